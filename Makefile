@@ -1,0 +1,43 @@
+# Every target installs what it needs into .venv first, so a fresh clone works.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-dev
+BENCH_STAMP := $(VENV)/.installed-bench
+CORPUS ?= ../shared/corpus/dev
+
+.PHONY: install demo test lint score bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/newsagg demo
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+# Side-by-side extraction scores on the dev corpus (newsagg vs the peers).
+score: $(BENCH_STAMP)
+	$(BIN)/python ../shared/eval/score_extraction.py --corpus $(CORPUS) \
+		--extractor project --extractor trafilatura --extractor readability --extractor newspaper4k \
+		--project-cmd "$(BIN)/newsagg extract"
+
+bench: $(BENCH_STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) data/demo.db*

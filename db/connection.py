@@ -1,0 +1,60 @@
+"""Opening the SQLite file: WAL, busy timeout, foreign keys, migrations. The one way in."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .schema import migrate
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+class DatabaseError(Exception):
+    """The SQLite file cannot be opened or written (locked, read-only, corrupt, not a database)."""
+
+    exit_code = 1
+
+
+def utcnow() -> str:
+    """Timestamps in the database: ISO 8601 UTC with offset, second precision."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def connect(path: str | Path, migrate_schema: bool = True) -> sqlite3.Connection:
+    """Open (creating folders and file when needed) and migrate. Autocommit mode: callers open
+    transactions explicitly with `transaction(conn)` so each article is one atomic unit."""
+    path = Path(path)
+    if str(path) != ":memory:":
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal" and str(path) != ":memory:":
+            raise DatabaseError(f"{path}: cannot switch to WAL mode (got {mode})")
+        conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: committed data survives a crash
+        conn.execute("PRAGMA foreign_keys = ON")
+        if migrate_schema:
+            migrate(conn)
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"{path}: {error}") from error
+    return conn
+
+
+class transaction:  # noqa: N801 (used like a keyword: `with transaction(conn):`)
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error. IMMEDIATE takes the write lock up
+    front, so a busy database waits (busy_timeout) instead of failing half way."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")

@@ -1,0 +1,139 @@
+"""The run ledger (crawl_runs, crawl_errors) and per-source locks shared by the daemon and
+manual crawls. A lock row carries the owner's pid, host and a heartbeat, so a lock left behind
+by a killed process is recognised as stale and taken over."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from .connection import transaction, utcnow
+
+STALE_AFTER = timedelta(seconds=120)  # no heartbeat for this long: the owner is gone
+MAX_ERRORS_KEPT = 200  # per run; the count in crawl_runs.errors stays exact
+
+
+@dataclass
+class RunCounters:
+    pages_fetched: int = 0
+    articles_new: int = 0
+    articles_updated: int = 0
+    duplicates: int = 0
+    errors: int = 0
+
+
+class SourceBusy(Exception):
+    """Another live process holds this source's lock."""
+
+    def __init__(self, source: str, pid: int, hostname: str, run_id: int | None):
+        super().__init__(f"source {source!r} is already being crawled (pid {pid} on {hostname}, run {run_id})")
+        self.source, self.pid, self.hostname, self.run_id = source, pid, hostname, run_id
+
+
+def start_run(conn: sqlite3.Connection, source: str, trigger: str, pid: int | None = None,
+              log_path: str | None = None) -> int:
+    with transaction(conn):
+        cursor = conn.execute(
+            "INSERT INTO crawl_runs (source, trigger, started_at, status, pid, log_path)"
+            " VALUES (?, ?, ?, 'running', ?, ?)", (source, trigger, utcnow(), pid or os.getpid(), log_path))
+    return cursor.lastrowid
+
+
+def update_counters(conn: sqlite3.Connection, run_id: int, counters: RunCounters) -> None:
+    with transaction(conn):
+        conn.execute(
+            "UPDATE crawl_runs SET pages_fetched = ?, articles_new = ?, articles_updated = ?, duplicates = ?,"
+            " errors = ? WHERE id = ?",
+            (counters.pages_fetched, counters.articles_new, counters.articles_updated, counters.duplicates,
+             counters.errors, run_id))
+
+
+def finish_run(conn: sqlite3.Connection, run_id: int, status: str, counters: RunCounters,
+               message: str | None = None) -> None:
+    """Close a run. A run already closed (e.g. marked timeout by the daemon) keeps its status."""
+    with transaction(conn):
+        conn.execute(
+            "UPDATE crawl_runs SET finished_at = ?, status = ?, pages_fetched = ?, articles_new = ?,"
+            " articles_updated = ?, duplicates = ?, errors = ?, message = coalesce(?, message)"
+            " WHERE id = ? AND status = 'running'",
+            (utcnow(), status, counters.pages_fetched, counters.articles_new, counters.articles_updated,
+             counters.duplicates, counters.errors, message, run_id))
+
+
+def mark_run(conn: sqlite3.Connection, run_id: int, status: str, message: str | None = None) -> None:
+    """Close a run from outside its process (daemon: timeout/interrupted/failed child)."""
+    with transaction(conn):
+        conn.execute("UPDATE crawl_runs SET finished_at = ?, status = ?, message = coalesce(?, message)"
+                     " WHERE id = ? AND status = 'running'", (utcnow(), status, message, run_id))
+
+
+def record_error(conn: sqlite3.Connection, run_id: int, url: str | None, error: str, kept: int) -> None:
+    if kept >= MAX_ERRORS_KEPT:
+        return
+    with transaction(conn):
+        conn.execute("INSERT INTO crawl_errors (run_id, url, error, at) VALUES (?, ?, ?, ?)",
+                     (run_id, url, error[:1000], utcnow()))
+
+
+def acquire_lock(conn: sqlite3.Connection, source: str, run_id: int | None = None,
+                 pid: int | None = None) -> None:
+    """Take the source's lock or raise SourceBusy. Stale locks (dead pid on this host, or no
+    heartbeat for STALE_AFTER) are taken over."""
+    pid = pid or os.getpid()
+    host = socket.gethostname()
+    now = utcnow()
+    with transaction(conn):
+        row = conn.execute("SELECT * FROM source_locks WHERE source = ?", (source,)).fetchone()
+        if row is not None and not _is_stale(row, host):
+            raise SourceBusy(source, row["pid"], row["hostname"], row["run_id"])
+        conn.execute(
+            "INSERT INTO source_locks (source, run_id, pid, hostname, acquired_at, heartbeat_at)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET run_id = excluded.run_id,"
+            " pid = excluded.pid, hostname = excluded.hostname, acquired_at = excluded.acquired_at,"
+            " heartbeat_at = excluded.heartbeat_at", (source, run_id, pid, host, now, now))
+        if row is not None and row["run_id"]:  # the previous owner died mid-run
+            conn.execute("UPDATE crawl_runs SET status = 'failed', finished_at = ?, message = ?"
+                         " WHERE id = ? AND status = 'running'",
+                         (now, f"process {row['pid']} died; lock recovered", row["run_id"]))
+
+
+def set_lock_run(conn: sqlite3.Connection, source: str, run_id: int) -> None:
+    with transaction(conn):
+        conn.execute("UPDATE source_locks SET run_id = ? WHERE source = ? AND pid = ?",
+                     (run_id, source, os.getpid()))
+
+
+def heartbeat(conn: sqlite3.Connection, source: str, pid: int | None = None) -> None:
+    with transaction(conn):
+        conn.execute("UPDATE source_locks SET heartbeat_at = ? WHERE source = ? AND pid = ?",
+                     (utcnow(), source, pid or os.getpid()))
+
+
+def release_lock(conn: sqlite3.Connection, source: str, pid: int | None = None) -> None:
+    with transaction(conn):
+        conn.execute("DELETE FROM source_locks WHERE source = ? AND pid = ?", (source, pid or os.getpid()))
+
+
+def _is_stale(row: sqlite3.Row, this_host: str) -> bool:
+    if row["hostname"] == this_host and not _pid_alive(row["pid"]):
+        return True
+    beat = datetime.fromisoformat(row["heartbeat_at"])
+    return datetime.now(UTC) - beat > STALE_AFTER
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie child still "exists"; treat it as dead.
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return True

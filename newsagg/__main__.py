@@ -1,0 +1,5 @@
+import sys
+
+from newsagg.cli import main
+
+sys.exit(main())

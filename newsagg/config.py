@@ -1,0 +1,308 @@
+"""The TOML config file: sources, schedules, database path, crawler politeness.
+
+Validated once at load; every problem is reported as `PATH:LINE: message` so an operator can
+fix the right line. See docs/config.md for every key.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from newsagg.errors import NewsaggError
+
+DEFAULT_CONFIG = "newsagg.toml"
+DEFAULT_DB = "data/news.db"
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)\s*$")
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+class ConfigError(NewsaggError):
+    """A problem in the config file."""
+
+
+def parse_duration(value: str | int | float, what: str = "duration") -> float:
+    """'90s', '15m', '2h', '1d' or a number of seconds -> seconds."""
+    if isinstance(value, bool):
+        raise ValueError(f"{what} must be like '90s', '15m', '2h' or '1d', not {value!r}")
+    if isinstance(value, int | float):
+        seconds = float(value)
+    else:
+        match = _DURATION.match(str(value))
+        if not match:
+            raise ValueError(f"{what} must be like '90s', '15m', '2h' or '1d', not {value!r}")
+        seconds = float(match.group(1)) * _UNITS[match.group(2)]
+    if seconds <= 0:
+        raise ValueError(f"{what} must be positive, not {value!r}")
+    return seconds
+
+
+def check_http_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"not an http(s) URL: {url!r}")
+    return url
+
+
+@dataclass
+class Source:
+    name: str
+    start_urls: list[str]
+    schedule: str | None = None  # crontab string
+    every: float | None = None  # seconds
+    timezone: str | None = None
+    timeout: float = 3600.0  # seconds a whole crawl may take
+    max_pages: int = 500
+    feeds: list[str] = field(default_factory=list)
+    sitemaps: list[str] = field(default_factory=list)
+    allow: list[str] = field(default_factory=list)  # regexes on the URL; when set, links must match one
+    deny: list[str] = field(default_factory=list)  # regexes on the URL; matching links are skipped
+    refresh: float | None = None  # seconds after which a stored article is refetched (None: never)
+    since: date | None = None  # first run: skip feed/sitemap entries older than this
+    depth_limit: int = 5
+    download_delay: float | None = None  # overrides [crawler] download_delay
+
+
+@dataclass
+class CrawlerSettings:
+    user_agent: str = "newsagg/0.1 (+https://github.com/newsagg/newsagg)"
+    contact: str | None = None  # URL or e-mail put in the User-Agent
+    download_delay: float = 0.5
+    concurrency_per_domain: int = 4
+    max_page_bytes: int = 10 * 1024 * 1024
+    obey_robots: bool = True
+
+
+@dataclass
+class Config:
+    path: Path | None
+    db_path: str = DEFAULT_DB
+    sources: list[Source] = field(default_factory=list)
+    crawler: CrawlerSettings = field(default_factory=CrawlerSettings)
+    log_dir: str = "logs"
+
+    def source(self, name: str) -> Source:
+        for source in self.sources:
+            if source.name == name:
+                return source
+        known = ", ".join(s.name for s in self.sources) or "none"
+        raise ConfigError(f"unknown source {name!r} (known: {known})")
+
+
+SOURCE_KEYS = {"name", "start_urls", "schedule", "every", "timezone", "timeout", "max_pages", "feeds",
+               "sitemaps", "allow", "deny", "refresh", "since", "depth_limit", "download_delay"}
+CRAWLER_KEYS = {"user_agent", "contact", "download_delay", "concurrency_per_domain", "max_page_bytes",
+                "obey_robots"}
+
+
+def resolve_config_path(cli_path: str | None) -> Path:
+    return Path(cli_path or os.environ.get("NEWSAGG_CONFIG") or DEFAULT_CONFIG)
+
+
+def resolve_db_path(cli_db: str | None, config: Config | None) -> str:
+    return cli_db or os.environ.get("NEWSAGG_DB") or (config.db_path if config else DEFAULT_DB)
+
+
+def load_config(path: str | Path, required: bool = True) -> Config:
+    path = Path(path)
+    if not path.exists():
+        if required:
+            raise ConfigError(f"config file not found: {path} (use --config PATH or NEWSAGG_CONFIG)")
+        return Config(path=None)
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: {error}") from None
+    return _build(data, text, path)
+
+
+class _Locator:
+    """Finds the line of a key inside the Nth [[sources]] table, for error messages."""
+
+    def __init__(self, text: str, path: Path):
+        self.lines = text.splitlines()
+        self.path = path
+        self.source_starts = [i for i, line in enumerate(self.lines) if line.strip() == "[[sources]]"]
+
+    def line_of(self, key: str, source_index: int | None = None, table: str | None = None) -> int | None:
+        if source_index is not None and source_index < len(self.source_starts):
+            start = self.source_starts[source_index]
+        elif table is not None:
+            start = next((i for i, line in enumerate(self.lines) if line.strip() == f"[{table}]"), 0)
+        else:
+            start = 0
+        for i in range(start, len(self.lines)):
+            if i > start and self.lines[i].lstrip().startswith("["):
+                break
+            if re.match(rf"\s*{re.escape(key)}\s*=", self.lines[i]):
+                return i + 1
+        return start + 1 if source_index is not None or table else None
+
+    def error(self, message: str, key: str, source_index: int | None = None,
+              table: str | None = None) -> ConfigError:
+        line = self.line_of(key, source_index, table)
+        where = f"{self.path}:{line}" if line else str(self.path)
+        return ConfigError(f"{where}: {message}")
+
+
+def _build(data: dict, text: str, path: Path) -> Config:
+    locate = _Locator(text, path)
+    config = Config(path=path)
+    for key in data:
+        if key not in ("database", "sources", "crawler", "logging"):
+            raise locate.error(f"unknown top-level key {key!r}", key)
+    database = data.get("database", {})
+    if "path" in database:
+        if not isinstance(database["path"], str) or not database["path"]:
+            raise locate.error("[database] path must be a non-empty string", "path", table="database")
+        config.db_path = database["path"]
+    config.log_dir = str(data.get("logging", {}).get("dir", config.log_dir))
+    config.crawler = _build_crawler(data.get("crawler", {}), locate)
+    sources = data.get("sources", [])
+    if not isinstance(sources, list):
+        raise locate.error("sources must be written as [[sources]] tables", "sources")
+    seen: set[str] = set()
+    for index, raw in enumerate(sources):
+        source = _build_source(raw, index, locate)
+        if source.name in seen:
+            raise locate.error(f"duplicate source name {source.name!r}", "name", index)
+        seen.add(source.name)
+        config.sources.append(source)
+    return config
+
+
+def _build_crawler(raw: dict, locate: _Locator) -> CrawlerSettings:
+    crawler = CrawlerSettings()
+    for key, value in raw.items():
+        if key not in CRAWLER_KEYS:
+            raise locate.error(f"unknown [crawler] key {key!r}", key, table="crawler")
+        expected = type(getattr(crawler, key)) if getattr(crawler, key) is not None else str
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, expected) or (isinstance(value, int | float) and value < 0):
+            raise locate.error(f"[crawler] {key} must be a {expected.__name__}, got {value!r}", key,
+                               table="crawler")
+        setattr(crawler, key, value)
+    return crawler
+
+
+def _build_source(raw: dict, index: int, locate: _Locator) -> Source:
+    def fail(message: str, key: str) -> ConfigError:
+        label = raw.get("name") if isinstance(raw.get("name"), str) else f"#{index + 1}"
+        return locate.error(f"source {label}: {message}", key, index)
+
+    for key in raw:
+        if key not in SOURCE_KEYS:
+            return_error = fail(f"unknown key {key!r} (known: {', '.join(sorted(SOURCE_KEYS))})", key)
+            raise return_error
+    name = raw.get("name")
+    if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", name or ""):
+        raise fail("name must be letters, digits, '.', '_' or '-'", "name")
+    start_urls = raw.get("start_urls")
+    if isinstance(start_urls, str):
+        start_urls = [start_urls]
+    if not isinstance(start_urls, list) or not start_urls:
+        raise fail("start_urls must be a non-empty list of URLs", "start_urls")
+    source = Source(name=name, start_urls=[])
+    for key in ("start_urls", "feeds", "sitemaps"):
+        values = raw.get(key, [])
+        values = [values] if isinstance(values, str) else values
+        try:
+            setattr(source, key, [check_http_url(v) for v in values])
+        except (ValueError, TypeError, AttributeError) as error:
+            raise fail(str(error), key) from None
+    for key in ("allow", "deny"):
+        patterns = raw.get(key, [])
+        patterns = [patterns] if isinstance(patterns, str) else patterns
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except (re.error, TypeError) as error:
+                raise fail(f"{key} pattern {pattern!r} is not a valid regex: {error}", key) from None
+        setattr(source, key, list(patterns))
+    if "schedule" in raw and "every" in raw:
+        raise fail("give either schedule (crontab) or every (interval), not both", "every")
+    if "schedule" in raw:
+        source.schedule = _check_crontab(raw["schedule"], raw.get("timezone"), fail)
+    if "timezone" in raw:
+        source.timezone = _check_timezone(raw["timezone"], fail)
+    try:
+        if "every" in raw:
+            source.every = parse_duration(raw["every"], "every")
+        if "timeout" in raw:
+            source.timeout = parse_duration(raw["timeout"], "timeout")
+        if "refresh" in raw:
+            source.refresh = parse_duration(raw["refresh"], "refresh")
+    except ValueError as error:
+        key = next(k for k in ("every", "timeout", "refresh") if k in str(error)) if str(error) else "every"
+        raise fail(str(error), key) from None
+    for key in ("max_pages", "depth_limit"):
+        if key in raw:
+            value = raw[key]
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise fail(f"{key} must be a positive integer, got {value!r}", key)
+            setattr(source, key, value)
+    if "download_delay" in raw:
+        value = raw["download_delay"]
+        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+            raise fail(f"download_delay must be a number of seconds, got {value!r}", "download_delay")
+        source.download_delay = float(value)
+    if "since" in raw:
+        source.since = _check_since(raw["since"], fail)
+    return source
+
+
+def _check_crontab(value, timezone, fail) -> str:
+    from apscheduler.triggers.cron import CronTrigger
+
+    if not isinstance(value, str):
+        raise fail(f"schedule must be a crontab string like '*/15 * * * *', got {value!r}", "schedule")
+    try:
+        CronTrigger.from_crontab(value, timezone=timezone if isinstance(timezone, str) else None)
+    except (ValueError, TypeError, LookupError) as error:
+        raise fail(f"schedule {value!r} is not a valid crontab expression: {error}", "schedule") from None
+    return value
+
+
+def _check_timezone(value, fail) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        raise fail(f"unknown timezone {value!r} (use an IANA name like 'Europe/Paris')", "timezone") from None
+    return value
+
+
+def _check_since(value, fail) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise fail(f"since must be a date like 2025-01-31, got {value!r}", "since")
+
+
+def adhoc_source(urls: list[str], max_pages: int = 500, timeout: float = 3600.0) -> Source:
+    """The source of `newsagg crawl --url URL ...`: named after the first URL's host."""
+    for url in urls:
+        try:
+            check_http_url(url)
+        except ValueError as error:
+            raise NewsaggError(str(error)) from None
+    host = urlsplit(urls[0]).hostname or "adhoc"
+    return Source(name=host, start_urls=list(urls), max_pages=max_pages, timeout=timeout)
+
+
+def every_as_timedelta(source: Source) -> timedelta | None:
+    return timedelta(seconds=source.every) if source.every else None

@@ -1,0 +1,73 @@
+"""`newsagg crawl`: an operator's crawl, of ad-hoc URLs or of sources from the config."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from db.connection import DatabaseError
+from newsagg.config import ConfigError, adhoc_source, load_config, resolve_config_path, resolve_db_path
+from newsagg.errors import NewsaggError
+
+
+def add_parsers(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "crawl", help="crawl sources from the config, or URLs given with --url",
+        description="Crawl now. Exit status: 0 all runs ok (some pages may have failed: see the summary), "
+                    "1 a run failed, 2 bad usage or config, 3 a source is already being crawled.")
+    parser.add_argument("sources", nargs="*", metavar="SOURCE", help="source names from the config")
+    parser.add_argument("--all", action="store_true", help="crawl every source of the config")
+    parser.add_argument("--url", action="append", default=[], metavar="URL",
+                        help="crawl this URL's site, within its path prefix (repeatable)")
+    parser.add_argument("--config", help="config file (default: $NEWSAGG_CONFIG or ./newsagg.toml)")
+    parser.add_argument("--db", help="SQLite file (default: [database] path, $NEWSAGG_DB or data/news.db)")
+    parser.add_argument("--max-pages", type=int, default=None, help="stop each crawl after N pages")
+    parser.add_argument("--wait", action="store_true", help="wait for a source that is being crawled")
+    parser.add_argument("--trigger", choices=("manual", "schedule"), default="manual", help=argparse.SUPPRESS)
+    parser.add_argument("--log-level", default="WARNING", type=str.upper,
+                        choices=("DEBUG", "INFO", "WARNING", "ERROR"), help="Scrapy log level (default WARNING)")
+    parser.add_argument("--quiet", action="store_true", help="no progress line")
+    parser.set_defaults(handler=run)
+
+
+def _select_sources(args):
+    if args.url:
+        if args.sources or args.all:
+            raise NewsaggError("give either --url or source names/--all, not both")
+        config = load_config(resolve_config_path(args.config), required=False)
+        return config, [adhoc_source(args.url)]
+    config = load_config(resolve_config_path(args.config))
+    if args.all:
+        if not config.sources:
+            raise ConfigError(f"{config.path}: no [[sources]] defined")
+        return config, list(config.sources)
+    if not args.sources:
+        raise NewsaggError("name SOURCE(s), or use --all or --url URL")
+    return config, [config.source(name) for name in args.sources]
+
+
+def run(args: argparse.Namespace) -> int:
+    from scraper.run import crawl  # Scrapy is imported only for commands that crawl
+
+    try:
+        config, sources = _select_sources(args)
+        if args.max_pages:
+            for source in sources:
+                source.max_pages = args.max_pages
+        db_path = resolve_db_path(args.db, config)
+        summaries = crawl(sources, db_path, config.crawler, trigger=args.trigger, log_level=args.log_level,
+                          progress=sys.stderr.isatty() and not args.quiet, wait=args.wait)
+    except (NewsaggError, DatabaseError) as error:
+        print(f"newsagg: error: {error}", file=sys.stderr)
+        return error.exit_code
+    failed = False
+    for summary in summaries:
+        c = summary.counters
+        print(f"{summary.source}: {summary.status} — {c.pages_fetched} pages fetched, {c.articles_new} new, "
+              f"{c.articles_updated} updated, {c.duplicates} duplicates, {c.errors} errors "
+              f"(run {summary.run_id}, db {db_path})")
+        if summary.status != "ok":
+            failed = True
+            print(f"newsagg: error: {summary.source}: {summary.status}: {summary.message or 'see the log'}",
+                  file=sys.stderr)
+    return 1 if failed else 0

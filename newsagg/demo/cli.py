@@ -1,0 +1,5 @@
+"""`newsagg demo`."""
+
+
+def add_parsers(subparsers) -> None:
+    pass

@@ -1,0 +1,42 @@
+"""Article extraction: a pure function of (html, url). Knows nothing of Scrapy or the database.
+
+    from scraper.extract import extract
+    article = extract(html_bytes_or_text, "https://example.com/news/1")
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .article import Article, FaqEntry
+from .body import extract_body
+from .document import Document, ExtractionError
+from .metadata import extract_authors, extract_dates, extract_language, extract_title, looks_like_article
+from .sections import extract_disclaimer, extract_faq
+
+__all__ = ["Article", "Document", "ExtractionError", "FaqEntry", "extract", "extract_document"]
+
+
+def extract(html: bytes | str, url: str, fetched_at: datetime | None = None,
+            declared_encoding: str | None = None) -> Article:
+    """Parse the page once and extract every field. Raises ExtractionError on unreadable input."""
+    return extract_document(Document.parse(html, url, declared_encoding), fetched_at)
+
+
+def extract_document(doc: Document, fetched_at: datetime | None = None) -> Article:
+    """Extract from an already parsed Document (the crawler parses once and reuses it for links)."""
+    body = extract_body(doc)
+    published, modified = extract_dates(doc)
+    return Article(
+        url=doc.url,
+        title=extract_title(doc),
+        authors=extract_authors(doc),
+        published_at=published,
+        modified_at=modified,
+        language=extract_language(doc),
+        body=body,
+        faq=extract_faq(doc),
+        disclaimer=extract_disclaimer(doc),
+        canonical_url=doc.canonical_url,
+        is_article=looks_like_article(doc, body, published),
+    )

@@ -1,0 +1,188 @@
+"""Authors: the people who wrote the article, from structured data first, then the visible byline.
+
+Every source yields raw strings ("By Jane Doe and John Roe, Reuters"); one cleaner splits
+them into names and sorts each into a person, an organisation (a news agency, the site
+itself, a desk such as "Redaktion") or junk (roles, URLs, handles, photo credits).
+The first source that names a person wins, and only its people are returned. When no
+source names a person, the organisations a structured source credits (JSON-LD / meta
+author: "dpa", "Le Monde") are returned instead, so wire copy stays recognisable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from .document import Document
+from .site import article_json_ld, clean_text, is_site_name, json_ld_types, site_names
+from .wordlists import (
+    AGENCIES,
+    BYLINE_PREFIXES,
+    DESK_WORDS,
+    NAME_CONJUNCTIONS,
+    NAME_ROLE_SUFFIXES,
+    ROLE_WORDS,
+)
+
+_PREFIX = re.compile(r"^(?:(?:{})\b\s*[:：\-–]?\s*)+".format("|".join(
+    re.escape(word) for word in sorted(BYLINE_PREFIXES, key=len, reverse=True))), re.I)
+_SPLIT = re.compile(r"\s*(?:[,;&/|、，・•]|\s(?:{})\s)\s*".format("|".join(
+    re.escape(word) for word in sorted(NAME_CONJUNCTIONS, key=len, reverse=True))), re.I)
+_ROLE_SUFFIX = re.compile(r"\s*(?:{})$".format("|".join(map(re.escape, NAME_ROLE_SUFFIXES))), re.I)
+_NOISE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|@\w+|\([^)]*\)|\[[^\]]*\]")
+_BAD_CHARS = re.compile(r"[\d:|<>{}=#+]")
+# Lowercase particles that may sit inside a Latin-script name.
+_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "dos", "das",
+              "bin", "binti", "al", "el", "ter", "ten", "zu", "y", "e", "st."}
+_AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
+                "sailthru.author", "byl", "og:article:author", "article:author_name")
+_GENERIC_AUTHOR_META = re.compile(r"(?:^|[:._-])(?:author|authors|author_name|creator)$")
+_AUTHOR_CLASS = re.compile(r"author|byline|autor|auteur|writer", re.I)
+_MAX_NAME_WORDS = 5
+_MAX_NAME_CHARS = 60
+_MAX_BYLINE_CHARS = 200
+
+_AGENCY_KEYS = {agency.casefold() for agency in AGENCIES}
+_ORGANISATION_TYPES = {"organization", "newsmediaorganization", "corporation", "newsagency"}
+
+
+def extract_authors(doc: Document) -> list[str]:
+    site = site_names(doc)
+    organisations: list[str] = []
+    for source, min_words, structured in _SOURCES:
+        people, credited = sort_credits(source(doc), site, min_words)
+        if people:
+            return people
+        if structured and not organisations:
+            organisations = credited
+    if not organisations:  # JSON-LD authors typed Organization: credited, but never people
+        organisations = sum(sort_credits(_json_ld_authors(doc, organisations=True), site), [])
+    return organisations
+
+
+def clean_authors(raw: Iterable[str], site: set[str] = frozenset(), min_words: int = 1) -> list[str]:
+    """The distinct person names in raw credit strings ("By A and B, Reuters" -> [A, B])."""
+    return sort_credits(raw, site, min_words)[0]
+
+
+def sort_credits(raw: Iterable[str], site: set[str] = frozenset(),
+                 min_words: int = 1) -> tuple[list[str], list[str]]:
+    """Split raw credit strings into (people, organisations), each distinct and in page order."""
+    people: list[str] = []
+    organisations: list[str] = []
+    seen: set[str] = set()
+    for text in raw:
+        for part in _SPLIT.split(_NOISE.sub(" ", clean_text(text))):
+            name = clean_name(part)
+            kind = classify_credit(name, site, min_words) if name else None
+            if kind and name.casefold() not in seen:
+                seen.add(name.casefold())
+                (people if kind == "person" else organisations).append(name)
+    return people, organisations
+
+
+def clean_name(text: str) -> str:
+    name = _PREFIX.sub("", text.strip(" \t-–—:,.*'\"«»“”"))
+    name = _ROLE_SUFFIX.sub("", name)
+    return " ".join(name.split()).strip(" -–—:,.'\"")
+
+
+def classify_credit(name: str, site: set[str] = frozenset(), min_words: int = 1) -> str | None:
+    """"person", "organisation" or None (not a credit: a role, a date, a photo credit, prose)."""
+    words = name.split()
+    if len(words) > _MAX_NAME_WORDS or len(name) > _MAX_NAME_CHARS or not any(c.isalpha() for c in name):
+        return None
+    folded = [word.casefold().strip(".") for word in words]
+    if name.casefold() in _AGENCY_KEYS or (site and is_site_name(name, site)):
+        return "organisation"
+    if any(desk in word for word in folded for desk in DESK_WORDS):
+        return "organisation"
+    if len(words) < min_words or _BAD_CHARS.search(name) or all(word in ROLE_WORDS for word in folded):
+        return None
+    # In cased scripts every word of a name is capitalised, apart from particles (von, de, van).
+    cased = [word for word in words if word[0].isalpha() and word[0].lower() != word[0].upper()]
+    if all(word[0].isupper() or word.casefold() in _PARTICLES for word in cased):
+        return "person"
+    return None
+
+
+def _json_ld_authors(doc: Document, organisations: bool = False) -> list[str]:
+    """JSON-LD author names: people (strings, Person objects), or with organisations=True only
+    the authors typed as an Organization."""
+    article = article_json_ld(doc)
+    if not article:
+        return []
+    by_id = {obj["@id"]: obj for obj in doc.json_ld if isinstance(obj.get("@id"), str)}
+    return _author_names(article.get("author") or article.get("creator"), by_id, organisations)
+
+
+def _author_names(value, by_id: dict[str, dict], organisations: bool) -> list[str]:
+    """Names in a JSON-LD author value: strings, objects, @id references, arrays of those."""
+    if isinstance(value, list):
+        return [name for item in value for name in _author_names(item, by_id, organisations)]
+    if isinstance(value, str):
+        return [] if organisations else [value]
+    if not isinstance(value, dict):
+        return []
+    if "name" not in value and isinstance(value.get("@id"), str) and value["@id"] in by_id:
+        value = by_id[value["@id"]]
+    if bool(json_ld_types(value) & _ORGANISATION_TYPES) != organisations:
+        return []
+    name = value.get("name")
+    if isinstance(name, str):
+        return [name]
+    given, family = value.get("givenName"), value.get("familyName")
+    return [f"{given} {family}"] if isinstance(given, str) and isinstance(family, str) else []
+
+
+def _meta_authors(doc: Document) -> list[str]:
+    for key in _AUTHOR_META:
+        if doc.meta.get(key):
+            return doc.meta[key]
+    for key, values in doc.meta.items():
+        if _GENERIC_AUTHOR_META.search(key) and not key.startswith("twitter:"):
+            return values
+    return _twitter_label_author(doc)
+
+
+def _twitter_label_author(doc: Document) -> list[str]:
+    """WordPress/Yoast: twitter:label1 "Written by" + twitter:data1 "Jane Doe"."""
+    for index in "12345":
+        label = (doc.meta_first(f"twitter:label{index}") or "").casefold()
+        if label and _PREFIX.fullmatch(label.rstrip(": ")):
+            return doc.meta.get(f"twitter:data{index}", [])
+    return []
+
+
+def _microdata_authors(doc: Document) -> list[str]:
+    out = []
+    for element in doc.root.xpath('//*[@itemprop="author" or @itemprop="creator"]'):
+        named = element.xpath('.//*[@itemprop="name"]')
+        if named:
+            out += [node.get("content") or node.text_content() for node in named]
+        elif element.tag == "meta":
+            out.append(element.get("content") or "")
+        else:
+            out.append(element.text_content())
+    out += [anchor.text_content() for anchor in doc.root.xpath('//a[@rel="author"]')]
+    return [text for text in out if len(text) <= _MAX_BYLINE_CHARS]
+
+
+def _byline_authors(doc: Document) -> list[str]:
+    """Text pieces of the first elements whose class says author/byline (each piece may be a name)."""
+    for element in doc.root.xpath("//body//*[@class]"):
+        if element.tag in {"script", "style", "img", "svg"} or not _AUTHOR_CLASS.search(element.get("class")):
+            continue
+        text = element.text_content()
+        if not text.strip() or len(text) > _MAX_BYLINE_CHARS:
+            continue
+        pieces = [piece for piece in element.itertext() if piece.strip()]
+        if clean_authors(pieces, min_words=2):
+            return pieces
+    return []
+
+
+# (source, fewest words a person's name needs there, is it a structured credit?)
+_SOURCES: list[tuple[Callable[[Document], Iterable[str]], int, bool]] = [
+    (_json_ld_authors, 1, True), (_meta_authors, 1, True), (_microdata_authors, 1, True),
+    (_byline_authors, 2, False)]

@@ -1,0 +1,162 @@
+"""Turn an lxml subtree into text blocks (paragraphs) in reading order, in one walk.
+
+A block is the text between two block-level boundaries (a <p>, a heading, a list item, a <br>...),
+with what the extractor needs to judge it: its innermost block element, heading level, how much
+of it is link text, and whether an ancestor is marked as boilerplate by its class/id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .rules import (
+    BLOCK_TAGS,
+    BOILERPLATE_SUBSTRINGS,
+    BOILERPLATE_TOKENS,
+    CONTENT_MARKERS,
+    HEADING_LEVELS,
+    NEVER_TEXT_TAGS,
+)
+
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+# Structural tags that say "this is the page / the article": their class words are not trusted.
+_NEVER_BOILERPLATE_TAGS = frozenset({"html", "body", "main", "article"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+@dataclass
+class Block:
+    element: etree._Element  # innermost block-level element holding the text
+    text: str  # whitespace-normalised
+    chars: int  # non-space characters
+    link_chars: int  # non-space characters inside <a>
+    marks: tuple  # ancestors (within the walked fragment) whose class/id says boilerplate
+    heading: int = 0  # 1-6 for <h1>-<h6>, else 0
+    boilerplate: bool = False  # inside a trusted boilerplate mark (set by iter_blocks)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / self.chars if self.chars else 0.0
+
+
+def class_and_id(element) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+
+
+def is_content_marked(element) -> bool:
+    if (element.get("itemprop") or "").lower() == "articlebody":
+        return True
+    names = class_and_id(element)
+    return any(marker in names for marker in CONTENT_MARKERS)
+
+
+def is_boilerplate_marked(element) -> bool:
+    """Class/id/role vocabulary says navigation, share bar, related box, byline, ad, ..."""
+    role = (element.get("role") or "").lower()
+    if role in ("navigation", "complementary", "banner", "contentinfo", "dialog", "alert"):
+        return True
+    names = class_and_id(element)
+    if not names.strip() or element.tag in _NEVER_BOILERPLATE_TAGS or is_content_marked(element):
+        return False
+    if any(token in BOILERPLATE_TOKENS for token in _TOKEN_SPLIT.split(names)):
+        return True
+    return any(part in names for part in BOILERPLATE_SUBSTRINGS)
+
+
+def is_hidden(element) -> bool:
+    if element.get("hidden") is not None or (element.get("aria-hidden") or "").lower() == "true":
+        return True
+    style = element.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _nonspace(text: str) -> int:
+    return len(text) - text.count(" ")
+
+
+class _Collector:
+    """Accumulates inline text until a block boundary, then emits one Block."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+
+    def add(self, text: str | None, in_link: bool) -> None:
+        if text:
+            self.parts.append(text)
+            if in_link:
+                self.link_chars += len("".join(text.split()))
+
+    def flush(self, element, marks: tuple) -> None:
+        if not self.parts:
+            return
+        text = " ".join("".join(self.parts).split())
+        self.parts = []
+        link_chars, self.link_chars = self.link_chars, 0
+        if text:
+            tag = element.tag if isinstance(element.tag, str) else ""
+            self.blocks.append(Block(element, text, _nonspace(text), min(link_chars, _nonspace(text)),
+                                     marks, HEADING_LEVELS.get(tag, 0)))
+
+
+def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
+                trusted_mark_share: float = 0.4) -> list[Block]:
+    """Blocks of `root` in reading order. Subtrees for which `skip` is true contribute nothing
+    (their tail text still does). Never-text tags and hidden elements are always skipped.
+
+    A block is boilerplate when an ancestor's class/id says so, unless that ancestor holds more
+    than `trusted_mark_share` of all the fragment's text: a layout wrapper with an unlucky class
+    name ("widget-wrap", "img_container") must not condemn the whole article."""
+    out = _Collector()
+    # Per open element: (is block, is link, boilerplate-marked ancestors).
+    stack: list[tuple[bool, bool, tuple]] = []
+    block_elements = [root]
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag
+        if not isinstance(tag, str):  # comment or processing instruction: only its tail is text
+            if event == "end":
+                out.add(element.tail, bool(stack) and stack[-1][1])
+            continue
+        tag = tag.lower()
+        if event == "start":
+            parent_link, parent_marks = (stack[-1][1], stack[-1][2]) if stack else (False, ())
+            if tag in BLOCK_TAGS:
+                out.flush(block_elements[-1], parent_marks)
+            if tag in NEVER_TEXT_TAGS or is_hidden(element) or (skip is not None and skip(element)):
+                walker.skip_subtree()
+                stack.append((False, parent_link, parent_marks))
+                continue
+            is_block = tag in BLOCK_TAGS
+            marks = parent_marks + (element,) if is_boilerplate_marked(element) else parent_marks
+            stack.append((is_block, parent_link or tag == "a", marks))
+            if is_block:
+                block_elements.append(element)
+            out.add(element.text, parent_link or tag == "a")
+        else:
+            is_block, _, marks = stack.pop()
+            if is_block:
+                out.flush(element, marks)
+                block_elements.pop()
+            elif tag in BLOCK_TAGS:  # a skipped block element still separates paragraphs
+                out.flush(block_elements[-1], marks)
+            if element is not root:  # the root's tail lies outside the fragment
+                out.add(element.tail, bool(stack) and stack[-1][1])
+    out.flush(root, ())
+    _resolve_boilerplate(out.blocks, trusted_mark_share)
+    return out.blocks
+
+
+def _resolve_boilerplate(blocks: list[Block], trusted_mark_share: float) -> None:
+    mark_chars: dict = {}
+    for block in blocks:
+        for mark in block.marks:
+            mark_chars[mark] = mark_chars.get(mark, 0) + block.chars
+    limit = trusted_mark_share * sum(block.chars for block in blocks)
+    for block in blocks:
+        block.boilerplate = any(mark_chars[mark] <= limit for mark in block.marks)

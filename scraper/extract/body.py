@@ -1,0 +1,101 @@
+"""Main text: find the article container on the lxml tree, then read its cleaned blocks.
+
+1. Walk the whole page once into text blocks (blocks.py) and give each a weight: long, link-poor
+   text counts for the article, short or link-heavy text and anything inside a boilerplate-marked
+   element (class/id vocabulary in rules.py) counts against it; text that also appears in the
+   JSON-LD articleBody counts double.
+2. The container is the element whose subtree has the largest total weight (a maximum-weight
+   subtree: it grows to take in split bodies and the standfirst, and stops at comment threads,
+   link lists and sidebars because they would lower the sum).
+3. Walk the container again, skipping furniture (nav, figures and captions, forms, the h1, footers,
+   hidden and boilerplate-marked subtrees), then drop leftover furniture lines and link lists.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .blocks import Block, iter_blocks
+from .document import Document
+from .rules import FURNITURE_LINES, FURNITURE_TAGS, TEASER_PREFIX
+
+# A block pays this many characters for existing: many short bits (menus, tag lists) sum negative.
+_BLOCK_COST = 25
+# Link text costs twice its length: a paragraph must be mostly own text to count for the article.
+_LINK_PENALTY = 2.0
+# A boilerplate-marked subtree holding more than this share of the container's text is kept anyway.
+_PROTECTED_SHARE = 0.5
+_MAX_LINK_DENSITY = 0.5
+_MIN_ARTICLE_BODY_MATCH = 30  # characters: shorter blocks match JSON-LD articleBody by chance
+
+
+def _json_ld_article_body(doc: Document) -> str:
+    texts = [obj.get("articleBody") for obj in doc.json_ld]
+    return " ".join(" ".join(text.split()) for text in texts if isinstance(text, str))
+
+
+def block_weight(block: Block, article_body: str) -> float:
+    if block.boilerplate:
+        return -float(block.chars)
+    weight = block.chars - _LINK_PENALTY * block.link_chars - _BLOCK_COST
+    if article_body and block.chars >= _MIN_ARTICLE_BODY_MATCH and block.text in article_body:
+        weight += block.chars
+    return weight
+
+
+def find_container(doc: Document, page_blocks: list[Block] | None = None):
+    """The element whose subtree has the largest total block weight (deepest on ties)."""
+    if page_blocks is None:
+        page_blocks = iter_blocks(doc.root)
+    article_body = _json_ld_article_body(doc)
+    totals: dict[etree._Element, float] = {}
+    for block in page_blocks:
+        weight = block_weight(block, article_body)
+        element = block.element
+        while element is not None:
+            totals[element] = totals.get(element, 0.0) + weight
+            element = element.getparent()
+    best, best_key = None, (0.0, 0)
+    for element, total in totals.items():
+        key = (total, _depth(element))
+        if key > best_key:
+            best, best_key = element, key
+    return best
+
+
+def _depth(element) -> int:
+    depth = 0
+    while (element := element.getparent()) is not None:
+        depth += 1
+    return depth
+
+
+def _is_furniture_element(element) -> bool:
+    tag = element.tag.lower()
+    return tag in FURNITURE_TAGS or tag == "footer"
+
+
+def _is_furniture_block(block: Block) -> bool:
+    line = block.text.lower().rstrip(" :.!…»›>|")
+    if line in FURNITURE_LINES:
+        return True
+    if block.link_density > _MAX_LINK_DENSITY:
+        return True
+    return bool(TEASER_PREFIX.match(block.text)) and block.link_chars > 0
+
+
+def body_blocks(doc: Document) -> list[Block]:
+    """The article's text blocks in reading order, furniture removed."""
+    container = find_container(doc)
+    if container is None:
+        return []
+    blocks = iter_blocks(container, skip=_is_furniture_element, trusted_mark_share=_PROTECTED_SHARE)
+    return [block for block in blocks if not block.boilerplate and not _is_furniture_block(block)]
+
+
+def join_blocks(blocks: list[Block]) -> str:
+    return "\n\n".join(block.text for block in blocks)
+
+
+def extract_body(doc: Document) -> str:
+    return join_blocks(body_blocks(doc))

@@ -1,0 +1,74 @@
+"""Body-extraction rules that are data, not algorithm: tag sets, class/id vocabulary, phrase lists.
+
+Everything here is generic (no site names). Class/id words are matched against the tokens of an
+element's class and id (split on anything that is not a letter or digit, lowercased).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Never article text: removed wherever they are.
+NEVER_TEXT_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+    "video", "audio", "picture", "select", "option", "input", "textarea", "button", "head", "title",
+    "meta", "link",
+})
+# Page furniture: removed from the article body (the FAQ/disclaimer search still reads some of them).
+FURNITURE_TAGS = frozenset({"nav", "aside", "form", "figure", "figcaption", "dialog", "menu", "h1"})
+
+# Elements that start a new paragraph of text.
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3",
+    "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead",
+    "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "figcaption", "details", "summary",
+    "address", "hr", "br", "center", "form", "fieldset", "legend", "body",
+})
+HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+# class/id tokens that mark boilerplate (exact token match).
+BOILERPLATE_TOKENS = frozenset({
+    "ad", "ads", "adv", "advert", "advertisement", "advertising", "adslot", "adunit", "adbox",
+    "byline", "bylines", "author", "authors", "breadcrumb", "breadcrumbs", "caption", "captions",
+    "comment", "comments", "commentlist", "credit", "credits", "cookie", "cookies", "consent", "gdpr",
+    "dateline", "timestamp", "disqus", "footer", "masthead", "menu", "modal", "nav", "navbar",
+    "navigation", "newsletter", "outbrain", "taboola", "paywall", "popup", "promo", "promotion",
+    "recirc", "recommended", "recommendations", "related", "share", "shares", "sharing", "sharebar",
+    "social", "sidebar", "signup", "subscribe", "subscription", "toolbar", "widget", "sponsored",
+    "trending", "popular", "mostread", "skip", "sr", "visually", "pagination", "pager", "tooltip",
+    "lightbox", "slideshow", "carousel", "copyright", "avatar", "follow", "login", "register",
+    "readmore",
+})
+# Substrings that mark boilerplate wherever they occur in a class/id (long, unambiguous words).
+BOILERPLATE_SUBSTRINGS = (
+    "advertis", "newsletter", "breadcrumb", "sidebar", "related", "recommend", "subscri", "social",
+    "sharing", "share-", "sharebar", "comment", "cookie", "consent", "outbrain", "taboola", "paywall",
+    "byline", "caption", "signup", "sign-up", "promo", "footer", "navigation", "navbar", "teaser",
+    "trending", "mostread", "most-read", "popular", "readmore", "read-more", "author-bio", "authorbio",
+    "timestamp", "dateline", "copyright",
+)
+# class/id substrings that mark the article text itself: such an element is never boilerplate.
+CONTENT_MARKERS = (
+    "articlebody", "article-body", "article__body", "article_body", "articlecontent", "article-content",
+    "article__content", "article_content", "entry-content", "entry__content", "post-content",
+    "post__content", "postbody", "post-body", "storybody", "story-body", "story__body", "story-content",
+    "bodytext", "body-text", "article-text", "articletext", "article__text", "richtext", "rich-text",
+)
+# Whole blocks that are furniture in any article (compared lowercased, without trailing punctuation).
+FURNITURE_LINES = frozenset({
+    "advertisement", "advertisment", "ad", "ads", "anzeige", "werbung", "publicité", "publicidad",
+    "pubblicità", "reklama", "реклама", "share", "share this", "share this article", "share this story",
+    "read more", "continue reading", "click here", "related", "related articles", "related stories",
+    "more from", "see also", "also read", "read also", "read next", "recommended", "skip advert",
+    "teilen", "artikel teilen", "mehr zum thema", "lesen sie auch", "auch interessant", "partager",
+    "lire aussi", "à lire aussi", "compartir", "leer más", "condividi", "leggi anche", "delen",
+    "lees ook", "udostępnij", "czytaj także", "czytaj też", "zobacz też", "copy link", "link copied",
+    "print", "email", "facebook", "twitter", "whatsapp", "linkedin", "comments", "comment",
+    "sign up", "subscribe", "newsletter", "follow us", "listen", "listen to this article",
+})
+# A short block that opens with one of these and is mostly a link is a teaser ("Read more: ...").
+TEASER_PREFIX = re.compile(
+    r"^(read more|read also|also read|see also|related|more|watch|listen|click here|recommended|"
+    r"lesen sie (auch|mehr)|mehr( zum thema)?|auch interessant|lire aussi|à lire aussi|voir aussi|"
+    r"leer más|lee también|leggi anche|czytaj (także|też|więcej)|zobacz (też|także)|lees ook|"
+    r"читайте также)\b\s*[:\-–—>»]?", re.I)

@@ -1,0 +1,58 @@
+"""Per-language words the metadata rules need. Data only: add a language by adding words here."""
+
+from __future__ import annotations
+
+# Words that introduce a byline ("By Jane Doe", "Von Max Muster", "Texte : Jean Dupont").
+BYLINE_PREFIXES = (
+    "written by", "posted by", "reported by", "words by", "story by", "by", "from",
+    "verfasst von", "ein artikel von", "von", "text", "autor", "autorin", "autoren", "author", "authors",
+    "écrit par", "par", "texte", "auteur", "auteurs", "escrito por", "por", "texto", "autora", "di", "a cura di",
+    "door", "tekst", "av", "af", "skrevet af", "skrevet av", "przez", "autorzy", "tarafından", "yazan",
+    "oleh", "ditulis oleh", "penulis", "reporter", "reporters", "viết bởi", "bởi", "tác giả", "kirjoittaja",
+    "szerző", "írta", "автор", "авторы", "текст", "作者", "文", "記者", "기자", "글",
+)
+
+# Joins between names: "A and B", "A und B", "A et B", "A y B", "A e B", "A i B", ...
+NAME_CONJUNCTIONS = (
+    "and", "und", "et", "y", "e", "i", "og", "och", "en", "ve", "và", "и", "oraz", "és", "ja", "dan",
+    "a", "in", "sowie", "with", "with additional reporting by", "avec", "con", "com",
+)
+
+# Role words: a "name" made only of these (and fillers) is a job title, not a person.
+ROLE_WORDS = {
+    "staff", "writer", "writers", "reporter", "reporters", "correspondent", "editor", "editors", "editorial",
+    "senior", "chief", "deputy", "political", "business", "news", "desk", "team", "newsroom", "board",
+    "contributor", "contributing", "columnist", "journalist", "producer", "online", "digital", "web",
+    "admin", "administrator", "redaktion", "redakteur", "redakteurin", "korrespondent", "korrespondentin",
+    "rédaction", "rédacteur", "rédactrice", "correspondant", "envoyé", "spécial", "redacción", "redactor",
+    "redazione", "redactie", "redaksjonen", "redaktionen", "redaksi", "redakcja", "редакция", "agencies",
+    "agency", "wire", "services", "service", "guest", "author", "opinion", "the", "of", "and",
+    "for", "by", "special", "to", "our", "photo", "photos", "image", "images", "video", "graphics",
+    "illustration", "text", "foto", "bild", "getty", "shutterstock", "ap", "reuters", "afp",
+}
+
+# Words that make a credit a newsroom desk rather than a person ("BR24 Redaktion", "Web Desk").
+DESK_WORDS = ("redaktion", "rédaction", "redacción", "redazione", "redactie", "redaksjon", "redaksi",
+              "redakcja", "редакция", "newsroom", "desk", "staff", "bureau", "agentur", "agencia", "agenzia",
+              "ajansı", "agency")
+
+# Trailing job titles written after a name without a comma ("신현주 기자", "山田太郎記者").
+NAME_ROLE_SUFFIXES = ("기자", "특파원", "記者", "记者", "特派員", "编辑", "編集委員", "reporter")
+
+# News agencies and wire services: credited as authors but not people.
+AGENCIES = {
+    "reuters", "ap", "associated press", "the associated press", "afp", "agence france-presse",
+    "agence france presse", "dpa", "apa", "ansa", "efe", "europa press", "bloomberg", "xinhua", "tass",
+    "ria novosti", "interfax", "pti", "ians", "ani", "kyodo", "yonhap", "anadolu", "anadolu ajansı",
+    "anadolu agency", "aa", "dha", "iha", "kna", "epd", "sda", "keystone-sda", "ats", "belga", "anp",
+    "ntb", "tt", "ritzau", "stt", "lusa", "agência brasil", "antara", "bernama", "vna", "cna", "pa",
+    "pa media", "press association", "ddp", "afp/dpa", "dpa/afp", "sid", "upi", "cnn", "bbc",
+}
+
+# Words around dates in bylines that are not part of the date ("Published 3 May 2024").
+DATE_LABEL_WORDS = (
+    "published", "updated", "posted", "last updated", "veröffentlicht", "aktualisiert", "stand",
+    "publié le", "mis à jour le", "publié", "publicado", "actualizado", "pubblicato", "aggiornato",
+    "gepubliceerd", "bijgewerkt", "publicerad", "uppdaterad", "publisert", "oppdatert", "opublikowano",
+    "cập nhật", "yayınlanma", "güncelleme",
+)

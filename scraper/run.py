@@ -1,0 +1,138 @@
+"""Run crawls of one or more sources in this process (one Twisted reactor, one run each).
+
+This is what `newsagg crawl` calls, and what the scheduler's child processes execute.
+Locks are taken before the reactor starts, so a busy source is refused at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+
+from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.settings import Settings
+from scrapy.utils.project import get_project_settings
+
+from db import runs
+from db.connection import connect
+from newsagg.config import CrawlerSettings, Source
+from newsagg.errors import NewsaggError
+from scraper.spiders.news import NewsSpider
+
+logger = logging.getLogger(__name__)
+
+
+class SourceBusyError(NewsaggError):
+    exit_code = 3
+
+
+@dataclass
+class RunSummary:
+    source: str
+    run_id: int | None
+    status: str
+    counters: runs.RunCounters = field(default_factory=runs.RunCounters)
+    message: str | None = None
+
+
+def base_settings() -> Settings:
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scraper.settings")
+    return get_project_settings()
+
+
+def source_settings(base: Settings, source: Source, crawler_settings: CrawlerSettings, db_path: str,
+                    run_id: int | None, log_level: str, progress: bool) -> Settings:
+    settings = base.copy()
+    user_agent = crawler_settings.user_agent
+    if crawler_settings.contact:
+        user_agent = f"{user_agent} (contact: {crawler_settings.contact})"
+    delay = source.download_delay if source.download_delay is not None else crawler_settings.download_delay
+    settings.setdict({
+        "NEWSAGG_DB": db_path,
+        "NEWSAGG_RUN_ID": run_id or 0,
+        "NEWSAGG_SOURCE": source.name,
+        "NEWSAGG_PROGRESS": progress,
+        "USER_AGENT": user_agent,
+        "ROBOTSTXT_OBEY": crawler_settings.obey_robots,
+        "DOWNLOAD_DELAY": delay,
+        "AUTOTHROTTLE_START_DELAY": max(delay, 0.01),
+        "AUTOTHROTTLE_ENABLED": delay > 0,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": crawler_settings.concurrency_per_domain,
+        "DOWNLOAD_MAXSIZE": crawler_settings.max_page_bytes,
+        "CLOSESPIDER_PAGECOUNT": source.max_pages,
+        "CLOSESPIDER_TIMEOUT": source.timeout,
+        "DEPTH_LIMIT": source.depth_limit,
+        "LOG_LEVEL": log_level,
+    }, priority="cmdline")
+    return settings
+
+
+def claim_sources(conn, sources: list[Source], trigger: str, wait: bool) -> list[tuple[Source, int]]:
+    """Lock every source and open its run; all or nothing."""
+    claimed: list[tuple[Source, int]] = []
+    try:
+        for source in sources:
+            while True:
+                try:
+                    runs.acquire_lock(conn, source.name)
+                    break
+                except runs.SourceBusy as busy:
+                    if not wait:
+                        raise SourceBusyError(f"{busy}; use --wait to wait for it") from None
+                    time.sleep(1.0)
+            run_id = runs.start_run(conn, source.name, trigger)
+            runs.set_lock_run(conn, source.name, run_id)
+            claimed.append((source, run_id))
+    except BaseException:
+        for source, run_id in claimed:
+            runs.mark_run(conn, run_id, "failed", "not started: another source was busy")
+            runs.release_lock(conn, source.name)
+        raise
+    return claimed
+
+
+def crawl(sources: list[Source], db_path: str, crawler_settings: CrawlerSettings | None = None,
+          trigger: str = "manual", log_level: str = "WARNING", progress: bool = False,
+          wait: bool = False) -> list[RunSummary]:
+    """Crawl the sources concurrently; returns one summary per source, in order."""
+    crawler_settings = crawler_settings or CrawlerSettings()
+    conn = connect(db_path)
+    try:
+        claimed = claim_sources(conn, sources, trigger, wait)
+    finally:
+        conn.close()
+    base = base_settings()
+    base.set("LOG_LEVEL", log_level, priority="cmdline")
+    process = CrawlerProcess(base)
+    crawlers: list[tuple[Source, int, Crawler]] = []
+    for index, (source, run_id) in enumerate(claimed):
+        settings = source_settings(base, source, crawler_settings, db_path, run_id, log_level, progress)
+        crawler = Crawler(NewsSpider, settings, init_reactor=index == 0)  # the first one installs the reactor
+        process.crawl(crawler, source=source)
+        crawlers.append((source, run_id, crawler))
+    try:
+        process.start()
+    finally:
+        summaries = _summaries(db_path, crawlers)
+    return summaries
+
+
+def _summaries(db_path: str, crawlers: list[tuple[Source, int, Crawler]]) -> list[RunSummary]:
+    """Read back each run; a run whose crawler never closed (crashed on start) is closed as failed."""
+    conn = connect(db_path)
+    try:
+        out = []
+        for source, run_id, crawler in crawlers:
+            ledger = getattr(crawler, "newsagg_ledger", None)
+            if ledger is None or ledger.status is None:
+                runs.mark_run(conn, run_id, "failed", "the crawl could not start")
+                runs.release_lock(conn, source.name)
+            row = conn.execute("SELECT * FROM crawl_runs WHERE id = ?", (run_id,)).fetchone()
+            counters = runs.RunCounters(row["pages_fetched"], row["articles_new"], row["articles_updated"],
+                                        row["duplicates"], row["errors"])
+            out.append(RunSummary(source.name, run_id, row["status"], counters, row["message"]))
+        return out
+    finally:
+        conn.close()

@@ -1,0 +1,60 @@
+"""Dev-corpus fixtures: extract every page of ../shared/corpus/dev once per test session.
+
+The corpus lives outside the repo; tests that use it skip cleanly when it is absent.
+Scores are computed with the shared scorer's own metric functions, so a ratchet here
+means the same thing as the numbers in an issue note.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from scraper.extract import extract
+
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO.parent / "shared" / "corpus" / "dev"
+SCORER = REPO.parent / "shared" / "eval" / "score_extraction.py"
+
+
+@dataclass
+class CorpusResult:
+    truth: dict
+    labels: dict  # faq_disclaimer.jsonl entry ({} when absent)
+    article: dict | None  # Article.to_dict(), None when extraction raised
+    error: str | None
+
+
+@pytest.fixture(scope="session")
+def scorer():
+    if not SCORER.exists():
+        pytest.skip("shared scorer not present")
+    spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def corpus_results() -> list[CorpusResult]:
+    if not (CORPUS / "truth.jsonl").exists():
+        pytest.skip("dev corpus not present (../shared/corpus/dev)")
+    labels = {}
+    if (CORPUS / "faq_disclaimer.jsonl").exists():
+        with open(CORPUS / "faq_disclaimer.jsonl", encoding="utf-8") as lines:
+            labels = {entry["id"]: entry for entry in map(json.loads, lines)}
+    results = []
+    with open(CORPUS / "truth.jsonl", encoding="utf-8") as lines:
+        for truth in map(json.loads, lines):
+            html = gzip.decompress((CORPUS / "pages" / f"{truth['id']}.html.gz").read_bytes())
+            try:
+                article, error = extract(html, truth["url"]).to_dict(), None
+            except Exception as exc:  # recorded, and counted as a failure by the tests
+                article, error = None, f"{type(exc).__name__}: {exc}"
+            results.append(CorpusResult(truth, labels.get(truth["id"], {}), article, error))
+    return results
