@@ -53,14 +53,16 @@ def update_counters(conn: sqlite3.Connection, run_id: int, counters: RunCounters
 
 def finish_run(conn: sqlite3.Connection, run_id: int, status: str, counters: RunCounters,
                message: str | None = None) -> None:
-    """Close a run. A run already closed (e.g. marked timeout by the daemon) keeps its status."""
+    """Close a run with its final counters. A run already closed from outside (marked timeout or
+    interrupted by the daemon just before it stopped the crawl) keeps that status and message."""
     with transaction(conn):
         conn.execute(
-            "UPDATE crawl_runs SET finished_at = ?, status = ?, pages_fetched = ?, articles_new = ?,"
-            " articles_updated = ?, duplicates = ?, errors = ?, message = coalesce(?, message)"
-            " WHERE id = ? AND status = 'running'",
-            (utcnow(), status, counters.pages_fetched, counters.articles_new, counters.articles_updated,
-             counters.duplicates, counters.errors, message, run_id))
+            "UPDATE crawl_runs SET finished_at = ?, pages_fetched = ?, articles_new = ?,"
+            " articles_updated = ?, duplicates = ?, errors = ?,"
+            " message = CASE WHEN status = 'running' THEN coalesce(?, message) ELSE message END,"
+            " status = CASE WHEN status = 'running' THEN ? ELSE status END WHERE id = ?",
+            (utcnow(), counters.pages_fetched, counters.articles_new, counters.articles_updated,
+             counters.duplicates, counters.errors, message, status, run_id))
 
 
 def mark_run(conn: sqlite3.Connection, run_id: int, status: str, message: str | None = None) -> None:
@@ -68,6 +70,57 @@ def mark_run(conn: sqlite3.Connection, run_id: int, status: str, message: str | 
     with transaction(conn):
         conn.execute("UPDATE crawl_runs SET finished_at = ?, status = ?, message = coalesce(?, message)"
                      " WHERE id = ? AND status = 'running'", (utcnow(), status, message, run_id))
+
+
+def close_runs_of_process(conn: sqlite3.Connection, pid: int, status: str, message: str) -> list[int]:
+    """After a crawl process ended or is about to be stopped: close its runs still marked running
+    and drop the locks it holds. Returns the ids of the runs it closed."""
+    with transaction(conn):
+        ids = [row["id"] for row in conn.execute(
+            "SELECT id FROM crawl_runs WHERE pid = ? AND status = 'running'", (pid,))]
+        conn.executemany("UPDATE crawl_runs SET finished_at = ?, status = ?, message = coalesce(?, message)"
+                         " WHERE id = ? AND status = 'running'", [(utcnow(), status, message, i) for i in ids])
+    return ids
+
+
+def release_locks_of_process(conn: sqlite3.Connection, pid: int) -> None:
+    with transaction(conn):
+        conn.execute("DELETE FROM source_locks WHERE pid = ? AND hostname = ?", (pid, socket.gethostname()))
+
+
+def running_runs_of_process(conn: sqlite3.Connection, pid: int) -> list[int]:
+    return [row["id"] for row in conn.execute(
+        "SELECT id FROM crawl_runs WHERE pid = ? AND status = 'running'", (pid,))]
+
+
+def list_runs(conn: sqlite3.Connection, source: str | None = None, limit: int = 20) -> list[sqlite3.Row]:
+    """Newest first."""
+    if source:
+        return conn.execute("SELECT * FROM crawl_runs WHERE source = ? ORDER BY id DESC LIMIT ?",
+                            (source, limit)).fetchall()
+    return conn.execute("SELECT * FROM crawl_runs ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+
+
+def last_success(conn: sqlite3.Connection, source: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM crawl_runs WHERE source = ? AND status = 'ok' ORDER BY id DESC LIMIT 1",
+                        (source,)).fetchone()
+
+
+def recent_finished_runs(conn: sqlite3.Connection, source: str, limit: int) -> list[sqlite3.Row]:
+    """The source's last `limit` closed runs, newest first."""
+    return conn.execute("SELECT * FROM crawl_runs WHERE source = ? AND status != 'running'"
+                        " ORDER BY id DESC LIMIT ?", (source, limit)).fetchall()
+
+
+def articles_first_seen_since(conn: sqlite3.Connection, since: datetime) -> dict[str, int]:
+    """Articles stored for the first time since `since`, per source (for `newsagg status`)."""
+    rows = conn.execute("SELECT source, count(*) AS n FROM articles WHERE first_seen_at >= ? GROUP BY source",
+                        (since.astimezone(UTC).isoformat(timespec="seconds"),))
+    return {row["source"]: row["n"] for row in rows}
+
+
+def current_lock(conn: sqlite3.Connection, source: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM source_locks WHERE source = ?", (source,)).fetchone()
 
 
 def record_error(conn: sqlite3.Connection, run_id: int, url: str | None, error: str, kept: int) -> None:

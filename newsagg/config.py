@@ -118,8 +118,19 @@ def load_config(path: str | Path, required: bool = True) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: {error}") from None
+        raise ConfigError(_toml_error_message(path, text, str(error))) from None
     return _build(data, text, path)
+
+
+def _toml_error_message(path: Path, text: str, message: str) -> str:
+    """tomllib says '... (at line 3, column 7)' or '(at end of document)': make it 'path:3: ...'."""
+    match = re.search(r"\s*\(at line (\d+), column \d+\)$", message)
+    if match:
+        return f"{path}:{match.group(1)}: {message[:match.start()]}"
+    if message.endswith("(at end of document)"):
+        line = max(1, len(text.splitlines()))
+        return f"{path}:{line}: {message.removesuffix('(at end of document)').strip()} (at end of file)"
+    return f"{path}: {message}"
 
 
 class _Locator:

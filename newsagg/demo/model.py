@@ -61,7 +61,7 @@ class DemoArticle:
     def syndicated_as(self, path: str) -> DemoArticle:
         """The same story re-published elsewhere (a partner drops the in-house "Read more" links)."""
         blocks = [b for b in self.blocks if b[0] != "readmore"]
-        return dataclasses.replace(self, path=path, syndicated_copy_of=self.path, blocks=blocks)
+        return dataclasses.replace(self, path=path, syndicated_copy_of=self.path, blocks=blocks, faq_jsonld=False)
 
 
 def parse_body(lines: list[str]) -> list[Block]:

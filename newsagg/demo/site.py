@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 from newsagg.demo import render
 from newsagg.demo.model import DemoArticle, PageKit, articles_from_stories, tag_label
@@ -95,11 +96,12 @@ def _syndicated_copy(canonical: list[DemoArticle]) -> DemoArticle | None:
 def _add_article_routes(site: DemoSite, kit: PageKit, canonical: list[DemoArticle],
                         syndicated: DemoArticle | None) -> None:
     for article in canonical:
-        site.routes[article.path] = HostAwarePage(lambda origin, a=article: render.article_page(kit, a, origin))
+        site.routes[article.path] = HostAwarePage(partial(render.article_page, kit, article))
         site.routes[article.image_path] = render.IMAGE_RESOURCE
     if syndicated is not None:
         site.routes[syndicated.path] = HostAwarePage(
             lambda origin: render.syndicated_page(kit, syndicated, SYNDICATED["title_suffix"], origin))
+        site.routes[syndicated.image_path] = render.IMAGE_RESOURCE
     if canonical:
         lead = canonical[0]
         site.tracking_link = lead.path + "?utm_source=newsletter&utm_medium=email&utm_campaign=morning-brief"
@@ -122,9 +124,9 @@ def _add_listing_routes(site: DemoSite, kit: PageKit, canonical: list[DemoArticl
     for base, heading, items, intro in listings:
         for number, path in enumerate(render.listing_paths(base, len(items), page_size), start=1):
             chunk = items[(number - 1) * page_size: number * page_size]
-            site.routes[path] = HostAwarePage(lambda origin, p=path, h=heading, c=chunk, b=base, n=number,
-                                              t=len(items), i=intro: render.listing_page(
-                kit, p, h, c, origin, base=b, page=n, total=t, page_size=page_size, intro=i))
+            site.routes[path] = HostAwarePage(partial(
+                render.listing_page, kit, path, heading, chunk, base=base, page=number, total=len(items),
+                page_size=page_size, intro=intro))
             site.non_article_paths.append(path)
     site.routes["/"] = HostAwarePage(lambda origin: render.home_page(
         kit, origin, tracking_link=site.tracking_link, preview=PREVIEW_PAGE, syndicated=syndicated))

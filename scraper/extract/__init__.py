@@ -26,7 +26,7 @@ def extract(html: bytes | str, url: str, fetched_at: datetime | None = None,
 def extract_document(doc: Document, fetched_at: datetime | None = None) -> Article:
     """Extract from an already parsed Document (the crawler parses once and reuses it for links)."""
     body = extract_body(doc)
-    published, modified = extract_dates(doc)
+    published, modified = extract_dates(doc, fetched_at)
     return Article(
         url=doc.url,
         title=extract_title(doc),

@@ -38,6 +38,8 @@ _AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "pa
                 "sailthru.author", "byl", "og:article:author", "article:author_name")
 _GENERIC_AUTHOR_META = re.compile(r"(?:^|[:._-])(?:author|authors|author_name|creator)$")
 _AUTHOR_CLASS = re.compile(r"author|byline|autor|auteur|writer", re.I)
+_NOT_BYLINE_CLASS = re.compile(r"comment|caption|credit|photo|image|bild|foto|related|teaser|footer|widget", re.I)
+_NOT_BYLINE_TAGS = {"script", "style", "img", "svg", "figure", "figcaption", "aside", "footer", "nav"}
 _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
 _MAX_BYLINE_CHARS = 200
@@ -72,9 +74,12 @@ def sort_credits(raw: Iterable[str], site: set[str] = frozenset(),
     organisations: list[str] = []
     seen: set[str] = set()
     for text in raw:
-        for part in _SPLIT.split(_NOISE.sub(" ", clean_text(text))):
-            name = clean_name(part)
-            kind = classify_credit(name, site, min_words) if name else None
+        names = [name for name in map(clean_name, _SPLIT.split(_NOISE.sub(" ", clean_text(text)))) if name]
+        kinds = [classify_credit(name, site, min_words) for name in names]
+        for name, kind in zip(names, kinds, strict=True):
+            # "Site, Frankfurt, Germany": one-word parts next to an organisation are its address.
+            if kind == "person" and "organisation" in kinds and len(name.split()) == 1:
+                continue
             if kind and name.casefold() not in seen:
                 seen.add(name.casefold())
                 (people if kind == "person" else organisations).append(name)
@@ -169,17 +174,25 @@ def _microdata_authors(doc: Document) -> list[str]:
 
 
 def _byline_authors(doc: Document) -> list[str]:
-    """Text pieces of the first elements whose class says author/byline (each piece may be a name)."""
+    """Text pieces of the first element whose class says author/byline (each piece may be a name)."""
     for element in doc.root.xpath("//body//*[@class]"):
-        if element.tag in {"script", "style", "img", "svg"} or not _AUTHOR_CLASS.search(element.get("class")):
+        if element.tag in _NOT_BYLINE_TAGS or not _AUTHOR_CLASS.search(element.get("class")):
             continue
         text = element.text_content()
-        if not text.strip() or len(text) > _MAX_BYLINE_CHARS:
+        if not text.strip() or len(text) > _MAX_BYLINE_CHARS or _outside_article(element):
             continue
         pieces = [piece for piece in element.itertext() if piece.strip()]
         if clean_authors(pieces, min_words=2):
             return pieces
     return []
+
+
+def _outside_article(element) -> bool:
+    """Photo credits, captions, comments and page chrome also carry "author" classes."""
+    for node in element.iterancestors():
+        if node.tag in _NOT_BYLINE_TAGS or _NOT_BYLINE_CLASS.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return True
+    return bool(_NOT_BYLINE_CLASS.search(element.get("class")))
 
 
 # (source, fewest words a person's name needs there, is it a structured credit?)

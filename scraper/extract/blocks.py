@@ -14,18 +14,29 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .rules import (
+    ALWAYS_BOILERPLATE_TAGS,
+    ALWAYS_BOILERPLATE_TOKENS,
     BLOCK_TAGS,
     BOILERPLATE_SUBSTRINGS,
     BOILERPLATE_TOKENS,
     CONTENT_MARKERS,
     HEADING_LEVELS,
     NEVER_TEXT_TAGS,
+    REGION_TAGS,
 )
 
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+# State classes describe what an element holds ("has-image", "with-sidebar"), not what it is.
+_STATE_MODIFIER = re.compile(r"(?<![a-z0-9])(?:has|with|no|is|without)[-_][a-z0-9_-]+")
 # Structural tags that say "this is the page / the article": their class words are not trusted.
 _NEVER_BOILERPLATE_TAGS = frozenset({"html", "body", "main", "article"})
+# React streaming SSR sends late content in <div hidden id="S:3"> and moves it in with script.
+_STREAMED_FRAGMENT_ID = re.compile(r"S:[0-9a-z]+$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+_PROSE_MIN_CHARS = 80
+_PROSE_MAX_LINK_SHARE = 0.3
 
 
 @dataclass
@@ -54,12 +65,22 @@ def is_content_marked(element) -> bool:
     return any(marker in names for marker in CONTENT_MARKERS)
 
 
+def is_always_boilerplate(element) -> bool:
+    """Marks trusted whatever they wrap: comment threads, consent dialogs, page footers."""
+    if element.tag in ALWAYS_BOILERPLATE_TAGS:
+        return True
+    names = _STATE_MODIFIER.sub(" ", class_and_id(element))
+    return any(token in ALWAYS_BOILERPLATE_TOKENS for token in _TOKEN_SPLIT.split(names))
+
+
 def is_boilerplate_marked(element) -> bool:
     """Class/id/role vocabulary says navigation, share bar, related box, byline, ad, ..."""
+    if element.tag in REGION_TAGS:
+        return True
     role = (element.get("role") or "").lower()
     if role in ("navigation", "complementary", "banner", "contentinfo", "dialog", "alert"):
         return True
-    names = class_and_id(element)
+    names = _STATE_MODIFIER.sub(" ", class_and_id(element))
     if not names.strip() or element.tag in _NEVER_BOILERPLATE_TAGS or is_content_marked(element):
         return False
     if any(token in BOILERPLATE_TOKENS for token in _TOKEN_SPLIT.split(names)):
@@ -68,14 +89,21 @@ def is_boilerplate_marked(element) -> bool:
 
 
 def is_hidden(element) -> bool:
-    if element.get("hidden") is not None or (element.get("aria-hidden") or "").lower() == "true":
+    if (element.get("aria-hidden") or "").lower() == "true":
+        return True
+    if element.get("hidden") is not None and not _STREAMED_FRAGMENT_ID.match(element.get("id") or ""):
         return True
     style = element.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
+# Chinese, Japanese and Korean script carries about three Latin letters of text per character.
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_EXTRA_WEIGHT = 2
+
+
 def _nonspace(text: str) -> int:
-    return len(text) - text.count(" ")
+    return len(text) - text.count(" ") + _CJK_EXTRA_WEIGHT * len(_CJK.findall(text))
 
 
 class _Collector:
@@ -116,12 +144,11 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
     # Per open element: (is block, is link, boilerplate-marked ancestors).
     stack: list[tuple[bool, bool, tuple]] = []
     block_elements = [root]
-    walker = etree.iterwalk(root, events=("start", "end"))
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
         tag = element.tag
         if not isinstance(tag, str):  # comment or processing instruction: only its tail is text
-            if event == "end":
-                out.add(element.tail, bool(stack) and stack[-1][1])
+            out.add(element.tail, bool(stack) and stack[-1][1])
             continue
         tag = tag.lower()
         if event == "start":
@@ -155,8 +182,15 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
 def _resolve_boilerplate(blocks: list[Block], trusted_mark_share: float) -> None:
     mark_chars: dict = {}
     for block in blocks:
-        for mark in block.marks:
-            mark_chars[mark] = mark_chars.get(mark, 0) + block.chars
-    limit = trusted_mark_share * sum(block.chars for block in blocks)
+        if _is_prose(block):
+            for mark in block.marks:
+                mark_chars[mark] = mark_chars.get(mark, 0) + block.chars
+    limit = trusted_mark_share * sum(block.chars for block in blocks if _is_prose(block))
     for block in blocks:
-        block.boilerplate = any(mark_chars[mark] <= limit for mark in block.marks)
+        block.boilerplate = any(mark_chars.get(mark, 0) <= limit or is_always_boilerplate(mark)
+                                for mark in block.marks)
+
+
+def _is_prose(block: Block) -> bool:
+    """Sentence-like text: long and mostly not links."""
+    return block.chars >= _PROSE_MIN_CHARS and block.link_chars <= _PROSE_MAX_LINK_SHARE * block.chars

@@ -17,16 +17,27 @@ from lxml import etree
 
 from .blocks import Block, iter_blocks
 from .document import Document
-from .rules import FURNITURE_LINES, FURNITURE_TAGS, TEASER_PREFIX
+from .rules import (
+    CAPTION_CREDIT_SUFFIX,
+    CREDIT_OR_BYLINE,
+    DATE_LIKE,
+    FURNITURE_LINES,
+    FURNITURE_TAGS,
+    TEASER_PREFIX,
+)
 
 # A block pays this many characters for existing: many short bits (menus, tag lists) sum negative.
 _BLOCK_COST = 25
-# Link text costs twice its length: a paragraph must be mostly own text to count for the article.
-_LINK_PENALTY = 2.0
+# Link text is worth nothing: a paragraph must be mostly own text to count for the article.
+_LINK_PENALTY = 1.0
 # A boilerplate-marked subtree holding more than this share of the container's text is kept anyway.
 _PROTECTED_SHARE = 0.5
 _MAX_LINK_DENSITY = 0.5
 _MIN_ARTICLE_BODY_MATCH = 30  # characters: shorter blocks match JSON-LD articleBody by chance
+_SHORT_LINE = 80  # characters: credit, byline and date lines are shorter than this
+# A standfirst between the headline and the body: prose-like, not a link list.
+_LEAD_MIN_CHARS = 40
+_LEAD_MAX_LINK_DENSITY = 0.2
 
 
 def _json_ld_article_body(doc: Document) -> str:
@@ -81,16 +92,47 @@ def _is_furniture_block(block: Block) -> bool:
         return True
     if block.link_density > _MAX_LINK_DENSITY:
         return True
-    return bool(TEASER_PREFIX.match(block.text)) and block.link_chars > 0
+    if TEASER_PREFIX.match(block.text) and block.link_chars > 0:
+        return True
+    if CAPTION_CREDIT_SUFFIX.search(block.text):
+        return True
+    return block.chars < _SHORT_LINE and not block.heading and _is_credit_or_dateline(block.text)
+
+
+def _is_credit_or_dateline(text: str) -> bool:
+    if CREDIT_OR_BYLINE.match(text):
+        return True
+    return bool(DATE_LIKE.search(text)) and not text.endswith((".", "!", "?", ":", "\"", "”", "»"))
 
 
 def body_blocks(doc: Document) -> list[Block]:
     """The article's text blocks in reading order, furniture removed."""
-    container = find_container(doc)
+    page_blocks = iter_blocks(doc.root)
+    container = find_container(doc, page_blocks)
     if container is None:
         return []
     blocks = iter_blocks(container, skip=_is_furniture_element, trusted_mark_share=_PROTECTED_SHARE)
+    blocks = _standfirst(page_blocks, container) + blocks
     return [block for block in blocks if not block.boilerplate and not _is_furniture_block(block)]
+
+
+def _standfirst(page_blocks: list[Block], container) -> list[Block]:
+    """Prose between the headline (<h1>) and the container: the lead the body container left out."""
+    inside = set(container.iter())
+    start = next((i for i, block in enumerate(page_blocks) if block.element in inside), None)
+    if start is None:
+        return []
+    headline = next((i for i in range(start - 1, -1, -1) if page_blocks[i].heading == 1), None)
+    if headline is None:
+        return []
+    return [block for block in page_blocks[headline + 1:start]
+            if not block.boilerplate and block.chars >= _LEAD_MIN_CHARS
+            and block.link_density <= _LEAD_MAX_LINK_DENSITY and not _in_furniture(block.element)]
+
+
+def _in_furniture(element) -> bool:
+    return any(_is_furniture_element(ancestor) for ancestor in element.iterancestors()) or \
+        _is_furniture_element(element)
 
 
 def join_blocks(blocks: list[Block]) -> str:

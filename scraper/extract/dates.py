@@ -1,15 +1,38 @@
-"""One date parser for the whole project: any language, any format -> ISO 8601."""
+"""One date parser for the whole project: any language, any format -> ISO 8601.
+
+    parse_date("2025-01-27T09:30:00+09:00")       -> "2025-01-27T09:30:00+09:00"
+    parse_date("28. April 2023, 14:05 Uhr")       -> "2023-04-28T14:05:00"
+    parse_date("18 tháng 10 2025")                 -> "2025-10-18"
+    parse_date("3 hours ago", relative_base=now)   -> now - 3 h
+
+Fast regex paths cover ISO, numeric, CJK, month-name and relative forms; dateparser
+(slow: milliseconds per call, seconds to import) is the last resort, imported lazily
+and only given short strings. A date without a time stays a date; an offset is kept.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime, timedelta, timezone
 
-import dateparser
+from .date_words import MONTHS, RELATIVE_AFTER, RELATIVE_BEFORE, RELATIVE_UNITS, TIMEZONES, TODAY, YESTERDAY
 
-_ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$")
-_DATEPARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
-                        "STRICT_PARSING": False, "PREFER_DATES_FROM": "past"}
+_MIN_YEAR, _MAX_YEAR = 1990, 2100
+_MAX_TEXT = 200
+_MAX_DATEPARSER_TEXT = 60
+
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
+                  r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)")
+_TIME = re.compile(r"(?<![\d.:])(\d{1,2})\s*[:h時시]\s*(\d{2})(?:[:.](\d{2}))?(?:\s*(?:分|분))?\s*([ap]\.?m\.?)?"
+                   r"(?:\s*(?:uhr|h|horas|hrs?))?(?:\s*\(?([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\)?)?"
+                   r"(?![\d])", re.I)
+_YMD = re.compile(r"(?<!\d)(\d{4})\s*[./년年-]\s*(\d{1,2})\s*[./월月-]\s*(\d{1,2})(?!\d)\s*[일日]?")
+_DMY = re.compile(r"(?<![\d.])(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d])")
+_VI = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})[,\s]+(?:năm\s+)?(\d{4})", re.I)
+_WORD = r"([^\W\d_]{3,}\.?)"
+_DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?{_WORD},?\s+(?:de\s+)?(\d{{4}})")
+_MONTH_DAY_YEAR = re.compile(rf"{_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
+_RELATIVE = re.compile(r"(\d+|an?|one|ein(?:e|em|er)?|un(?:e)?)\s*([^\W\d_]+|[時間分日週주시간일분前]+)", re.I)
 
 
 def parse_date(text: str | None, languages: list[str] | None = None,
@@ -18,33 +41,155 @@ def parse_date(text: str | None, languages: list[str] | None = None,
     if not text:
         return None
     text = " ".join(str(text).split())
-    if not text or len(text) > 200:
+    if not text or len(text) > _MAX_TEXT:
         return None
-    if _ISO_LIKE.match(text):
-        try:
-            value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            value = None
+    value = _parse_fast(text, relative_base)
+    if value is None and len(text) <= _MAX_DATEPARSER_TEXT and any(char.isdigit() for char in text):
+        value = _parse_with_dateparser(text, languages, relative_base)
+    if value is None:
+        return None
+    return value if isinstance(value, str) else value.isoformat()
+
+
+def _parse_fast(text: str, relative_base: datetime | None) -> datetime | date | str | None:
+    for parse in (_parse_iso, _parse_numeric, _parse_month_name):
+        value = parse(text)
         if value is not None:
-            return _iso(value, has_time="T" in text or " " in text)
+            return value
+    return _parse_relative(text, relative_base) if relative_base else None
+
+
+def _parse_iso(text: str) -> datetime | date | None:
+    match = _ISO.search(text)
+    if not match:
+        return None
+    year, month, day, hour, minute, second, offset = match.groups()
+    found = _build(year, month, day)
+    if found is None or hour is None:
+        return found
+    return _with_time(found, hour, minute, second, None, offset)
+
+
+def _parse_numeric(text: str) -> datetime | date | None:
+    """2026.01.29 18:40, 2025年1月27日, 2025년 1월 27일, 28.04.2023, 18/10/2025, 18 tháng 10 2025."""
+    match = _YMD.search(text)
+    if match:
+        found = _build(*match.groups())
+    elif match := _VI.search(text):
+        day, month, year = match.groups()
+        found = _build(year, month, day)
+    elif match := _DMY.search(text):
+        first, _, second, year = match.groups()
+        year = year if len(year) == 4 else f"20{year}"
+        # Day first (most of the world); month first only when the day cannot be a month.
+        found = _build(year, second, first) or _build(year, first, second)
+    else:
+        return None
+    return _add_time(found, text[match.end():]) if found else None
+
+
+def _parse_month_name(text: str) -> datetime | date | None:
+    for pattern, order in ((_DAY_MONTH_YEAR, (0, 1, 2)), (_MONTH_DAY_YEAR, (1, 0, 2))):
+        for match in pattern.finditer(text):
+            groups = match.groups()
+            day, month_word, year = (groups[i] for i in order)
+            month = MONTHS.get(month_word.lower().rstrip("."))
+            found = _build(year, month, day) if month else None
+            if found:
+                return _add_time(found, text[match.end():]) or found
+    return None
+
+
+def _parse_relative(text: str, base: datetime) -> datetime | None:
+    lowered = text.casefold()
+    if lowered in TODAY or any(word == lowered.split(",")[0].strip() for word in TODAY):
+        return _add_time(base.replace(microsecond=0), text) or base.replace(microsecond=0)
+    if any(lowered.startswith(word) for word in YESTERDAY):
+        day = base - timedelta(days=1)
+        return _add_time(day.date(), text) or day.date()
+    if not (any(word in lowered for word in RELATIVE_AFTER)
+            or any(lowered.startswith(word + " ") for word in RELATIVE_BEFORE)):
+        return None
+    for amount, unit in _RELATIVE.findall(lowered):
+        seconds = _unit_seconds(unit)
+        if seconds:
+            count = int(amount) if amount.isdigit() else 1
+            return (base - timedelta(seconds=seconds * count)).replace(microsecond=0)
+    return None
+
+
+def _unit_seconds(unit: str) -> int | None:
+    for word in (unit, unit.rstrip("前전"), unit.rstrip("s")):
+        if word in RELATIVE_UNITS:
+            return RELATIVE_UNITS[word]
+    return None
+
+
+def _build(year, month, day) -> date | None:
+    try:
+        found = date(int(year), int(month), int(day))
+    except (TypeError, ValueError):
+        return None
+    return found if _MIN_YEAR <= found.year <= _MAX_YEAR else None
+
+
+def _add_time(day: date, rest: str) -> datetime | None:
+    """The first clock time shortly after a date ("…, 14:05 Uhr", "18:40 (CET)"), if any."""
+    match = _TIME.search(rest[:40])
+    if not match:
+        return None
+    hour, minute, second, meridiem, zone = match.groups()
+    return _with_time(day, hour, minute, second, meridiem, zone)
+
+
+def _with_time(day: date, hour, minute, second, meridiem, zone) -> datetime | date:
+    hour = int(hour)
+    if meridiem:
+        hour = hour % 12 + (12 if meridiem.lower().startswith("p") else 0)
+    try:
+        value = datetime(day.year, day.month, day.day, hour, int(minute), int(second or 0))
+    except ValueError:
+        return day
+    offset = _offset(zone)
+    return value.replace(tzinfo=offset) if offset is not None else value
+
+
+def _offset(zone: str | None) -> timezone | None:
+    """"+0200", "-05:00", "CET", "GMT+7" -> a fixed offset; None when unknown."""
+    if not zone:
+        return None
+    name, sign, digits = re.fullmatch(r"([A-Za-z]*)(?:([+-])(\d{1,2}(?::?\d{2})?))?", zone).groups()
+    base = TIMEZONES.get(name.lower()) if name else 0
+    if base is None or (not name and not sign):
+        return None
+    minutes = 0
+    if sign:
+        digits = digits.replace(":", "")
+        hours, extra = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "0")
+        minutes = (int(hours) * 60 + int(extra)) * (1 if sign == "+" else -1)
+    return timezone(timedelta(minutes=base + minutes))
+
+
+_DATEPARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+                        "PREFER_DATES_FROM": "past"}
+
+
+def _parse_with_dateparser(text: str, languages: list[str] | None,
+                           relative_base: datetime | None) -> datetime | date | None:
+    import dateparser  # slow import: only pages that need it pay for it
+
     settings = dict(_DATEPARSER_SETTINGS)
     if relative_base is not None:
         settings["RELATIVE_BASE"] = relative_base.replace(tzinfo=None)
-    try:
-        value = dateparser.parse(text, languages=languages or None, settings=settings)
-    except (ValueError, OverflowError, TypeError, AttributeError):
-        value = None
-    if value is None and languages:
+    value = None
+    for attempt in ([languages] if languages else []) + [None]:
         try:
-            value = dateparser.parse(text, settings=settings)
-        except (ValueError, OverflowError, TypeError, AttributeError):
+            value = dateparser.parse(text, languages=attempt, settings=settings)
+        except (ValueError, OverflowError, TypeError, AttributeError, KeyError):
             value = None
-    if value is None or not (1990 <= value.year <= 2100):
+        if value is not None:
+            break
+    if value is None or not (_MIN_YEAR <= value.year <= _MAX_YEAR):
         return None
-    return _iso(value, has_time=bool(re.search(r"\d:\d", text)) or "ago" in text.lower())
-
-
-def _iso(value: datetime, has_time: bool) -> str:
-    if has_time or value.tzinfo is not None:
-        return value.isoformat()
-    return value.date().isoformat()
+    has_time = bool(re.search(r"\d[:h]\d", text)) or relative_base is not None
+    return value if has_time or value.tzinfo else value.date()

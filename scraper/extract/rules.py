@@ -17,6 +17,9 @@ NEVER_TEXT_TAGS = frozenset({
 # Page furniture: removed from the article body (the FAQ/disclaimer search still reads some of them).
 FURNITURE_TAGS = frozenset({"nav", "aside", "form", "figure", "figcaption", "dialog", "menu", "h1"})
 
+# Tags that mark page regions outside the article text (trusted like a boilerplate class name).
+REGION_TAGS = frozenset({"nav", "aside", "footer"})
+
 # Elements that start a new paragraph of text.
 BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3",
@@ -32,17 +35,27 @@ BOILERPLATE_TOKENS = frozenset({
     "byline", "bylines", "author", "authors", "breadcrumb", "breadcrumbs", "caption", "captions",
     "comment", "comments", "commentlist", "credit", "credits", "cookie", "cookies", "consent", "gdpr",
     "dateline", "timestamp", "disqus", "footer", "masthead", "menu", "modal", "nav", "navbar",
-    "navigation", "newsletter", "outbrain", "taboola", "paywall", "popup", "promo", "promotion",
+    "navigation", "newsletter", "outbrain", "taboola", "popup", "promo", "promotion",
     "recirc", "recommended", "recommendations", "related", "share", "shares", "sharing", "sharebar",
-    "social", "sidebar", "signup", "subscribe", "subscription", "toolbar", "widget", "sponsored",
+    "social", "sidebar", "signup", "subscribe", "subscription", "toolbar", "sponsored",
     "trending", "popular", "mostread", "skip", "sr", "visually", "pagination", "pager", "tooltip",
     "lightbox", "slideshow", "carousel", "copyright", "avatar", "follow", "login", "register",
-    "readmore",
+    "readmore", "photo", "photos", "image", "images", "img", "picture", "gallery",
+    "breaking", "ticker", "overlay", "dropdown", "tweet", "instagram", "tiktok", "embed", "factbox",
+    "infobox", "player",
 })
+# Marks that hold even when they wrap most of the page's prose: long comment threads and consent
+# dialogs are still not the article (a subset of the tokens and tags above).
+ALWAYS_BOILERPLATE_TOKENS = frozenset({
+    "comment", "comments", "commentlist", "disqus", "cookie", "cookies", "consent", "gdpr", "footer",
+    "onetrust",
+})
+ALWAYS_BOILERPLATE_TAGS = frozenset({"footer"})
+
 # Substrings that mark boilerplate wherever they occur in a class/id (long, unambiguous words).
 BOILERPLATE_SUBSTRINGS = (
     "advertis", "newsletter", "breadcrumb", "sidebar", "related", "recommend", "subscri", "social",
-    "sharing", "share-", "sharebar", "comment", "cookie", "consent", "outbrain", "taboola", "paywall",
+    "sharing", "share-", "sharebar", "comment", "cookie", "consent", "outbrain", "taboola",
     "byline", "caption", "signup", "sign-up", "promo", "footer", "navigation", "navbar", "teaser",
     "trending", "mostread", "most-read", "popular", "readmore", "read-more", "author-bio", "authorbio",
     "timestamp", "dateline", "copyright",
@@ -72,3 +85,15 @@ TEASER_PREFIX = re.compile(
     r"lesen sie (auch|mehr)|mehr( zum thema)?|auch interessant|lire aussi|à lire aussi|voir aussi|"
     r"leer más|lee también|leggi anche|czytaj (także|też|więcej)|zobacz (też|także)|lees ook|"
     r"читайте также)\b\s*[:\-–—>»]?", re.I)
+# Short lines that credit a picture or name the author: furniture, not body text.
+CREDIT_OR_BYLINE = re.compile(
+    r"^(\(?(image|images|photo|photos|picture|pictures|credit|credits|source|foto|fotos|bild|bilder|"
+    r"quelle|crédit|crédits|fuente|fonte|zdjęcie|kuva|billede|bilde)\s*[:©]|©|by\s+[A-Z]|von\s+[A-ZÄÖÜ]|"
+    r"par\s+[A-Z]|por\s+[A-Z]|av\s+[A-ZÅÄÖ]|door\s+[A-Z]|di\s+[A-Z]|(getty|afp|reuters|ap|dpa|epa|"
+    r"shutterstock|imago)( images)?\s*$)")
+# A caption that ends with its picture credit: "Protesters in Hong Kong (Image: Getty)".
+CAPTION_CREDIT_SUFFIX = re.compile(
+    r"[(\[](image|images|photo|picture|pic|credit|foto|bild|crédit|imagen|immagine)s?\s*:[^()\[\]]{1,60}[)\]]$",
+    re.I)
+# A short line holding a date or clock time ("Published 17 December 2024, 14:05") is a dateline.
+DATE_LIKE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:.h]\d{2}\b|\b(19|20)\d{2}\b")

@@ -10,9 +10,7 @@ from .document import Document
 
 ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                  "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
-                 "techarticle", "report", "scholarlyarticle", "socialmediaposting", "webpage"}
-# WebPage is the weakest article type: used only when no real article object exists.
-_WEAK_TYPES = {"webpage"}
+                 "techarticle", "report", "scholarlyarticle", "socialmediaposting"}
 _ORGANISATION_TYPES = {"organization", "newsmediaorganization", "corporation", "website"}
 _NON_ALNUM = re.compile(r"[\W_]+")
 
@@ -31,15 +29,12 @@ def json_ld_types(obj: dict) -> set[str]:
 
 
 def article_json_ld(doc: Document) -> dict | None:
-    """The page's article object in JSON-LD (a real article type beats a bare WebPage)."""
-    weak = None
+    """The page's article object in JSON-LD (also when a WebPage nests it as mainEntity).
+    A bare WebPage does not count: its headline is often the SEO title, not the article's."""
     for obj in _with_main_entities(doc.json_ld):
-        types = json_ld_types(obj)
-        if types & (ARTICLE_TYPES - _WEAK_TYPES):
+        if json_ld_types(obj) & ARTICLE_TYPES:
             return obj
-        if weak is None and types & _WEAK_TYPES and obj.get("headline"):
-            weak = obj
-    return weak
+    return None
 
 
 def _with_main_entities(objects: list[dict]) -> list[dict]:

@@ -1,0 +1,110 @@
+"""End to end: crawl the bundled demo finance site from a real loopback server into SQLite."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from urllib.parse import urlsplit
+
+import pytest
+
+from newsagg.demo.server import LoopbackSite
+from newsagg.demo.site import build_site
+from tests.helpers import newsagg, query
+
+BOILERPLATE = ("Latest news", "Share on", "cookies", "newsletter", "Copy link", "All rights reserved")
+
+
+@pytest.fixture(scope="module")
+def site():
+    return build_site()
+
+
+@pytest.fixture(scope="module")
+def crawled(site, tmp_path_factory):
+    """Crawl the demo site twice; return (server, db path, first result, second result)."""
+    folder = tmp_path_factory.mktemp("demo")
+    db, config = folder / "news.db", folder / "newsagg.toml"
+    config.write_text("[crawler]\ndownload_delay = 0\nconcurrency_per_domain = 8\n")
+    with LoopbackSite(site.routes) as server:
+        args = ("crawl", "--url", server.url("/"), "--db", str(db), "--config", str(config))
+        first = newsagg(*args)
+        counts_after_first = _counts(db)
+        second = newsagg(*args)
+        yield server, db, first, second, counts_after_first
+
+
+def _counts(db) -> dict:
+    tables = ("articles", "faqs", "article_urls", "article_versions")
+    return {table: query(db, f"SELECT count(*) FROM {table}")[0][0] for table in tables}
+
+
+def _stored_by_path(db) -> dict[str, dict]:
+    rows = query(db, "SELECT * FROM articles")
+    return {urlsplit(row["url"]).path: dict(row) for row in rows}
+
+
+def test_first_crawl_succeeds_and_reports(crawled):
+    _, db, first, _, _ = crawled
+    assert first.returncode == 0, first.stderr
+    assert "ok" in first.stdout
+    [run] = query(db, "SELECT * FROM crawl_runs ORDER BY id LIMIT 1")
+    assert run["status"] == "ok" and run["trigger"] == "manual" and run["finished_at"]
+    assert run["articles_new"] + run["duplicates"] == _counts(db)["articles"]
+
+
+def test_every_canonical_article_is_stored_with_its_title(crawled, site):
+    _, db, *_ = crawled
+    stored = _stored_by_path(db)
+    for article in site.canonical_articles:
+        assert article.path in stored, f"{article.path} not stored"
+        assert stored[article.path]["title"] == article.title
+
+
+def test_dates_are_on_the_right_day_with_offset(crawled, site):
+    _, db, *_ = crawled
+    stored = _stored_by_path(db)
+    for article in site.canonical_articles:
+        value = stored[article.path]["published_at"]
+        assert value, f"{article.path}: no published_at"
+        assert datetime.fromisoformat(value).date() == article.published.date(), article.path
+
+
+def test_bodies_hold_the_text_and_no_widgets(crawled, site):
+    _, db, *_ = crawled
+    stored = _stored_by_path(db)
+    for article in site.canonical_articles:
+        body = stored[article.path]["body"]
+        assert article.paragraphs[0] in body and article.paragraphs[-1] in body, article.path
+        for needle in BOILERPLATE:
+            assert needle.lower() not in body.lower(), f"{article.path}: {needle!r} leaked into the body"
+
+
+def test_authors_are_split_into_people(crawled, site):
+    _, db, *_ = crawled
+    stored = _stored_by_path(db)
+    for article in site.canonical_articles:
+        assert json.loads(stored[article.path]["authors"]) == article.authors, article.path
+
+
+def test_non_article_pages_are_not_stored(crawled, site):
+    _, db, *_ = crawled
+    stored = _stored_by_path(db)
+    for path in site.non_article_paths:
+        assert path not in stored, f"{path} stored as an article"
+
+
+def test_disallowed_path_is_never_requested(crawled, site):
+    server, *_ = crawled
+    requested = {urlsplit(path).path for path in server.requests}
+    assert requested, "the crawler requested nothing"
+    for path in site.disallowed_paths:
+        assert path not in requested
+
+
+def test_second_crawl_adds_nothing(crawled):
+    _, db, _, second, counts_after_first = crawled
+    assert second.returncode == 0, second.stderr
+    assert _counts(db) == counts_after_first
+    [run] = query(db, "SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1")
+    assert (run["articles_new"], run["articles_updated"], run["duplicates"]) == (0, 0, 0)

@@ -1,0 +1,29 @@
+"""Shared test helpers: run the real `newsagg` command in a subprocess (one Twisted reactor per
+process, exactly as operators and the scheduler run it)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def newsagg(*args: str, env: dict | None = None, timeout: float = 120, cwd: Path | None = None,
+            stdin: str | None = None) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
+    full_env.pop("NEWSAGG_DB", None) if env is None or "NEWSAGG_DB" not in env else None
+    return subprocess.run([sys.executable, "-m", "newsagg", *args], capture_output=True, text=True,
+                          timeout=timeout, env=full_env, cwd=cwd or REPO, input=stdin)
+
+
+def query(db: Path, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()

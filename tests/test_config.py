@@ -1,0 +1,112 @@
+"""The config file: valid configs load; every mistake names its file, line and key."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsagg.config import ConfigError, load_config, parse_duration
+
+VALID = """
+[database]
+path = "data/x.db"
+
+[crawler]
+contact = "https://example.org/contact"
+download_delay = 1
+
+[[sources]]
+name = "infofinance-en"
+start_urls = ["https://infofinance.com/en/"]
+every = "15m"
+timeout = "10m"
+max_pages = 200
+since = 2025-01-01
+
+[[sources]]
+name = "cron-source"
+start_urls = "https://example.com/news/"
+schedule = "*/30 6-22 * * 1-5"
+timezone = "Europe/Paris"
+deny = ["/tag/"]
+"""
+
+
+def write(tmp_path, text: str):
+    path = tmp_path / "newsagg.toml"
+    path.write_text(text)
+    return path
+
+
+def test_valid_config_loads_every_key(tmp_path):
+    config = load_config(write(tmp_path, VALID))
+    assert config.db_path == "data/x.db"
+    assert config.crawler.contact == "https://example.org/contact"
+    assert config.crawler.download_delay == 1.0
+    first, second = config.sources
+    assert (first.name, first.every, first.timeout, first.max_pages) == ("infofinance-en", 900, 600, 200)
+    assert first.since == date(2025, 1, 1)
+    assert second.start_urls == ["https://example.com/news/"]
+    assert (second.schedule, second.timezone, second.deny) == ("*/30 6-22 * * 1-5", "Europe/Paris", ["/tag/"])
+
+
+@pytest.mark.parametrize("bad_line, expected", [
+    ('every = "15 minutes"', "every must be like"),
+    ('schedule = "99 * * * *"', "not a valid crontab"),
+    ('max_pages = 0', "max_pages must be a positive integer"),
+    ('start_urls = ["ftp://example.com/"]', "not an http(s) URL"),
+    ('colour = "blue"', "unknown key 'colour'"),
+    ('timezone = "Mars/Olympus"', "unknown timezone"),
+    ('deny = ["(unclosed"]', "not a valid regex"),
+    ('since = "last tuesday"', "since must be a date"),
+])
+def test_each_mistake_names_the_line(tmp_path, bad_line, expected):
+    text = '[[sources]]\nname = "a"\nstart_urls = ["https://a.example/"]\n\n[[sources]]\nname = "b"\n'
+    key = bad_line.split(" =")[0]
+    if key != "start_urls":
+        text += 'start_urls = ["https://b.example/"]\n'
+    text += bad_line + "\n"
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as error:
+        load_config(path)
+    line = text.splitlines().index(bad_line) + 1
+    assert str(error.value).startswith(f"{path}:{line}: source b: ")
+    assert expected in str(error.value)
+
+
+def test_toml_syntax_error_gives_the_line(tmp_path):
+    path = write(tmp_path, '[[sources]]\nname = "a"\nstart_urls = ["https://a.example/"\n')
+    with pytest.raises(ConfigError, match=rf"^{path}:3: Unclosed array"):
+        load_config(path)
+    path = write(tmp_path, '[[sources]]\nname = "a"\nname = "b"\n')
+    with pytest.raises(ConfigError, match=rf"^{path}:3: "):
+        load_config(path)
+
+
+def test_duplicate_names_and_both_schedules_are_refused(tmp_path):
+    twice = '[[sources]]\nname = "a"\nstart_urls = ["https://a.example/"]\n' * 2
+    with pytest.raises(ConfigError, match="duplicate source name"):
+        load_config(write(tmp_path, twice))
+    both = '[[sources]]\nname = "a"\nstart_urls = ["https://a.example/"]\nevery = "1h"\nschedule = "0 * * * *"\n'
+    with pytest.raises(ConfigError, match="either schedule"):
+        load_config(write(tmp_path, both))
+
+
+def test_unknown_source_lists_the_known_ones(tmp_path):
+    config = load_config(write(tmp_path, VALID))
+    with pytest.raises(ConfigError, match="unknown source 'nope' .known: infofinance-en, cron-source"):
+        config.source("nope")
+
+
+@pytest.mark.parametrize("text, seconds", [("90s", 90), ("15m", 900), ("2h", 7200), ("1d", 86400), (30, 30)])
+def test_durations(text, seconds):
+    assert parse_duration(text) == seconds
+
+
+def test_shipped_config_is_valid():
+    from tests.helpers import REPO
+
+    config = load_config(REPO / "newsagg.toml")
+    assert config.sources[0].name == "infofinance-en"
+    assert config.sources[0].start_urls == ["https://infofinance.com/en/"]
