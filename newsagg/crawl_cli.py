@@ -8,6 +8,7 @@ import sys
 from db.connection import DatabaseError
 from newsagg.config import ConfigError, adhoc_source, load_config, resolve_config_path, resolve_db_path
 from newsagg.errors import NewsaggError
+from scheduler.logfiles import prune_run_logs, run_log_path
 
 
 def add_parsers(subparsers) -> None:
@@ -26,6 +27,8 @@ def add_parsers(subparsers) -> None:
     parser.add_argument("--trigger", choices=("manual", "schedule"), default="manual", help=argparse.SUPPRESS)
     parser.add_argument("--log-level", default="WARNING", type=str.upper,
                         choices=("DEBUG", "INFO", "WARNING", "ERROR"), help="Scrapy log level (default WARNING)")
+    parser.add_argument("--log-file", metavar="PATH",
+                        help="this crawl's log (default: a new file under the config's [logging] dir/runs/)")
     parser.add_argument("--quiet", action="store_true", help="no progress line")
     parser.set_defaults(handler=run)
 
@@ -55,8 +58,10 @@ def run(args: argparse.Namespace) -> int:
             for source in sources:
                 source.max_pages = args.max_pages
         db_path = resolve_db_path(args.db, config)
+        log_file = args.log_file or str(run_log_path(config.log_dir, [s.name for s in sources]))
+        prune_run_logs(config.log_dir)
         summaries = crawl(sources, db_path, config.crawler, trigger=args.trigger, log_level=args.log_level,
-                          progress=sys.stderr.isatty() and not args.quiet, wait=args.wait)
+                          progress=sys.stderr.isatty() and not args.quiet, wait=args.wait, log_file=log_file)
     except (NewsaggError, DatabaseError) as error:
         print(f"newsagg: error: {error}", file=sys.stderr)
         return error.exit_code
@@ -70,4 +75,5 @@ def run(args: argparse.Namespace) -> int:
             failed = True
             print(f"newsagg: error: {summary.source}: {summary.status}: {summary.message or 'see the log'}",
                   file=sys.stderr)
+    print(f"log: {log_file}")
     return 1 if failed else 0

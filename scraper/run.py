@@ -69,20 +69,14 @@ def source_settings(base: Settings, source: Source, crawler_settings: CrawlerSet
     return settings
 
 
-def claim_sources(conn, sources: list[Source], trigger: str, wait: bool) -> list[tuple[Source, int]]:
+def claim_sources(conn, sources: list[Source], trigger: str, wait: bool,
+                  log_path: str | None = None) -> list[tuple[Source, int]]:
     """Lock every source and open its run; all or nothing."""
     claimed: list[tuple[Source, int]] = []
     try:
         for source in sources:
-            while True:
-                try:
-                    runs.acquire_lock(conn, source.name)
-                    break
-                except runs.SourceBusy as busy:
-                    if not wait:
-                        raise SourceBusyError(f"{busy}; use --wait to wait for it") from None
-                    time.sleep(1.0)
-            run_id = runs.start_run(conn, source.name, trigger)
+            _lock_source(conn, source, wait)
+            run_id = runs.start_run(conn, source.name, trigger, log_path=log_path)
             runs.set_lock_run(conn, source.name, run_id)
             claimed.append((source, run_id))
     except BaseException:
@@ -93,18 +87,36 @@ def claim_sources(conn, sources: list[Source], trigger: str, wait: bool) -> list
     return claimed
 
 
+def _lock_source(conn, source: Source, wait: bool) -> None:
+    told = False
+    while True:
+        try:
+            runs.acquire_lock(conn, source.name)
+            return
+        except runs.SourceBusy as busy:
+            if not wait:
+                raise SourceBusyError(f"{busy}; use --wait to wait for it") from None
+            if not told:
+                logger.warning("%s; waiting for it", busy)
+                told = True
+            time.sleep(1.0)
+
+
 def crawl(sources: list[Source], db_path: str, crawler_settings: CrawlerSettings | None = None,
           trigger: str = "manual", log_level: str = "WARNING", progress: bool = False,
-          wait: bool = False) -> list[RunSummary]:
-    """Crawl the sources concurrently; returns one summary per source, in order."""
+          wait: bool = False, log_file: str | None = None) -> list[RunSummary]:
+    """Crawl the sources concurrently; returns one summary per source, in order. With `log_file`,
+    Scrapy's log goes there (and the runs record its path) instead of stderr."""
     crawler_settings = crawler_settings or CrawlerSettings()
     conn = connect(db_path)
     try:
-        claimed = claim_sources(conn, sources, trigger, wait)
+        claimed = claim_sources(conn, sources, trigger, wait, log_file)
     finally:
         conn.close()
     base = base_settings()
     base.set("LOG_LEVEL", log_level, priority="cmdline")
+    if log_file:
+        base.set("LOG_FILE", log_file, priority="cmdline")
     process = CrawlerProcess(base)
     crawlers: list[tuple[Source, int, Crawler]] = []
     for index, (source, run_id) in enumerate(claimed):

@@ -4,17 +4,41 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from datetime import UTC, date, datetime, timedelta
+from urllib.parse import parse_qsl, urlsplit
 
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 
 _IGNORED = tuple(f".{ext}" for ext in IGNORED_EXTENSIONS) + (".xml.gz", ".json", ".rss")
+_PAGE_PARAMS = {"page", "p", "pg", "paged"}
+_PAGE_PATH = re.compile(r"/page/(\d+)/?$")
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?!\d)")
+MAX_LISTING_PAGE = 50  # "load more" / pagination links beyond this page are a trap
 
 
 def path_prefix(url: str) -> str:
     """'/en/' stays '/en/'; '/en/markets' scopes to '/en/' (its folder); '' is '/'."""
     path = urlsplit(url).path or "/"
     return path if path.endswith("/") else path[: path.rfind("/") + 1]
+
+
+def page_number(url: str) -> int | None:
+    """The pagination number of a listing URL (?page=7, /page/7/), or None."""
+    parts = urlsplit(url)
+    for name, value in parse_qsl(parts.query):
+        if name.lower() in _PAGE_PARAMS and value.isdigit():
+            return int(value)
+    match = _PAGE_PATH.search(parts.path)
+    return int(match.group(1)) if match else None
+
+
+def url_date(url: str) -> date | None:
+    """A calendar date written in the URL (/2024/03/05/, ?day=2024-03-05, /archive/2024/03), or None."""
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    year, month, day = match.groups()
+    return date(int(year), int(month), int(day or 1))
 
 
 def host_key(url: str) -> str:
@@ -27,6 +51,7 @@ class Scope:
     roots: list[tuple[str, str]]  # (host, path prefix) per start URL
     allow: list[re.Pattern] = field(default_factory=list)
     deny: list[re.Pattern] = field(default_factory=list)
+    max_listing_page: int = MAX_LISTING_PAGE
 
     @classmethod
     def from_urls(cls, start_urls: list[str], allow: list[str] = (), deny: list[str] = ()) -> Scope:
@@ -49,3 +74,13 @@ class Scope:
         if self.deny and any(p.search(url) for p in self.deny):
             return False
         return not self.allow or any(p.search(url) for p in self.allow)
+
+    def trap(self, url: str) -> str | None:
+        """Why following this URL would never end (endless pagination, a calendar's future), or None."""
+        number = page_number(url)
+        if number is not None and number > self.max_listing_page:
+            return f"pagination trap: page beyond {self.max_listing_page}"
+        day = url_date(url)
+        if day is not None and day > datetime.now(UTC).date() + timedelta(days=1):
+            return "calendar trap: date in the future"
+        return None

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from .document import Document
-from .site import article_json_ld, clean_text, is_site_name, json_ld_types, site_names
+from .site import article_json_ld, class_contains_xpath, clean_text, is_site_name, json_ld_types, site_names
 from .wordlists import (
     AGENCIES,
     BYLINE_PREFIXES,
@@ -37,7 +37,7 @@ _PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della"
 _AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
                 "sailthru.author", "byl", "og:article:author", "article:author_name")
 _GENERIC_AUTHOR_META = re.compile(r"(?:^|[:._-])(?:author|authors|author_name|creator)$")
-_AUTHOR_CLASS = re.compile(r"author|byline|autor|auteur|writer", re.I)
+_AUTHOR_CLASS_XPATH = class_contains_xpath(("author", "byline", "autor", "auteur", "writer"))
 _NOT_BYLINE_CLASS = re.compile(r"comment|caption|credit|photo|image|bild|foto|related|teaser|footer|widget", re.I)
 _NOT_BYLINE_TAGS = {"script", "style", "img", "svg", "figure", "figcaption", "aside", "footer", "nav"}
 _MAX_NAME_WORDS = 5
@@ -175,8 +175,8 @@ def _microdata_authors(doc: Document) -> list[str]:
 
 def _byline_authors(doc: Document) -> list[str]:
     """Text pieces of the first element whose class says author/byline (each piece may be a name)."""
-    for element in doc.root.xpath("//body//*[@class]"):
-        if element.tag in _NOT_BYLINE_TAGS or not _AUTHOR_CLASS.search(element.get("class")):
+    for element in _AUTHOR_CLASS_XPATH(doc.root):
+        if element.tag in _NOT_BYLINE_TAGS:
             continue
         text = element.text_content()
         if not text.strip() or len(text) > _MAX_BYLINE_CHARS or _outside_article(element):

@@ -12,7 +12,7 @@ from .site import article_json_ld
 # Deprecated or macro-language codes -> the code readers and our truth use.
 _ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ji": "yi", "jw": "jv", "tl": "fil"}
 _CODE = re.compile(r"[a-z]{2}")
-_SAMPLE_CHARS = 1500
+_SAMPLE_CHARS = 1000
 _MIN_SAMPLE_CHARS = 200
 # Template defaults ("en" on a Zulu page) are common; overrule them only on clear evidence.
 _OVERRULE_PROBABILITY = 0.999

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from .dates import parse_date
 from .document import Document
-from .site import article_json_ld
+from .site import article_json_ld, class_contains_xpath
 
 _PUBLISHED_META = ("article:published_time", "og:published_time", "published_time", "datepublished",
                    "article.published", "publishdate", "publish-date", "publish_date", "pubdate",
@@ -23,7 +23,8 @@ _PUBLISHED_META = ("article:published_time", "og:published_time", "published_tim
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "article:updated_time", "datemodified",
                   "modified_time", "dcterms.modified", "dc.date.modified", "last-modified", "lastmod",
                   "cxenseparse:recs:articlemodifiedtime")
-_DATE_CLASS = re.compile(r"date|time|publish|posted|byline|meta|dateline|zeit|datum|fecha|data|tarih|ngay", re.I)
+_DATE_CLASS_XPATH = class_contains_xpath(("date", "time", "publish", "posted", "byline", "meta", "zeit", "datum",
+                                          "fecha", "data", "tarih", "ngay"))
 _SKIP_CLASS = re.compile(r"related|teaser|comment|footer|sidebar|widget|promo|recommend|most-?read", re.I)
 _SKIP_TAGS = {"script", "style", "aside", "footer", "nav", "a", "option", "select"}
 _URL_DATE = re.compile(r"(?<![\d])((?:19|20)\d{2})[/_.-]?(0[1-9]|1[0-2])[/_.-]?(0[1-9]|[12]\d|3[01])(?![\d])")
@@ -98,8 +99,8 @@ def _time_elements(doc: Document) -> Iterator[str]:
 def _visible_date_lines(doc: Document) -> Iterator[str]:
     """Short texts of elements whose class says date/time/byline: "28. April 2023, 14:05 Uhr"."""
     found = 0
-    for element in doc.root.xpath("//body//*[@class]"):
-        if element.tag in _SKIP_TAGS or not _DATE_CLASS.search(element.get("class")):
+    for element in _DATE_CLASS_XPATH(doc.root):
+        if element.tag in _SKIP_TAGS:
             continue
         text = element.text_content().strip()
         if not text or len(text) > _MAX_VISIBLE_TEXT or not any(char.isdigit() for char in text):

@@ -41,8 +41,8 @@ BOILERPLATE_TOKENS = frozenset({
     "trending", "popular", "mostread", "skip", "sr", "visually", "pagination", "pager", "tooltip",
     "lightbox", "slideshow", "carousel", "copyright", "avatar", "follow", "login", "register",
     "readmore", "photo", "photos", "image", "images", "img", "picture", "gallery",
-    "breaking", "ticker", "overlay", "dropdown", "tweet", "instagram", "tiktok", "embed", "factbox",
-    "infobox", "player",
+    "breaking", "ticker", "overlay", "dropdown", "instagram", "tiktok", "embed", "factbox",
+    "infobox", "player", "alert",
 })
 # Marks that hold even when they wrap most of the page's prose: long comment threads and consent
 # dialogs are still not the article (a subset of the tokens and tags above).

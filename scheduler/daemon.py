@@ -1,0 +1,104 @@
+"""`newsagg schedule`: the long-running daemon. APScheduler 3 fires each source's trigger; the job
+runs one crawl in a child process (scheduler/supervisor.py) and waits for it, so with
+max_instances=1 a source never overlaps itself in the daemon, and the database lock keeps it
+from overlapping a manual crawl.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from db import runs
+from db.connection import connect
+from newsagg.config import Config, Source
+from scheduler.supervisor import Supervisor
+from scheduler.timing import build_trigger, first_run_time, is_scheduled, needs_catch_up
+
+logger = logging.getLogger("newsagg.scheduler")
+EXIT_FORCED = 1  # a second SIGTERM/SIGINT: children killed, daemon gone at once
+
+
+@dataclass
+class DaemonOptions:
+    grace: float = 30.0  # seconds running crawls may finish after SIGTERM/SIGINT
+    max_parallel: int = 4  # crawls at once, across sources
+
+
+class Daemon:
+    def __init__(self, config: Config, db_path: str, supervisor: Supervisor, options: DaemonOptions):
+        self.config, self.db_path, self.supervisor, self.options = config, db_path, supervisor, options
+        self._stop = threading.Event()
+        self._scheduler = BackgroundScheduler(
+            executors={"default": ThreadPoolExecutor(max_workers=options.max_parallel)},
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None})
+        self._scheduler.add_listener(self._after_run, mask=EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
+
+    def run(self) -> int:
+        """Run until SIGTERM/SIGINT; returns the exit code."""
+        signal.signal(signal.SIGTERM, self._on_signal)
+        signal.signal(signal.SIGINT, self._on_signal)
+        self._add_jobs()
+        self._scheduler.start()
+        logger.info("scheduler started (pid %d): %d source(s), db %s", os.getpid(),
+                    len(self._scheduler.get_jobs()), self.db_path)
+        while not self._stop.wait(1.0):
+            pass
+        self._scheduler.pause()
+        self.supervisor.shut_down(self.options.grace)
+        self._scheduler.shutdown(wait=True)
+        logger.info("scheduler stopped")
+        return 0
+
+    def _add_jobs(self) -> None:
+        now = datetime.now(UTC)
+        conn = connect(self.db_path)
+        try:
+            last = {s.name: _last_success_time(conn, s.name) for s in self.config.sources}
+        finally:
+            conn.close()
+        for source in self.config.sources:
+            if not is_scheduled(source):
+                logger.info("%s: no schedule or every; runs only by hand", source.name)
+                continue
+            first = first_run_time(source, last[source.name], now)
+            self._scheduler.add_job(self.supervisor.run_source, build_trigger(source, start=first),
+                                    args=[source], id=source.name, name=source.name, next_run_time=first)
+            catch_up = " (catch-up: no successful run since it was due)" if needs_catch_up(
+                source, last[source.name], now) else ""
+            logger.info("%s: first run %s%s", source.name, first.isoformat(timespec="seconds"), catch_up)
+
+    def _after_run(self, event) -> None:
+        if event.exception:
+            logger.error("%s: scheduler job failed: %r", event.job_id, event.exception)
+        job = self._scheduler.get_job(event.job_id)
+        if job is not None and job.next_run_time is not None:
+            logger.info("%s: next run %s", event.job_id, job.next_run_time.isoformat(timespec="seconds"))
+
+    def _on_signal(self, signum: int, frame) -> None:
+        if self._stop.is_set():
+            logger.warning("second %s: killing running crawls and exiting now", signal.Signals(signum).name)
+            self.supervisor.kill_all()
+            logging.shutdown()
+            os._exit(EXIT_FORCED)
+        logger.info("%s: starting no more crawls; running ones get %gs to finish (signal again to stop now)",
+                    signal.Signals(signum).name, self.options.grace)
+        self.supervisor.stop_starting()
+        self._stop.set()
+
+
+def _last_success_time(conn, source: str) -> datetime | None:
+    row = runs.last_success(conn, source)
+    return datetime.fromisoformat(row["started_at"]) if row else None
+
+
+def scheduled_sources(config: Config) -> list[Source]:
+    return [s for s in config.sources if is_scheduled(s)]

@@ -1,0 +1,118 @@
+"""What a crawl already knows about its source, and the only-new rules built on it.
+
+- A stored article URL is not fetched again until the source's `refresh` window has passed;
+  then it is fetched with If-None-Match / If-Modified-Since (a 304 costs nothing more).
+- Feed and sitemap entries dated before the last successful run, or before `since`, are skipped.
+- An article published before `since` is not stored, and its links are not followed.
+- `full=True` (newsagg crawl --full) ignores all of it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from email.utils import parsedate_to_datetime
+
+from db import fetch_state
+from db.connection import connect
+from db.fetch_state import FetchRecord
+from newsagg.config import Source
+
+FLUSH_EVERY = 200  # fetch_state rows written per transaction
+
+
+def parse_date(text: str | None) -> datetime | None:
+    """ISO 8601 (sitemaps, Atom, article metadata) or RFC 822 (RSS) -> aware UTC datetime."""
+    if not text or not text.strip():
+        return None
+    text = text.strip()
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            match = re.match(r"\d{4}-\d{2}-\d{2}", text)
+            if not match:
+                return None
+            moment = datetime.fromisoformat(match.group(0))
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def since_moment(since: date | None) -> datetime | None:
+    return datetime.combine(since, time.min, tzinfo=UTC) if since else None
+
+
+class CrawlState:
+    """Loaded once at spider open; lookups are set/dict operations, writes are batched."""
+
+    def __init__(self, db_path: str, source: Source, full: bool = False):
+        self.source = source
+        self.full = full
+        self.conn = connect(db_path)
+        self.pending: list[FetchRecord] = []
+        self.since = None if full else since_moment(source.since)
+        if full:
+            self.known_articles: set[str] = set()
+            self.known_listings: set[str] = set()
+            self.entry_cutoff: datetime | None = None
+            return
+        fresh_since = None
+        if source.refresh:
+            fresh_since = (datetime.now(UTC) - timedelta(seconds=source.refresh)).isoformat(timespec="seconds")
+        self.known_articles = fetch_state.known_article_urls(self.conn, source.name, fresh_since)
+        self.known_listings = fetch_state.known_urls_of_kind(self.conn, source.name, fetch_state.LISTING)
+        last_run = parse_date(fetch_state.last_successful_run(self.conn, source.name))
+        self.entry_cutoff = max(filter(None, (last_run, self.since)), default=None)
+
+    # ------------------------------------------------------------------ decisions
+
+    def is_known_article(self, url: str) -> bool:
+        return url in self.known_articles
+
+    def is_known_listing(self, url: str) -> bool:
+        return url in self.known_listings
+
+    def entry_is_old(self, entry_date: str | None) -> bool:
+        """A feed/sitemap entry dated before the last good run (or `since`): not worth a request."""
+        if self.entry_cutoff is None:
+            return False
+        moment = parse_date(entry_date)
+        return moment is not None and moment < self.entry_cutoff
+
+    def published_before_since(self, published_at: str | None) -> bool:
+        if self.since is None:
+            return False
+        moment = parse_date(published_at)
+        return moment is not None and moment < self.since
+
+    def conditional_headers(self, url: str) -> dict[str, str]:
+        """Validators for an article due for a refresh (only sources with `refresh` have any)."""
+        if self.full or not self.source.refresh:
+            return {}
+        etag, last_modified = fetch_state.validators(self.conn, url)
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        return headers
+
+    # ------------------------------------------------------------------ bookkeeping
+
+    def record(self, url: str, kind: str, status: int, etag: str | None, last_modified: str | None) -> None:
+        self.pending.append(FetchRecord(url, self.source.name, kind, status, etag, last_modified,
+                                        datetime.now(UTC).isoformat(timespec="seconds")))
+        if len(self.pending) >= FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            fetch_state.record_fetches(self.conn, self.pending)
+            self.pending = []
+
+    def close(self) -> None:
+        try:
+            self.flush()
+        finally:
+            self.conn.close()
