@@ -1,5 +1,159 @@
-"""`newsagg search|export|stats`: read-side commands over the SQLite file (issue 4 fills these in)."""
+"""`newsagg search|export|stats`: read-side commands over the SQLite file."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sqlite3
+import sys
+from datetime import date, datetime
+from typing import TextIO
+
+from . import queries
+from .connection import DatabaseError, connect
 
 
 def add_parsers(subparsers) -> None:
-    pass
+    search = subparsers.add_parser("search", help="full-text search over titles, bodies and FAQs",
+                                   description="Best matches first. Exit status 1 when nothing matches.")
+    search.add_argument("query", help="words to find (all must match); FTS5 syntax with --raw")
+    search.add_argument("--raw", action="store_true", help="pass QUERY to SQLite FTS5 unchanged (AND, OR, NEAR, *)")
+    search.add_argument("--limit", type=int, default=20, help="at most N results (default 20)")
+    search.add_argument("--json", action="store_true", help="one JSON object per line")
+    _add_filters(search)
+    search.set_defaults(handler=run_search)
+
+    export = subparsers.add_parser("export", help="stream articles as JSON Lines or CSV",
+                                   description="Streams in id order with constant memory.")
+    export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    export.add_argument("--output", "-o", help="write to this file instead of standard output")
+    _add_filters(export)
+    export.set_defaults(handler=run_export)
+
+    stats = subparsers.add_parser("stats", help="articles per source and day, duplicates, versions")
+    stats.add_argument("--since", type=_iso_date, help="only days from DATE (YYYY-MM-DD)")
+    stats.add_argument("--json", action="store_true", help="machine-readable output")
+    _add_db(stats)
+    stats.set_defaults(handler=run_stats)
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", help="SQLite file (default: [database] path, $NEWSAGG_DB or data/news.db)")
+    parser.add_argument("--config", help="config file (default: $NEWSAGG_CONFIG or ./newsagg.toml)")
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", type=_iso_date, help="published (else first seen) on or after DATE")
+    parser.add_argument("--source", help="only this source")
+    parser.add_argument("--include-duplicates", action="store_true", help="also copies of other articles")
+    _add_db(parser)
+
+
+def _iso_date(value: str) -> str:
+    try:
+        (date if len(value) == 10 else datetime).fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date: {value!r} (use YYYY-MM-DD)") from None
+    return value
+
+
+def _filters(args: argparse.Namespace) -> queries.ArticleFilter:
+    return queries.ArticleFilter(args.since, args.source, args.include_duplicates)
+
+
+def _open(args: argparse.Namespace) -> sqlite3.Connection:
+    from newsagg.config import load_config, resolve_config_path, resolve_db_path
+
+    config = load_config(resolve_config_path(args.config), required=False)
+    return connect(resolve_db_path(args.db, config))
+
+
+def _guarded(handler):
+    """Database and query errors become one line on stderr and exit status 1 (2 for a bad query)."""
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except DatabaseError as error:
+            print(f"newsagg: error: {error}", file=sys.stderr)
+            return error.exit_code
+        except sqlite3.OperationalError as error:
+            print(f"newsagg: error: {error}", file=sys.stderr)
+            return 2
+    return run
+
+
+@_guarded
+def run_search(args: argparse.Namespace) -> int:
+    conn = _open(args)
+    try:
+        hits = queries.search(conn, args.query, args.limit, args.raw, _filters(args))
+    finally:
+        conn.close()
+    for hit in hits:
+        if args.json:
+            print(json.dumps(hit, ensure_ascii=False))
+        else:
+            copy = f"  (copy of {hit['duplicate_of']})" if hit["duplicate_of"] else ""
+            print(f"{hit['id']}\t{hit['published_at'] or '-'}\t{hit['source']}\t{hit['title'] or '(no title)'}"
+                  f"{copy}\n\t{hit['url']}\n\t{hit['snippet']}")
+    return 0 if hits else 1
+
+
+@_guarded
+def run_export(args: argparse.Namespace) -> int:
+    conn = _open(args)
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        rows = queries.export_rows(conn, _filters(args))
+        count = (_write_csv if args.format == "csv" else _write_jsonl)(rows, out)
+    finally:
+        conn.close()
+        if out is not sys.stdout:
+            out.close()
+    print(f"exported {count} articles", file=sys.stderr)
+    return 0
+
+
+def _write_jsonl(rows, out: TextIO) -> int:
+    count = 0
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def _write_csv(rows, out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=queries.EXPORT_COLUMNS)
+    writer.writeheader()
+    count = 0
+    for row in rows:
+        row["authors"] = json.dumps(row["authors"], ensure_ascii=False)
+        row["faq"] = json.dumps(row["faq"], ensure_ascii=False)
+        writer.writerow(row)
+        count += 1
+    return count
+
+
+@_guarded
+def run_stats(args: argparse.Namespace) -> int:
+    conn = _open(args)
+    try:
+        report = queries.stats(conn, args.since)
+    finally:
+        conn.close()
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    totals = report["totals"]
+    print(f"{totals['articles']} articles, {totals['duplicates']} duplicates "
+          f"({totals['near_duplicates'] or 0} near), {totals['versions_kept']} earlier versions kept, "
+          f"{totals['urls']} URLs, {totals['faq_entries']} FAQ entries")
+    print("\nsource\tarticles\tduplicates\tupdated\tversions kept")
+    for row in report["per_source"]:
+        print(f"{row['source']}\t{row['articles']}\t{row['duplicates']}\t{row['updated_articles']}"
+              f"\t{row['versions_kept']}")
+    print("\nsource\tday\tarticles\tduplicates")
+    for row in report["per_source_day"]:
+        print(f"{row['source']}\t{row['day']}\t{row['articles']}\t{row['duplicates']}")
+    return 0

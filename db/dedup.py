@@ -5,11 +5,12 @@ Two layers live here (the URL layer is db/urls.py):
 - `fingerprint`: a MinHash sketch of the body's word shingles, cut into LSH bands. Two bodies
   share at least one band key with high probability when their Jaccard similarity is high, so
   near-duplicate candidates come from an index lookup on band keys (cost independent of how
-  many articles are stored); each candidate is then verified with the exact Jaccard similarity.
+  many articles are stored); each candidate is then verified with the exact shingle overlap.
 
 Why one-permutation MinHash: one hash per shingle (then the minimum per bucket) instead of one
 hash per shingle per permutation keeps the hot path in pure Python around a millisecond per
-article. docs/schema.md has the measurements behind SHINGLE_WORDS and NEAR_DUPLICATE_JACCARD.
+article. docs/schema.md has the measurements behind SHINGLE_WORDS and NEAR_DUPLICATE_OVERLAP
+(`python -m bench.db_threshold` reproduces them).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ _WORDS = re.compile(r"\w+")
 
 SHINGLE_WORDS = 5  # words per shingle
 BANDS, ROWS_PER_BAND = 20, 3  # 60 MinHash values; a pair with Jaccard 0.5 shares a band with p = 0.93
-NEAR_DUPLICATE_OVERLAP = 0.6  # verified overlap of shingle sets at or above this: a near-duplicate
+NEAR_DUPLICATE_OVERLAP = 0.5  # verified overlap of shingle sets at or above this: a near-duplicate
 MIN_SHINGLES = 20  # shorter bodies are too small to fingerprint reliably (exact hash only)
 
 _SLOTS = BANDS * ROWS_PER_BAND

@@ -114,7 +114,8 @@ def recent_finished_runs(conn: sqlite3.Connection, source: str, limit: int) -> l
 
 def articles_first_seen_since(conn: sqlite3.Connection, since: datetime) -> dict[str, int]:
     """Articles stored for the first time since `since`, per source (for `newsagg status`)."""
-    rows = conn.execute("SELECT source, count(*) AS n FROM articles WHERE first_seen_at >= ? GROUP BY source",
+    rows = conn.execute("SELECT source, count(*) AS n FROM articles WHERE first_seen_at >= ? AND duplicate_of IS NULL"
+                        " GROUP BY source",
                         (since.astimezone(UTC).isoformat(timespec="seconds"),))
     return {row["source"]: row["n"] for row in rows}
 

@@ -9,6 +9,7 @@ append a new one. docs/schema.md documents the resulting schema (a public contra
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 V1 = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -107,7 +108,76 @@ CREATE TABLE IF NOT EXISTS fetch_state (
 );
 """
 
-MIGRATIONS: list[str] = [V1]
+# V2 (issue 4): near-duplicate index, duplicate score, full-text search over title, body and FAQ.
+V2 = """
+ALTER TABLE articles ADD COLUMN duplicate_score REAL;       -- overlap with the original; 1.0 = exact copy
+ALTER TABLE articles ADD COLUMN faq_text TEXT NOT NULL DEFAULT '';  -- FAQ flattened for search (trigger-kept)
+
+CREATE TABLE IF NOT EXISTS near_dup_bands (
+    band_key   INTEGER NOT NULL,                 -- one MinHash LSH band of the body (db/dedup.py)
+    article_id INTEGER NOT NULL,                 -- derived data: rows of deleted articles are ignored
+    PRIMARY KEY (band_key, article_id)
+) WITHOUT ROWID;
+
+UPDATE articles SET faq_text = coalesce((SELECT group_concat(qa, char(10)) FROM (
+    SELECT question || ' ' || answer AS qa FROM faqs WHERE faqs.article_id = articles.id ORDER BY position)), '');
+
+CREATE TRIGGER IF NOT EXISTS faqs_text_ai AFTER INSERT ON faqs BEGIN
+    UPDATE articles SET faq_text = coalesce((SELECT group_concat(qa, char(10)) FROM (
+        SELECT question || ' ' || answer AS qa FROM faqs WHERE article_id = new.article_id ORDER BY position)), '')
+    WHERE id = new.article_id;
+END;
+CREATE TRIGGER IF NOT EXISTS faqs_text_ad AFTER DELETE ON faqs BEGIN
+    UPDATE articles SET faq_text = coalesce((SELECT group_concat(qa, char(10)) FROM (
+        SELECT question || ' ' || answer AS qa FROM faqs WHERE article_id = old.article_id ORDER BY position)), '')
+    WHERE id = old.article_id;
+END;
+CREATE TRIGGER IF NOT EXISTS faqs_text_au AFTER UPDATE ON faqs BEGIN
+    UPDATE articles SET faq_text = coalesce((SELECT group_concat(qa, char(10)) FROM (
+        SELECT question || ' ' || answer AS qa FROM faqs WHERE article_id = new.article_id ORDER BY position)), '')
+    WHERE id IN (old.article_id, new.article_id);
+END;
+
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, body, faq_text, content="articles", content_rowid="id", tokenize="unicode61 remove_diacritics 2");
+CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, body, faq_text) VALUES (new.id, new.title, new.body, new.faq_text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, body, faq_text)
+    VALUES ('delete', old.id, old.title, old.body, old.faq_text);
+END;
+-- Only real text changes re-index: a recrawl that touches last_seen_at costs no FTS work.
+CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF title, body, faq_text ON articles
+WHEN old.title IS NOT new.title OR old.body IS NOT new.body OR old.faq_text IS NOT new.faq_text BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, body, faq_text)
+    VALUES ('delete', old.id, old.title, old.body, old.faq_text);
+    INSERT INTO articles_fts (rowid, title, body, faq_text) VALUES (new.id, new.title, new.body, new.faq_text);
+END;
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+"""
+
+
+def _v2_backfill_bands(conn: sqlite3.Connection) -> None:
+    """Fingerprint the articles stored before V2, so later copies of them are recognised."""
+    from .dedup import fingerprint  # the schema module stays importable without the dedup code
+
+    rows = conn.execute("SELECT id, body FROM articles")
+    for article_id, body in rows:
+        found = fingerprint(body)
+        if found is not None:
+            conn.executemany("INSERT OR IGNORE INTO near_dup_bands (band_key, article_id) VALUES (?, ?)",
+                             [(key, article_id) for key in found.band_keys])
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    for statement in _statements(V2):
+        conn.execute(statement)
+    _v2_backfill_bands(conn)
+
+
+Step = str | Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[Step] = [V1, _v2]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -1,4 +1,13 @@
-"""The store: every write of an article happens here, in one transaction."""
+"""The store: every write of an article happens here, in one transaction.
+
+Deduplication, in three layers (docs/schema.md explains the model):
+1. URLs: every URL an article was seen under maps to one `articles` row per canonical URL.
+2. Content: a new canonical URL whose body equals (content hash) or nearly equals (MinHash
+   bands, then exact shingle overlap) a stored article keeps its own row, with `duplicate_of`
+   pointing at the first-published original of that group.
+3. Versions: changed content under a known URL bumps `version` and keeps the previous
+   content in `article_versions`; unchanged content only touches `last_seen_at`.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +15,17 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
-from scraper.extract import Article
+from scraper.extract import Article, FaqEntry
 
 from .connection import connect, transaction, utcnow
-from .dedup import content_hash
+from .dedup import NEAR_DUPLICATE_OVERLAP, Fingerprint, content_hash, fingerprint, overlap
 from .urls import article_url, canonicalize
 
 NEW, UPDATED, UNCHANGED, DUPLICATE = "new", "updated", "unchanged", "duplicate"
+MAX_NEAR_CANDIDATES = 20  # verified per article; more only happens for a wildly duplicated story
 
 
 @dataclass
@@ -23,6 +34,37 @@ class UpsertResult:
     article_id: int
     url: str  # canonical URL
     duplicate_of: int | None = None
+
+
+@dataclass
+class _Original:
+    """The root of a duplicate group a new article resembles."""
+
+    article_id: int
+    score: float  # overlap of the shingle sets; 1.0 for an exact content-hash match
+    published_at: str | None
+
+
+def faq_text(faq: Iterable[FaqEntry]) -> str:
+    """The FAQ as the faqs triggers flatten it into articles.faq_text (keep the two in step)."""
+    return "\n".join(f"{entry.question} {entry.answer}" for entry in faq)
+
+
+def published_instant(value: str | None) -> datetime | None:
+    """An ISO 8601 date or time as an aware datetime (naive means UTC); None when unparseable."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def published_earlier(candidate: str | None, reference: str | None) -> bool:
+    """True only when both dates are known and `candidate` is strictly earlier."""
+    first, second = published_instant(candidate), published_instant(reference)
+    return first is not None and second is not None and first < second
 
 
 class Store:
@@ -44,74 +86,133 @@ class Store:
         """Insert, update (new version) or touch one article, with its URLs and FAQ, atomically."""
         fetched_url = fetched_url or article.url
         canonical = article_url(fetched_url, article.canonical_url)
-        urls = {canonicalize(fetched_url), canonical, fetched_url, *seen_urls}
+        urls = _urls_seen(fetched_url, canonical, seen_urls)
         digest = content_hash(article.body)
+        prints = fingerprint(article.body)  # computed before the write lock is taken
         now = utcnow()
         with transaction(self.conn) as conn:
-            existing = self._find_existing(conn, canonical, urls)
+            existing = _find_existing(conn, canonical, urls)
             if existing is None:
-                result = self._insert(conn, article, source, canonical, digest, now)
+                result = _insert(conn, article, source, canonical, digest, prints, now)
             else:
-                result = self._update(conn, existing, article, digest, now)
-            for url in urls:
-                conn.execute(
-                    "INSERT INTO article_urls (url, article_id, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)"
-                    " ON CONFLICT(url) DO UPDATE SET last_seen_at = excluded.last_seen_at",
-                    (url, result.article_id, now, now))
+                result = _update(conn, existing, article, digest, prints, now)
+            conn.executemany(
+                "INSERT INTO article_urls (url, article_id, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(url) DO UPDATE SET last_seen_at = excluded.last_seen_at",
+                [(url, result.article_id, now, now) for url in sorted(urls)])
         return result
-
-    def _find_existing(self, conn: sqlite3.Connection, canonical: str, urls: set[str]) -> sqlite3.Row | None:
-        row = conn.execute("SELECT * FROM articles WHERE url = ?", (canonical,)).fetchone()
-        if row is not None:
-            return row
-        placeholders = ",".join("?" * len(urls))
-        found = conn.execute(f"SELECT article_id FROM article_urls WHERE url IN ({placeholders}) LIMIT 1",
-                             tuple(urls)).fetchone()
-        if found is None:
-            return None
-        return conn.execute("SELECT * FROM articles WHERE id = ?", (found[0],)).fetchone()
-
-    def _insert(self, conn, article: Article, source: str, canonical: str, digest: str, now: str) -> UpsertResult:
-        original = conn.execute(
-            "SELECT id FROM articles WHERE content_hash = ? AND duplicate_of IS NULL AND body != ''"
-            " ORDER BY coalesce(published_at, first_seen_at), id LIMIT 1", (digest,)).fetchone()
-        duplicate_of = original[0] if original and article.body.strip() else None
-        cursor = conn.execute(
-            "INSERT INTO articles (url, source, title, authors, published_at, modified_at, language, body,"
-            " disclaimer, content_hash, duplicate_of, version, first_seen_at, last_seen_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-            (canonical, source, article.title, json.dumps(article.authors, ensure_ascii=False),
-             article.published_at, article.modified_at, article.language, article.body, article.disclaimer,
-             digest, duplicate_of, now, now))
-        article_id = cursor.lastrowid
-        self._write_faq(conn, article_id, article)
-        return UpsertResult(DUPLICATE if duplicate_of else NEW, article_id, canonical, duplicate_of)
-
-    def _update(self, conn, row: sqlite3.Row, article: Article, digest: str, now: str) -> UpsertResult:
-        if row["content_hash"] == digest and (row["title"] or "") == (article.title or ""):
-            conn.execute("UPDATE articles SET last_seen_at = ? WHERE id = ?", (now, row["id"]))
-            return UpsertResult(UNCHANGED, row["id"], row["url"], row["duplicate_of"])
-        conn.execute(
-            "INSERT OR IGNORE INTO article_versions (article_id, version, title, body, content_hash, captured_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (row["id"], row["version"], row["title"], row["body"], row["content_hash"], row["last_seen_at"]))
-        conn.execute(
-            "UPDATE articles SET title = ?, authors = ?, published_at = coalesce(?, published_at),"
-            " modified_at = ?, language = coalesce(?, language), body = ?, disclaimer = ?, content_hash = ?,"
-            " version = version + 1, last_seen_at = ? WHERE id = ?",
-            (article.title, json.dumps(article.authors, ensure_ascii=False), article.published_at,
-             article.modified_at or now, article.language, article.body, article.disclaimer, digest, now,
-             row["id"]))
-        conn.execute("DELETE FROM faqs WHERE article_id = ?", (row["id"],))
-        self._write_faq(conn, row["id"], article)
-        return UpsertResult(UPDATED, row["id"], row["url"], row["duplicate_of"])
-
-    @staticmethod
-    def _write_faq(conn, article_id: int, article: Article) -> None:
-        conn.executemany(
-            "INSERT INTO faqs (article_id, position, question, answer) VALUES (?, ?, ?, ?)",
-            [(article_id, position, entry.question, entry.answer) for position, entry in enumerate(article.faq)])
 
     def is_known_url(self, url: str) -> bool:
         return self.conn.execute("SELECT 1 FROM article_urls WHERE url = ?", (canonicalize(url),)).fetchone() \
             is not None
+
+
+def _urls_seen(fetched_url: str, canonical: str, seen_urls: Iterable[str]) -> set[str]:
+    """Every URL the article was reached under, as given and canonicalised."""
+    given = {fetched_url, *seen_urls}
+    return {canonical, *given, *(canonicalize(url) for url in given)}
+
+
+def _find_existing(conn: sqlite3.Connection, canonical: str, urls: set[str]) -> sqlite3.Row | None:
+    row = conn.execute("SELECT * FROM articles WHERE url = ?", (canonical,)).fetchone()
+    if row is not None:
+        return row
+    placeholders = ",".join("?" * len(urls))  # only "?" marks: the values are bound
+    return conn.execute(
+        f"SELECT articles.* FROM article_urls JOIN articles ON articles.id = article_urls.article_id"
+        f" WHERE article_urls.url IN ({placeholders}) ORDER BY articles.id LIMIT 1", tuple(urls)).fetchone()
+
+
+def _find_original(conn: sqlite3.Connection, digest: str, prints: Fingerprint | None) -> _Original | None:
+    """The group root of a stored article with the same (or nearly the same) body."""
+    exact = conn.execute(
+        "SELECT coalesce(duplicate_of, id) FROM articles WHERE content_hash = ? AND body != ''"
+        " ORDER BY id LIMIT 1", (digest,)).fetchone()
+    if exact is not None:
+        return _root(conn, exact[0], 1.0)
+    if prints is None:
+        return None
+    placeholders = ",".join("?" * len(prints.band_keys))
+    candidates = conn.execute(
+        f"SELECT articles.id, coalesce(articles.duplicate_of, articles.id), articles.body"
+        f" FROM (SELECT DISTINCT article_id FROM near_dup_bands WHERE band_key IN ({placeholders})) AS hits"
+        f" JOIN articles ON articles.id = hits.article_id LIMIT ?",
+        (*prints.band_keys, MAX_NEAR_CANDIDATES)).fetchall()
+    best_root, best_score = None, 0.0
+    for _, root_id, body in candidates:
+        found = fingerprint(body)
+        score = overlap(prints.shingles, found.shingles) if found else 0.0
+        if score >= NEAR_DUPLICATE_OVERLAP and score > best_score:
+            best_root, best_score = root_id, score
+    return _root(conn, best_root, round(best_score, 4)) if best_root is not None else None
+
+
+def _root(conn: sqlite3.Connection, root_id: int, score: float) -> _Original:
+    published = conn.execute("SELECT coalesce(published_at, first_seen_at) FROM articles WHERE id = ?",
+                             (root_id,)).fetchone()[0]
+    return _Original(root_id, score, published)
+
+
+def _insert(conn: sqlite3.Connection, article: Article, source: str, canonical: str, digest: str,
+            prints: Fingerprint | None, now: str) -> UpsertResult:
+    original = _find_original(conn, digest, prints) if article.body.strip() else None
+    # An earlier-published newcomer becomes the group's original; otherwise it is the copy.
+    takes_over = original is not None and published_earlier(article.published_at, original.published_at)
+    duplicate_of = original.article_id if original is not None and not takes_over else None
+    cursor = conn.execute(
+        "INSERT INTO articles (url, source, title, authors, published_at, modified_at, language, body,"
+        " disclaimer, content_hash, duplicate_of, duplicate_score, version, first_seen_at, last_seen_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+        (canonical, source, article.title, json.dumps(article.authors, ensure_ascii=False),
+         article.published_at, article.modified_at, article.language, article.body, article.disclaimer,
+         digest, duplicate_of, original.score if duplicate_of else None, now, now))
+    article_id = cursor.lastrowid
+    if takes_over:
+        conn.execute("UPDATE articles SET duplicate_of = ?, duplicate_score = coalesce(duplicate_score, ?)"
+                     " WHERE id = ? OR duplicate_of = ?",
+                     (article_id, original.score, original.article_id, original.article_id))
+    _write_faq(conn, article_id, article.faq)
+    _write_bands(conn, article_id, prints)
+    return UpsertResult(DUPLICATE if duplicate_of else NEW, article_id, canonical, duplicate_of)
+
+
+def _update(conn: sqlite3.Connection, row: sqlite3.Row, article: Article, digest: str,
+            prints: Fingerprint | None, now: str) -> UpsertResult:
+    unchanged = (row["content_hash"] == digest and (row["title"] or "") == (article.title or "")
+                 and row["faq_text"] == faq_text(article.faq))
+    if unchanged:
+        conn.execute("UPDATE articles SET last_seen_at = ? WHERE id = ?", (now, row["id"]))
+        return UpsertResult(UNCHANGED, row["id"], row["url"], row["duplicate_of"])
+    conn.execute(
+        "INSERT OR IGNORE INTO article_versions (article_id, version, title, body, content_hash, captured_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (row["id"], row["version"], row["title"], row["body"], row["content_hash"], row["last_seen_at"]))
+    conn.execute(
+        "UPDATE articles SET title = ?, authors = ?, published_at = coalesce(?, published_at),"
+        " modified_at = ?, language = coalesce(?, language), body = ?, disclaimer = ?, content_hash = ?,"
+        " version = version + 1, last_seen_at = ? WHERE id = ?",
+        (article.title, json.dumps(article.authors, ensure_ascii=False), article.published_at,
+         article.modified_at or now, article.language, article.body, article.disclaimer, digest, now,
+         row["id"]))
+    if row["faq_text"] != faq_text(article.faq):
+        conn.execute("DELETE FROM faqs WHERE article_id = ?", (row["id"],))
+        _write_faq(conn, row["id"], article.faq)
+    if row["content_hash"] != digest:
+        previous = fingerprint(row["body"])
+        if previous is not None:
+            conn.executemany("DELETE FROM near_dup_bands WHERE band_key = ? AND article_id = ?",
+                             [(key, row["id"]) for key in previous.band_keys])
+        _write_bands(conn, row["id"], prints)
+    return UpsertResult(UPDATED, row["id"], row["url"], row["duplicate_of"])
+
+
+def _write_faq(conn: sqlite3.Connection, article_id: int, faq: list[FaqEntry]) -> None:
+    conn.executemany(
+        "INSERT INTO faqs (article_id, position, question, answer) VALUES (?, ?, ?, ?)",
+        [(article_id, position, entry.question, entry.answer) for position, entry in enumerate(faq)])
+
+
+def _write_bands(conn: sqlite3.Connection, article_id: int, prints: Fingerprint | None) -> None:
+    if prints is not None:
+        conn.executemany("INSERT OR IGNORE INTO near_dup_bands (band_key, article_id) VALUES (?, ?)",
+                         [(key, article_id) for key in prints.band_keys])

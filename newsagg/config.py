@@ -76,6 +76,7 @@ class CrawlerSettings:
     concurrency_per_domain: int = 4
     max_page_bytes: int = 10 * 1024 * 1024
     obey_robots: bool = True
+    download_timeout: float = 30.0  # seconds one response may take before it counts as an error
 
 
 @dataclass
@@ -97,7 +98,7 @@ class Config:
 SOURCE_KEYS = {"name", "start_urls", "schedule", "every", "timezone", "timeout", "max_pages", "feeds",
                "sitemaps", "allow", "deny", "refresh", "since", "depth_limit", "download_delay"}
 CRAWLER_KEYS = {"user_agent", "contact", "download_delay", "concurrency_per_domain", "max_page_bytes",
-                "obey_robots"}
+                "obey_robots", "download_timeout"}
 
 
 def resolve_config_path(cli_path: str | None) -> Path:

@@ -23,6 +23,8 @@ def add_parsers(subparsers) -> None:
     parser.add_argument("--config", help="config file (default: $NEWSAGG_CONFIG or ./newsagg.toml)")
     parser.add_argument("--db", help="SQLite file (default: [database] path, $NEWSAGG_DB or data/news.db)")
     parser.add_argument("--max-pages", type=int, default=None, help="stop each crawl after N pages")
+    parser.add_argument("--full", action="store_true",
+                        help="forced recrawl: ignore known URLs, refresh windows and entry dates")
     parser.add_argument("--wait", action="store_true", help="wait for a source that is being crawled")
     parser.add_argument("--trigger", choices=("manual", "schedule"), default="manual", help=argparse.SUPPRESS)
     parser.add_argument("--log-level", default="WARNING", type=str.upper,
@@ -61,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
         log_file = args.log_file or str(run_log_path(config.log_dir, [s.name for s in sources]))
         prune_run_logs(config.log_dir)
         summaries = crawl(sources, db_path, config.crawler, trigger=args.trigger, log_level=args.log_level,
-                          progress=sys.stderr.isatty() and not args.quiet, wait=args.wait, log_file=log_file)
+                          progress=sys.stderr.isatty() and not args.quiet, wait=args.wait, log_file=log_file,
+                          full=args.full)
     except (NewsaggError, DatabaseError) as error:
         print(f"newsagg: error: {error}", file=sys.stderr)
         return error.exit_code

@@ -13,7 +13,6 @@ import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -40,7 +39,8 @@ class Daemon:
         self._scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(max_workers=options.max_parallel)},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None})
-        self._scheduler.add_listener(self._after_run, mask=EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
+        # No job listeners: APScheduler 3's shutdown(wait=True) holds the job store lock while it
+        # waits for running jobs, so a listener looking a job up would deadlock the stop.
 
     def run(self) -> int:
         """Run until SIGTERM/SIGINT; returns the exit code."""
@@ -75,13 +75,6 @@ class Daemon:
             catch_up = " (catch-up: no successful run since it was due)" if needs_catch_up(
                 source, last[source.name], now) else ""
             logger.info("%s: first run %s%s", source.name, first.isoformat(timespec="seconds"), catch_up)
-
-    def _after_run(self, event) -> None:
-        if event.exception:
-            logger.error("%s: scheduler job failed: %r", event.job_id, event.exception)
-        job = self._scheduler.get_job(event.job_id)
-        if job is not None and job.next_run_time is not None:
-            logger.info("%s: next run %s", event.job_id, job.next_run_time.isoformat(timespec="seconds"))
 
     def _on_signal(self, signum: int, frame) -> None:
         if self._stop.is_set():

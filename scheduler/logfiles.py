@@ -56,4 +56,6 @@ def setup_daemon_logging(log_dir: str | Path, level: str) -> Path:
         handler.setFormatter(formatter)
         root.addHandler(handler)
     root.setLevel(level)
+    if level != "DEBUG":  # APScheduler logs every job start and end at INFO; ours say more, once
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)
     return path

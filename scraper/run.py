@@ -43,7 +43,7 @@ def base_settings() -> Settings:
 
 
 def source_settings(base: Settings, source: Source, crawler_settings: CrawlerSettings, db_path: str,
-                    run_id: int | None, log_level: str, progress: bool) -> Settings:
+                    run_id: int | None, log_level: str, progress: bool, full: bool = False) -> Settings:
     settings = base.copy()
     user_agent = crawler_settings.user_agent
     if crawler_settings.contact:
@@ -61,7 +61,10 @@ def source_settings(base: Settings, source: Source, crawler_settings: CrawlerSet
         "AUTOTHROTTLE_ENABLED": delay > 0,
         "CONCURRENT_REQUESTS_PER_DOMAIN": crawler_settings.concurrency_per_domain,
         "DOWNLOAD_MAXSIZE": crawler_settings.max_page_bytes,
-        "CLOSESPIDER_PAGECOUNT": source.max_pages,
+        "DOWNLOAD_TIMEOUT": crawler_settings.download_timeout,
+        # The spider stops requesting pages at max_pages; this backstop also counts robots/feeds/sitemaps/retries.
+        "CLOSESPIDER_PAGECOUNT": source.max_pages * 2 + 100,
+        "NEWSAGG_FULL": full,
         "CLOSESPIDER_TIMEOUT": source.timeout,
         "DEPTH_LIMIT": source.depth_limit,
         "LOG_LEVEL": log_level,
@@ -104,7 +107,7 @@ def _lock_source(conn, source: Source, wait: bool) -> None:
 
 def crawl(sources: list[Source], db_path: str, crawler_settings: CrawlerSettings | None = None,
           trigger: str = "manual", log_level: str = "WARNING", progress: bool = False,
-          wait: bool = False, log_file: str | None = None) -> list[RunSummary]:
+          wait: bool = False, log_file: str | None = None, full: bool = False) -> list[RunSummary]:
     """Crawl the sources concurrently; returns one summary per source, in order. With `log_file`,
     Scrapy's log goes there (and the runs record its path) instead of stderr."""
     crawler_settings = crawler_settings or CrawlerSettings()
@@ -120,7 +123,7 @@ def crawl(sources: list[Source], db_path: str, crawler_settings: CrawlerSettings
     process = CrawlerProcess(base)
     crawlers: list[tuple[Source, int, Crawler]] = []
     for index, (source, run_id) in enumerate(claimed):
-        settings = source_settings(base, source, crawler_settings, db_path, run_id, log_level, progress)
+        settings = source_settings(base, source, crawler_settings, db_path, run_id, log_level, progress, full)
         crawler = Crawler(NewsSpider, settings, init_reactor=index == 0)  # the first one installs the reactor
         process.crawl(crawler, source=source)
         crawlers.append((source, run_id, crawler))

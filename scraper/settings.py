@@ -25,16 +25,26 @@ DOWNLOAD_WARNSIZE = 0
 REDIRECT_MAX_TIMES = 5
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+NEWSAGG_RETRY_BACKOFF = 1.0  # seconds before the first retry, doubled each time (Retry-After wins)
+NEWSAGG_RETRY_AFTER_MAX = 300.0  # a Retry-After longer than this: give up on the page instead
 DEPTH_LIMIT = 5
 DEPTH_PRIORITY = 1  # breadth-first-ish: listings before deep archives
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 CLOSESPIDER_PAGECOUNT = 500
 
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,  # replaced by BackoffRetryMiddleware
+    "scraper.middlewares.CrawlDelayMiddleware": 110,  # after RobotsTxtMiddleware (100) parsed robots.txt
+    "scraper.middlewares.BackoffRetryMiddleware": 550,
+    "scraper.middlewares.RedirectLoopMiddleware": 650,  # sees a 3xx before RedirectMiddleware (600)
+}
 ITEM_PIPELINES = {"scraper.pipelines.StorePipeline": 300}
 EXTENSIONS = {"scraper.extensions.RunLedger": 500, "scrapy.extensions.telnet.TelnetConsole": None}
 
 NEWSAGG_DB = os.environ.get("NEWSAGG_DB", "data/news.db")
+NEWSAGG_FULL = False  # True: ignore stored state (known URLs, refresh windows, dates): a forced recrawl
+NEWSAGG_EXTRACT_WORKERS = 0  # >0: extract in that many worker processes while the reactor downloads
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

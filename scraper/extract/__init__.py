@@ -9,10 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from .article import Article, FaqEntry
-from .body import extract_body
+from .body import extract_content
 from .document import Document, ExtractionError
 from .metadata import extract_authors, extract_dates, extract_language, extract_title, looks_like_article
-from .sections import extract_disclaimer, extract_faq
 
 __all__ = ["Article", "Document", "ExtractionError", "FaqEntry", "extract", "extract_document"]
 
@@ -25,7 +24,8 @@ def extract(html: bytes | str, url: str, fetched_at: datetime | None = None,
 
 def extract_document(doc: Document, fetched_at: datetime | None = None) -> Article:
     """Extract from an already parsed Document (the crawler parses once and reuses it for links)."""
-    body = extract_body(doc)
+    content = extract_content(doc)  # body, FAQ and disclaimer, separated in one pass
+    body = content.body
     published, modified = extract_dates(doc, fetched_at)
     return Article(
         url=doc.url,
@@ -35,8 +35,8 @@ def extract_document(doc: Document, fetched_at: datetime | None = None) -> Artic
         modified_at=modified,
         language=extract_language(doc),
         body=body,
-        faq=extract_faq(doc),
-        disclaimer=extract_disclaimer(doc),
+        faq=content.faq,
+        disclaimer=content.disclaimer,
         canonical_url=doc.canonical_url,
         is_article=looks_like_article(doc, body, published),
     )

@@ -48,6 +48,7 @@ class Block:
     marks: tuple  # ancestors (within the walked fragment) whose class/id says boilerplate
     heading: int = 0  # 1-6 for <h1>-<h6>, else 0
     boilerplate: bool = False  # inside a trusted boilerplate mark (set by iter_blocks)
+    hidden: bool = False  # inside an element hidden by markup (walked only with keep_hidden)
 
     @property
     def link_density(self) -> float:
@@ -120,7 +121,7 @@ class _Collector:
             if in_link:
                 self.link_chars += len("".join(text.split()))
 
-    def flush(self, element, marks: tuple) -> None:
+    def flush(self, element, marks: tuple, hidden: bool = False) -> None:
         if not self.parts:
             return
         text = " ".join("".join(self.parts).split())
@@ -129,20 +130,21 @@ class _Collector:
         if text:
             tag = element.tag if isinstance(element.tag, str) else ""
             self.blocks.append(Block(element, text, _nonspace(text), min(link_chars, _nonspace(text)),
-                                     marks, HEADING_LEVELS.get(tag, 0)))
+                                     marks, HEADING_LEVELS.get(tag, 0), hidden=hidden))
 
 
 def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
-                trusted_mark_share: float = 0.4) -> list[Block]:
+                trusted_mark_share: float = 0.4, keep_hidden: bool = False) -> list[Block]:
     """Blocks of `root` in reading order. Subtrees for which `skip` is true contribute nothing
-    (their tail text still does). Never-text tags and hidden elements are always skipped.
+    (their tail text still does). Never-text tags are always skipped; hidden elements too, unless
+    keep_hidden, which returns their blocks flagged `hidden` (notices are sometimes hidden tooltips).
 
     A block is boilerplate when an ancestor's class/id says so, unless that ancestor holds more
-    than `trusted_mark_share` of all the fragment's text: a layout wrapper with an unlucky class
+    than `trusted_mark_share` of all the fragment's prose: a layout wrapper with an unlucky class
     name ("widget-wrap", "img_container") must not condemn the whole article."""
     out = _Collector()
-    # Per open element: (is block, is link, boilerplate-marked ancestors).
-    stack: list[tuple[bool, bool, tuple]] = []
+    # Per open element: (is block, is link, boilerplate-marked ancestors, hidden).
+    stack: list[tuple[bool, bool, tuple, bool]] = []
     block_elements = [root]
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
@@ -152,26 +154,27 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
             continue
         tag = tag.lower()
         if event == "start":
-            parent_link, parent_marks = (stack[-1][1], stack[-1][2]) if stack else (False, ())
+            parent_link, parent_marks, parent_hidden = stack[-1][1:] if stack else (False, (), False)
             if tag in BLOCK_TAGS:
-                out.flush(block_elements[-1], parent_marks)
-            if tag in NEVER_TEXT_TAGS or is_hidden(element) or (skip is not None and skip(element)):
+                out.flush(block_elements[-1], parent_marks, parent_hidden)
+            hidden = parent_hidden or is_hidden(element)
+            if tag in NEVER_TEXT_TAGS or (hidden and not keep_hidden) or (skip is not None and skip(element)):
                 walker.skip_subtree()
-                stack.append((False, parent_link, parent_marks))
+                stack.append((False, parent_link, parent_marks, parent_hidden))
                 continue
             is_block = tag in BLOCK_TAGS
             marks = parent_marks + (element,) if is_boilerplate_marked(element) else parent_marks
-            stack.append((is_block, parent_link or tag == "a", marks))
+            stack.append((is_block, parent_link or tag == "a", marks, hidden))
             if is_block:
                 block_elements.append(element)
             out.add(element.text, parent_link or tag == "a")
         else:
-            is_block, _, marks = stack.pop()
+            is_block, _, marks, hidden = stack.pop()
             if is_block:
-                out.flush(element, marks)
+                out.flush(element, marks, hidden)
                 block_elements.pop()
             elif tag in BLOCK_TAGS:  # a skipped block element still separates paragraphs
-                out.flush(block_elements[-1], marks)
+                out.flush(block_elements[-1], marks, hidden)
             if element is not root:  # the root's tail lies outside the fragment
                 out.add(element.tail, bool(stack) and stack[-1][1])
     out.flush(root, ())
@@ -182,10 +185,10 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
 def _resolve_boilerplate(blocks: list[Block], trusted_mark_share: float) -> None:
     mark_chars: dict = {}
     for block in blocks:
-        if _is_prose(block):
+        if _is_prose(block) and not block.hidden:
             for mark in block.marks:
                 mark_chars[mark] = mark_chars.get(mark, 0) + block.chars
-    limit = trusted_mark_share * sum(block.chars for block in blocks if _is_prose(block))
+    limit = trusted_mark_share * sum(block.chars for block in blocks if _is_prose(block) and not block.hidden)
     for block in blocks:
         block.boilerplate = any(mark_chars.get(mark, 0) <= limit or is_always_boilerplate(mark)
                                 for mark in block.marks)

@@ -13,8 +13,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from lxml import etree
 
+from .article import FaqEntry
 from .blocks import Block, iter_blocks
 from .document import Document
 from .rules import (
@@ -25,6 +28,7 @@ from .rules import (
     FURNITURE_TAGS,
     TEASER_PREFIX,
 )
+from .sections import find_disclaimers, find_faq
 
 # A block pays this many characters for existing: many short bits (menus, tag lists) sum negative.
 _BLOCK_COST = 25
@@ -34,13 +38,15 @@ _LINK_PENALTY = 1.0
 _PROTECTED_SHARE = 0.5
 _MAX_LINK_DENSITY = 0.5
 _MIN_ARTICLE_BODY_MATCH = 30  # characters: shorter blocks match JSON-LD articleBody by chance
+_LINKED_SENTENCE_MIN_CHARS = 60
+_SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
 _SHORT_LINE = 80  # characters: credit, byline and date lines are shorter than this
 # A standfirst between the headline and the body: prose-like, not a link list.
 _LEAD_MIN_CHARS = 40
 _LEAD_MAX_LINK_DENSITY = 0.2
 
 
-def _json_ld_article_body(doc: Document) -> str:
+def json_ld_article_body(doc: Document) -> str:
     texts = [obj.get("articleBody") for obj in doc.json_ld]
     return " ".join(" ".join(text.split()) for text in texts if isinstance(text, str))
 
@@ -58,7 +64,7 @@ def find_container(doc: Document, page_blocks: list[Block] | None = None):
     """The element whose subtree has the largest total block weight (deepest on ties)."""
     if page_blocks is None:
         page_blocks = iter_blocks(doc.root)
-    article_body = _json_ld_article_body(doc)
+    article_body = json_ld_article_body(doc)
     totals: dict[etree._Element, float] = {}
     for block in page_blocks:
         weight = block_weight(block, article_body)
@@ -90,7 +96,7 @@ def _is_furniture_block(block: Block) -> bool:
     line = block.text.lower().rstrip(" :.!…»›>|")
     if line in FURNITURE_LINES:
         return True
-    if block.link_density > _MAX_LINK_DENSITY:
+    if block.link_density > _MAX_LINK_DENSITY and not _is_linked_sentence(block):
         return True
     if TEASER_PREFIX.match(block.text) and block.link_chars > 0:
         return True
@@ -99,15 +105,41 @@ def _is_furniture_block(block: Block) -> bool:
     return block.chars < _SHORT_LINE and not block.heading and _is_credit_or_dateline(block.text)
 
 
+def _is_linked_sentence(block: Block) -> bool:
+    """Prose whose words happen to be links (headlines, the usual link-list items, lack the full stop)."""
+    return block.chars >= _LINKED_SENTENCE_MIN_CHARS and block.text.endswith(_SENTENCE_ENDS)
+
+
 def _is_credit_or_dateline(text: str) -> bool:
     if CREDIT_OR_BYLINE.match(text):
         return True
     return bool(DATE_LIKE.search(text)) and not text.endswith((".", "!", "?", ":", "\"", "”", "»"))
 
 
-def body_blocks(doc: Document) -> list[Block]:
+@dataclass
+class Content:
+    """The article's text split three ways: body, FAQ pairs and legal/commercial notices."""
+
+    body: str
+    faq: list[FaqEntry]
+    disclaimer: str | None
+
+
+def extract_content(doc: Document) -> Content:
+    """Body, FAQ and disclaimer from one walk of the page; FAQ and notices are taken out of the body."""
+    page_blocks = iter_blocks(doc.root, keep_hidden=True)
+    faq = find_faq(doc)
+    notices = find_disclaimers(page_blocks)
+    separated = set(faq.texts) | set(notices.texts)
+    blocks = [block for block in body_blocks(doc, page_blocks) if block.text not in separated]
+    return Content(join_blocks(blocks), faq.faq, "\n\n".join(notices.texts) or None)
+
+
+def body_blocks(doc: Document, page_blocks: list[Block] | None = None) -> list[Block]:
     """The article's text blocks in reading order, furniture removed."""
-    page_blocks = iter_blocks(doc.root)
+    if page_blocks is None:
+        page_blocks = iter_blocks(doc.root, keep_hidden=True)
+    page_blocks = [block for block in page_blocks if not block.hidden]
     container = find_container(doc, page_blocks)
     if container is None:
         return []

@@ -97,3 +97,61 @@ CAPTION_CREDIT_SUFFIX = re.compile(
     re.I)
 # A short line holding a date or clock time ("Published 17 December 2024, 14:05") is a dateline.
 DATE_LIKE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:.h]\d{2}\b|\b(19|20)\d{2}\b")
+
+# ---------------------------------------------------------------- FAQ and disclaimer sections
+
+# A heading that opens a frequently-asked-questions section (whole heading text, any language).
+FAQ_HEADING = re.compile(
+    r"(^|\b)(faqs?|frequently asked questions|common questions|questions and answers|q\s*&\s*a|"
+    r"häufig gestellte fragen|häufige fragen|fragen und antworten|questions fréquentes|"
+    r"foire aux questions|questions-réponses|preguntas frecuentes|preguntas y respuestas|"
+    r"domande frequenti|perguntas frequentes|veelgestelde vragen|veel gestelde vragen|"
+    r"często zadawane pytania|ofte stillede spørgsmål|vanliga frågor|ofte stilte spørsmål|"
+    r"usein kysytyt kysymykset|sıkça sorulan sorular|часто задаваемые вопросы|"
+    r"よくある質問|常见问题|자주 묻는 질문)(\b|$)", re.I)
+FAQ_HEADING_MAX_CHARS = 80
+QUESTION_MAX_CHARS = 250
+
+# Article-level legal or commercial notices, by kind; matched case-insensitively on one text block.
+DISCLAIMER_PATTERNS = tuple(re.compile(pattern, re.I) for pattern in (
+    # investment / advice
+    r"\b(not|never)\s+(be\s+)?(intended\s+(as|to\s+be)|constitute|construed\s+as|considered|"
+    r"meant\s+as|a\s+substitute\s+for)\s+(an?\s+|any\s+)?(form\s+of\s+)?(professional\s+)?"
+    r"(investment|financial|legal|tax|medical)\s+advice",
+    r"\bfor\s+(general\s+)?(informational|information|educational)\s+purposes\s+only\b",
+    r"^\s*(disclaimer|disclosure|haftungsausschluss|avertissement|descargo de responsabilidad)\s*:",
+    r"\bcheck with certified experts before taking any investment decisions?\b",
+    r"\bkeine\s+(anlageberatung|anlageempfehlung|kauf-?\s*oder\s+verkaufsempfehlung)",
+    r"\bne\s+constitue\s+(pas|en aucun cas)\s+un\s+conseil\s+(en\s+investissement|financier)",
+    r"\bno\s+constituye\s+(una\s+)?(recomendación|asesoramiento)\s+de\s+inversión",
+    r"\bnon\s+costituisce\s+(una\s+)?(sollecitazione|consulenza|raccomandazione)",
+    r"\bgeen\s+(beleggings|financieel\s+)advies\b",
+    # position disclosures
+    r"\b(holds?|owns?|has|have|had)\s+(a\s+|no\s+)?(long\s+|short\s+|beneficial\s+)?positions?\s+in\b",
+    r"\bno\s+(financial\s+)?positions?\s+in\s+(any|the)\s+(stocks?|securities|companies|shares)",
+    # affiliate / commission
+    r"\baffiliate\b.{0,40}\blinks?\b",
+    r"\baffiliate\s+(commission|partnerships?|programs?|programmes?)\b",
+    r"\b(may|might|will|could|can)\s+(earn|receive|get|make)\s+(a\s+|an\s+)?(small\s+|affiliate\s+)?"
+    r"(share\s+of\s+)?(commission|compensation|revenue)",
+    r"\bincome\s+earning\b.{0,40}\baffiliate",
+    r"\baffiliate-links?\b",
+    r"\b(erhalten|bekommen)\s+wir\s+(ggf\.\s+|gegebenenfalls\s+)?(eine\s+)?(kleine\s+)?provision",
+    r"\bliens?\s+(d'affiliation|d’affiliation|affiliés?)\b",
+    r"\benlaces?\s+de\s+afiliad[oa]s?\b",
+    r"\blink\s+di\s+affiliazione\b",
+    # sponsored content
+    r"\b(has\s+been|was|is|were|are)\s+(compensated|paid)\s+by\b",
+    r"\bthis\s+(post|article|story|content|episode|podcast|video)\s+(is|was)\s+(sponsored|paid\s+for)\b",
+    r"\b(podcast|episode|newsletter|series)\s+is\s+sponsored\s+by\b",
+    r"\b(contenu|article)\s+sponsorisé\b",
+    r"\bcontenido\s+patrocinado\b",
+    # the author's own views
+    r"\b(views|opinions)\b.{0,80}\bexpressed\b.{0,120}\b(are|is)\s+(solely\s+|entirely\s+)?"
+    r"(those\s+of\s+the\s+authors?|the\s+authors?'?s?|(their|his|her|my)\s+own|own)\b",
+    r"\b(opinions|views)\s+expressed\s+(are|is)\s+(solely\s+)?(those\s+of\s+the\s+authors?|(their|his|her)\s+own)",
+    r"\ball\s+opinions\s+are\s+(mine|my\s+own|our\s+own|those\s+of\s+the\s+author)",
+    r"^\s*ftc\s*:",
+))
+DISCLAIMER_MAX_CHARS = 700
+DISCLAIMER_MIN_CHARS = 15

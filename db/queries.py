@@ -1,0 +1,94 @@
+"""Read-side queries for downstream use: full-text search, streaming export, statistics.
+
+All values are bound as parameters; the only SQL assembled here joins fixed fragments chosen
+by which filters are present.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+EXPORT_COLUMNS = ("id", "url", "source", "title", "authors", "published_at", "modified_at", "language",
+                  "body", "faq", "disclaimer", "content_hash", "duplicate_of", "duplicate_score", "version",
+                  "first_seen_at", "last_seen_at")
+_FAQ_JSON = ("(SELECT json_group_array(json_object('question', question, 'answer', answer))"
+             " FROM (SELECT question, answer FROM faqs WHERE faqs.article_id = articles.id ORDER BY position))")
+_EXPORT_BATCH = 500
+
+
+@dataclass
+class ArticleFilter:
+    since: str | None = None  # ISO date or time; compared with published_at, else first_seen_at
+    source: str | None = None
+    include_duplicates: bool = False
+
+    def where(self, *extra: str) -> tuple[str, list]:
+        """A WHERE clause (or "") with its parameters; `extra` conditions come first, unbound."""
+        clauses, params = list(extra), []
+        if self.since:
+            clauses.append("coalesce(articles.published_at, articles.first_seen_at) >= ?")
+            params.append(self.since)
+        if self.source:
+            clauses.append("articles.source = ?")
+            params.append(self.source)
+        if not self.include_duplicates:
+            clauses.append("articles.duplicate_of IS NULL")
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def search(conn: sqlite3.Connection, text: str, limit: int = 20, raw: bool = False,
+           filters: ArticleFilter | None = None) -> list[dict]:
+    """Best matches first (bm25). Plain words by default; raw=True passes FTS5 query syntax through."""
+    match = text if raw else Database(conn).quote_fts(text)
+    where, params = (filters or ArticleFilter()).where("articles_fts MATCH ?")
+    sql = ("SELECT articles.id, articles.url, articles.source, articles.title, articles.published_at,"
+           " articles.duplicate_of, snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet"
+           " FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid"
+           + where + " ORDER BY bm25(articles_fts) LIMIT ?")
+    return _dict_rows(conn, sql, [match, *params, limit])
+
+
+def export_rows(conn: sqlite3.Connection, filters: ArticleFilter | None = None) -> Iterator[dict]:
+    """Every matching article with its FAQ, in id order, streamed in batches (constant memory)."""
+    where, params = (filters or ArticleFilter()).where()
+    columns = ", ".join(f"articles.{name}" if name != "faq" else f"{_FAQ_JSON} AS faq" for name in EXPORT_COLUMNS)
+    cursor = conn.execute(f"SELECT {columns} FROM articles{where} ORDER BY articles.id", params)
+    names = [column[0] for column in cursor.description]
+    while batch := cursor.fetchmany(_EXPORT_BATCH):
+        for values in batch:
+            row = dict(zip(names, values, strict=True))
+            row["authors"] = json.loads(row["authors"] or "[]")
+            row["faq"] = json.loads(row["faq"] or "[]")
+            yield row
+
+
+def stats(conn: sqlite3.Connection, since: str | None = None) -> dict:
+    """Articles per source and day, duplicates and versions: what `newsagg stats` prints."""
+    day = "substr(coalesce(published_at, first_seen_at), 1, 10)"
+    since_clause = f" WHERE {day} >= ?" if since else ""
+    params = [since] if since else []
+    per_day = _dict_rows(conn, f"SELECT source, {day} AS day, count(*) AS articles,"
+                               " count(duplicate_of) AS duplicates FROM articles" + since_clause +
+                         " GROUP BY source, day ORDER BY source, day", params)
+    per_source = _dict_rows(conn, "SELECT source, count(*) AS articles, count(duplicate_of) AS duplicates,"
+                                  " sum(version > 1) AS updated_articles, sum(version - 1) AS versions_kept,"
+                                  " min(first_seen_at) AS first_seen, max(last_seen_at) AS last_seen"
+                                  " FROM articles" + since_clause +
+                            " GROUP BY source ORDER BY source", params)
+    totals = _dict_rows(conn, "SELECT count(*) AS articles, count(duplicate_of) AS duplicates,"
+                              " count(duplicate_of) - sum(duplicate_score = 1.0) AS near_duplicates,"
+                              " (SELECT count(*) FROM article_versions) AS versions_kept,"
+                              " (SELECT count(*) FROM article_urls) AS urls,"
+                              " (SELECT count(*) FROM faqs) AS faq_entries FROM articles")[0]
+    return {"totals": totals, "per_source": per_source, "per_source_day": per_day}
+
+
+def _dict_rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[dict]:
+    cursor = conn.execute(sql, params)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]

@@ -1,0 +1,136 @@
+"""Downloader middlewares for politeness and hostile sites.
+
+- BackoffRetryMiddleware: retries 429/503/5xx and network errors after a growing delay; a
+  Retry-After header (seconds or HTTP date) pauses the whole host for that long.
+- CrawlDelayMiddleware: robots.txt `Crawl-delay` becomes the host's minimum delay, which
+  AutoThrottle may raise but never lower.
+- RedirectLoopMiddleware: a redirect back to a URL of the same chain fails the request with a
+  RedirectLoop error (counted and logged), instead of Scrapy's silent "max redirections".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin
+
+from scrapy import signals
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.http import Request, Response
+from scrapy.utils.httpobj import urlparse_cached
+
+PAUSE_STATUSES = {429, 503}
+
+
+class RedirectLoop(Exception):
+    """A redirect chain that comes back to a URL it already visited, or is too long."""
+
+
+def retry_after_seconds(value: bytes | None, now: float | None = None) -> float | None:
+    """Retry-After as seconds from now: delta-seconds or an HTTP date; None when absent or unreadable."""
+    if not value:
+        return None
+    text = value.decode("latin-1").strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return max(0.0, moment.timestamp() - (now if now is not None else time.time()))
+
+
+def host_of(request: Request) -> str:
+    return urlparse_cached(request).hostname or ""
+
+
+class BackoffRetryMiddleware(RetryMiddleware):
+    """Scrapy's retry policy (RETRY_TIMES, RETRY_HTTP_CODES) plus waiting before each retry."""
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.backoff_base = settings.getfloat("NEWSAGG_RETRY_BACKOFF", 1.0)
+        self.max_wait = settings.getfloat("NEWSAGG_RETRY_AFTER_MAX", 300.0)
+        self.paused_until: dict[str, float] = {}  # host -> monotonic time
+
+    async def process_request(self, request: Request, spider=None) -> None:
+        """Hold a request until its host's pause and its own backoff are over."""
+        ready_at = max(self.paused_until.get(host_of(request), 0.0), request.meta.get("newsagg_not_before", 0.0))
+        wait = ready_at - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)
+
+    def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
+        if request.meta.get("dont_retry") or response.status not in self.retry_http_codes:
+            return response
+        wait = retry_after_seconds(response.headers.get(b"Retry-After"))
+        if wait is not None and wait > self.max_wait:
+            return response  # the server asks for more than we will wait: give up, the spider reports it
+        retry = self._retry(request, f"HTTP {response.status}")
+        if retry is None:
+            return response
+        wait = self._backoff(request) if wait is None else wait
+        if response.status in PAUSE_STATUSES:  # the host is overloaded or rate-limiting: pause all of it
+            host = host_of(request)
+            self.paused_until[host] = max(self.paused_until.get(host, 0.0), time.monotonic() + wait)
+        retry.meta["newsagg_not_before"] = time.monotonic() + wait
+        return retry
+
+    def process_exception(self, request: Request, exception: Exception, spider=None) -> Request | None:
+        retry = super().process_exception(request, exception, spider)
+        if isinstance(retry, Request):
+            retry.meta["newsagg_not_before"] = time.monotonic() + self._backoff(request)
+        return retry
+
+    def _backoff(self, request: Request) -> float:
+        """1x, 2x, 4x ... the base delay, by how often this request was retried already."""
+        return min(self.backoff_base * 2 ** request.meta.get("retry_times", 0), self.max_wait)
+
+
+class CrawlDelayMiddleware:
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.delays: dict[str, float] = {}  # host -> robots.txt Crawl-delay
+        self.user_agent = crawler.settings.get("ROBOTSTXT_USER_AGENT") or crawler.settings.get("USER_AGENT")
+        crawler.signals.connect(self.robots_parsed, signal=signals.robots_parsed)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def robots_parsed(self, robotparser, request: Request) -> None:
+        delay = robotparser.crawl_delay(self.user_agent)
+        if delay:
+            self.delays[host_of(request)] = float(delay)
+
+    def process_request(self, request: Request, spider=None) -> None:
+        delay = self.delays.get(host_of(request))
+        if delay is None:
+            return
+        request.meta["autothrottle_dont_adjust_delay"] = True
+        downloader = self.crawler.engine.downloader
+        _, slot = downloader._get_slot(request)  # created here if needed, so the delay applies at once
+        slot.delay = max(slot.delay, delay)
+        slot.jitter = 0.0  # Crawl-delay is a minimum, not an average
+
+
+class RedirectLoopMiddleware:
+    def __init__(self, max_redirects: int):
+        self.max_redirects = max_redirects
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings.getint("REDIRECT_MAX_TIMES"))
+
+    def process_response(self, request: Request, response: Response, spider=None) -> Response:
+        location = response.headers.get(b"Location")
+        if not (300 <= response.status < 400 and location) or request.meta.get("dont_redirect"):
+            return response
+        target = urljoin(request.url, location.decode("latin-1"))
+        chain = [*request.meta.get("redirect_urls", []), request.url]
+        if target in chain:
+            raise RedirectLoop(f"redirect loop: {' -> '.join([*chain, target])}")
+        if len(chain) > self.max_redirects:
+            raise RedirectLoop(f"more than {self.max_redirects} redirects, last to {target}")
+        return response

@@ -1,0 +1,116 @@
+"""Schema migrations: from every earlier version to the latest, idempotent, atomic per step."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from db import schema
+from db.connection import connect
+from db.store import Store
+from scraper.extract import Article, FaqEntry
+
+LATEST = len(schema.MIGRATIONS)
+
+
+def database_at(path, version: int) -> None:
+    """A file brought to `version` by the released steps only (what an older newsagg left behind)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    steps = schema.MIGRATIONS
+    try:
+        schema.MIGRATIONS = steps[:version]
+        schema.migrate(conn)
+    finally:
+        schema.MIGRATIONS = steps
+        conn.close()
+
+
+def seed_v1(path, body: str) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    now = "2024-05-01T10:00:00+00:00"
+    conn.execute("INSERT INTO articles (id, url, source, title, body, content_hash, first_seen_at, last_seen_at)"
+                 " VALUES (1, 'https://old.example/a', 'old', 'Old headline', ?, 'h1', ?, ?)", (body, now, now))
+    conn.execute("INSERT INTO faqs VALUES (1, 0, 'Is it old?', 'Stored by V1.')")
+    conn.execute("INSERT INTO article_urls VALUES ('https://old.example/a', 1, ?, ?)", (now, now))
+    conn.close()
+
+
+@pytest.mark.parametrize("start", range(LATEST + 1))
+def test_every_earlier_version_migrates_to_the_latest(tmp_path, start):
+    path = tmp_path / "news.db"
+    database_at(path, start)
+    conn = connect(path)
+    assert schema.schema_version(conn) == LATEST
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"articles", "faqs", "article_urls", "article_versions", "near_dup_bands", "articles_fts"} <= tables
+    conn.close()
+
+
+def test_data_stored_by_v1_is_kept_searchable_and_fingerprinted(tmp_path, story):
+    path = tmp_path / "news.db"
+    database_at(path, 1)
+    seed_v1(path, story["body"])
+    with Store(path) as store:
+        row = store.conn.execute("SELECT * FROM articles WHERE id = 1").fetchone()
+        assert row["title"] == "Old headline" and row["faq_text"] == "Is it old? Stored by V1."
+        hits = store.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'stored'").fetchall()
+        assert [hit[0] for hit in hits] == [1]
+        copy = store.upsert_article(Article(url="https://new.example/copy", body=story["body"] + "\n\nExtra."),
+                                    "new")
+        assert copy.duplicate_of == 1  # found through the bands backfilled by V2
+
+
+def test_migrating_twice_changes_nothing(tmp_path):
+    path = tmp_path / "news.db"
+    connect(path).close()
+    conn = connect(path)
+    before = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+    assert schema.migrate(conn) == LATEST
+    assert conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall() == before
+    conn.close()
+
+
+def test_a_failing_step_leaves_the_previous_version_intact(tmp_path):
+    path = tmp_path / "news.db"
+    database_at(path, LATEST)
+
+    def broken(conn):
+        conn.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("disk on fire")
+
+    steps = schema.MIGRATIONS
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        schema.MIGRATIONS = [*steps, broken]
+        with pytest.raises(RuntimeError):
+            schema.migrate(conn)
+    finally:
+        schema.MIGRATIONS = steps
+    assert schema.schema_version(conn) == LATEST
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'half_done'").fetchone() is None
+    conn.close()
+
+
+def test_a_newer_database_is_refused(tmp_path):
+    path = tmp_path / "news.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(f"PRAGMA user_version = {LATEST + 1}")  # an int literal, not user data
+    conn.close()
+    with pytest.raises(Exception, match="newer than this newsagg"):
+        connect(path)
+
+
+def test_faq_triggers_keep_faq_text_in_step_with_the_store(tmp_path):
+    from db.store import faq_text
+
+    entries = [FaqEntry("What is WAL?", "A journal mode."), FaqEntry("Why?", "Readers never block the writer.")]
+    with Store(tmp_path / "news.db") as store:
+        result = store.upsert_article(Article(url="https://x.example/a", body="Body text.", faq=entries), "x")
+        row = store.conn.execute("SELECT faq_text FROM articles WHERE id = ?", (result.article_id,)).fetchone()
+        assert row[0] == faq_text(entries)
+        store.conn.execute("DELETE FROM faqs WHERE position = 0")
+        assert store.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'readers'").fetchall()
+        assert not store.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'journal'").fetchall()

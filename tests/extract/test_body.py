@@ -1,0 +1,139 @@
+"""Body extraction rules, each on a small hand-made page (no network, no corpus)."""
+
+from __future__ import annotations
+
+from scraper.extract import extract
+from scraper.extract.blocks import iter_blocks
+from scraper.extract.body import json_ld_article_body, block_weight, extract_content
+from scraper.extract.document import Document
+
+URL = "https://news.example.com/markets/2024/05/01/rates"
+
+PARAGRAPHS = [
+    "The central bank left its main interest rate unchanged on Wednesday, as officials said they "
+    "needed more evidence that inflation was returning to target before cutting borrowing costs.",
+    "Markets had priced in a small chance of a cut, and bond yields rose after the decision was "
+    "published, while the currency gained against the dollar for a third straight session.",
+    "Economists expect the first reduction in September, although several warned that wage growth "
+    "remained too strong for policymakers to move quickly in the coming months.",
+]
+
+
+def _paragraphs(texts=PARAGRAPHS) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def page(article: str, before: str = "", after: str = "") -> str:
+    """A typical news page: menu, headline, the article, a sidebar and a footer."""
+    menu = "".join(f'<li><a href="/{name}">{name}</a></li>' for name in
+                   ("Home", "Markets", "Economy", "Companies", "Opinion", "Video", "Podcasts"))
+    sidebar = "".join(f'<li><a href="/story/{n}">Most read story number {n} about markets today</a></li>'
+                      for n in range(8))
+    return (f"<html><head><title>Rates</title></head><body><nav><ul>{menu}</ul></nav>"
+            f"<main>{before}<h1>Central bank holds rates</h1>{article}{after}</main>"
+            f'<div class="sidebar"><h3>Most read</h3><ul>{sidebar}</ul></div>'
+            f"<footer><p>© 2024 Example News. All rights reserved. Terms, privacy and cookie policy "
+            f"apply to every page of this site.</p></footer></body></html>")
+
+
+def body_of(html: str) -> str:
+    return extract(html, URL).body
+
+
+def test_paragraphs_in_reading_order_separated_by_blank_lines():
+    assert body_of(page(f"<article>{_paragraphs()}</article>")) == "\n\n".join(PARAGRAPHS)
+
+
+def test_navigation_sidebar_footer_and_headline_are_dropped():
+    body = body_of(page(f"<article>{_paragraphs()}</article>"))
+    for furniture in ("Podcasts", "Most read", "All rights reserved", "Central bank holds rates"):
+        assert furniture not in body
+
+
+def test_subheadings_lists_and_quotes_are_kept():
+    article = (f"<article><p>{PARAGRAPHS[0]}</p><h2>What comes next</h2><p>{PARAGRAPHS[1]}</p>"
+               "<ul><li>Inflation data due on Friday</li><li>Jobs report next week</li></ul>"
+               "<blockquote>We are not in a hurry to cut rates, the governor told reporters.</blockquote>"
+               f"<p>{PARAGRAPHS[2]}</p></article>")
+    blocks = body_of(page(article)).split("\n\n")
+    assert blocks == [PARAGRAPHS[0], "What comes next", PARAGRAPHS[1], "Inflation data due on Friday",
+                      "Jobs report next week",
+                      "We are not in a hurry to cut rates, the governor told reporters.", PARAGRAPHS[2]]
+
+
+def test_share_bar_related_box_newsletter_and_captions_are_dropped():
+    article = ('<article><div class="share-tools"><a href="#">Facebook</a><a href="#">X</a></div>'
+               f"<p>{PARAGRAPHS[0]}</p>"
+               "<figure><img src='a.jpg'><figcaption>The governor at a press conference</figcaption></figure>"
+               f"<p>{PARAGRAPHS[1]}</p>"
+               '<div class="newsletter-signup"><p>Sign up to our morning briefing, delivered free to your '
+               "inbox every weekday before the markets open.</p></div>"
+               '<div class="related-articles"><h3>Related</h3><ul><li><a href="/a">Bond yields rise as '
+               'traders rethink</a></li><li><a href="/b">Currency at a six-month high</a></li></ul></div>'
+               f"<p>{PARAGRAPHS[2]}</p></article>")
+    assert body_of(page(article)) == "\n\n".join(PARAGRAPHS)
+
+
+def test_byline_dateline_and_advert_label_are_dropped():
+    article = ('<article><div class="byline">By Jane Smith</div><p>Published 1 May 2024, 14:05</p>'
+               f"<p>{PARAGRAPHS[0]}</p><div>Advertisement</div>{_paragraphs(PARAGRAPHS[1:])}</article>")
+    assert body_of(page(article)) == "\n\n".join(PARAGRAPHS)
+
+
+def test_comment_thread_is_not_the_article_even_when_longer():
+    comments = "".join(f'<div class="comment"><p>{text} I think this reader comment number {n} '
+                       f"adds a long opinion of its own.</p></div>" for n, text in enumerate(PARAGRAPHS * 3))
+    html = page(f"<article>{_paragraphs()}</article>", after=f'<section id="comments">{comments}</section>')
+    assert body_of(html) == "\n\n".join(PARAGRAPHS)
+
+
+def test_standfirst_between_headline_and_body_is_kept():
+    article = ('<p class="standfirst">Officials want more evidence before they cut, the governor said.</p>'
+               f'<div class="article-body">{_paragraphs()}</div>')
+    body = body_of(page(article))
+    assert body.split("\n\n")[0] == "Officials want more evidence before they cut, the governor said."
+    assert body.endswith(PARAGRAPHS[2])
+
+
+def test_body_split_by_an_advert_is_joined():
+    article = (f'<div class="article-body">{_paragraphs(PARAGRAPHS[:2])}</div>'
+               '<div class="ad-slot"><a href="/ad">Buy now</a></div>'
+               f'<div class="article-body">{_paragraphs(PARAGRAPHS[2:])}</div>')
+    assert body_of(page(article)) == "\n\n".join(PARAGRAPHS)
+
+
+def test_layout_wrapper_with_a_boilerplate_word_keeps_the_article():
+    # "img_container" says boilerplate, but it wraps all the page's prose: it cannot be boilerplate.
+    html = page(f'<div class="img_container"><article>{_paragraphs()}</article></div>')
+    assert body_of(html) == "\n\n".join(PARAGRAPHS)
+
+
+def test_hidden_text_is_not_body_but_streamed_fragments_are():
+    hidden = '<div style="display:none"><p>Hidden survey text that readers never see on the page.</p></div>'
+    assert "Hidden survey" not in body_of(page(f"<article>{_paragraphs()}{hidden}</article>"))
+    streamed = f'<div hidden id="S:1"><article>{_paragraphs()}</article></div>'
+    assert body_of(page("", after=streamed)) == "\n\n".join(PARAGRAPHS)
+
+
+def test_text_after_html_comments_is_kept():
+    article = "<article>" + "".join(f"<p><!-- start -->{text}<!-- end --></p>" for text in PARAGRAPHS)
+    assert body_of(page(article + "</article>")) == "\n\n".join(PARAGRAPHS)
+
+
+def test_text_confirmed_byjson_ld_article_body_weighs_more():
+    short = "Shares of the lender fell after it cut its outlook for the year."
+    json_ld = f'<script type="application/ld+json">{{"@type": "NewsArticle", "articleBody": "{short}"}}</script>'
+    doc = Document.parse(f"<html><head>{json_ld}</head><body><p>{short}</p></body></html>", URL)
+    block = next(block for block in iter_blocks(doc.root) if block.text == short)
+    assert block_weight(block, json_ld_article_body(doc)) > block_weight(block, "")
+
+
+def test_page_without_text_gives_an_empty_body_not_an_error():
+    assert body_of("<html><body><nav><a href='/'>Home</a></nav></body></html>") == ""
+
+
+def test_content_separates_sections_from_body():
+    html = page(f"<article>{_paragraphs()}<p>Disclaimer: this article is not investment advice.</p></article>")
+    content = extract_content(Document.parse(html, URL))
+    assert content.body == "\n\n".join(PARAGRAPHS)
+    assert content.disclaimer == "Disclaimer: this article is not investment advice."

@@ -1,0 +1,207 @@
+"""Metadata signals on small hand-made pages: title, authors, dates, language, is_article."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from scraper.extract import extract
+from scraper.extract.authors import clean_authors
+from scraper.extract.document import Document
+from scraper.extract.metadata import extract_authors, extract_dates, extract_language, extract_title
+
+URL = "https://news.example.com/2024/03/05/markets-rally"
+PROSE = "<p>" + "Markets rallied strongly on Tuesday as investors weighed new data on inflation. " * 12 + "</p>"
+
+
+def page(head: str = "", body: str = "", lang: str = "en", json_ld: object = None) -> str:
+    script = f'<script type="application/ld+json">{json.dumps(json_ld)}</script>' if json_ld else ""
+    return f'<html lang="{lang}"><head>{head}{script}</head><body>{body}</body></html>'
+
+
+def doc(html: str, url: str = URL) -> Document:
+    return Document.parse(html, url)
+
+
+# ---------------------------------------------------------------- title
+
+def test_title_prefers_json_ld_headline_and_decodes_entities():
+    html = page('<title>Other | Example News</title><meta property="og:title" content="Social title">',
+                "<h1>Visible</h1>", json_ld={"@type": "NewsArticle", "headline": "Stocks &amp; bonds rally"})
+    assert extract_title(doc(html)) == "Stocks & bonds rally"
+
+
+@pytest.mark.parametrize("raw", ["Markets rally on rate hopes | Example News",
+                                 "Markets rally on rate hopes - Example News",
+                                 "Markets rally on rate hopes – Business – Example News",
+                                 "Example News | Markets rally on rate hopes"])
+def test_title_strips_the_site_name(raw):
+    html = page(f'<meta property="og:site_name" content="Example News"><title>{raw}</title>')
+    assert extract_title(doc(html)) == "Markets rally on rate hopes"
+
+
+def test_title_keeps_a_dash_that_is_part_of_the_headline():
+    html = page('<meta property="og:title" content="Oil - the long goodbye">')
+    assert extract_title(doc(html)) == "Oil - the long goodbye"
+
+
+def test_title_falls_back_to_h1_then_title():
+    assert extract_title(doc(page(body="<h1> Fed holds rates </h1>"))) == "Fed holds rates"
+    assert extract_title(doc(page("<title>Only a title</title>"))) == "Only a title"
+    assert extract_title(doc(page(body="<p>no headline</p>"))) is None
+
+
+# ---------------------------------------------------------------- authors
+
+def test_authors_from_json_ld_graph_with_id_references():
+    graph = {"@graph": [{"@type": "NewsArticle", "headline": "H", "author": [{"@id": "#p1"}, {"@id": "#p2"}]},
+                        {"@type": "Person", "@id": "#p1", "name": "Jane Doe"},
+                        {"@type": "Person", "@id": "#p2", "name": "John Roe"}]}
+    assert extract_authors(doc(page(json_ld=graph))) == ["Jane Doe", "John Roe"]
+
+
+def test_authors_from_a_json_ld_array_skip_the_publisher_organisation():
+    data = [{"@type": "WebSite", "name": "Example News"},
+            {"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Ana García"},
+                                                {"@type": "Organization", "name": "Example News"}]}]
+    assert extract_authors(doc(page(json_ld=data))) == ["Ana García"]
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+    ("Von Max Muster und Erika Mustermann", ["Max Muster", "Erika Mustermann"]),
+    ("Par Jean Dupont et Marie Curie", ["Jean Dupont", "Marie Curie"]),
+    ("Por Ana García y Luis Pérez", ["Ana García", "Luis Pérez"]),
+    ("Di Marco Rossi e Giulia Bianchi", ["Marco Rossi", "Giulia Bianchi"]),
+    ("Anna Nowak i Jan Kowalski", ["Anna Nowak", "Jan Kowalski"]),
+    ("Trine Jørgensen og Tôrtia Reimer", ["Trine Jørgensen", "Tôrtia Reimer"]),
+    ("Jane Doe, Reuters", ["Jane Doe"]),
+    ("Jane Doe (jdo), @janedoe, jane@example.com", ["Jane Doe"]),
+    ("신현주 기자", ["신현주"]),
+    ("Staff", []),
+    ("(Image: Getty Images)", []),
+    ("https://example.com/author/jane", []),
+])
+def test_author_strings_are_split_and_cleaned(raw, expected):
+    assert clean_authors([raw]) == expected
+
+
+def test_site_name_and_agencies_are_not_people():
+    html = page('<meta property="og:site_name" content="Example News">'
+                '<meta name="author" content="Example News, Jane Doe, dpa">')
+    assert extract_authors(doc(html)) == ["Jane Doe"]
+
+
+def test_an_organisation_credit_is_kept_when_no_person_is_credited():
+    html = page('<meta name="author" content="dpa">')
+    assert extract_authors(doc(html)) == ["dpa"]
+
+
+def test_authors_from_microdata_rel_author_and_byline():
+    micro = '<span itemprop="author"><span itemprop="name">Madeleine Howell</span></span>'
+    assert extract_authors(doc(page(body=micro))) == ["Madeleine Howell"]
+    assert extract_authors(doc(page(body='<a rel="author" href="/a/x">Paul Serran</a>'))) == ["Paul Serran"]
+    byline = ('<figure><div class="photo-author">Foto: Cyril Zingaro</div></figure>'
+              '<div class="article-byline"><span>Birgit Baumann</span> <span>Anna Giulia Fink</span></div>')
+    assert extract_authors(doc(page(body=byline))) == ["Birgit Baumann", "Anna Giulia Fink"]
+
+
+def test_yoast_twitter_label_author():
+    html = page('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Timo Shihepo">')
+    assert extract_authors(doc(html)) == ["Timo Shihepo"]
+
+
+# ---------------------------------------------------------------- dates
+
+def test_dates_from_json_ld_keep_the_offset_and_give_modified():
+    ld = {"@type": "NewsArticle", "datePublished": "2024-03-05T08:00:00+01:00",
+          "dateModified": "2024-03-05T09:30:00+01:00"}
+    assert extract_dates(doc(page(json_ld=ld))) == ("2024-03-05T08:00:00+01:00", "2024-03-05T09:30:00+01:00")
+
+
+def test_dates_from_a_webpage_main_entity():
+    ld = {"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", "datePublished": "2024-03-01"}}
+    assert extract_dates(doc(page(json_ld=ld)))[0] == "2024-03-01"
+
+
+def test_dates_from_microdata_meta_and_time():
+    micro = '<span itemprop="datePublished" content="2024-02-01T10:00:00Z"></span>'
+    assert extract_dates(doc(page(body=micro)))[0] == "2024-02-01T10:00:00+00:00"
+    meta = '<meta property="article:published_time" content="2024-02-02T10:00:00-05:00">'
+    assert extract_dates(doc(page(meta)))[0] == "2024-02-02T10:00:00-05:00"
+    time = '<aside><time datetime="2020-01-01">old</time></aside><time datetime="2024-02-03">3 Feb</time>'
+    assert extract_dates(doc(page(body=time), "https://x.example/a"))[0] == "2024-02-03"
+
+
+@pytest.mark.parametrize(("lang", "line", "expected"), [
+    ("vi", "Thứ bảy, 18 tháng 10 2025", "2025-10-18"),
+    ("de", "Veröffentlicht am 28. April 2023, 14:05 Uhr", "2023-04-28T14:05:00"),
+    ("ja", "2025年1月27日 9:30", "2025-01-27T09:30:00"),
+    ("fr", "Publié le 3 mars 2024", "2024-03-03"),
+    ("es", "14 de febrero de 2024", "2024-02-14"),
+])
+def test_visible_date_lines(lang, line, expected):
+    html = page(body=f'<div class="article-date">{line}</div>', lang=lang)
+    assert extract_dates(doc(html, "https://x.example/a"))[0] == expected
+
+
+def test_relative_visible_date_uses_fetched_at():
+    html = page(body='<span class="time">3 hours ago</span>' + PROSE)
+    fetched = datetime(2025, 1, 2, 12, 0, tzinfo=UTC)
+    assert extract(html, "https://x.example/a", fetched_at=fetched).published_at == "2025-01-02T09:00:00+00:00"
+
+
+def test_url_date_is_the_last_resort():
+    assert extract_dates(doc(page(body="<p>x</p>")))[0] == "2024-03-05"
+    assert extract_dates(doc(page(body="<p>x</p>"), "https://x.example/news-20230428-slug"))[0] == "2023-04-28"
+
+
+# ---------------------------------------------------------------- language
+
+@pytest.mark.parametrize(("html", "expected"), [
+    (page(lang="de-AT"), "de"), (page(lang="nb"), "no"),
+    ('<html><head><meta property="og:locale" content="pt_BR"></head><body></body></html>', "pt"),
+    ('<html><head><meta http-equiv="content-language" content="fr"></head><body></body></html>', "fr"),
+])
+def test_declared_language(html, expected):
+    assert extract_language(doc(html)) == expected
+
+
+def test_language_detected_when_undeclared():
+    german = "<p>" + "Die Bundesregierung hat am Dienstag neue Regeln für den Wohnungsmarkt beschlossen. " * 6 + "</p>"
+    html = f"<html><head></head><body>{german}</body></html>"
+    assert extract_language(doc(html)) == "de"
+
+
+# ---------------------------------------------------------------- is_article
+
+ARTICLE_LD = {"@type": "NewsArticle", "headline": "Markets rally", "datePublished": "2024-03-05"}
+
+
+def test_a_single_article_is_an_article():
+    assert extract(page(body="<h1>Markets rally</h1>" + PROSE, json_ld=ARTICLE_LD), URL).is_article
+    undeclared = page(body='<h1>Markets rally</h1><time datetime="2024-03-05">5 March</time>' + PROSE * 2)
+    assert extract(undeclared, "https://x.example/story/123").is_article
+
+
+def test_a_listing_with_many_dated_teasers_is_not_an_article():
+    teasers = "".join(f'<article><h2><a href="/news/{i}">Story number {i} about the markets today</a></h2>'
+                      f'<time datetime="2024-03-0{i % 9 + 1}">March</time><p>Short teaser text for story {i}.</p>'
+                      "</article>" for i in range(12))
+    assert not extract(page(body=teasers), "https://x.example/markets").is_article
+    items = [{"@type": "NewsArticle", "headline": f"Story {i}"} for i in range(5)]
+    assert not extract(page(body=PROSE, json_ld=items), "https://x.example/markets").is_article
+
+
+@pytest.mark.parametrize("url", ["https://x.example/", "https://x.example/tag/economy",
+                                 "https://x.example/author/jane-doe", "https://x.example/about",
+                                 "https://x.example/contact"])
+def test_home_tag_author_about_and_contact_pages_are_not_articles(url):
+    assert not extract(page(body="<h1>Page</h1>" + PROSE * 3, json_ld=ARTICLE_LD), url).is_article
+
+
+def test_collection_page_type_is_not_an_article():
+    ld = {"@type": "CollectionPage", "name": "Economy"}
+    assert not extract(page(body=PROSE * 3, json_ld=ld), "https://x.example/economy").is_article

@@ -1,0 +1,118 @@
+"""FAQ and disclaimer separation, on small hand-made pages: each rule and a negative case."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scraper.extract import FaqEntry, extract
+from scraper.extract.sections import is_disclaimer_text
+
+from .test_body import PARAGRAPHS, URL, _paragraphs, page
+
+QUESTIONS = [("How hot do heated airers get?", "Around 60C, and a cover keeps the temperature constant."),
+             ("Can you leave them on overnight?", "Makers advise against it, but most have timers.")]
+
+
+def test_faq_from_json_ld_is_separated_and_its_visible_copy_leaves_the_body():
+    data = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [
+        {"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": f"<p>{a}</p>"}}
+        for q, a in QUESTIONS]}
+    visible = "".join(f"<h3>{q}</h3><p>{a}</p>" for q, a in QUESTIONS)
+    html = page(f"<article>{_paragraphs()}{visible}</article>").replace(
+        "<head>", f'<head><script type="application/ld+json">{json.dumps(data)}</script>')
+    article = extract(html, URL)
+    assert article.faq == [FaqEntry(q, a) for q, a in QUESTIONS]
+    assert article.body == "\n\n".join(PARAGRAPHS)
+
+
+@pytest.mark.parametrize("faq_html", [
+    "<h2>Heated airer FAQ</h2>" + "".join(f"<h2>{q}</h2><p>{a}</p>" for q, a in QUESTIONS),
+    "<h2>Frequently asked questions</h2><dl>" + "".join(f"<dt>{q}</dt><dd>{a}</dd>" for q, a in QUESTIONS)
+    + "</dl>",
+    "<section><h2>Häufig gestellte Fragen</h2></section><div>" + "".join(
+        f"<details><summary>{q}</summary><p>{a}</p></details>" for q, a in QUESTIONS) + "</div>",
+    "<p><strong>FAQs</strong></p>" + "".join(f"<p><strong>{q}</strong></p><p>{a}</p>" for q, a in QUESTIONS),
+], ids=["h2-questions", "definition-list", "german-details", "bold-lines"])
+def test_visible_faq_pairs_are_separated_from_the_body(faq_html):
+    article = extract(page(f"<article>{_paragraphs()}{faq_html}<hr><p>Shop the latest deals</p></article>"),
+                      URL)
+    assert article.faq == [FaqEntry(q, a) for q, a in QUESTIONS]
+    assert article.body.startswith("\n\n".join(PARAGRAPHS))
+    assert "How hot" not in article.body and "Around 60C" not in article.body
+
+
+def test_multi_paragraph_answer_is_joined_and_section_ends_at_a_plain_heading():
+    faq = ("<h2>FAQ</h2><h3>How long does drying take?</h3><p>Four or five hours for cotton.</p>"
+           "<p>Over ten hours for jumpers.</p><h2>Our verdict</h2><p>Buy the cheapest model that has a cover.</p>")
+    article = extract(page(f"<article>{_paragraphs()}{faq}</article>"), URL)
+    assert article.faq == [FaqEntry("How long does drying take?",
+                                    "Four or five hours for cotton. Over ten hours for jumpers.")]
+    assert article.body.endswith("Our verdict\n\nBuy the cheapest model that has a cover.")
+
+
+def test_faq_link_in_site_navigation_is_not_an_faq():
+    html = page(f"<article>{_paragraphs()}</article>").replace(
+        "<footer>", "<footer><h3><a href='/faq'>FAQ</a></h3><p>Why register?</p><p>To comment.</p>")
+    assert extract(html, URL).faq == []
+
+
+def test_article_written_as_questions_without_faq_heading_is_body():
+    qa = "".join(f"<h2>{q}</h2><p>{a}</p>" for q, a in QUESTIONS)
+    article = extract(page(f"<article>{_paragraphs()}{qa}</article>"), URL)
+    assert article.faq == []
+    assert QUESTIONS[0][0] in article.body
+
+
+NOTICES = [
+    "Disclaimer: The views and investment tips expressed by experts are their own. Check with certified "
+    "experts before taking any investment decisions.",
+    "This article does not constitute investment advice.",
+    "The author holds a long position in Apple shares.",
+    "When you purchase through links on our site, we may earn an affiliate commission.",
+    "This post may contain affiliate and/or referral links. Please see my disclosure page.",
+    "This shop has been compensated by the brand and its advertiser. All opinions are mine alone.",
+    "Opinions expressed by our contributors are their own.",
+    "In diesem Artikel sind Affiliate-Links enthalten. Bei einem Kauf erhalten wir eine kleine Provision.",
+    "Cet article contient des liens affiliés.",
+    "FTC: We use income earning auto affiliate links. More.",
+]
+
+
+@pytest.mark.parametrize("notice", NOTICES)
+def test_disclaimer_is_separated_from_the_body(notice):
+    article = extract(page(f"<article>{_paragraphs()}<p>{notice}</p></article>"), URL)
+    assert article.disclaimer == notice
+    assert article.body == "\n\n".join(PARAGRAPHS)
+
+
+def test_notice_above_the_headline_and_hidden_tooltip_notice_are_found():
+    above = '<div class="affiliate-note">We may earn a commission when you buy through our links.</div>'
+    tooltip = '<span style="display:none">Views expressed are solely those of the author.</span>'
+    article = extract(page(f"<article>{_paragraphs()}{tooltip}</article>", before=above), URL)
+    assert article.disclaimer == ("We may earn a commission when you buy through our links.\n\n"
+                                  "Views expressed are solely those of the author.")
+
+
+@pytest.mark.parametrize("not_a_notice", [
+    "© 2024 Example News. All rights reserved.",
+    "Correction: an earlier version of this story misstated the rate.",
+    "Photo: Reuters",
+    "The regulator said the fund had given investment advice without a licence for three years.",
+    "We use cookies to improve your experience. By continuing you accept our cookie policy.",
+])
+def test_ordinary_lines_are_not_disclaimers(not_a_notice):
+    assert not is_disclaimer_text(not_a_notice)
+
+
+def test_site_footer_notice_is_not_an_article_disclaimer():
+    html = page(f"<article>{_paragraphs()}</article>").replace(
+        "<footer>", "<footer><p>Nothing on this site constitutes investment advice.</p>")
+    assert extract(html, URL).disclaimer is None
+
+
+def test_article_footer_notice_is_an_article_disclaimer():
+    notice = "If you click on a link and make a purchase we may receive a small commission."
+    html = page(f"<article>{_paragraphs()}<footer><p>{notice}</p></footer></article>")
+    assert extract(html, URL).disclaimer == notice
