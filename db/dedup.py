@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
+import zlib
 from dataclasses import dataclass
 
 _WORDS = re.compile(r"\w+")
@@ -29,6 +30,8 @@ MIN_SHINGLES = 20  # shorter bodies are too small to fingerprint reliably (exact
 
 _SLOTS = BANDS * ROWS_PER_BAND
 _EMPTY = 1 << 64
+_MASK64 = (1 << 64) - 1
+_GOLDEN = 0x9E3779B97F4A7C15  # odd: multiplying by it permutes 64-bit values
 _PACK_BAND = struct.Struct(f"<B{ROWS_PER_BAND}Q")
 
 
@@ -63,24 +66,28 @@ def overlap(a: set[str], b: set[str]) -> float:
 
 @dataclass(frozen=True)
 class Fingerprint:
-    shingles: frozenset[str]
+    shingles: frozenset[int]  # 64-bit hashes of the shingles (overlap is measured on these)
     band_keys: tuple[int, ...]  # one signed 64-bit key per band (band number mixed in)
 
 
 def fingerprint(body: str) -> Fingerprint | None:
     """None when the body is too short to fingerprint."""
-    grams = shingles(body)
-    if len(grams) < MIN_SHINGLES:
+    hashed = frozenset(_shingle_hash(gram) for gram in shingles(body))
+    if len(hashed) < MIN_SHINGLES:
         return None
-    return Fingerprint(frozenset(grams), band_keys(minhash(grams)))
+    return Fingerprint(hashed, band_keys(minhash(hashed)))
 
 
-def minhash(grams: set[str]) -> list[int]:
-    """One-permutation MinHash: each shingle's 64-bit hash goes to one of _SLOTS buckets (top bits),
-    the bucket keeps its minimum; empty buckets borrow from the next filled one (densification)."""
+def _shingle_hash(gram: str) -> int:
+    """Stable across processes (unlike hash()) and cheap: CRC-32 spread over 64 bits."""
+    return zlib.crc32(gram.encode("utf-8")) * _GOLDEN & _MASK64
+
+
+def minhash(hashed: frozenset[int]) -> list[int]:
+    """One-permutation MinHash: each shingle hash goes to one of _SLOTS buckets, the bucket keeps
+    its minimum; empty buckets borrow from the next filled one (densification)."""
     slots = [_EMPTY] * _SLOTS
-    for gram in grams:
-        value = int.from_bytes(hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest(), "little")
+    for value in hashed:
         slot = value % _SLOTS
         if value < slots[slot]:
             slots[slot] = value
@@ -88,7 +95,7 @@ def minhash(grams: set[str]) -> list[int]:
     for i in range(_SLOTS):
         if slots[i] == _EMPTY:
             donor = next((j for j in filled if j > i), filled[0])
-            slots[i] = slots[donor] ^ (i * 0x9E3779B97F4A7C15 & 0xFFFFFFFFFFFFFFFF)  # distinct per slot
+            slots[i] = slots[donor] ^ (i * _GOLDEN & _MASK64)  # distinct per slot
     return slots
 
 

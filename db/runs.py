@@ -13,6 +13,9 @@ from datetime import UTC, datetime, timedelta
 from .connection import transaction, utcnow
 
 STALE_AFTER = timedelta(seconds=120)  # no heartbeat for this long: the owner is gone
+# `newsagg schedule` holds this row of source_locks: one daemon per database. No source can be
+# named so (source names start with a letter or a digit).
+DAEMON_LOCK = "@scheduler"
 MAX_ERRORS_KEPT = 200  # per run; the count in crawl_runs.errors stays exact
 
 
@@ -141,7 +144,7 @@ def acquire_lock(conn: sqlite3.Connection, source: str, run_id: int | None = Non
     now = utcnow()
     with transaction(conn):
         row = conn.execute("SELECT * FROM source_locks WHERE source = ?", (source,)).fetchone()
-        if row is not None and not _is_stale(row, host):
+        if row is not None and not is_lock_stale(row, host):
             raise SourceBusy(source, row["pid"], row["hostname"], row["run_id"])
         conn.execute(
             "INSERT INTO source_locks (source, run_id, pid, hostname, acquired_at, heartbeat_at)"
@@ -171,7 +174,9 @@ def release_lock(conn: sqlite3.Connection, source: str, pid: int | None = None) 
         conn.execute("DELETE FROM source_locks WHERE source = ? AND pid = ?", (source, pid or os.getpid()))
 
 
-def _is_stale(row: sqlite3.Row, this_host: str) -> bool:
+def is_lock_stale(row: sqlite3.Row, this_host: str | None = None) -> bool:
+    """The lock's owner is gone: its pid is dead on this host, or it stopped heartbeating."""
+    this_host = this_host or socket.gethostname()
     if row["hostname"] == this_host and not _pid_alive(row["pid"]):
         return True
     beat = datetime.fromisoformat(row["heartbeat_at"])

@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from .dedup import fingerprint
+
 V1 = """
 CREATE TABLE IF NOT EXISTS articles (
     id            INTEGER PRIMARY KEY,
@@ -160,8 +162,6 @@ INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 
 def _v2_backfill_bands(conn: sqlite3.Connection) -> None:
     """Fingerprint the articles stored before V2, so later copies of them are recognised."""
-    from .dedup import fingerprint  # the schema module stays importable without the dedup code
-
     rows = conn.execute("SELECT id, body FROM articles")
     for article_id, body in rows:
         found = fingerprint(body)

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache, partial
 from pathlib import Path
 
 from scraper.extract import Article, FaqEntry
@@ -88,12 +89,14 @@ class Store:
         canonical = article_url(fetched_url, article.canonical_url)
         urls = _urls_seen(fetched_url, canonical, seen_urls)
         digest = content_hash(article.body)
-        prints = fingerprint(article.body)  # computed before the write lock is taken
+        prints = cache(partial(fingerprint, article.body))
+        if self._stored_hash(canonical) != digest:
+            prints()  # a body to fingerprint: do it before taking the write lock
         now = utcnow()
         with transaction(self.conn) as conn:
             existing = _find_existing(conn, canonical, urls)
             if existing is None:
-                result = _insert(conn, article, source, canonical, digest, prints, now)
+                result = _insert(conn, article, source, canonical, digest, prints(), now)
             else:
                 result = _update(conn, existing, article, digest, prints, now)
             conn.executemany(
@@ -101,6 +104,10 @@ class Store:
                 " ON CONFLICT(url) DO UPDATE SET last_seen_at = excluded.last_seen_at",
                 [(url, result.article_id, now, now) for url in sorted(urls)])
         return result
+
+    def _stored_hash(self, canonical: str) -> str | None:
+        row = self.conn.execute("SELECT content_hash FROM articles WHERE url = ?", (canonical,)).fetchone()
+        return row[0] if row else None
 
     def is_known_url(self, url: str) -> bool:
         return self.conn.execute("SELECT 1 FROM article_urls WHERE url = ?", (canonicalize(url),)).fetchone() \
@@ -133,13 +140,12 @@ def _find_original(conn: sqlite3.Connection, digest: str, prints: Fingerprint | 
     if prints is None:
         return None
     placeholders = ",".join("?" * len(prints.band_keys))
-    candidates = conn.execute(
-        f"SELECT articles.id, coalesce(articles.duplicate_of, articles.id), articles.body"
-        f" FROM (SELECT DISTINCT article_id FROM near_dup_bands WHERE band_key IN ({placeholders})) AS hits"
-        f" JOIN articles ON articles.id = hits.article_id LIMIT ?",
-        (*prints.band_keys, MAX_NEAR_CANDIDATES)).fetchall()
+    hits = conn.execute(f"SELECT DISTINCT article_id FROM near_dup_bands WHERE band_key IN ({placeholders})",
+                        prints.band_keys).fetchall()
+    candidates = [conn.execute("SELECT id, coalesce(duplicate_of, id), body FROM articles WHERE id = ?",
+                               hit).fetchone() for hit in hits[:MAX_NEAR_CANDIDATES]]
     best_root, best_score = None, 0.0
-    for _, root_id, body in candidates:
+    for _, root_id, body in filter(None, candidates):  # None: a deleted article's leftover bands
         found = fingerprint(body)
         score = overlap(prints.shingles, found.shingles) if found else 0.0
         if score >= NEAR_DUPLICATE_OVERLAP and score > best_score:
@@ -177,7 +183,7 @@ def _insert(conn: sqlite3.Connection, article: Article, source: str, canonical: 
 
 
 def _update(conn: sqlite3.Connection, row: sqlite3.Row, article: Article, digest: str,
-            prints: Fingerprint | None, now: str) -> UpsertResult:
+            prints: Callable[[], Fingerprint | None], now: str) -> UpsertResult:
     unchanged = (row["content_hash"] == digest and (row["title"] or "") == (article.title or "")
                  and row["faq_text"] == faq_text(article.faq))
     if unchanged:
@@ -202,7 +208,7 @@ def _update(conn: sqlite3.Connection, row: sqlite3.Row, article: Article, digest
         if previous is not None:
             conn.executemany("DELETE FROM near_dup_bands WHERE band_key = ? AND article_id = ?",
                              [(key, row["id"]) for key in previous.band_keys])
-        _write_bands(conn, row["id"], prints)
+        _write_bands(conn, row["id"], prints())
     return UpsertResult(UPDATED, row["id"], row["url"], row["duplicate_of"])
 
 

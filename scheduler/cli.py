@@ -19,7 +19,8 @@ def add_parsers(subparsers) -> None:
     schedule = subparsers.add_parser(
         "schedule", help="run the scheduler daemon (each source on its schedule, each crawl in a child process)",
         description="Run every scheduled source of the config until SIGTERM/SIGINT. Exit 0 after a clean "
-                    "stop, 1 when stopped by a second signal, 2 for a bad config.")
+                    "stop, 1 when stopped by a second signal, 2 for a bad config or when another daemon runs "
+                    "on the database. See docs/operations.md.")
     _add_common(schedule)
     schedule.add_argument("--check", action="store_true",
                           help="validate the config, print each source's next run times, and exit")
@@ -105,14 +106,15 @@ def _start_daemon(args: argparse.Namespace, config: Config, db_path: str) -> int
     from scheduler.logfiles import setup_daemon_logging
     from scheduler.supervisor import ChildSettings, Supervisor
 
-    connect(db_path).close()  # create and migrate once, before any child races to
-    log_file = setup_daemon_logging(config.log_dir, args.log_level)
-    print(f"newsagg schedule: logging to {log_file}", file=sys.stderr)
     settings = ChildSettings(config_path=Path(config.path).resolve(), db_path=str(Path(db_path).resolve()),
                              log_dir=str(Path(config.log_dir).resolve()), log_level=args.log_level,
                              kill_grace=args.kill_grace)
     options = DaemonOptions(grace=args.grace, max_parallel=args.max_parallel)
-    return Daemon(config, db_path, Supervisor(settings), options).run()
+    daemon = Daemon(config, db_path, Supervisor(settings), options)
+    daemon.claim()  # before logging: a refused second daemon must not write the first one's log
+    log_file = setup_daemon_logging(config.log_dir, args.log_level)
+    print(f"newsagg schedule: logging to {log_file}", file=sys.stderr)
+    return daemon.run()
 
 
 # ---------------------------------------------------------------------------- runs
@@ -151,6 +153,10 @@ def _short(stamp: str | None) -> str:
     return datetime.fromisoformat(stamp).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S") if stamp else "-"
 
 
+def _utc(stamp: str | None) -> str:
+    return f"{_short(stamp)} UTC" if stamp else "-"
+
+
 def _took(row) -> str:
     end = datetime.fromisoformat(row["finished_at"]) if row["finished_at"] else datetime.now(UTC)
     seconds = int((end - datetime.fromisoformat(row["started_at"])).total_seconds())
@@ -172,8 +178,13 @@ def run_status(args: argparse.Namespace) -> int:
     try:
         statuses = all_statuses(conn, config)
         locks = {s.name: runs.current_lock(conn, s.name) for s in config.sources}
+        daemon = runs.current_lock(conn, runs.DAEMON_LOCK)
     finally:
         conn.close()
+    if daemon is None or runs.is_lock_stale(daemon):
+        print("scheduler: not running")
+    else:
+        print(f"scheduler: running, pid {daemon['pid']} on {daemon['hostname']} since {_utc(daemon['acquired_at'])}")
     for status in statuses:
         _print_status(status, locks[status.name])
     warned = sum(1 for s in statuses if s.warnings)
@@ -187,17 +198,17 @@ def _print_status(status, lock) -> None:
     if last is None:
         print("  last run:     never")
     else:
-        print(f"  last run:     {_short(last['started_at'])} {last['trigger']}, {last['status']}, {_took(last)},"
+        print(f"  last run:     {_utc(last['started_at'])}, {last['trigger']}, {last['status']}, {_took(last)},"
               f" {last['pages_fetched']} pages, {last['articles_new']} new, {last['errors']} errors")
     success = status.last_success
-    print(f"  last success: {_short(success['started_at']) if success else 'never'}")
+    print(f"  last success: {_utc(success['started_at']) if success else 'never'}")
     if lock is not None:
         print(f"  running now:  pid {lock['pid']} on {lock['hostname']} (run {lock['run_id']})")
     if status.next_run is None:
         print("  next run:     not scheduled (no schedule or every)")
     else:
         overdue = "  (overdue: is `newsagg schedule` running?)" if status.overdue else ""
-        print(f"  next run:     {_short(status.next_run.isoformat())}{overdue}")
+        print(f"  next run:     {_utc(status.next_run.isoformat())}{overdue}")
     print(f"  articles 24h: {status.articles_24h}")
     for warning in status.warnings:
         print(f"  WARNING: {warning}")

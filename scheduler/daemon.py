@@ -10,6 +10,7 @@ import logging
 import os
 import signal
 import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -17,13 +18,15 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from db import runs
-from db.connection import connect
-from newsagg.config import Config, Source
+from db.connection import DatabaseError, connect
+from newsagg.config import Config
+from newsagg.errors import NewsaggError
 from scheduler.supervisor import Supervisor
 from scheduler.timing import build_trigger, first_run_time, is_scheduled, needs_catch_up
 
 logger = logging.getLogger("newsagg.scheduler")
 EXIT_FORCED = 1  # a second SIGTERM/SIGINT: children killed, daemon gone at once
+HEARTBEAT_SECONDS = 15.0
 
 
 @dataclass
@@ -50,21 +53,42 @@ class Daemon:
         self._scheduler.start()
         logger.info("scheduler started (pid %d): %d source(s), db %s", os.getpid(),
                     len(self._scheduler.get_jobs()), self.db_path)
+        last_beat = time.monotonic()
         while not self._stop.wait(1.0):
-            pass
+            if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
+                self._beat()
+                last_beat = time.monotonic()
         self._scheduler.pause()
         self.supervisor.shut_down(self.options.grace)
         self._scheduler.shutdown(wait=True)
+        self._with_db(lambda conn: runs.release_lock(conn, runs.DAEMON_LOCK))
         logger.info("scheduler stopped")
         return 0
 
-    def _add_jobs(self) -> None:
-        now = datetime.now(UTC)
+    def claim(self) -> None:
+        """One daemon per database: hold the DAEMON_LOCK row (stale when this process dies)."""
+        try:
+            self._with_db(lambda conn: runs.acquire_lock(conn, runs.DAEMON_LOCK))
+        except runs.SourceBusy as busy:
+            raise NewsaggError(f"another `newsagg schedule` is running on this database "
+                               f"(pid {busy.pid} on {busy.hostname})") from None
+
+    def _beat(self) -> None:
+        try:
+            self._with_db(lambda conn: runs.heartbeat(conn, runs.DAEMON_LOCK))
+        except DatabaseError:  # a busy database: the next beat retries, the lock lives 120 s
+            logger.exception("daemon heartbeat failed")
+
+    def _with_db(self, action):
         conn = connect(self.db_path)
         try:
-            last = {s.name: _last_success_time(conn, s.name) for s in self.config.sources}
+            return action(conn)
         finally:
             conn.close()
+
+    def _add_jobs(self) -> None:
+        now = datetime.now(UTC)
+        last = self._with_db(lambda conn: {s.name: _last_success_time(conn, s.name) for s in self.config.sources})
         for source in self.config.sources:
             if not is_scheduled(source):
                 logger.info("%s: no schedule or every; runs only by hand", source.name)
@@ -91,7 +115,3 @@ class Daemon:
 def _last_success_time(conn, source: str) -> datetime | None:
     row = runs.last_success(conn, source)
     return datetime.fromisoformat(row["started_at"]) if row else None
-
-
-def scheduled_sources(config: Config) -> list[Source]:
-    return [s for s in config.sources if is_scheduled(s)]

@@ -20,11 +20,12 @@ from pathlib import Path
 from db import runs
 from db.connection import connect
 from newsagg.config import Source
-from scheduler.logfiles import prune_run_logs, run_log_path
+from scheduler.logfiles import run_log_path
 
 logger = logging.getLogger("newsagg.scheduler")
 
-EXIT_FAILED, EXIT_USAGE, EXIT_BUSY = 1, 2, 3  # `newsagg crawl` exit codes
+EXIT_USAGE, EXIT_BUSY = 2, 3  # `newsagg crawl` exit codes
+KILL_WAIT = 5.0  # seconds to wait for a SIGKILLed child to be gone
 
 
 @dataclass
@@ -95,7 +96,6 @@ class Supervisor:
             child = Child(source, process, log_path)
             self._children[child.pid] = child
         logger.info("%s: started crawl pid %d, log %s", source.name, child.pid, log_path)
-        prune_run_logs(s.log_dir)
         return child
 
     def _clean_up(self, child: Child) -> None:
@@ -155,13 +155,14 @@ class Supervisor:
             _signal(child, first_signal)
         deadline = time.monotonic() + self.settings.kill_grace
         for child in children:
-            try:
-                child.process.wait(timeout=max(0.0, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
+            if not _wait(child, deadline - time.monotonic()):
                 logger.warning("%s: pid %d ignored SIGTERM for %gs; killing it", child.source.name, child.pid,
                                self.settings.kill_grace)
                 _signal(child, signal.SIGKILL)
-                child.process.wait()
+                _wait(child, KILL_WAIT)
+        for child in children:
+            if child.process.returncode is not None:
+                self._clean_up(child)  # its locks now, not when its job thread gets to it
 
     def shut_down(self, grace: float) -> None:
         """Start nothing more; let running crawls finish for up to `grace` seconds, then stop them
@@ -169,10 +170,7 @@ class Supervisor:
         self.stop_starting()
         deadline = time.monotonic() + grace
         for child in self.running():
-            try:
-                child.process.wait(timeout=max(0.0, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                pass
+            _wait(child, deadline - time.monotonic())
         left = self.running()
         if left:
             logger.warning("stopping %d crawl(s) still running after the %gs grace period: %s", len(left), grace,
@@ -182,6 +180,16 @@ class Supervisor:
     def kill_all(self) -> None:
         self.stop_starting()
         self.stop(self.running(), "interrupted", "the scheduler daemon was stopped at once", kill_now=True)
+
+
+def _wait(child: Child, seconds: float) -> bool:
+    """Wait up to `seconds` for the child to end; True when it has. Never an untimed wait: a signal
+    handler may interrupt this very wait on the main thread and wait again."""
+    try:
+        child.process.wait(timeout=max(0.0, seconds))
+        return True
+    except subprocess.TimeoutExpired:
+        return False
 
 
 def _signal(child: Child, signum: int) -> None:

@@ -88,8 +88,8 @@ class CrawlState:
 
     def conditional_headers(self, url: str) -> dict[str, str]:
         """Validators for an article due for a refresh (only sources with `refresh` have any)."""
-        if self.full or not self.source.refresh:
-            return {}
+        if self.full or not self.source.refresh or url in self.known_listings:
+            return {}  # listings are always fetched in full: a 304 would hide their new links
         etag, last_modified = fetch_state.validators(self.conn, url)
         headers = {}
         if etag:

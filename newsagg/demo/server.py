@@ -31,6 +31,10 @@ class Resource:
 Route = Resource | Callable[[str, dict], Resource]
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 128  # a crawler opens many connections at once; the default backlog (5) drops SYNs
+
+
 class LoopbackSite:
     """Serve `routes` (path, with query string if any, -> Route) until stopped. Records every request."""
 
@@ -43,6 +47,7 @@ class LoopbackSite:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body are two writes: no delayed-ACK stall
 
             def do_GET(self):  # noqa: N802 (http.server API)
                 site._answer(self, head=False)
@@ -53,7 +58,7 @@ class LoopbackSite:
             def log_message(self, *args):  # keep test output clean
                 pass
 
-        self._server = ThreadingHTTPServer((host, port), Handler)
+        self._server = _Server((host, port), Handler)
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
 

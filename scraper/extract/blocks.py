@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from lxml import etree
 
@@ -21,6 +22,7 @@ from .rules import (
     BOILERPLATE_TOKENS,
     CONTENT_MARKERS,
     HEADING_LEVELS,
+    HIDDEN_CLASSES,
     NEVER_TEXT_TAGS,
     REGION_TAGS,
 )
@@ -62,40 +64,64 @@ def class_and_id(element) -> str:
 def is_content_marked(element) -> bool:
     if (element.get("itemprop") or "").lower() == "articlebody":
         return True
-    names = class_and_id(element)
-    return any(marker in names for marker in CONTENT_MARKERS)
+    return _names_say_content(class_and_id(element))
 
 
 def is_always_boilerplate(element) -> bool:
     """Marks trusted whatever they wrap: comment threads, consent dialogs, page footers."""
-    if element.tag in ALWAYS_BOILERPLATE_TAGS:
-        return True
-    names = _STATE_MODIFIER.sub(" ", class_and_id(element))
-    return any(token in ALWAYS_BOILERPLATE_TOKENS for token in _TOKEN_SPLIT.split(names))
+    return element.tag in ALWAYS_BOILERPLATE_TAGS or _names_say_always_boilerplate(class_and_id(element))
 
 
 def is_boilerplate_marked(element) -> bool:
     """Class/id/role vocabulary says navigation, share bar, related box, byline, ad, ..."""
     if element.tag in REGION_TAGS:
         return True
-    role = (element.get("role") or "").lower()
-    if role in ("navigation", "complementary", "banner", "contentinfo", "dialog", "alert"):
+    role = element.get("role")
+    if role and role.lower() in ("navigation", "complementary", "banner", "contentinfo", "dialog", "alert"):
         return True
-    names = _STATE_MODIFIER.sub(" ", class_and_id(element))
-    if not names.strip() or element.tag in _NEVER_BOILERPLATE_TAGS or is_content_marked(element):
+    if element.tag in _NEVER_BOILERPLATE_TAGS or (element.get("itemprop") or "").lower() == "articlebody":
         return False
-    if any(token in BOILERPLATE_TOKENS for token in _TOKEN_SPLIT.split(names)):
+    names = class_and_id(element)
+    return names != " " and _names_say_boilerplate(names)
+
+
+# Pages repeat the same class names hundreds of times: classify each distinct string once.
+@lru_cache(maxsize=8192)
+def _names_say_content(names: str) -> bool:
+    return any(marker in names for marker in CONTENT_MARKERS)
+
+
+@lru_cache(maxsize=8192)
+def _names_say_boilerplate(names: str) -> bool:
+    if _names_say_content(names):
+        return False
+    names = _STATE_MODIFIER.sub(" ", names)
+    if not BOILERPLATE_TOKENS.isdisjoint(_TOKEN_SPLIT.split(names)):
         return True
     return any(part in names for part in BOILERPLATE_SUBSTRINGS)
+
+
+@lru_cache(maxsize=8192)
+def _names_say_always_boilerplate(names: str) -> bool:
+    return not ALWAYS_BOILERPLATE_TOKENS.isdisjoint(_TOKEN_SPLIT.split(_STATE_MODIFIER.sub(" ", names)))
 
 
 def is_hidden(element) -> bool:
     if (element.get("aria-hidden") or "").lower() == "true":
         return True
-    if element.get("hidden") is not None and not _STREAMED_FRAGMENT_ID.match(element.get("id") or ""):
+    if element.get("hidden") is not None and not _is_deferred_content(element):
+        return True
+    classes = element.get("class")
+    if classes and not HIDDEN_CLASSES.isdisjoint(classes.split()):
         return True
     style = element.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _is_deferred_content(element) -> bool:
+    """Hidden now, shown to the reader later: React streaming fragments and paywalled text."""
+    return bool(_STREAMED_FRAGMENT_ID.match(element.get("id") or "")) or \
+        "paywall" in (element.get("class") or "").lower()
 
 
 # Chinese, Japanese and Korean script carries about three Latin letters of text per character.
@@ -119,7 +145,7 @@ class _Collector:
         if text:
             self.parts.append(text)
             if in_link:
-                self.link_chars += len("".join(text.split()))
+                self.link_chars += _nonspace(" ".join(text.split()))
 
     def flush(self, element, marks: tuple, hidden: bool = False) -> None:
         if not self.parts:
@@ -180,6 +206,33 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
     out.flush(root, ())
     _resolve_boilerplate(out.blocks, trusted_mark_share)
     return out.blocks
+
+
+def blocks_within(page_blocks: list[Block], root, skip: Callable[[etree._Element], bool],
+                  trusted_mark_share: float) -> list[Block]:
+    """The blocks iter_blocks(root, skip, trusted_mark_share) would return, taken from a walk of the
+    whole page (keep_hidden or not) instead of walking the fragment again."""
+    outside = set(root.iterancestors())
+    verdicts: dict = {root: not skip(root)}  # element -> inside root and not under a skipped element
+
+    def keep(element) -> bool:
+        path = []
+        while element is not None and element not in verdicts:
+            if element in outside:
+                element = None
+                break
+            path.append(element)
+            element = element.getparent()
+        verdict = element is not None and verdicts[element]
+        for step in reversed(path):
+            verdict = verdict and not skip(step)
+            verdicts[step] = verdict
+        return verdict
+
+    inside = [replace(block, marks=tuple(mark for mark in block.marks if mark not in outside))
+              for block in page_blocks if not block.hidden and keep(block.element)]
+    _resolve_boilerplate(inside, trusted_mark_share)
+    return inside
 
 
 def _resolve_boilerplate(blocks: list[Block], trusted_mark_share: float) -> None:

@@ -7,42 +7,37 @@
 2. The container is the element whose subtree has the largest total weight (a maximum-weight
    subtree: it grows to take in split bodies and the standfirst, and stops at comment threads,
    link lists and sidebars because they would lower the sum).
-3. Walk the container again, skipping furniture (nav, figures and captions, forms, the h1, footers,
-   hidden and boilerplate-marked subtrees), then drop leftover furniture lines and link lists.
+3. Keep the container's blocks minus furniture subtrees (nav, figures and captions, forms, the h1,
+   footers, hidden and boilerplate-marked subtrees), add the standfirst found between the <h1> and
+   the container, then drop furniture lines (clean.py: credits, datelines, calls to action, ...).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import etree
 
 from .article import FaqEntry
-from .blocks import Block, iter_blocks
+from .blocks import Block, blocks_within, iter_blocks
+from .clean import is_furniture_block
 from .document import Document
-from .rules import (
-    CAPTION_CREDIT_SUFFIX,
-    CREDIT_OR_BYLINE,
-    DATE_LIKE,
-    FURNITURE_LINES,
-    FURNITURE_TAGS,
-    TEASER_PREFIX,
-)
+from .rules import FURNITURE_TAGS, LEAD_MARKERS
 from .sections import find_disclaimers, find_faq
 
 # A block pays this many characters for existing: many short bits (menus, tag lists) sum negative.
-_BLOCK_COST = 25
+_BLOCK_COST = 20
 # Link text is worth nothing: a paragraph must be mostly own text to count for the article.
 _LINK_PENALTY = 1.0
-# A boilerplate-marked subtree holding more than this share of the container's text is kept anyway.
-_PROTECTED_SHARE = 0.5
-_MAX_LINK_DENSITY = 0.5
+# Inside the container a boilerplate-marked subtree is kept only when it wraps more than this share
+# of the prose (a layout wrapper); a fact box or related list beside the body is dropped.
+_PROTECTED_SHARE = 0.7
 _MIN_ARTICLE_BODY_MATCH = 30  # characters: shorter blocks match JSON-LD articleBody by chance
-_LINKED_SENTENCE_MIN_CHARS = 60
-_SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
-_SHORT_LINE = 80  # characters: credit, byline and date lines are shorter than this
+# Words of a class name, camelCase split too: "ArticleModuleTeaser_x" -> Article, Module, Teaser, x.
+_CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 # A standfirst between the headline and the body: prose-like, not a link list.
-_LEAD_MIN_CHARS = 40
+_LEAD_MIN_CHARS = 25
 _LEAD_MAX_LINK_DENSITY = 0.2
 
 
@@ -92,30 +87,6 @@ def _is_furniture_element(element) -> bool:
     return tag in FURNITURE_TAGS or tag == "footer"
 
 
-def _is_furniture_block(block: Block) -> bool:
-    line = block.text.lower().rstrip(" :.!…»›>|")
-    if line in FURNITURE_LINES:
-        return True
-    if block.link_density > _MAX_LINK_DENSITY and not _is_linked_sentence(block):
-        return True
-    if TEASER_PREFIX.match(block.text) and block.link_chars > 0:
-        return True
-    if CAPTION_CREDIT_SUFFIX.search(block.text):
-        return True
-    return block.chars < _SHORT_LINE and not block.heading and _is_credit_or_dateline(block.text)
-
-
-def _is_linked_sentence(block: Block) -> bool:
-    """Prose whose words happen to be links (headlines, the usual link-list items, lack the full stop)."""
-    return block.chars >= _LINKED_SENTENCE_MIN_CHARS and block.text.endswith(_SENTENCE_ENDS)
-
-
-def _is_credit_or_dateline(text: str) -> bool:
-    if CREDIT_OR_BYLINE.match(text):
-        return True
-    return bool(DATE_LIKE.search(text)) and not text.endswith((".", "!", "?", ":", "\"", "”", "»"))
-
-
 @dataclass
 class Content:
     """The article's text split three ways: body, FAQ pairs and legal/commercial notices."""
@@ -143,9 +114,9 @@ def body_blocks(doc: Document, page_blocks: list[Block] | None = None) -> list[B
     container = find_container(doc, page_blocks)
     if container is None:
         return []
-    blocks = iter_blocks(container, skip=_is_furniture_element, trusted_mark_share=_PROTECTED_SHARE)
-    blocks = _standfirst(page_blocks, container) + blocks
-    return [block for block in blocks if not block.boilerplate and not _is_furniture_block(block)]
+    blocks = blocks_within(page_blocks, container, _is_furniture_element, _PROTECTED_SHARE)
+    blocks = [block for block in blocks if not block.boilerplate]
+    return [block for block in _standfirst(page_blocks, container) + blocks if not is_furniture_block(block)]
 
 
 def _standfirst(page_blocks: list[Block], container) -> list[Block]:
@@ -158,8 +129,18 @@ def _standfirst(page_blocks: list[Block], container) -> list[Block]:
     if headline is None:
         return []
     return [block for block in page_blocks[headline + 1:start]
-            if not block.boilerplate and block.chars >= _LEAD_MIN_CHARS
+            if (not block.boilerplate or _is_lead_marked(block.element)) and block.chars >= _LEAD_MIN_CHARS
             and block.link_density <= _LEAD_MAX_LINK_DENSITY and not _in_furniture(block.element)]
+
+
+def _is_lead_marked(element) -> bool:
+    """The block's element or its parent has a lead/standfirst/summary word in its class or id."""
+    parent = element.getparent()
+    for candidate in (element, parent) if parent is not None else (element,):
+        names = f"{candidate.get('class') or ''} {candidate.get('id') or ''}"
+        if not LEAD_MARKERS.isdisjoint(word.lower() for word in _CLASS_WORD.findall(names)):
+            return True
+    return False
 
 
 def _in_furniture(element) -> bool:

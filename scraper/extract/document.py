@@ -33,7 +33,10 @@ def decode_html(data: bytes | str, declared_encoding: str | None = None) -> str:
         return data[3:].decode("utf-8", errors="replace")
     candidates = [declared_encoding] if declared_encoding else []
     match = _META_CHARSET.search(data[:4096])
-    if match:
+    if match and not (_SINGLE_BYTE_LABEL.match(match.group(1).decode("ascii", "ignore").lower())
+                      and _is_multibyte_utf8(data)):
+        # A Latin <meta charset> on bytes that are valid multi-byte UTF-8 is a mislabel (same rule
+        # as scraper.pages.transport_encoding for the HTTP header): decoding by it stores mojibake.
         candidates.append(match.group(1).decode("ascii", "ignore"))
     candidates += ["utf-8"]
     for encoding in candidates:
@@ -42,6 +45,19 @@ def decode_html(data: bytes | str, declared_encoding: str | None = None) -> str:
         except (LookupError, UnicodeDecodeError):
             continue
     return data.decode("cp1252", errors="replace")
+
+
+_SINGLE_BYTE_LABEL = re.compile(r"(iso[-_]?8859|windows-125|cp125|latin|us-ascii|ascii)")
+
+
+def _is_multibyte_utf8(data: bytes) -> bool:
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _normalise_encoding(name: str) -> str:

@@ -15,7 +15,13 @@ NEVER_TEXT_TAGS = frozenset({
     "meta", "link",
 })
 # Page furniture: removed from the article body (the FAQ/disclaimer search still reads some of them).
-FURNITURE_TAGS = frozenset({"nav", "aside", "form", "figure", "figcaption", "dialog", "menu", "h1"})
+FURNITURE_TAGS = frozenset({"nav", "aside", "form", "figure", "figcaption", "dialog", "menu", "h1", "label"})
+
+# Class names (whole, not tokens) that hide an element with the site's CSS.
+HIDDEN_CLASSES = frozenset({
+    "hidden", "is-hidden", "d-none", "hide", "sr-only", "visually-hidden", "visuallyhidden",
+    "screen-reader-text", "u-hidden", "display-none", "invisible",
+})
 
 # Tags that mark page regions outside the article text (trusted like a boilerplate class name).
 REGION_TAGS = frozenset({"nav", "aside", "footer"})
@@ -25,8 +31,10 @@ BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3",
     "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead",
     "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "figcaption", "details", "summary",
-    "address", "hr", "br", "center", "form", "fieldset", "legend", "body",
+    "address", "hr", "br", "center", "form", "fieldset", "legend", "body", "label", "dialog", "menu",
 })
+# Furniture is dropped block by block (blocks.blocks_within), so each furniture tag must end a block
+# (tests/extract/test_body.py checks FURNITURE_TAGS <= BLOCK_TAGS).
 HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 # class/id tokens that mark boilerplate (exact token match).
@@ -41,7 +49,7 @@ BOILERPLATE_TOKENS = frozenset({
     "trending", "popular", "mostread", "skip", "sr", "visually", "pagination", "pager", "tooltip",
     "lightbox", "slideshow", "carousel", "copyright", "avatar", "follow", "login", "register",
     "readmore", "photo", "photos", "image", "images", "img", "picture", "gallery",
-    "breaking", "ticker", "overlay", "dropdown", "instagram", "tiktok", "embed", "factbox",
+    "breaking", "ticker", "print", "reprint", "prev", "previous", "nextprev", "overlay", "dropdown", "instagram", "tiktok", "embed", "factbox",
     "infobox", "player", "alert",
 })
 # Marks that hold even when they wrap most of the page's prose: long comment threads and consent
@@ -67,6 +75,11 @@ CONTENT_MARKERS = (
     "post__content", "postbody", "post-body", "storybody", "story-body", "story__body", "story-content",
     "bodytext", "body-text", "article-text", "articletext", "article__text", "richtext", "rich-text",
 )
+# class/id words of a standfirst (lead, summary): between the headline and the body they mark the
+# lead even inside a boilerplate-looking wrapper ("teaser" is a lead there, a promo elsewhere).
+LEAD_MARKERS = frozenset({"lead", "teaser", "standfirst", "intro", "summary", "dek", "excerpt",
+                          "strapline", "subtitle", "subheadline", "abstract"})
+
 # Whole blocks that are furniture in any article (compared lowercased, without trailing punctuation).
 FURNITURE_LINES = frozenset({
     "advertisement", "advertisment", "ad", "ads", "anzeige", "werbung", "publicité", "publicidad",
@@ -78,6 +91,15 @@ FURNITURE_LINES = frozenset({
     "lees ook", "udostępnij", "czytaj także", "czytaj też", "zobacz też", "copy link", "link copied",
     "print", "email", "facebook", "twitter", "whatsapp", "linkedin", "comments", "comment",
     "sign up", "subscribe", "newsletter", "follow us", "listen", "listen to this article",
+    "article continues below", "story continues below", "continue reading below", "story saved",
+    "weitere informationen", "ende der weiteren informationen", "passend zum artikel",
+    "taip pat skaitykite", "visual stories", "nos vidéos", "our videos", "latest videos", "more videos",
+    "[pr]", "pr", "key event", "empfohlener redaktioneller inhalt", "externen inhalt anzeigen", "mehr dazu",
+    "you may also like", "you might also like", "don't miss", "don’t miss", "tell us what you think",
+    "order reprints", "print article", "text size", "most popular", "top stories", "trending now",
+    "noticia relacionada", "noticias relacionadas", "artículo relacionado", "à lire également",
+    "leia também", "leia mais", "related news", "related content", "more on this story",
+    "ein klick für den datenschutz",
 })
 # A short block that opens with one of these and is mostly a link is a teaser ("Read more: ...").
 TEASER_PREFIX = re.compile(
@@ -85,18 +107,39 @@ TEASER_PREFIX = re.compile(
     r"lesen sie (auch|mehr)|mehr( zum thema)?|auch interessant|lire aussi|à lire aussi|voir aussi|"
     r"leer más|lee también|leggi anche|czytaj (także|też|więcej)|zobacz (też|także)|lees ook|"
     r"читайте также)\b\s*[:\-–—>»]?", re.I)
-# Short lines that credit a picture or name the author: furniture, not body text.
+# Short lines that credit a picture or an agency, or name the author: furniture, not body text.
 CREDIT_OR_BYLINE = re.compile(
-    r"^(\(?(image|images|photo|photos|picture|pictures|credit|credits|source|foto|fotos|bild|bilder|"
-    r"quelle|crédit|crédits|fuente|fonte|zdjęcie|kuva|billede|bilde)\s*[:©]|©|by\s+[A-Z]|von\s+[A-ZÄÖÜ]|"
-    r"par\s+[A-Z]|por\s+[A-Z]|av\s+[A-ZÅÄÖ]|door\s+[A-Z]|di\s+[A-Z]|(getty|afp|reuters|ap|dpa|epa|"
-    r"shutterstock|imago)( images)?\s*$)")
+    r"^((?i:\(?(image|images|photo|photos|picture|pictures|credit|credits|source|sources|foto|fotos|bild|"
+    r"bilder|quelle|quellen|bron|crédit|crédits|fuente|fonte|zdjęcie|kuva|billede|bilde)\s*[:©])|©|"
+    r"(?i:by|von|par|por|av|door|di|af|przez)\s+[A-ZÄÖÜÅÉ]|"
+    r"(?i:(getty|afp|reuters|ap|dpa|epa|shutterstock|imago)( images)?\s*$)|"
+    r"[\w.-]{1,12}(/[\w.-]{1,12})+$)")
+# Who else reported: "Additional reporting by ...", "... contributed to this report."
+CONTRIBUTOR_CREDIT = re.compile(
+    r"^\W*((additional )?reporting by|editing by|writing by)\b|contributed (reporting )?to this (report|story)\.?$",
+    re.I)
+# A line that is only an address: URL, e-mail or social handle.
+BARE_ADDRESS = re.compile(r"^(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|[\w-]+\.(com|org|net)/\S*|@\w+)$")
+_TIME_UNIT = r"(min\.?|mins|minutes?|minuten|hours?|hrs?|days?|stunden?|tagen?|heures?|jours?)"
+RELATIVE_TIME = re.compile(
+    rf"\b\d+\s*{_TIME_UNIT}\s*(ago|read|lesezeit|de lecture|önce|geleden|fa)(?![a-z])|"
+    rf"^\W*(lesezeit|reading time|read time|temps de lecture|lectura)?\W*\d+\s*{_TIME_UNIT}\W*$", re.I)
+# Calls to action inside the article column: newsletters, apps, social follows, paywall prompts,
+# consent placeholders of embedded media. Matched on short blocks only.
+CALL_TO_ACTION = re.compile(
+    r"\b(sign up|subscribe (to|now|today)|subscribers only|newsletter|download (the|our) app|"
+    r"follow (us|[\w.]+ on (twitter|facebook|instagram|google news|whatsapp|x\b))|google news|"
+    r"whatsapp[- ]channel|get in touch with|email us at|got a story\b|register to unlock|"
+    r"jetzt abonnieren|abonnieren sie|externen? inhalt|einverstanden, dass mir|"
+    r"unterstützen sie uns|réservé aux abonnés|de cet article à lire|abonnez-vous|"
+    r"suscríbete|iscriviti|uygulamasını indirin|でシェア|シェアする|印刷する)", re.I)
+CALL_TO_ACTION_MAX_CHARS = 300
 # A caption that ends with its picture credit: "Protesters in Hong Kong (Image: Getty)".
 CAPTION_CREDIT_SUFFIX = re.compile(
     r"[(\[](image|images|photo|picture|pic|credit|foto|bild|crédit|imagen|immagine)s?\s*:[^()\[\]]{1,60}[)\]]$",
     re.I)
 # A short line holding a date or clock time ("Published 17 December 2024, 14:05") is a dateline.
-DATE_LIKE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:.h]\d{2}\b|\b(19|20)\d{2}\b")
+DATE_LIKE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}時\d{1,2}分|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?!\d)|\b\d{1,2}[:.h]\d{2}(?!\d)|\b(19|20)\d{2}(?!\d)")
 
 # ---------------------------------------------------------------- FAQ and disclaimer sections
 
@@ -113,7 +156,7 @@ FAQ_HEADING_MAX_CHARS = 80
 QUESTION_MAX_CHARS = 250
 
 # Article-level legal or commercial notices, by kind; matched case-insensitively on one text block.
-DISCLAIMER_PATTERNS = tuple(re.compile(pattern, re.I) for pattern in (
+_DISCLAIMER_PATTERNS = (
     # investment / advice
     r"\b(not|never)\s+(be\s+)?(intended\s+(as|to\s+be)|constitute|construed\s+as|considered|"
     r"meant\s+as|a\s+substitute\s+for)\s+(an?\s+|any\s+)?(form\s+of\s+)?(professional\s+)?"
@@ -152,6 +195,14 @@ DISCLAIMER_PATTERNS = tuple(re.compile(pattern, re.I) for pattern in (
     r"\b(opinions|views)\s+expressed\s+(are|is)\s+(solely\s+)?(those\s+of\s+the\s+authors?|(their|his|her)\s+own)",
     r"\ball\s+opinions\s+are\s+(mine|my\s+own|our\s+own|those\s+of\s+the\s+author)",
     r"^\s*ftc\s*:",
-))
+)
+# Cheap first pass: every pattern above contains one of these stems.
+DISCLAIMER_KEYWORDS = re.compile(
+    r"advice|purposes|disclaimer|disclosure|haftungsausschluss|avertissement|descargo|investment|"
+    r"anlage|kauf|conseil|inversión|sollecitazione|consulenza|raccomandazione|advies|position|"
+    r"affili|afiliad|commission|compensat|revenue|provision|paid|sponsor|patrocinado|opinion|views|"
+    r"ftc", re.I)
+# One alternation: a single regex pass per text block.
+DISCLAIMER_PATTERN = re.compile("|".join(f"(?:{pattern})" for pattern in _DISCLAIMER_PATTERNS), re.I)
 DISCLAIMER_MAX_CHARS = 700
 DISCLAIMER_MIN_CHARS = 15

@@ -18,9 +18,10 @@ from .article import FaqEntry
 from .blocks import Block, class_and_id, is_always_boilerplate, is_hidden, iter_blocks
 from .document import Document
 from .rules import (
+    DISCLAIMER_KEYWORDS,
     DISCLAIMER_MAX_CHARS,
     DISCLAIMER_MIN_CHARS,
-    DISCLAIMER_PATTERNS,
+    DISCLAIMER_PATTERN,
     FAQ_HEADING,
     FAQ_HEADING_MAX_CHARS,
     HEADING_LEVELS,
@@ -176,7 +177,7 @@ def _in_site_chrome(element) -> bool:
 
 
 def is_disclaimer_text(text: str) -> bool:
-    return any(pattern.search(text) for pattern in DISCLAIMER_PATTERNS)
+    return DISCLAIMER_KEYWORDS.search(text) is not None and DISCLAIMER_PATTERN.search(text) is not None
 
 
 def find_disclaimers(page_blocks: list[Block]) -> Section:

@@ -16,6 +16,8 @@ ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle"
                  "techarticle", "report", "scholarlyarticle", "socialmediaposting"}
 _ORGANISATION_TYPES = {"organization", "newsmediaorganization", "corporation", "website"}
 _NON_ALNUM = re.compile(r"[\W_]+")
+_TITLE_SUFFIX = re.compile(r"\s+[|\-–—·]\s+|\s*[|｜]\s*")
+_MAX_SUFFIX_WORDS = 4
 
 
 def clean_text(value: object) -> str:
@@ -79,6 +81,17 @@ def site_names(doc: Document) -> set[str]:
         if len(labels) >= 2:
             names.add(labels[-2])
     return {key for key in map(squash, names) if len(key) >= 2}
+
+
+def title_suffix_name(doc: Document) -> str | None:
+    """Squashed last segment of <title> ("Headline | Example Times" -> "exampletimes"): the site's
+    name on pages that state it nowhere else. Only short segments after a " | " or " - " count,
+    and only for credits: for headlines, "Section - Headline" titles would make it the headline."""
+    title = doc.root.find(".//title")
+    parts = _TITLE_SUFFIX.split(clean_text(title.text_content() if title is not None else ""))
+    if len(parts) < 2 or len(parts[-1].split()) > _MAX_SUFFIX_WORDS or len(parts[-1]) >= len(parts[0]):
+        return None
+    return squash(parts[-1]) or None
 
 
 def is_site_name(text: str, names: set[str]) -> bool:

@@ -39,6 +39,15 @@ DESK_WORDS = ("redaktion", "rédaction", "redacción", "redazione", "redactie", 
 # Trailing job titles written after a name without a comma ("신현주 기자", "山田太郎記者").
 NAME_ROLE_SUFFIXES = ("기자", "특파원", "記者", "记者", "特派員", "编辑", "編集委員", "reporter")
 
+# Labels in front of a name that credit an editor, not the writer ("Editor: Jane Doe", "Penyunting: Ani").
+EDITOR_LABELS = (
+    "editor", "edited by", "editing by", "editors", "redakteur", "redakteurin", "bearbeitet von",
+    "redigiert von", "redaktion", "éditeur", "édité par", "édition", "editado por", "edición", "edición de",
+    "editore", "a cura della redazione", "redactor", "redacteur", "eindredactie", "redigert av", "redigerad av",
+    "redaktor", "redakcja", "penyunting", "editor berita", "redaktur", "redaktur pelaksana", "biên tập",
+    "biên tập viên", "editör", "düzenleyen", "редактор", "编辑", "責任編集", "편집", "데스크",
+)
+
 # News agencies and wire services: credited as authors but not people.
 AGENCIES = {
     "reuters", "ap", "associated press", "the associated press", "afp", "agence france-presse",

@@ -58,6 +58,7 @@ class NewsSpider(scrapy.Spider):
         self.pages_ok = 0
         self.pages_requested = 0
         self.requested: set[str] = set()  # canonical URLs requested in this run (cheaper than the dupefilter)
+        self.out_of_scope: set[str] = set()  # canonical links already refused by the scope (menus recur)
         self.traps_reported: set[str] = set()
         self.state: CrawlState | None = None
         self.analyser: PageAnalyser | None = None
@@ -176,8 +177,12 @@ class NewsSpider(scrapy.Spider):
             canonical = canonical_url(link)
             if canonical in unseen or canonical in self.requested or self.state.is_known_article(canonical):
                 continue
+            if canonical in self.out_of_scope:
+                continue
             if self.scope.allows(canonical):
                 unseen[canonical] = link
+            else:
+                self.out_of_scope.add(canonical)
         if not response.meta.get("start_url") and all(map(self.state.is_known_listing, unseen)):
             return
         for canonical, link in unseen.items():
@@ -300,7 +305,7 @@ class NewsSpider(scrapy.Spider):
             message = f"{failure.type.__name__}: {failure.getErrorMessage()}"
         if request.meta.get("speculative") and not failure.check(HttpError):
             return
-        self.report_error(request.url, message)
+        self.report_error(request.meta.get("redirect_urls", [request.url])[0], message)  # the URL as linked
 
     def report_error(self, url: str, message: str) -> None:
         self.logger.warning("%s: %s", url, message)

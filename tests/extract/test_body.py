@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from scraper.extract import extract
 from scraper.extract.blocks import iter_blocks
-from scraper.extract.body import json_ld_article_body, block_weight, extract_content
+from scraper.extract.body import block_weight, extract_content, json_ld_article_body
 from scraper.extract.document import Document
+from scraper.extract.rules import BLOCK_TAGS, FURNITURE_TAGS
 
 URL = "https://news.example.com/markets/2024/05/01/rates"
 
@@ -137,3 +138,38 @@ def test_content_separates_sections_from_body():
     content = extract_content(Document.parse(html, URL))
     assert content.body == "\n\n".join(PARAGRAPHS)
     assert content.disclaimer == "Disclaimer: this article is not investment advice."
+
+
+def test_paywalled_text_hidden_until_login_is_body():
+    article = (f"<article><p>{PARAGRAPHS[0]}</p>"
+               f'<div class="paywall" hidden>{_paragraphs(PARAGRAPHS[1:])}</div></article>')
+    assert body_of(page(article)) == "\n\n".join(PARAGRAPHS)
+
+
+def test_calls_to_action_poll_options_and_credits_are_dropped():
+    article = (f"<article>{_paragraphs()}"
+               "<p>Sign up to our newsletter for the latest market news every morning.</p>"
+               "<div class='poll'><p>Will rates fall this year?</p><label>Yes</label><label>No</label></div>"
+               "<p>Additional reporting by John Doe in London; editing by Jane Roe.</p>"
+               "<p>https://news.example.com/markets</p><p>(Quelle: dpa/AFP)</p></article>")
+    assert body_of(page(article)) == "\n\n".join(PARAGRAPHS) + "\n\nWill rates fall this year?"
+
+
+def test_datelines_go_but_headlines_with_a_time_stay():
+    article = ("<article><p>Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET</p>"
+               "<p>渡辺洋介2025年1月13日 21時37分</p><p>6 min read</p>"
+               f"{_paragraphs()}<h3>9h05 - La Bourse de Paris ouvre dans le vert</h3></article>")
+    assert body_of(page(article)) == "\n\n".join(PARAGRAPHS) + "\n\n9h05 - La Bourse de Paris ouvre dans le vert"
+
+
+def test_long_sentence_made_of_links_is_kept_but_link_list_is_not():
+    sentence = ('<p><a href="/a">The Swedish investigation had been shelved in 2017</a> but was '
+                '<a href="/b">re-opened earlier this year after his eviction</a>.</p>')
+    links = '<p><a href="/c">Profile: the prosecutor</a> <a href="/d">Timeline of the saga</a></p>'
+    body = body_of(page(f"<article>{_paragraphs()}{sentence}{links}</article>"))
+    assert "re-opened earlier this year" in body and "Timeline of the saga" not in body
+
+
+def test_every_furniture_tag_ends_a_block():
+    # blocks_within drops furniture block by block; inline furniture would leak into a paragraph.
+    assert FURNITURE_TAGS <= BLOCK_TAGS

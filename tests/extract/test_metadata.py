@@ -113,6 +113,54 @@ def test_yoast_twitter_label_author():
     assert extract_authors(doc(html)) == ["Timo Shihepo"]
 
 
+def test_a_person_labelled_editor_yields_to_the_reporter_byline():
+    data = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "Heri Yadi"}}
+    body = ('<h1>H</h1><div class="author-2">Naufal Zuhdi</div>' + PROSE +
+            '<div class="info">Editor : <a href="/author/1">Heri Yadi</a></div>')
+    assert extract_authors(doc(page(body=body, json_ld=data))) == ["Naufal Zuhdi"]
+    # Nobody else credited: the editor is still better than nothing.
+    alone = '<h1>H</h1>' + PROSE + '<div>Editor: Heri Yadi</div>'
+    assert extract_authors(doc(page(body=alone, json_ld=data))) == ["Heri Yadi"]
+
+
+def test_the_site_credited_as_author_gives_way_to_a_visible_byline():
+    head = '<meta property="og:site_name" content="Example News"><meta name="author" content="Example News">'
+    dated = '<h1>H</h1><h4>A long subtitle.</h4><span>Sehernur Karsu |</span><span>05.04.2025</span>' + PROSE
+    assert extract_authors(doc(page(head, dated))) == ["Sehernur Karsu"]
+    signed = '<h1>H</h1>' + PROSE + '<p style="text-align: right;"><strong>Lê Phương</strong></p>'
+    assert extract_authors(doc(page(head, signed))) == ["Lê Phương"]
+    assert extract_authors(doc(page(head, '<h1>H</h1>' + PROSE))) == ["Example News"]
+
+
+def test_names_after_the_article_starts_or_in_labels_are_not_a_dated_byline():
+    late = '<h1>H</h1>' + PROSE + '<h2>Bondi Orbit</h2><p>2024</p>'
+    label = '<h1>H</h1><time>November 19, 2019</time><strong>Filed Under:</strong><a>Health</a>'
+    credit = '<h1>H</h1><p class="caption">© BART DEWAELE</p><time>20.1.2025</time>'
+    for body in (late, label, credit):
+        assert extract_authors(doc(page(body=body))) == []
+
+
+def test_a_credited_agency_beats_the_site_name_and_teaser_bylines():
+    head = '<meta property="og:site_name" content="Example News"><meta name="author" content="Example News">'
+    data = {"@type": "NewsArticle", "author": [{"@type": "Organization", "name": "dpa"}]}
+    body = ('<h1>H</h1><div class="author-wrap">dpa</div>' + PROSE +
+            '<a href="/other"><h3>Other story</h3></a><div class="appetizer-author">Von Christoph Reisinger</div>')
+    assert extract_authors(doc(page(head, body, json_ld=data))) == ["dpa"]
+
+
+def test_the_title_suffix_names_the_site_for_credits_only():
+    html = page('<title>Markets rally on rate hopes | Daily Ledger</title>'
+                '<meta name="author" content="Daily Ledger, Jane Doe">')
+    assert extract_authors(doc(html)) == ["Jane Doe"]
+    section_first = page('<title>Markets - Rates fall</title><meta name="author" content="Rates Fall">')
+    assert extract_authors(doc(section_first)) == ["Rates Fall"]  # the longer part is the headline
+
+
+def test_any_meta_key_ending_in_author_is_read():
+    html = page('<meta name="articleauthor" content="Anadolu Ajansı">')
+    assert extract_authors(doc(html)) == ["Anadolu Ajansı"]
+
+
 # ---------------------------------------------------------------- dates
 
 def test_dates_from_json_ld_keep_the_offset_and_give_modified():

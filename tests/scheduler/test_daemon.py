@@ -34,7 +34,7 @@ def test_interval_fires_and_records_runs(tmp_path: Path, sites, daemons):
 
 
 def test_no_overlap_when_a_run_outlasts_its_interval(tmp_path: Path, sites, daemons):
-    site = sites(news_routes(delay=2.5))  # each run takes > 2.5 s, the interval is 1 s
+    site = sites(news_routes(delay=1.8))  # each run takes > 1.8 s, the interval is 1 s
     config = write_config(tmp_path, [{"name": "slowwire", "start_urls": [site.url("/news/")], "every": "1s"}])
     db = tmp_path / "news.db"
     daemons(config, db)
@@ -65,6 +65,7 @@ def test_a_hung_crawl_is_killed_at_its_timeout(tmp_path: Path, sites, daemons):
     run = wait_for(lambda: finished(all_runs(db)), 20, "the hung run to be stopped")[0]
 
     assert run["status"] == "timeout", run
+    assert "exceeded its timeout of 2s" in daemon.output()  # stopped by the daemon, not by itself
     took = datetime.fromisoformat(run["finished_at"]) - datetime.fromisoformat(run["started_at"])
     assert took.total_seconds() <= 2 + 1 + 3  # timeout + kill grace + slack; the page takes 120 s
     assert wait_for(lambda: process_gone(run["pid"]), 5, "the crawl process to be gone")
@@ -87,6 +88,7 @@ def test_a_manual_crawl_during_a_scheduled_one_is_refused_or_waits(tmp_path: Pat
     assert refused.returncode == 3, refused.stderr
     assert "already being crawled" in refused.stderr
     assert waited.returncode == 0, waited.stderr
+    assert "already being crawled" in waited.stderr and "waiting for it" in waited.stderr
     scheduled, manual = all_runs(db)
     assert (scheduled["trigger"], scheduled["status"]) == ("schedule", "ok")
     assert (manual["trigger"], manual["status"]) == ("manual", "ok")
@@ -182,3 +184,50 @@ def test_a_stale_lock_from_a_killed_crawl_is_recovered(tmp_path: Path, sites, da
     assert "lock recovered" in killed["message"]
     assert (recovered["trigger"], recovered["status"]) == ("schedule", "ok")
     assert recovered["articles_new"] >= 1
+
+
+def test_one_daemon_per_database_and_status_reports_it(tmp_path: Path, sites, daemons):
+    from tests.scheduler.helpers import run_newsagg
+
+    site = sites(news_routes())
+    config = write_config(tmp_path, [{"name": "wire", "start_urls": [site.url("/news/")], "every": "1h"}])
+    db = tmp_path / "news.db"
+    first = daemons(config, db)
+    wait_for(lambda: lock_of(db, "@scheduler"), 15, "the daemon to hold its lock")
+
+    second = run_newsagg("schedule", "--config", str(config), "--db", str(db), timeout=30)
+    running = run_newsagg("status", "--config", str(config), "--db", str(db))
+    first.signal(signal.SIGTERM)
+    assert first.wait(timeout=15) == 0
+    stopped = run_newsagg("status", "--config", str(config), "--db", str(db))
+
+    assert second.returncode == 2
+    assert f"another `newsagg schedule` is running on this database (pid {first.pid}" in second.stderr
+    assert f"scheduler: running, pid {first.pid}" in running.stdout
+    assert "scheduler: not running" in stopped.stdout
+
+
+def test_a_crashed_crawl_is_recorded_failed_and_the_daemon_carries_on(tmp_path: Path, sites, daemons):
+    import os
+
+    requests = []
+
+    def slow_only_at_first(path, headers):
+        requests.append(path)
+        return Resource(news_routes()["/news/"].body, delay=120 if len(requests) == 1 else 0)
+
+    routes = news_routes()
+    routes["/news/"] = slow_only_at_first
+    site = sites(routes)
+    config = write_config(tmp_path, [{"name": "wire", "start_urls": [site.url("/news/")], "every": "2s"}])
+    db = tmp_path / "news.db"
+    daemon = daemons(config, db)
+    victim = wait_for(lambda: requests and [r for r in all_runs(db) if r["status"] == "running"], 15,
+                      "a crawl hanging on the slow page")[0]
+
+    os.kill(victim["pid"], signal.SIGKILL)  # what the OOM killer does
+
+    rows = wait_for(lambda: len(finished(all_runs(db))) >= 2 and finished(all_runs(db)), 20, "a run after the crash")
+    assert rows[0]["status"] == "failed" and "exit code -9" in rows[0]["message"], rows[0]
+    assert rows[1]["status"] == "ok"
+    assert daemon.process.poll() is None

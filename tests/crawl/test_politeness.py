@@ -1,0 +1,43 @@
+"""Politeness against a real loopback server: robots.txt Crawl-delay, Retry-After, User-Agent."""
+
+from __future__ import annotations
+
+import time
+
+from newsagg.demo.server import Resource
+from tests.crawl.conftest import Crawler, article_html, listing_html, timed
+
+
+def test_robots_crawl_delay_spaces_requests_to_the_host(loopback, tmp_path):
+    log: list[tuple[str, float]] = []
+    paths = [f"/news/d{i}" for i in range(3)]
+    routes = {path: timed(log, Resource(article_html(path)), path) for path in paths}
+    routes["/"] = timed(log, Resource(listing_html(paths)), "/")
+    routes["/robots.txt"] = Resource("User-agent: *\nCrawl-delay: 1\n", "text/plain")
+    site = loopback(routes)
+    result = Crawler(site, tmp_path).crawl()
+    assert result.run["articles_new"] == 3
+    moments = sorted(moment for _, moment in log)
+    gaps = [later - earlier for earlier, later in zip(moments, moments[1:], strict=False)]
+    assert len(gaps) == 3 and min(gaps) >= 0.9, gaps
+
+
+def test_retry_after_is_honoured_then_the_page_is_stored(loopback, tmp_path):
+    log: list[tuple[str, float]] = []
+    answers = iter([Resource("slow down", status=429, headers={"Retry-After": "2"}),
+                    Resource("busy", status=503),  # no Retry-After: backoff (1 s, doubling)
+                    Resource(article_html("Finally served"))])
+
+    def limited(path: str, headers: dict) -> Resource:
+        log.append((path, time.monotonic()))
+        return next(answers)
+
+    site = loopback({"/": Resource(listing_html(["/news/limited"])), "/news/limited": limited})
+    crawler = Crawler(site, tmp_path, crawler={"contact": "https://example.org/bot"})
+    result = crawler.crawl()
+    assert result.run["errors"] == 0 and result.run["articles_new"] == 1
+    [(_, first), (_, second), (_, third)] = log
+    assert second - first >= 1.9, "Retry-After: 2 was not honoured"
+    assert third - second >= 1.9, "the second retry must back off longer (2x the 1 s base)"
+    agents = {headers.get("user-agent") for path, headers in site.request_headers}
+    assert agents == {"newsagg/0.1 (+https://github.com/newsagg/newsagg) (contact: https://example.org/bot)"}

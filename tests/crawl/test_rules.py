@@ -1,0 +1,92 @@
+"""The crawl's pure rules and its SQL, without a crawl: dates, feeds, charsets, traps, Retry-After, state."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from email.utils import format_datetime
+
+from lxml import etree
+
+from db import fetch_state
+from db.connection import connect
+from db.fetch_state import FetchRecord
+from newsagg.config import Source
+from scraper.incremental import CrawlState, parse_date
+from scraper.middlewares import retry_after_seconds
+from scraper.pages import transport_encoding
+from scraper.scope import Scope, page_number, url_date
+from scraper.spiders.news import feed_entries
+
+
+def test_entry_dates_in_every_feed_and_sitemap_format_become_utc():
+    assert parse_date("2025-02-01") == datetime(2025, 2, 1, tzinfo=UTC)
+    assert parse_date("2025-02-01T10:00:00Z") == datetime(2025, 2, 1, 10, tzinfo=UTC)
+    assert parse_date("2025-02-01T12:00:00+02:00") == datetime(2025, 2, 1, 10, tzinfo=UTC)
+    assert parse_date("Sat, 01 Feb 2025 10:00:00 GMT") == datetime(2025, 2, 1, 10, tzinfo=UTC)
+    assert parse_date("Sat, 01 Feb 2025 11:00:00 +0100") == datetime(2025, 2, 1, 10, tzinfo=UTC)
+    assert parse_date("not a date") is None and parse_date("") is None
+
+
+def test_feed_entries_of_rss_and_atom_with_their_dates():
+    rss = etree.fromstring(b"<rss><channel><item><link>https://x/a</link><pubDate>Sat, 01 Feb 2025 10:00:00 GMT"
+                           b"</pubDate></item><item><link>https://x/b</link></item></channel></rss>")
+    atom = etree.fromstring(b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><link rel="alternate" '
+                            b'href="https://x/c"/><link rel="enclosure" href="https://x/c.mp3"/>'
+                            b"<updated>2025-02-01T10:00:00Z</updated></entry></feed>")
+    assert feed_entries(rss) == [("https://x/a", "Sat, 01 Feb 2025 10:00:00 GMT"), ("https://x/b", None)]
+    assert feed_entries(atom) == [("https://x/c", "2025-02-01T10:00:00Z")]
+
+
+def test_transport_charset_unless_a_single_byte_label_hides_utf8():
+    utf8 = "café".encode()
+    assert transport_encoding(b"text/html; charset=ISO-8859-1", utf8) == "utf-8"
+    assert transport_encoding(b"text/html; charset=iso-8859-1", "café".encode("cp1252")) == "iso-8859-1"
+    assert transport_encoding(b'text/html; charset="Shift_JIS"', utf8) == "shift_jis"
+    assert transport_encoding(b"text/html", utf8) is None
+
+
+def test_pagination_and_calendar_traps():
+    scope = Scope.from_urls(["https://x.com/"])
+    assert page_number("https://x.com/more?page=7") == 7 and page_number("https://x.com/news/page/3/") == 3
+    assert page_number("https://x.com/news/2024/story") is None
+    assert url_date("https://x.com/2024/03/05/story") == date(2024, 3, 5)
+    assert url_date("https://x.com/archive?day=2024-03") == date(2024, 3, 1)
+    assert scope.trap("https://x.com/more?page=51") and not scope.trap("https://x.com/more?page=50")
+    future = (datetime.now(UTC) + timedelta(days=40)).strftime("%Y/%m/%d")
+    assert scope.trap(f"https://x.com/calendar/{future}/")
+    assert not scope.trap("https://x.com/2024/03/05/story")
+
+
+def test_retry_after_in_seconds_or_as_an_http_date():
+    assert retry_after_seconds(b"120") == 120
+    later = datetime.now(UTC) + timedelta(seconds=30)
+    assert 25 < retry_after_seconds(format_datetime(later, usegmt=True).encode()) <= 30
+    assert retry_after_seconds(b"soon") is None and retry_after_seconds(None) is None
+
+
+def _record(conn, url, kind, status=200, etag=None, fetched_at="2025-01-01T00:00:00+00:00", source="s"):
+    fetch_state.record_fetches(conn, [FetchRecord(url, source, kind, status, etag, None, fetched_at)])
+
+
+def test_fetch_state_keeps_validators_through_a_304_and_scopes_by_source(tmp_path):
+    conn = connect(tmp_path / "n.db")
+    _record(conn, "https://x/a", "article", etag='"v1"')
+    _record(conn, "https://x/a", "listing", status=304, fetched_at="2025-02-01T00:00:00+00:00")
+    _record(conn, "https://y/b", "article", source="other")
+    _record(conn, "https://x/list", "listing")
+    assert fetch_state.validators(conn, "https://x/a") == ('"v1"', None)
+    assert fetch_state.known_article_urls(conn, "s") == {"https://x/a"}
+    assert fetch_state.known_article_urls(conn, "s", fresh_since="2025-03-01T00:00:00+00:00") == set()
+    assert fetch_state.known_urls_of_kind(conn, "s", "listing") == {"https://x/list"}
+    assert fetch_state.last_successful_run(conn, "s") is None
+    conn.close()
+
+
+def test_full_crawl_state_forgets_everything_it_knows(tmp_path):
+    conn = connect(tmp_path / "n.db")
+    _record(conn, "https://x/a", "article", source="s")
+    conn.close()
+    source = Source(name="s", start_urls=["https://x/"], since=date(2025, 1, 1))
+    assert CrawlState(str(tmp_path / "n.db"), source).is_known_article("https://x/a")
+    forced = CrawlState(str(tmp_path / "n.db"), source, full=True)
+    assert not forced.is_known_article("https://x/a") and not forced.entry_is_old("2000-01-01")
