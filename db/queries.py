@@ -11,8 +11,6 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 EXPORT_COLUMNS = ("id", "url", "source", "title", "authors", "published_at", "modified_at", "language",
                   "body", "faq", "disclaimer", "content_hash", "duplicate_of", "duplicate_score", "version",
                   "first_seen_at", "last_seen_at")
@@ -44,6 +42,9 @@ class ArticleFilter:
 def search(conn: sqlite3.Connection, text: str, limit: int = 20, raw: bool = False,
            filters: ArticleFilter | None = None) -> list[dict]:
     """Best matches first (bm25). Plain words by default; raw=True passes FTS5 query syntax through."""
+    if not raw:
+        from sqlite_utils import Database  # imported here: it pulls in numpy, slow for every CLI start
+
     match = text if raw else Database(conn).quote_fts(text)
     where, params = (filters or ArticleFilter()).where("articles_fts MATCH ?")
     sql = ("SELECT articles.id, articles.url, articles.source, articles.title, articles.published_at,"

@@ -16,6 +16,7 @@ from .rules import (
     CONTRIBUTOR_CREDIT,
     CREDIT_OR_BYLINE,
     DATE_LIKE,
+    EMAIL,
     FURNITURE_LINES,
     RELATIVE_TIME,
     TEASER_PREFIX,
@@ -53,7 +54,7 @@ def _is_linked_sentence(block: Block) -> bool:
 
 
 def _is_credit_or_dateline(text: str) -> bool:
-    if CREDIT_OR_BYLINE.match(text) or RELATIVE_TIME.search(text):
+    if CREDIT_OR_BYLINE.match(text) or RELATIVE_TIME.search(text) or EMAIL.search(text):
         return True
     if not DATE_LIKE.search(text) or text.endswith((".", "!", "?", ":", "\"", "”", "»")):
         return False

@@ -49,7 +49,7 @@ BOILERPLATE_TOKENS = frozenset({
     "trending", "popular", "mostread", "skip", "sr", "visually", "pagination", "pager", "tooltip",
     "lightbox", "slideshow", "carousel", "copyright", "avatar", "follow", "login", "register",
     "readmore", "photo", "photos", "image", "images", "img", "picture", "gallery",
-    "breaking", "ticker", "print", "reprint", "prev", "previous", "nextprev", "overlay", "dropdown", "instagram", "tiktok", "embed", "factbox",
+    "affiliate", "breaking", "ticker", "print", "reprint", "prev", "previous", "nextprev", "overlay", "dropdown", "instagram", "tiktok", "embed", "factbox",
     "infobox", "player", "alert",
 })
 # Marks that hold even when they wrap most of the page's prose: long comment threads and consent
@@ -66,7 +66,8 @@ BOILERPLATE_SUBSTRINGS = (
     "sharing", "share-", "sharebar", "comment", "cookie", "consent", "outbrain", "taboola",
     "byline", "caption", "signup", "sign-up", "promo", "footer", "navigation", "navbar", "teaser",
     "trending", "mostread", "most-read", "popular", "readmore", "read-more", "author-bio", "authorbio",
-    "timestamp", "dateline", "copyright",
+    "timestamp", "dateline", "copyright", "authorprofile", "author-profile", "about-author",
+    "aboutauthor", "author-box", "authorbox",
 )
 # class/id substrings that mark the article text itself: such an element is never boilerplate.
 CONTENT_MARKERS = (
@@ -99,7 +100,7 @@ FURNITURE_LINES = frozenset({
     "order reprints", "print article", "text size", "most popular", "top stories", "trending now",
     "noticia relacionada", "noticias relacionadas", "artículo relacionado", "à lire également",
     "leia também", "leia mais", "related news", "related content", "more on this story",
-    "ein klick für den datenschutz",
+    "ein klick für den datenschutz", "about the author", "über den autor", "über die autorin",
 })
 # A short block that opens with one of these and is mostly a link is a teaser ("Read more: ...").
 TEASER_PREFIX = re.compile(
@@ -119,6 +120,8 @@ CONTRIBUTOR_CREDIT = re.compile(
     r"^\W*((additional )?reporting by|editing by|writing by)\b|contributed (reporting )?to this (report|story)\.?$",
     re.I)
 # A line that is only an address: URL, e-mail or social handle.
+# An e-mail address in a short line: the reporter's contact line ("Jane Doe jane@paper.com").
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 BARE_ADDRESS = re.compile(r"^(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|[\w-]+\.(com|org|net)/\S*|@\w+)$")
 _TIME_UNIT = r"(min\.?|mins|minutes?|minuten|hours?|hrs?|days?|stunden?|tagen?|heures?|jours?)"
 RELATIVE_TIME = re.compile(
@@ -132,7 +135,8 @@ CALL_TO_ACTION = re.compile(
     r"whatsapp[- ]channel|get in touch with|email us at|got a story\b|register to unlock|"
     r"jetzt abonnieren|abonnieren sie|externen? inhalt|einverstanden, dass mir|"
     r"unterstützen sie uns|réservé aux abonnés|de cet article à lire|abonnez-vous|"
-    r"suscríbete|iscriviti|uygulamasını indirin|でシェア|シェアする|印刷する)", re.I)
+    r"suscríbete|iscriviti|uygulamasını indirin|でシェア|シェアする|印刷する|stay informed with|"
+    r"for more stories like this|get real-time updates|fehler gefunden|report an error)", re.I)
 CALL_TO_ACTION_MAX_CHARS = 300
 # A caption that ends with its picture credit: "Protesters in Hong Kong (Image: Getty)".
 CAPTION_CREDIT_SUFFIX = re.compile(

@@ -138,3 +138,13 @@ def test_max_pages_bounds_the_requests_of_a_run(loopback, tmp_path):
     assert len(pages) == 5 and result.run["status"] == "ok"
     assert result.run["articles_new"] == 4
     assert len([p for p in crawler.crawl().requests if p.startswith("/news/")]) == 4, "the next run goes on"
+
+
+def test_extraction_in_worker_processes_stores_the_same(loopback, tmp_path):
+    paths = [f"/news/w{i}" for i in range(4)]
+    routes = {path: Resource(article_html(f"Worker story {path}")) for path in paths}
+    routes["/"] = Resource(listing_html(paths))
+    crawler = Crawler(loopback(routes), tmp_path)
+    result = crawler.crawl(env={"NEWSAGG_EXTRACT_WORKERS": "2"})
+    assert result.run["articles_new"] == 4 and result.run["errors"] == 0
+    assert crawler.stored("/news/w0")["title"] == "Worker story /news/w0"

@@ -151,7 +151,8 @@ def test_calls_to_action_poll_options_and_credits_are_dropped():
                "<p>Sign up to our newsletter for the latest market news every morning.</p>"
                "<div class='poll'><p>Will rates fall this year?</p><label>Yes</label><label>No</label></div>"
                "<p>Additional reporting by John Doe in London; editing by Jane Roe.</p>"
-               "<p>https://news.example.com/markets</p><p>(Quelle: dpa/AFP)</p></article>")
+               "<p>https://news.example.com/markets</p><p>(Quelle: dpa/AFP)</p>"
+               "<p>Jane Doe jane.doe@example.com</p><h3>About the author</h3></article>")
     assert body_of(page(article)) == "\n\n".join(PARAGRAPHS) + "\n\nWill rates fall this year?"
 
 
