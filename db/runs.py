@@ -104,6 +104,16 @@ def list_runs(conn: sqlite3.Connection, source: str | None = None, limit: int = 
     return conn.execute("SELECT * FROM crawl_runs ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
 
 
+def get_run(conn: sqlite3.Connection, run_id: int) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM crawl_runs WHERE id = ?", (run_id,)).fetchone()
+
+
+def run_errors(conn: sqlite3.Connection, run_id: int, limit: int = 5) -> list[sqlite3.Row]:
+    """The first failed pages of a run, in the order they failed."""
+    return conn.execute("SELECT url, error FROM crawl_errors WHERE run_id = ? ORDER BY id LIMIT ?",
+                        (run_id, limit)).fetchall()
+
+
 def last_success(conn: sqlite3.Connection, source: str) -> sqlite3.Row | None:
     return conn.execute("SELECT * FROM crawl_runs WHERE source = ? AND status = 'ok' ORDER BY id DESC LIMIT 1",
                         (source,)).fetchone()

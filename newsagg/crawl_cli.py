@@ -52,7 +52,7 @@ def _select_sources(args):
 
 
 def run(args: argparse.Namespace) -> int:
-    from scraper.run import crawl  # Scrapy is imported only for commands that crawl
+    from scraper.run import SourceBusyError, crawl  # Scrapy is imported only for commands that crawl
 
     try:
         config, sources = _select_sources(args)
@@ -68,15 +68,29 @@ def run(args: argparse.Namespace) -> int:
     except (NewsaggError, DatabaseError) as error:
         print(f"newsagg: error: {error}", file=sys.stderr)
         return error.exit_code
-    failed = False
     for summary in summaries:
-        c = summary.counters
-        print(f"{summary.source}: {summary.status} — {c.pages_fetched} pages fetched, {c.articles_new} new, "
-              f"{c.articles_updated} updated, {c.duplicates} duplicates, {c.errors} errors "
-              f"(run {summary.run_id}, db {db_path})")
-        if summary.status != "ok":
-            failed = True
-            print(f"newsagg: error: {summary.source}: {summary.status}: {summary.message or 'see the log'}",
-                  file=sys.stderr)
+        print_summary(summary, db_path)
     print(f"log: {log_file}")
-    return 1 if failed else 0
+    statuses = {summary.status for summary in summaries}
+    if statuses - {"ok", "busy"}:
+        return 1
+    return SourceBusyError.exit_code if "busy" in statuses else 0
+
+
+def print_summary(summary, db_path: str) -> None:
+    """One line per source, then its first failed pages; problems also as `newsagg: error:` lines."""
+    if summary.status == "busy":
+        print(f"newsagg: error: {summary.message}", file=sys.stderr)
+        return
+    c = summary.counters
+    print(f"{summary.source}: {summary.status} — {c.pages_fetched} pages fetched, {c.articles_new} new, "
+          f"{c.articles_updated} updated, {c.duplicates} duplicates, {c.errors} errors "
+          f"(run {summary.run_id}, db {db_path})")
+    for url, error in summary.first_errors:
+        print(f"  failed: {url or '-'}: {error}")
+    if c.errors > len(summary.first_errors):
+        print(f"  ... {c.errors - len(summary.first_errors)} more: sqlite3 {db_path} "
+              f"'SELECT url, error FROM crawl_errors WHERE run_id = {summary.run_id}'")
+    if summary.status != "ok":
+        print(f"newsagg: error: {summary.source}: {summary.status}: {summary.message or 'see the log'}",
+              file=sys.stderr)

@@ -35,6 +35,7 @@ class RunSummary:
     status: str
     counters: runs.RunCounters = field(default_factory=runs.RunCounters)
     message: str | None = None
+    first_errors: list[tuple[str | None, str]] = field(default_factory=list)  # (url, error), a few
 
 
 def base_settings() -> Settings:
@@ -73,21 +74,29 @@ def source_settings(base: Settings, source: Source, crawler_settings: CrawlerSet
 
 
 def claim_sources(conn, sources: list[Source], trigger: str, wait: bool,
-                  log_path: str | None = None) -> list[tuple[Source, int]]:
-    """Lock every source and open its run; all or nothing."""
+                  log_path: str | None = None) -> tuple[list[tuple[Source, int]], list[RunSummary]]:
+    """Lock each source and open its run. A busy source is skipped (reported as status 'busy') so
+    that `crawl --all` still crawls the others; when every source is busy, SourceBusyError."""
     claimed: list[tuple[Source, int]] = []
+    busy: list[RunSummary] = []
     try:
         for source in sources:
-            _lock_source(conn, source, wait)
+            try:
+                _lock_source(conn, source, wait)
+            except SourceBusyError as error:
+                busy.append(RunSummary(source.name, None, "busy", message=str(error)))
+                continue
             run_id = runs.start_run(conn, source.name, trigger, log_path=log_path)
             runs.set_lock_run(conn, source.name, run_id)
             claimed.append((source, run_id))
     except BaseException:
         for source, run_id in claimed:
-            runs.mark_run(conn, run_id, "failed", "not started: another source was busy")
+            runs.mark_run(conn, run_id, "failed", "not started: interrupted while claiming sources")
             runs.release_lock(conn, source.name)
         raise
-    return claimed
+    if not claimed:
+        raise SourceBusyError("; ".join(summary.message for summary in busy))
+    return claimed, busy
 
 
 def _lock_source(conn, source: Source, wait: bool) -> None:
@@ -113,7 +122,7 @@ def crawl(sources: list[Source], db_path: str, crawler_settings: CrawlerSettings
     crawler_settings = crawler_settings or CrawlerSettings()
     conn = connect(db_path)
     try:
-        claimed = claim_sources(conn, sources, trigger, wait, log_file)
+        claimed, busy = claim_sources(conn, sources, trigger, wait, log_file)
     finally:
         conn.close()
     base = base_settings()
@@ -131,7 +140,8 @@ def crawl(sources: list[Source], db_path: str, crawler_settings: CrawlerSettings
         process.start()
     finally:
         summaries = _summaries(db_path, crawlers)
-    return summaries
+    by_name = {summary.source: summary for summary in summaries + busy}
+    return [by_name[source.name] for source in sources]
 
 
 def _summaries(db_path: str, crawlers: list[tuple[Source, int, Crawler]]) -> list[RunSummary]:
@@ -144,10 +154,12 @@ def _summaries(db_path: str, crawlers: list[tuple[Source, int, Crawler]]) -> lis
             if ledger is None or ledger.status is None:
                 runs.mark_run(conn, run_id, "failed", "the crawl could not start")
                 runs.release_lock(conn, source.name)
-            row = conn.execute("SELECT * FROM crawl_runs WHERE id = ?", (run_id,)).fetchone()
+            row = runs.get_run(conn, run_id)
             counters = runs.RunCounters(row["pages_fetched"], row["articles_new"], row["articles_updated"],
                                         row["duplicates"], row["errors"])
-            out.append(RunSummary(source.name, run_id, row["status"], counters, row["message"]))
+            errors = runs.run_errors(conn, run_id)
+            out.append(RunSummary(source.name, run_id, row["status"], counters, row["message"],
+                                  [(e["url"], e["error"]) for e in errors]))
         return out
     finally:
         conn.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 
 from newsagg.config import CrawlerSettings, Source
@@ -52,12 +51,12 @@ Run `make demo` again: the second crawl stores nothing new.""")
 
 
 def print_stored(db_path: str) -> None:
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    from db.connection import connect
+    from db.queries import article_overview
+
+    conn = connect(db_path)
     try:
-        rows = conn.execute(
-            "SELECT a.id, a.title, a.authors, a.published_at, a.language, a.duplicate_of,"
-            " (SELECT count(*) FROM faqs f WHERE f.article_id = a.id), a.disclaimer IS NOT NULL,"
-            " length(a.body) FROM articles a ORDER BY a.published_at DESC, a.id").fetchall()
+        rows = article_overview(conn)
     finally:
         conn.close()
     print(f"{len(rows)} articles stored:")

@@ -178,18 +178,19 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
         if not isinstance(tag, str):  # comment or processing instruction: only its tail is text
             out.add(element.tail, bool(stack) and stack[-1][1])
             continue
-        tag = tag.lower()
         if event == "start":
             parent_link, parent_marks, parent_hidden = stack[-1][1:] if stack else (False, (), False)
             if tag in BLOCK_TAGS:
                 out.flush(block_elements[-1], parent_marks, parent_hidden)
-            hidden = parent_hidden or is_hidden(element)
+            has_attributes = bool(element.attrib)  # most elements have none: skip the attribute rules
+            hidden = parent_hidden or (has_attributes and is_hidden(element))
             if tag in NEVER_TEXT_TAGS or (hidden and not keep_hidden) or (skip is not None and skip(element)):
                 walker.skip_subtree()
                 stack.append((False, parent_link, parent_marks, parent_hidden))
                 continue
             is_block = tag in BLOCK_TAGS
-            marks = parent_marks + (element,) if is_boilerplate_marked(element) else parent_marks
+            marked = tag in REGION_TAGS or (has_attributes and is_boilerplate_marked(element))
+            marks = parent_marks + (element,) if marked else parent_marks
             stack.append((is_block, parent_link or tag == "a", marks, hidden))
             if is_block:
                 block_elements.append(element)

@@ -210,3 +210,15 @@ DISCLAIMER_KEYWORDS = re.compile(
 DISCLAIMER_PATTERN = re.compile("|".join(f"(?:{pattern})" for pattern in _DISCLAIMER_PATTERNS), re.I)
 DISCLAIMER_MAX_CHARS = 700
 DISCLAIMER_MIN_CHARS = 15
+
+# A line that is only one of these words, right after the headline, marks sponsored content.
+SPONSOR_LABELS = frozenset({
+    "anzeige", "werbung", "gesponsert", "sponsored", "sponsored content", "sponsored post",
+    "advertorial", "paid content", "paid post", "partner content", "promoted", "publireportage",
+    "contenu sponsorisé", "publicité", "contenido patrocinado", "patrocinado", "sponsorizzato",
+    "contenuto sponsorizzato", "gesponsord", "betaalde inhoud", "annons", "reklame", "sponset",
+})
+SPONSOR_LABEL_WINDOW = 6  # blocks after the <h1> (standfirst, date, byline, share bar, label...)
+# class/id words of an advert slot, whose own "Anzeige" label is not about the article.
+AD_SLOT_TOKENS = frozenset({"ad", "ads", "adv", "advert", "advertisement", "advertising", "adslot",
+                            "adunit", "adbox", "banner", "dfp", "gpt", "werbung", "commercial"})

@@ -12,12 +12,14 @@ affiliate/commission, sponsorship and "views are the author's own" notices.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .article import FaqEntry
 from .blocks import Block, class_and_id, is_always_boilerplate, is_hidden, iter_blocks
 from .document import Document
 from .rules import (
+    AD_SLOT_TOKENS,
     DISCLAIMER_KEYWORDS,
     DISCLAIMER_MAX_CHARS,
     DISCLAIMER_MIN_CHARS,
@@ -27,6 +29,8 @@ from .rules import (
     HEADING_LEVELS,
     NEVER_TEXT_TAGS,
     QUESTION_MAX_CHARS,
+    SPONSOR_LABEL_WINDOW,
+    SPONSOR_LABELS,
 )
 
 _QUESTION_MARKS = ("?", "？", "؟")
@@ -34,6 +38,8 @@ _FAQ_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "summary"
 _MAX_CLIMB = 3  # levels to climb from a wrapped FAQ heading to reach the question/answer siblings
 _MIN_PAIRS_UNDER_PLAIN_HEADING = 2  # a bold "FAQ" line is less sure than an <h2>: ask for more pairs
 _SITE_CHROME_TAGS = ("footer", "nav")
+_ADVERT_SLOT_LEVELS = 3  # the label, its parent and grandparent
+_WORDS = re.compile(r"[^a-z0-9]+")
 _SITE_CHROME_ROLES = ("contentinfo", "navigation")
 
 
@@ -182,13 +188,33 @@ def is_disclaimer_text(text: str) -> bool:
 
 def find_disclaimers(page_blocks: list[Block]) -> Section:
     """Notice blocks of the page, in page order, each text once."""
+    labels = _sponsor_labels_by_headline(page_blocks)
     texts: list[str] = []
     for block in page_blocks:
-        if not DISCLAIMER_MIN_CHARS <= block.chars <= DISCLAIMER_MAX_CHARS or block.text in texts:
+        if block.text in texts:
             continue
-        if is_disclaimer_text(block.text) and not _in_site_chrome(block.element):
+        if block in labels or (DISCLAIMER_MIN_CHARS <= block.chars <= DISCLAIMER_MAX_CHARS
+                               and is_disclaimer_text(block.text) and not _in_site_chrome(block.element)):
             texts.append(block.text)
     return Section(texts=texts)
+
+
+def _sponsor_labels_by_headline(page_blocks: list[Block]) -> list[Block]:
+    """A bare "Anzeige"/"Sponsored" line in the few blocks after the <h1> labels the article itself,
+    unless it sits in an advert slot (class/id with advert words), which it labels instead."""
+    headline = next((i for i, block in enumerate(page_blocks) if block.heading == 1 and not block.hidden), None)
+    if headline is None:
+        return []
+    return [block for block in page_blocks[headline + 1:headline + 1 + SPONSOR_LABEL_WINDOW]
+            if not block.hidden and block.text.lower().strip(" :|") in SPONSOR_LABELS
+            and not _in_advert_slot(block.element)]
+
+
+def _in_advert_slot(element) -> bool:
+    for candidate in [element, *element.iterancestors()][:_ADVERT_SLOT_LEVELS]:
+        if not AD_SLOT_TOKENS.isdisjoint(_WORDS.split(class_and_id(candidate))):
+            return True
+    return False
 
 
 def extract_faq(doc: Document) -> list[FaqEntry]:

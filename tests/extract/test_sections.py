@@ -116,3 +116,14 @@ def test_article_footer_notice_is_an_article_disclaimer():
     notice = "If you click on a link and make a purchase we may receive a small commission."
     html = page(f"<article>{_paragraphs()}<footer><p>{notice}</p></footer></article>")
     assert extract(html, URL).disclaimer == notice
+
+
+def test_sponsor_label_by_the_headline_marks_the_article():
+    html = page(f"<article><div class='meta'>Anzeige</div>{_paragraphs()}</article>")
+    assert extract(html, URL).disclaimer == "Anzeige"
+
+
+def test_advert_slot_label_inside_the_body_is_not_a_disclaimer():
+    middle = "<div class='ad-slot'><span>Anzeige</span></div>"
+    html = page(f"<article>{_paragraphs(PARAGRAPHS[:2])}{middle}{_paragraphs(PARAGRAPHS[2:])}</article>")
+    assert extract(html, URL).disclaimer is None
