@@ -166,6 +166,10 @@ _DISCLAIMER_PATTERNS = (
     r"meant\s+as|a\s+substitute\s+for)\s+(an?\s+|any\s+)?(form\s+of\s+)?(professional\s+)?"
     r"(investment|financial|legal|tax|medical)\s+advice",
     r"\bfor\s+(general\s+)?(informational|information|educational)\s+purposes\s+only\b",
+    r"\b(is|are)\s+not\s+(intended\s+as\s+)?(an?\s+)?(investment|financial|trading)\s+(advice|recommendations?)\b",
+    r"\b(does|do|shall|should)\s+not\s+(constitute|represent|be\s+(considered|construed\s+as|taken\s+as))\s+"
+    r"(an?\s+|any\s+)?(form\s+of\s+)?(investment|financial|trading)\s+(advice|recommendations?)\b",
+    r"\bstellt\s+(keine|in\s+keiner\s+weise\s+eine)\s+(anlageberatung|anlageempfehlung|finanzberatung)",
     r"^\s*(disclaimer|disclosure|haftungsausschluss|avertissement|descargo de responsabilidad)\s*:",
     r"\bcheck with certified experts before taking any investment decisions?\b",
     r"\bkeine\s+(anlageberatung|anlageempfehlung|kauf-?\s*oder\s+verkaufsempfehlung)",

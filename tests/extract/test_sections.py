@@ -77,6 +77,9 @@ NOTICES = [
     "In diesem Artikel sind Affiliate-Links enthalten. Bei einem Kauf erhalten wir eine kleine Provision.",
     "Cet article contient des liens affiliés.",
     "FTC: We use income earning auto affiliate links. More.",
+    "This article is for information only and is not investment advice.",
+    "The content above should not be considered financial advice or a recommendation to buy any security.",
+    "Dieser Artikel dient ausschließlich der Information und stellt keine Anlageberatung dar.",
 ]
 
 
@@ -101,6 +104,7 @@ def test_notice_above_the_headline_and_hidden_tooltip_notice_are_found():
     "Photo: Reuters",
     "The regulator said the fund had given investment advice without a licence for three years.",
     "We use cookies to improve your experience. By continuing you accept our cookie policy.",
+    "Analysts said the rally is not a recommendation to buy every dip, and warned of more volatility.",
 ])
 def test_ordinary_lines_are_not_disclaimers(not_a_notice):
     assert not is_disclaimer_text(not_a_notice)
