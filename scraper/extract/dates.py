@@ -85,7 +85,7 @@ def _parse_numeric(text: str) -> datetime | date | None:
         found = _build(year, second, first) or _build(year, first, second)
     else:
         return None
-    return _add_time(found, text[match.end():]) if found else None
+    return (_add_time(found, text[match.end():]) or found) if found else None
 
 
 def _parse_month_name(text: str) -> datetime | date | None:

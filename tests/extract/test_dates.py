@@ -37,6 +37,8 @@ def test_iso_forms_keep_their_offset(text, expected):
     ("March 5th, 2024 at 3:45 pm EST", "2024-03-05T15:45:00-05:00"),  # en, zone abbreviation
     ("Jan. 12, 2024", "2024-01-12"),
     ("28.04.2023", "2023-04-28"),
+    ("05.04.2025", "2025-04-05"),  # ambiguous and bare (no time after it): day first, no dateparser
+    ("05.04.2025 - Güncelleme : 05.04.2025", "2025-04-05"),
     ("04/28/2023", "2023-04-28"),  # month first only when the day cannot be a month
     ("5 Nisan 2025", "2025-04-05"),  # tr
 ])
