@@ -174,3 +174,25 @@ def test_long_sentence_made_of_links_is_kept_but_link_list_is_not():
 def test_every_furniture_tag_ends_a_block():
     # blocks_within drops furniture block by block; inline furniture would leak into a paragraph.
     assert FURNITURE_TAGS <= BLOCK_TAGS
+
+
+def test_script_rendered_page_falls_back_to_json_ld_article_body():
+    import json
+
+    text = "First paragraph of a story rendered by JavaScript, long enough to be real prose here.\n" \
+           "Second paragraph with more detail about the markets and what analysts expect next week."
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H",
+            "articleBody": text + "\n\n" + text}
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(data)}</script></head>'
+            '<body><div id="root"></div><noscript>Enable JavaScript</noscript></body></html>')
+    body = extract(html, URL).body
+    assert body.startswith("First paragraph of a story") and body.count("\n\n") == 3
+
+
+def test_visible_body_wins_over_json_ld_article_body():
+    import json
+
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "articleBody": "Different text. " * 40}
+    html = page(f"<article>{_paragraphs()}</article>").replace(
+        "</head>", f'<script type="application/ld+json">{json.dumps(data)}</script></head>')
+    assert extract(html, URL).body == "\n\n".join(PARAGRAPHS)
