@@ -36,8 +36,9 @@ score: $(BENCH_STAMP)
 		--extractor project --extractor trafilatura --extractor readability --extractor newspaper4k \
 		--project-cmd "$(BIN)/newsagg extract"
 
+# make bench lists the benchmarks; make bench BENCH=crawl_throughput runs one.
 bench: $(BENCH_STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH)
 
 clean:
 	rm -rf $(VENV) data/demo.db*

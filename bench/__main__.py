@@ -1,0 +1,36 @@
+"""`python -m bench` (or `make bench`): list the benchmarks; `python -m bench NAME [ARGS]` runs one.
+
+Each benchmark compares side by side in one run (ratios, not absolute times: machines are noisy)
+and prints its own table. Peers (trafilatura, ...) come from the `bench` extra.
+"""
+
+from __future__ import annotations
+
+import runpy
+import sys
+
+BENCHMARKS = {
+    "extract_body": "extraction time per page vs trafilatura on the dev corpus (issue 3)",
+    "db_store": "upsert throughput vs raw sqlite3 executemany (issue 4)",
+    "db_near_dup": "near-duplicate lookup per article at 10k, 100k, 1M stored articles (issue 4)",
+    "db_export": "export of 100k articles: time and peak memory (issue 4)",
+    "db_threshold": "near-duplicate similarity of real pairs, to choose the threshold (issue 4)",
+    "scheduler_memory": "daemon resident memory across 100 short runs (issue 5)",
+    "crawl_throughput": "bare Scrapy vs + extraction vs newsagg crawl, 2,000 pages; recrawl (issue 6)",
+}
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in BENCHMARKS:
+        print("usage: python -m bench NAME [ARGS]   (make bench BENCH=NAME)\n")
+        for name, what in BENCHMARKS.items():
+            print(f"  {name:18} {what}")
+        return 0 if len(sys.argv) < 2 else 2
+    name = sys.argv.pop(1)
+    sys.argv[0] = f"bench.{name}"
+    runpy.run_module(f"bench.{name}", run_name="__main__")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
