@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -53,6 +54,7 @@ class Measurement:
     label: str
     pages: int
     seconds: float
+    cpu_seconds: float  # user + system of the whole process tree: robust to other load on the machine
     peak_mb: float
 
     @property
@@ -72,6 +74,7 @@ def tree_rss(process: psutil.Process) -> int:
 
 def measure(label: str, command: list[str], base_url: str, cwd: Path, env: dict | None = None) -> Measurement:
     before = requests_served(base_url)
+    cpu_before = children_cpu_seconds()
     started = time.perf_counter()
     process = psutil.Popen(command, cwd=cwd, env={**os.environ, **(env or {})},
                            stdout=sys.stderr, stderr=sys.stderr)
@@ -82,14 +85,22 @@ def measure(label: str, command: list[str], base_url: str, cwd: Path, env: dict 
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"{label}: exit status {process.returncode}")
-    return Measurement(label, requests_served(base_url) - before, seconds, peak / 2**20)
+    return Measurement(label, requests_served(base_url) - before, seconds, children_cpu_seconds() - cpu_before,
+                       peak / 2**20)
 
 
-def write_config(folder: Path, base_url: str) -> Path:
-    config = folder / "newsagg.toml"
+def children_cpu_seconds() -> float:
+    """CPU time of every finished child process (and the children they waited for, e.g. extract workers)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def write_config(folder: Path, base_url: str, workers: int) -> Path:
+    config = folder / f"newsagg-{workers}.toml"
     config.write_text(f"""[crawler]
 download_delay = 0
 concurrency_per_domain = 16
+extract_workers = {workers}
 
 [[sources]]
 name = "bench"
@@ -105,27 +116,28 @@ def run_variants(base_url: str, folder: Path, workers: list[int]) -> list[Measur
     env = {"PYTHONPATH": str(REPO)}
     results = [measure("(a) bare Scrapy, follow links", [*bare, "follow", base_url + "/"], base_url, folder, env),
                measure("(b) bare Scrapy + extraction", [*bare, "extract", base_url + "/"], base_url, folder, env)]
-    config = write_config(folder, base_url)
     for count in workers:
+        config = write_config(folder, base_url, count)
         db = folder / f"news-{count}.db"
         crawl = [str(REPO / ".venv/bin/newsagg"), "crawl", "bench", "--config", str(config), "--db", str(db),
                  "--quiet"]
         label = "(c) newsagg crawl" + (f", {count} extract workers" if count else ", in-process")
-        results.append(measure(label, crawl, base_url, folder, {"NEWSAGG_EXTRACT_WORKERS": str(count)}))
-        results.append(measure(f"    second crawl, unchanged site ({count} workers)", crawl, base_url, folder,
-                               {"NEWSAGG_EXTRACT_WORKERS": str(count)}))
+        results.append(measure(label, crawl, base_url, folder))
+        results.append(measure(f"    second crawl, unchanged site ({count} workers)", crawl, base_url, folder))
     return results
 
 
 def print_table(results: list[Measurement]) -> None:
     bare_extract = results[1].pages_per_second
-    print(f"{'variant':<46} {'requests':>8} {'seconds':>8} {'pages/s':>8} {'peak MB':>8} {'vs (b)':>7}")
+    print(f"{'variant':<46} {'requests':>8} {'seconds':>8} {'pages/s':>8} {'CPU s':>7} {'CPU ms/page':>11}"
+          f" {'peak MB':>8} {'vs (b)':>7}")
     previous = None
     for result in results:
         ratio = f"{result.pages_per_second / bare_extract:6.0%}"
         if result.label.strip().startswith("second") and previous is not None:
             ratio = f"{result.seconds / previous.seconds:6.1%}"  # of the first crawl's time
         print(f"{result.label:<46} {result.pages:>8} {result.seconds:>8.1f} {result.pages_per_second:>8.1f}"
+              f" {result.cpu_seconds:>7.1f} {1000 * result.cpu_seconds / result.pages:>11.1f}"
               f" {result.peak_mb:>8.0f} {ratio:>7}")
         previous = result
     print("vs (b): pages/s relative to (b); for a second crawl: its time relative to the first crawl's.")

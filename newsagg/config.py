@@ -77,6 +77,7 @@ class CrawlerSettings:
     max_page_bytes: int = 10 * 1024 * 1024
     obey_robots: bool = True
     download_timeout: float = 30.0  # seconds one response may take before it counts as an error
+    extract_workers: int = 0  # >0: extract pages in that many worker processes (docs/crawling.md)
 
 
 @dataclass
@@ -98,7 +99,7 @@ class Config:
 SOURCE_KEYS = {"name", "start_urls", "schedule", "every", "timezone", "timeout", "max_pages", "feeds",
                "sitemaps", "allow", "deny", "refresh", "since", "depth_limit", "download_delay"}
 CRAWLER_KEYS = {"user_agent", "contact", "download_delay", "concurrency_per_domain", "max_page_bytes",
-                "obey_robots", "download_timeout"}
+                "obey_robots", "download_timeout", "extract_workers"}
 
 
 def resolve_config_path(cli_path: str | None) -> Path:

@@ -63,6 +63,7 @@ def source_settings(base: Settings, source: Source, crawler_settings: CrawlerSet
         "CONCURRENT_REQUESTS_PER_DOMAIN": crawler_settings.concurrency_per_domain,
         "DOWNLOAD_MAXSIZE": crawler_settings.max_page_bytes,
         "DOWNLOAD_TIMEOUT": crawler_settings.download_timeout,
+        "NEWSAGG_EXTRACT_WORKERS": crawler_settings.extract_workers,
         # The spider stops requesting pages at max_pages; this backstop also counts robots/feeds/sitemaps/retries.
         "CLOSESPIDER_PAGECOUNT": source.max_pages * 2 + 100,
         "NEWSAGG_FULL": full,

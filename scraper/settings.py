@@ -44,8 +44,7 @@ EXTENSIONS = {"scraper.extensions.RunLedger": 500, "scrapy.extensions.telnet.Tel
 
 NEWSAGG_DB = os.environ.get("NEWSAGG_DB", "data/news.db")
 NEWSAGG_FULL = False  # True: ignore stored state (known URLs, refresh windows, dates): a forced recrawl
-# >0: extract in that many worker processes while the reactor keeps downloading (see docs/crawling.md)
-NEWSAGG_EXTRACT_WORKERS = int(os.environ.get("NEWSAGG_EXTRACT_WORKERS", "0"))
+NEWSAGG_EXTRACT_WORKERS = 0  # >0: extract in worker processes while the reactor downloads ([crawler] extract_workers)
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

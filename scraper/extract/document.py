@@ -1,7 +1,8 @@
 """Parse a page once into a Document that every extraction concern reads.
 
 The lxml tree is the fast tree: metadata, link discovery and main-text detection
-work on it. BeautifulSoup is only used on the small article fragment (see body.py).
+work on it; the article fragment is cleaned on the same tree (docs/extraction.md says why not
+BeautifulSoup).
 """
 
 from __future__ import annotations

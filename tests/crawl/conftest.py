@@ -68,12 +68,12 @@ class Crawler:
     def db(self) -> Path:
         return self.folder / "news.db"
 
-    def crawl(self, *args: str, env: dict | None = None) -> CrawlResult:
+    def crawl(self, *args: str) -> CrawlResult:
         config = self.folder / "newsagg.toml"
         write_config(config, self.site.url("/"), self.source, self.crawler)
         before = len(self.site.requests)
         proc = newsagg("crawl", "test", "--config", str(config), "--db", str(self.db), "--quiet", *args,
-                       cwd=self.folder, env={"NEWSAGG_DB": str(self.db), **(env or {})})
+                       cwd=self.folder)
         assert proc.returncode in (0, 1), proc.stderr
         run = dict(query(self.db, "SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1")[0])
         errors = [dict(r) for r in query(self.db, "SELECT * FROM crawl_errors WHERE run_id = ?", (run["id"],))]

@@ -144,7 +144,7 @@ def test_extraction_in_worker_processes_stores_the_same(loopback, tmp_path):
     paths = [f"/news/w{i}" for i in range(4)]
     routes = {path: Resource(article_html(f"Worker story {path}")) for path in paths}
     routes["/"] = Resource(listing_html(paths))
-    crawler = Crawler(loopback(routes), tmp_path)
-    result = crawler.crawl(env={"NEWSAGG_EXTRACT_WORKERS": "2"})
+    crawler = Crawler(loopback(routes), tmp_path, crawler={"extract_workers": 2})
+    result = crawler.crawl()
     assert result.run["articles_new"] == 4 and result.run["errors"] == 0
     assert crawler.stored("/news/w0")["title"] == "Worker story /news/w0"
