@@ -149,9 +149,11 @@ def main() -> None:
     parser.add_argument("--pad-kb", type=int, default=120)
     parser.add_argument("--workers", default="0,2", help="extract-worker counts to run (c) with")
     args = parser.parse_args()
+    from bench.crawl_throughput import serve_demo_site as server_main  # picklable even when run as __main__
+
     context = multiprocessing.get_context("spawn")
     ready, stop = context.Queue(), context.Event()
-    server = context.Process(target=serve_demo_site, args=(args.articles, args.pad_kb, ready, stop), daemon=True)
+    server = context.Process(target=server_main, args=(args.articles, args.pad_kb, ready, stop), daemon=True)
     server.start()
     try:
         base_url = ready.get(timeout=300)

@@ -19,6 +19,7 @@ import hashlib
 import re
 import struct
 import zlib
+from collections import OrderedDict
 from dataclasses import dataclass
 
 _WORDS = re.compile(r"\w+")
@@ -70,9 +71,14 @@ class Fingerprint:
     band_keys: tuple[int, ...]  # one signed 64-bit key per band (band number mixed in)
 
 
+def shingle_hashes(body: str) -> frozenset[int]:
+    """The body's shingles as 64-bit hashes: all that verifying a candidate needs (no MinHash)."""
+    return frozenset(_shingle_hash(gram) for gram in shingles(body))
+
+
 def fingerprint(body: str) -> Fingerprint | None:
     """None when the body is too short to fingerprint."""
-    hashed = frozenset(_shingle_hash(gram) for gram in shingles(body))
+    hashed = shingle_hashes(body)
     if len(hashed) < MIN_SHINGLES:
         return None
     return Fingerprint(hashed, band_keys(minhash(hashed)))
@@ -106,3 +112,24 @@ def band_keys(signature: list[int]) -> tuple[int, ...]:
         digest = hashlib.blake2b(_PACK_BAND.pack(band, *rows), digest_size=8).digest()
         keys.append(int.from_bytes(digest, "little", signed=True))  # SQLite INTEGER is signed 64-bit
     return tuple(keys)
+
+
+class ShingleCache:
+    """Shingle hashes of recently stored or verified articles, keyed by (article id, content hash),
+    so a crawl does not re-read and re-shingle the same few candidates for every new article."""
+
+    def __init__(self, size: int = 256):
+        self.size = size
+        self._entries: OrderedDict[tuple[int, str], frozenset[int]] = OrderedDict()
+
+    def get(self, article_id: int, digest: str) -> frozenset[int] | None:
+        found = self._entries.get((article_id, digest))
+        if found is not None:
+            self._entries.move_to_end((article_id, digest))
+        return found
+
+    def put(self, article_id: int, digest: str, hashed: frozenset[int]) -> None:
+        self._entries[(article_id, digest)] = hashed
+        self._entries.move_to_end((article_id, digest))
+        if len(self._entries) > self.size:
+            self._entries.popitem(last=False)

@@ -22,7 +22,15 @@ from pathlib import Path
 from scraper.extract import Article, FaqEntry
 
 from .connection import connect, transaction, utcnow
-from .dedup import NEAR_DUPLICATE_OVERLAP, Fingerprint, content_hash, fingerprint, overlap
+from .dedup import (
+    NEAR_DUPLICATE_OVERLAP,
+    Fingerprint,
+    ShingleCache,
+    content_hash,
+    fingerprint,
+    overlap,
+    shingle_hashes,
+)
 from .urls import article_url, canonicalize
 
 NEW, UPDATED, UNCHANGED, DUPLICATE = "new", "updated", "unchanged", "duplicate"
@@ -72,6 +80,7 @@ class Store:
     def __init__(self, path: str | Path):
         self.path = str(path)
         self.conn = connect(path)
+        self.shingle_cache = ShingleCache()
 
     def close(self) -> None:
         self.conn.close()
@@ -96,7 +105,7 @@ class Store:
         with transaction(self.conn) as conn:
             existing = _find_existing(conn, canonical, urls)
             if existing is None:
-                result = _insert(conn, article, source, canonical, digest, prints(), now)
+                result = _insert(conn, article, source, canonical, digest, prints(), now, self.shingle_cache)
             else:
                 result = _update(conn, existing, article, digest, prints, now)
             conn.executemany(
@@ -130,7 +139,8 @@ def _find_existing(conn: sqlite3.Connection, canonical: str, urls: set[str]) -> 
         f" WHERE article_urls.url IN ({placeholders}) ORDER BY articles.id LIMIT 1", tuple(urls)).fetchone()
 
 
-def _find_original(conn: sqlite3.Connection, digest: str, prints: Fingerprint | None) -> _Original | None:
+def _find_original(conn: sqlite3.Connection, digest: str, prints: Fingerprint | None,
+                   shingle_cache: ShingleCache) -> _Original | None:
     """The group root of a stored article with the same (or nearly the same) body."""
     exact = conn.execute(
         "SELECT coalesce(duplicate_of, id) FROM articles WHERE content_hash = ? AND body != ''"
@@ -140,14 +150,24 @@ def _find_original(conn: sqlite3.Connection, digest: str, prints: Fingerprint | 
     if prints is None:
         return None
     placeholders = ",".join("?" * len(prints.band_keys))
-    hits = conn.execute(f"SELECT DISTINCT article_id FROM near_dup_bands WHERE band_key IN ({placeholders})",
-                        prints.band_keys).fetchall()
-    candidates = [conn.execute("SELECT id, coalesce(duplicate_of, id), body FROM articles WHERE id = ?",
-                               hit).fetchone() for hit in hits[:MAX_NEAR_CANDIDATES]]
+    # Most shared bands first: the likeliest copies are verified before the limit cuts the list.
+    hits = conn.execute(
+        f"SELECT article_id FROM near_dup_bands WHERE band_key IN ({placeholders})"
+        " GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT ?",
+        (*prints.band_keys, MAX_NEAR_CANDIDATES)).fetchall()
     best_root, best_score = None, 0.0
-    for _, root_id, body in filter(None, candidates):  # None: a deleted article's leftover bands
-        found = fingerprint(body)
-        score = overlap(prints.shingles, found.shingles) if found else 0.0
+    for (article_id,) in hits:
+        row = conn.execute("SELECT coalesce(duplicate_of, id), content_hash FROM articles WHERE id = ?",
+                           (article_id,)).fetchone()
+        if row is None:  # a deleted article's leftover bands
+            continue
+        root_id, stored_digest = row
+        hashed = shingle_cache.get(article_id, stored_digest)
+        if hashed is None:
+            body = conn.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+            hashed = shingle_hashes(body)
+            shingle_cache.put(article_id, stored_digest, hashed)
+        score = overlap(prints.shingles, hashed)
         if score >= NEAR_DUPLICATE_OVERLAP and score > best_score:
             best_root, best_score = root_id, score
     return _root(conn, best_root, round(best_score, 4)) if best_root is not None else None
@@ -160,8 +180,8 @@ def _root(conn: sqlite3.Connection, root_id: int, score: float) -> _Original:
 
 
 def _insert(conn: sqlite3.Connection, article: Article, source: str, canonical: str, digest: str,
-            prints: Fingerprint | None, now: str) -> UpsertResult:
-    original = _find_original(conn, digest, prints) if article.body.strip() else None
+            prints: Fingerprint | None, now: str, shingle_cache: ShingleCache) -> UpsertResult:
+    original = _find_original(conn, digest, prints, shingle_cache) if article.body.strip() else None
     # An earlier-published newcomer becomes the group's original; otherwise it is the copy.
     takes_over = original is not None and published_earlier(article.published_at, original.published_at)
     duplicate_of = original.article_id if original is not None and not takes_over else None
@@ -179,6 +199,8 @@ def _insert(conn: sqlite3.Connection, article: Article, source: str, canonical: 
                      (article_id, original.score, original.article_id, original.article_id))
     _write_faq(conn, article_id, article.faq)
     _write_bands(conn, article_id, prints)
+    if prints is not None:  # the next articles of this crawl are likely to meet it as a candidate
+        shingle_cache.put(article_id, digest, prints.shingles)
     return UpsertResult(DUPLICATE if duplicate_of else NEW, article_id, canonical, duplicate_of)
 
 

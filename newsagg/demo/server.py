@@ -23,6 +23,9 @@ class Resource:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds to wait before answering (slow endpoints)
+    # When set, the body is these chunks, sent without Content-Length (then the connection closes):
+    # a response whose size is unknown up front, or that trickles forever.
+    chunks: Callable[[], Iterator[bytes]] | None = None
 
     def payload(self) -> bytes:
         return self.body.encode("utf-8") if isinstance(self.body, str) else self.body
@@ -103,12 +106,17 @@ class LoopbackSite:
         try:
             handler.send_response(resource.status)
             handler.send_header("Content-Type", resource.content_type)
-            handler.send_header("Content-Length", str(len(payload)))
+            if resource.chunks is None:
+                handler.send_header("Content-Length", str(len(payload)))
+            else:
+                handler.send_header("Connection", "close")
+                handler.close_connection = True
             for name, value in resource.headers.items():
                 handler.send_header(name, value)
             handler.end_headers()
             if not head:
-                handler.wfile.write(payload)
+                for chunk in resource.chunks() if resource.chunks else [payload]:
+                    handler.wfile.write(chunk)
         except (BrokenPipeError, ConnectionResetError):
             pass
 

@@ -18,7 +18,8 @@ from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from lxml import etree
-from scrapy.exceptions import IgnoreRequest
+from scrapy import signals
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
@@ -70,6 +71,8 @@ class NewsSpider(scrapy.Spider):
         spider.full = spider.full or settings.getbool("NEWSAGG_FULL")
         spider.state = CrawlState(settings.get("NEWSAGG_DB"), spider.source, spider.full)
         spider.analyser = PageAnalyser(settings.getint("NEWSAGG_EXTRACT_WORKERS"))
+        if settings.getbool("ROBOTSTXT_OBEY"):  # robots.txt is fetched anyway: read its Sitemap lines there
+            crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
         return spider
 
     def closed(self, reason: str) -> None:
@@ -88,9 +91,10 @@ class NewsSpider(scrapy.Spider):
             self.requested.add(canonical_url(url))
             self.pages_requested += 1
             yield self._page_request(url, priority=100, meta={"start_url": True})
-        for root in sorted(roots):
-            yield scrapy.Request(urljoin(root, "/robots.txt"), callback=self.parse_robots,
-                                 errback=self.on_error, priority=90, meta={"speculative": True})
+        if not self.settings.getbool("ROBOTSTXT_OBEY"):
+            for root in sorted(roots):
+                yield scrapy.Request(urljoin(root, "/robots.txt"), callback=self.parse_robots,
+                                     errback=self.on_error, priority=90, meta={"speculative": True})
         guessed = {urljoin(u, "sitemap.xml") for u in self.source.start_urls}
         for url in sorted(guessed | set(self.source.sitemaps)):
             if request := self._sitemap_request(url, speculative=url not in self.source.sitemaps):
@@ -192,7 +196,16 @@ class NewsSpider(scrapy.Spider):
     # --------------------------------------------------------------- callbacks
 
     def parse_robots(self, response: Response):
-        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+        yield from self._robots_sitemaps(sitemap_urls_from_robots(response.body, base_url=response.url))
+
+    def robots_parsed(self, robotparser, request) -> None:
+        """The robots.txt RobotsTxtMiddleware fetched (Protego parser: its `Sitemap:` lines)."""
+        urls = getattr(getattr(robotparser, "rp", None), "sitemaps", ())
+        for sitemap in self._robots_sitemaps(urljoin(request.url, url) for url in urls):
+            self.crawler.engine.crawl(sitemap)
+
+    def _robots_sitemaps(self, urls):
+        for url in urls:
             if self.scope.same_host(url) and (request := self._sitemap_request(url)):
                 yield request
 
@@ -301,6 +314,9 @@ class NewsSpider(scrapy.Spider):
             if request.meta.get("speculative") and status in (404, 410):
                 return  # a guessed sitemap.xml that does not exist is not an error
             message = f"HTTP {status}"
+        elif failure.check(DownloadCancelledError):  # Scrapy cancels at DOWNLOAD_MAXSIZE, mid-stream too
+            limit = request.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
+            message = f"response larger than the max size of {limit} bytes ([crawler] max_page_bytes); dropped"
         else:
             message = f"{failure.type.__name__}: {failure.getErrorMessage()}"
         if request.meta.get("speculative") and not failure.check(HttpError):

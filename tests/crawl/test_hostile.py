@@ -3,6 +3,9 @@ every article before and after it is stored. One crawl of one hostile site serve
 
 from __future__ import annotations
 
+import itertools
+import time
+
 import pytest
 
 from newsagg.demo.server import Resource
@@ -16,6 +19,21 @@ MALFORMED = ("<html><head><title>Broken markup</title><meta property='og:type' c
              "traders priced in fewer cuts<p>Second paragraph about equities and credit spreads widening "
              "while the dollar firmed </span></div><p>Third paragraph on oil, housing and wages data "
              "<td>stray cell<p>Fourth paragraph: regulators, lenders and the treasury auction results")
+
+
+def endless_stream():
+    """A body without Content-Length that never ends: only the size cap can stop it."""
+    return itertools.repeat(b"<p>" + b"x" * 65_536 + b"</p>")
+
+
+def trickle():
+    """Headers at once, then one byte now and then, forever: only the timeout can stop it."""
+    yield b"<html><body>"
+    while True:
+        time.sleep(0.2)
+        yield b"."
+
+
 HOSTILE = {
     "/h/forbidden": Resource("no", status=403),
     "/h/missing": Resource("no", status=404),
@@ -26,11 +44,14 @@ HOSTILE = {
     "/h/never-finishes": Resource(article_html("Too slow"), delay=3),
     "/h/huge": Resource(article_html("Huge", text="<p>" + "x" * 2_000_000 + "</p>")),
     "/h/report": Resource(b"%PDF-1.7\x00\x01binary", "application/pdf"),
+    "/h/endless-stream": Resource(chunks=endless_stream),
+    "/h/trickle": Resource(chunks=trickle),
 }
 EXPECTED_ERRORS = {
     "/h/forbidden": "HTTP 403", "/h/missing": "HTTP 404", "/h/gone": "HTTP 410", "/h/broken": "HTTP 500",
     "/h/loop-a": "redirect loop", "/h/never-finishes": "Timeout", "/h/huge": "max size",
     "/h/report": "not an HTML page", "/more": "pagination trap",
+    "/h/endless-stream": "max size", "/h/trickle": "Timeout",
 }
 READABLE = {
     "/c/wrong-charset": Resource(CP1252_PAGE.encode("cp1252"), "text/html; charset=utf-8"),

@@ -13,13 +13,17 @@ def test_robots_crawl_delay_spaces_requests_to_the_host(loopback, tmp_path):
     paths = [f"/news/d{i}" for i in range(3)]
     routes = {path: timed(log, Resource(article_html(path)), path) for path in paths}
     routes["/"] = timed(log, Resource(listing_html(paths)), "/")
-    routes["/robots.txt"] = Resource("User-agent: *\nCrawl-delay: 1\n", "text/plain")
+    routes["/robots.txt"] = Resource("User-agent: *\nCrawl-delay: 1\nSitemap: /maps/news.xml\n", "text/plain")
+    routes["/maps/news.xml"] = Resource('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                                        "<url><loc>/news/d0</loc></url></urlset>", "application/xml")
     site = loopback(routes)
     result = Crawler(site, tmp_path).crawl()
     assert result.run["articles_new"] == 3
     moments = sorted(moment for _, moment in log)
     gaps = [later - earlier for earlier, later in zip(moments, moments[1:], strict=False)]
     assert len(gaps) == 3 and min(gaps) >= 0.9, gaps
+    assert result.requested("/robots.txt") == 1, "robots.txt is read once, for rules and sitemaps alike"
+    assert result.requested("/maps/news.xml") == 1
 
 
 def test_retry_after_is_honoured_then_the_page_is_stored(loopback, tmp_path):
