@@ -63,7 +63,7 @@ class Source:
     allow: list[str] = field(default_factory=list)  # regexes on the URL; when set, links must match one
     deny: list[str] = field(default_factory=list)  # regexes on the URL; matching links are skipped
     refresh: float | None = None  # seconds after which a stored article is refetched (None: never)
-    since: date | None = None  # first run: skip feed/sitemap entries older than this
+    since: date | None = None  # skip feed/sitemap entries, dated URLs and articles older than this
     depth_limit: int = 5
     download_delay: float | None = None  # overrides [crawler] download_delay
 

@@ -161,3 +161,30 @@ def test_extract_manifest_survives_bad_entries(saved_pages, tmp_path):
     assert [("error" in r) for r in records] == [False, True, True, True, False]
     assert records[0]["title"] == "Lenders rally" and records[4]["title"] == "Bond yields slip"
     assert "FileNotFoundError" in records[1]["error"]
+
+
+def test_crawl_all_skips_a_busy_source_and_crawls_the_others(tmp_path):
+    from db import runs
+    from db.connection import connect
+
+    routes = {"/news/": Resource('<html><body><a href="/news/a.html">A</a></body></html>'),
+              "/news/a.html": Resource(ARTICLE.format(title="Lenders rally", links=""))}
+    db = tmp_path / "news.db"
+    with LoopbackSite(routes) as site:
+        config = tmp_path / "newsagg.toml"
+        config.write_text(
+            '[crawler]\ndownload_delay = 0\n\n'
+            f'[[sources]]\nname = "busy"\nstart_urls = ["{site.url("/news/")}"]\n\n'
+            f'[[sources]]\nname = "free"\nstart_urls = ["{site.url("/news/")}"]\n')
+        conn = connect(db)
+        runs.acquire_lock(conn, "busy")  # held by this (live) test process, as a running daemon would
+        try:
+            result = newsagg("crawl", "--all", "--config", str(config), "--db", str(db))
+        finally:
+            runs.release_lock(conn, "busy")
+            conn.close()
+    assert result.returncode == 3
+    assert any("'busy' is already being crawled" in line for line in error_lines(result.stderr))
+    assert "free: ok" in result.stdout
+    assert [row["source"] for row in query(db, "SELECT source FROM crawl_runs")] == ["free"]
+    assert query(db, "SELECT title FROM articles")[0]["title"] == "Lenders rally"
