@@ -23,6 +23,7 @@ from .article import FaqEntry
 from .blocks import Block, blocks_within, iter_blocks
 from .clean import is_furniture_block
 from .document import Document
+from .embedded import MIN_EMBEDDED_CHARS, json_ld_article_text, next_flight_html
 from .rules import FURNITURE_TAGS, LEAD_MARKERS
 from .sections import find_disclaimers, find_faq
 
@@ -33,7 +34,6 @@ _LINK_PENALTY = 1.0
 # Inside the container a boilerplate-marked subtree is kept only when it wraps more than this share
 # of the prose (a layout wrapper); a fact box or related list beside the body is dropped.
 _PROTECTED_SHARE = 0.7
-_MIN_VISIBLE_BODY = 200  # characters: below this the page likely renders its text with JavaScript
 _MIN_ARTICLE_BODY_MATCH = 30  # characters: shorter blocks match JSON-LD articleBody by chance
 # Words of a class name, camelCase split too: "ArticleModuleTeaser_x" -> Article, Module, Teaser, x.
 _CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
@@ -105,19 +105,21 @@ def extract_content(doc: Document) -> Content:
     separated = set(faq.texts) | set(notices.texts)
     blocks = [block for block in body_blocks(doc, page_blocks) if block.text not in separated]
     body = join_blocks(blocks)
-    if len(body) < _MIN_VISIBLE_BODY:
-        body = _structured_body(doc) or body
+    if len(body) < MIN_EMBEDDED_CHARS:
+        body = _embedded_body(doc) or body
     return Content(body, faq.faq, "\n\n".join(notices.texts) or None)
 
 
-def _structured_body(doc: Document) -> str:
-    """JSON-LD articleBody, for pages that render their text with JavaScript (empty visible body)."""
-    for obj in doc.json_ld:
-        text = obj.get("articleBody")
-        if isinstance(text, str) and len(text) >= _MIN_VISIBLE_BODY:
-            paragraphs = (" ".join(part.split()) for part in re.split(r"\n\s*\n|\r?\n", text))
-            return "\n\n".join(p for p in paragraphs if p)
-    return ""
+def _embedded_body(doc: Document) -> str | None:
+    """For pages rendered by JavaScript (no visible body): the article text in their script data."""
+    text = json_ld_article_text(doc)
+    if text:
+        return text
+    html = next_flight_html(doc)
+    if html is None:
+        return None
+    fragment = Document.parse(f"<html><body><article>{html}</article></body></html>", doc.url)
+    return join_blocks(body_blocks(fragment)) or None
 
 
 def body_blocks(doc: Document, page_blocks: list[Block] | None = None) -> list[Block]:

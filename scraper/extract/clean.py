@@ -20,6 +20,7 @@ from .rules import (
     FURNITURE_LINES,
     RELATIVE_TIME,
     TEASER_PREFIX,
+    TEMPLATE_PLACEHOLDER,
 )
 
 _MAX_LINK_DENSITY = 0.5  # a block mostly made of links is a link list, unless it reads as a sentence
@@ -34,7 +35,7 @@ _WORD = re.compile(r"[^\W\d_]{4,}")  # short words are month abbreviations, am/p
 
 def is_furniture_block(block: Block) -> bool:
     line = block.text.lower().rstrip(" :.!…»›>|")
-    if line in FURNITURE_LINES or BARE_ADDRESS.match(block.text):
+    if line in FURNITURE_LINES or BARE_ADDRESS.match(block.text) or TEMPLATE_PLACEHOLDER.match(block.text):
         return True
     if block.link_density > _MAX_LINK_DENSITY and not _is_linked_sentence(block):
         return True

@@ -226,3 +226,7 @@ SPONSOR_LABEL_WINDOW = 6  # blocks after the <h1> (standfirst, date, byline, sha
 # class/id words of an advert slot, whose own "Anzeige" label is not about the article.
 AD_SLOT_TOKENS = frozenset({"ad", "ads", "adv", "advert", "advertisement", "advertising", "adslot",
                             "adunit", "adbox", "banner", "dfp", "gpt", "werbung", "commercial"})
+
+# A line that is only a template placeholder an ad or widget was meant to replace: $$ARTICLEAD$$,
+# {{ad_slot}}, [[related]], %%BANNER%%.
+TEMPLATE_PLACEHOLDER = re.compile(r"^\s*(\$\$|\{\{|\[\[|%%)\s*[\w.:-]+\s*(\$\$|\}\}|\]\]|%%)\s*$")

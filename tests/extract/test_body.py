@@ -196,3 +196,21 @@ def test_visible_body_wins_over_json_ld_article_body():
     html = page(f"<article>{_paragraphs()}</article>").replace(
         "</head>", f'<script type="application/ld+json">{json.dumps(data)}</script></head>')
     assert extract(html, URL).body == "\n\n".join(PARAGRAPHS)
+
+
+def test_next_js_flight_data_gives_the_body_of_a_script_rendered_page():
+    import json
+
+    article_html = ('<p class="editor-p">' + "First paragraph of the story, which only exists in the "
+                    "streamed React data of the page and nowhere in its markup. " * 2 + "</p>"
+                    "<p>$$ARTICLEAD$$</p><h3>A subheading</h3><p>" + "Second paragraph follows. " * 6 + "</p>")
+    size = len(article_html.encode("utf-8"))
+    flight = f'0:["$","div",null,{{}}]\n1a:T{size:x},{article_html}2:["$","p",null,{{}}]\n'
+    half = len(flight) // 2  # the data arrives in several chunks
+    scripts = "".join(f"<script>self.__next_f.push([1,{json.dumps(part)}])</script>"
+                      for part in (flight[:half], flight[half:]))
+    html = f'<html><body><div id="app"></div>{scripts}</body></html>'
+    body = extract(html, URL).body
+    assert body.startswith("First paragraph of the story")
+    assert "A subheading" in body and "Second paragraph follows." in body
+    assert "ARTICLEAD" not in body
