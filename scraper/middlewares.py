@@ -78,7 +78,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return retry
 
     def process_exception(self, request: Request, exception: Exception, spider=None) -> Request | None:
-        retry = super().process_exception(request, exception, spider)
+        retry = super().process_exception(request, exception)
         if isinstance(retry, Request):
             retry.meta["newsagg_not_before"] = time.monotonic() + self._backoff(request)
         return retry
