@@ -20,7 +20,7 @@ METADATA = Path(__file__).resolve().parents[2] / "docs" / "datasette-metadata.js
 def datasette():
     path = shutil.which("datasette") or str(Path(sys.executable).with_name("datasette"))
     if not Path(path).exists():
-        pytest.skip("datasette is not installed (pip install -e '.[bench]')")
+        pytest.skip("datasette is not installed (pip install -e '.[dev]')")
     return path
 
 
