@@ -14,8 +14,6 @@ from datetime import UTC, datetime
 
 from scraper.extract import Article, Document, extract_document
 
-SINGLE_BYTE_LABELS = ("iso-8859-1", "latin-1", "latin1", "cp1252", "windows-1252", "us-ascii", "ascii")
-
 
 @dataclass
 class PageAnalysis:
@@ -31,21 +29,14 @@ def analyse_page(body: bytes, url: str, encoding: str | None, extract: bool = Tr
     return PageAnalysis(article, doc.links(), doc.feed_links())
 
 
-def transport_encoding(content_type: bytes, body: bytes) -> str | None:
-    """The charset the server declared, unless it is a single-byte label on a body that is valid
-    UTF-8 with multi-byte characters (a common misconfiguration that would store mojibake)."""
-    declared = None
+def transport_encoding(content_type: bytes) -> str | None:
+    """The charset the server declared in Content-Type, if any. Whether to trust it is
+    Document.parse's decision (a Latin label on multi-byte UTF-8 bytes is overruled there)."""
     for part in content_type.decode("latin-1").split(";")[1:]:
         name, _, value = part.strip().partition("=")
         if name.strip().lower() == "charset":
-            declared = value.strip().strip("\"'").lower() or None
-    if declared in SINGLE_BYTE_LABELS and not body.isascii():
-        try:
-            body.decode("utf-8")
-            return "utf-8"
-        except UnicodeDecodeError:
-            pass
-    return declared
+            return value.strip().strip("\"'").lower() or None
+    return None
 
 
 class PageAnalyser:

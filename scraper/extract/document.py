@@ -32,13 +32,15 @@ def decode_html(data: bytes | str, declared_encoding: str | None = None) -> str:
         return data
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
-    candidates = [declared_encoding] if declared_encoding else []
+    labels = [declared_encoding] if declared_encoding else []
     match = _META_CHARSET.search(data[:4096])
-    if match and not (_SINGLE_BYTE_LABEL.match(match.group(1).decode("ascii", "ignore").lower())
-                      and _is_multibyte_utf8(data)):
-        # A Latin <meta charset> on bytes that are valid multi-byte UTF-8 is a mislabel (same rule
-        # as scraper.pages.transport_encoding for the HTTP header): decoding by it stores mojibake.
-        candidates.append(match.group(1).decode("ascii", "ignore"))
+    if match:
+        labels.append(match.group(1).decode("ascii", "ignore"))
+    if any(_SINGLE_BYTE_LABEL.match(label.strip().lower()) for label in labels) and _is_multibyte_utf8(data):
+        # A Latin label (HTTP header or <meta>) on bytes that are valid multi-byte UTF-8 is a common
+        # mislabel: decoding by it would store mojibake.
+        labels = [label for label in labels if not _SINGLE_BYTE_LABEL.match(label.strip().lower())]
+    candidates = labels
     candidates += ["utf-8"]
     for encoding in candidates:
         try:

@@ -264,7 +264,7 @@ class NewsSpider(scrapy.Spider):
         known_listing = self.state.is_known_listing(canonical_url(response.url))
         try:  # a known listing is only read for its links: it is not an article
             page = await self.analyser.analyse(response.body, response.url,
-                                               transport_encoding(content_type, response.body),
+                                               transport_encoding(content_type),
                                                extract=not known_listing)
         except Exception as error:  # noqa: BLE001 (one unreadable page must not stop the run)
             self._report_unreadable(response.url, error)

@@ -37,12 +37,20 @@ def test_feed_entries_of_rss_and_atom_with_their_dates():
     assert feed_entries(atom) == [("https://x/c", "2025-02-01T10:00:00Z")]
 
 
-def test_transport_charset_unless_a_single_byte_label_hides_utf8():
-    utf8 = "café".encode()
-    assert transport_encoding(b"text/html; charset=ISO-8859-1", utf8) == "utf-8"
-    assert transport_encoding(b"text/html; charset=iso-8859-1", "café".encode("cp1252")) == "iso-8859-1"
-    assert transport_encoding(b'text/html; charset="Shift_JIS"', utf8) == "shift_jis"
-    assert transport_encoding(b"text/html", utf8) is None
+def test_transport_charset_is_read_from_the_header():
+    assert transport_encoding(b"text/html; charset=ISO-8859-1") == "iso-8859-1"
+    assert transport_encoding(b'text/html; charset="Shift_JIS"') == "shift_jis"
+    assert transport_encoding(b"text/html") is None
+
+
+def test_a_latin_label_on_utf8_bytes_is_overruled_wherever_it_comes_from():
+    from scraper.extract.document import decode_html
+
+    utf8, latin = "café".encode(), "café".encode("cp1252")
+    assert decode_html(utf8, "iso-8859-1") == "café"  # HTTP header says Latin-1, bytes are UTF-8
+    assert decode_html(b'<meta charset="iso-8859-1">' + utf8).endswith("café")  # same in <meta>
+    assert decode_html(latin, "iso-8859-1") == "café"  # a true Latin-1 page stays Latin-1
+    assert decode_html("日本語".encode("shift_jis"), "shift_jis") == "日本語"
 
 
 def test_pagination_and_calendar_traps():
