@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
+
+from scrapy.exceptions import DropItem
 
 from db.store import Store
 from scraper.items import ArticleItem
-from scraper.signals import article_stored
+from scraper.signals import article_stored, crawl_error
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +34,14 @@ class StorePipeline:
     def process_item(self, item, spider=None):
         if not isinstance(item, ArticleItem):
             return item
-        result = self.store.upsert_article(item.article, item.source, item.fetched_url, item.seen_urls)
+        try:
+            result = self.store.upsert_article(item.article, item.source, item.fetched_url, item.seen_urls)
+        except sqlite3.Error as error:
+            # Locked past the busy timeout, disk full, ...: the transaction rolled back, nothing of
+            # this article is stored, so the next run fetches it again. Count it; go on crawling.
+            self.crawler.signals.send_catch_log(crawl_error, url=item.fetched_url,
+                                                error=f"could not store: {error}", spider=self.crawler.spider)
+            raise DropItem(f"could not store {item.fetched_url}: {error}") from error
         self.crawler.stats.inc_value(f"newsagg/articles_{result.outcome}")
         self.crawler.signals.send_catch_log(article_stored, outcome=result.outcome, item=item,
                                             spider=self.crawler.spider)
