@@ -34,6 +34,6 @@ def test_locked_database_drops_the_article_and_reports_it(tmp_path):
         writer.execute("ROLLBACK")
     assert reported == [("https://wire.example/a", "could not store: database is locked")]
     pipeline.process_item(item)  # lock gone: the same article is stored whole
-    assert pipeline.store.conn.execute("SELECT title FROM articles").fetchall() == [("A",)]
+    assert [tuple(row) for row in pipeline.store.conn.execute("SELECT title FROM articles")] == [("A",)]
     pipeline.close_spider()
     writer.close()
