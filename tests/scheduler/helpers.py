@@ -39,6 +39,20 @@ def news_routes(prefix: str = "/news/", articles: int = 3, delay: float = 0.0) -
     return routes
 
 
+def routes_hanging_first_time(requests: list[str]) -> dict:
+    """news_routes() whose listing hangs (120 s) on its first request only, so a first crawl can be
+    killed mid-way and the next one completes. Requests are recorded in `requests`."""
+    routes = news_routes()
+    listing = routes["/news/"].body
+
+    def hang_only_at_first(path: str, headers: dict) -> Resource:
+        requests.append(path)
+        return Resource(listing, delay=120 if len(requests) == 1 else 0)
+
+    routes["/news/"] = hang_only_at_first
+    return routes
+
+
 def start_site(routes: dict) -> LoopbackSite:
     return LoopbackSite(routes).start()
 

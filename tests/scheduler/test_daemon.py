@@ -7,8 +7,15 @@ import signal
 from datetime import datetime
 from pathlib import Path
 
-from newsagg.demo.server import Resource
-from tests.scheduler.helpers import all_runs, lock_of, news_routes, process_gone, wait_for, write_config
+from tests.scheduler.helpers import (
+    all_runs,
+    lock_of,
+    news_routes,
+    process_gone,
+    routes_hanging_first_time,
+    wait_for,
+    write_config,
+)
 
 
 def finished(rows: list[dict]) -> list[dict]:
@@ -158,15 +165,8 @@ def test_a_stale_lock_from_a_killed_crawl_is_recovered(tmp_path: Path, sites, da
 
     from tests.scheduler.helpers import newsagg_command
 
-    requests = []
-
-    def slow_only_at_first(path, headers):
-        requests.append(path)
-        return Resource(news_routes()["/news/"].body, delay=120 if len(requests) == 1 else 0)
-
-    routes = news_routes()
-    routes["/news/"] = slow_only_at_first
-    site = sites(routes)
+    requests: list[str] = []
+    site = sites(routes_hanging_first_time(requests))
     config = write_config(tmp_path, [{"name": "wire", "start_urls": [site.url("/news/")], "every": "1h"}])
     db = tmp_path / "news.db"
     manual = subprocess.Popen(newsagg_command("crawl", "wire", "--config", str(config), "--db", str(db)),
@@ -212,15 +212,8 @@ def test_one_daemon_per_database_and_status_reports_it(tmp_path: Path, sites, da
 def test_a_crashed_crawl_is_recorded_failed_and_the_daemon_carries_on(tmp_path: Path, sites, daemons):
     import os
 
-    requests = []
-
-    def slow_only_at_first(path, headers):
-        requests.append(path)
-        return Resource(news_routes()["/news/"].body, delay=120 if len(requests) == 1 else 0)
-
-    routes = news_routes()
-    routes["/news/"] = slow_only_at_first
-    site = sites(routes)
+    requests: list[str] = []
+    site = sites(routes_hanging_first_time(requests))
     config = write_config(tmp_path, [{"name": "wire", "start_urls": [site.url("/news/")], "every": "2s"}])
     db = tmp_path / "news.db"
     daemon = daemons(config, db)
