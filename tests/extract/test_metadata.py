@@ -223,6 +223,13 @@ def test_language_detected_when_undeclared():
     assert extract_language(doc(html)) == "de"
 
 
+def test_template_en_declaration_is_kept_for_english_and_overruled_for_other_text():
+    english = "<p>" + "The central bank said on Tuesday that the pace of rate cuts will depend on the data. " * 6 + "</p>"
+    vietnamese = "<p>" + "Ngân hàng Nhà nước cho biết sẽ tiếp tục điều hành lãi suất linh hoạt trong năm nay. " * 6 + "</p>"
+    assert extract_language(doc(f'<html lang="en"><body>{english}</body></html>')) == "en"
+    assert extract_language(doc(f'<html lang="en"><body>{vietnamese}</body></html>')) == "vi"
+
+
 # ---------------------------------------------------------------- is_article
 
 ARTICLE_LD = {"@type": "NewsArticle", "headline": "Markets rally", "datePublished": "2024-03-05"}
