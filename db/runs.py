@@ -91,11 +91,6 @@ def release_locks_of_process(conn: sqlite3.Connection, pid: int) -> None:
         conn.execute("DELETE FROM source_locks WHERE pid = ? AND hostname = ?", (pid, socket.gethostname()))
 
 
-def running_runs_of_process(conn: sqlite3.Connection, pid: int) -> list[int]:
-    return [row["id"] for row in conn.execute(
-        "SELECT id FROM crawl_runs WHERE pid = ? AND status = 'running'", (pid,))]
-
-
 def list_runs(conn: sqlite3.Connection, source: str | None = None, limit: int = 20) -> list[sqlite3.Row]:
     """Newest first."""
     if source:

@@ -15,10 +15,6 @@ from scraper.extract import cli as extract_cli
 ROOMS = (crawl_cli, extract_cli, scheduler_cli, db_cli, demo_cli)
 
 
-class UsageError(Exception):
-    """A bad command line, config or input: printed as one line, exit status 2."""
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsagg", description="Finance-news aggregation into SQLite.")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

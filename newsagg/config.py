@@ -10,7 +10,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -315,7 +315,3 @@ def adhoc_source(urls: list[str], max_pages: int = 500, timeout: float = 3600.0)
             raise NewsaggError(str(error)) from None
     host = urlsplit(urls[0]).hostname or "adhoc"
     return Source(name=host, start_urls=list(urls), max_pages=max_pages, timeout=timeout)
-
-
-def every_as_timedelta(source: Source) -> timedelta | None:
-    return timedelta(seconds=source.every) if source.every else None

@@ -61,12 +61,6 @@ def class_and_id(element) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
 
 
-def is_content_marked(element) -> bool:
-    if (element.get("itemprop") or "").lower() == "articlebody":
-        return True
-    return _names_say_content(class_and_id(element))
-
-
 def is_always_boilerplate(element) -> bool:
     """Marks trusted whatever they wrap: comment threads, consent dialogs, page footers."""
     return element.tag in ALWAYS_BOILERPLATE_TAGS or _names_say_always_boilerplate(class_and_id(element))

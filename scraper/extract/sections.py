@@ -215,11 +215,3 @@ def _in_advert_slot(element) -> bool:
         if not AD_SLOT_TOKENS.isdisjoint(_WORDS.split(class_and_id(candidate))):
             return True
     return False
-
-
-def extract_faq(doc: Document) -> list[FaqEntry]:
-    return find_faq(doc).faq
-
-
-def extract_disclaimer(doc: Document) -> str | None:
-    return "\n\n".join(find_disclaimers(iter_blocks(doc.root, keep_hidden=True)).texts) or None

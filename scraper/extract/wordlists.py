@@ -57,11 +57,3 @@ AGENCIES = {
     "ntb", "tt", "ritzau", "stt", "lusa", "agência brasil", "antara", "bernama", "vna", "cna", "pa",
     "pa media", "press association", "ddp", "afp/dpa", "dpa/afp", "sid", "upi", "cnn", "bbc",
 }
-
-# Words around dates in bylines that are not part of the date ("Published 3 May 2024").
-DATE_LABEL_WORDS = (
-    "published", "updated", "posted", "last updated", "veröffentlicht", "aktualisiert", "stand",
-    "publié le", "mis à jour le", "publié", "publicado", "actualizado", "pubblicato", "aggiornato",
-    "gepubliceerd", "bijgewerkt", "publicerad", "uppdaterad", "publisert", "oppdatert", "opublikowano",
-    "cập nhật", "yayınlanma", "güncelleme",
-)
