@@ -59,7 +59,7 @@ class CrawlState:
             return
         fresh_since = None
         if source.refresh:
-            fresh_since = (datetime.now(UTC) - timedelta(seconds=source.refresh)).isoformat(timespec="seconds")
+            fresh_since = _ceil_to_second(datetime.now(UTC) - timedelta(seconds=source.refresh))
         self.known_articles = fetch_state.known_article_urls(self.conn, source.name, fresh_since)
         self.known_listings = fetch_state.known_urls_of_kind(self.conn, source.name, fetch_state.LISTING)
         last_run = parse_date(fetch_state.last_successful_run(self.conn, source.name))
@@ -116,3 +116,10 @@ class CrawlState:
             self.flush()
         finally:
             self.conn.close()
+
+
+def _ceil_to_second(moment: datetime) -> str:
+    """fetched_at is stored truncated to the second; comparing it with a cutoff rounded up means
+    a page counts as fresh only if it surely is (when in doubt, it is refetched a moment early)."""
+    whole = moment.replace(microsecond=0)
+    return (whole + timedelta(seconds=1 if moment.microsecond else 0)).isoformat(timespec="seconds")

@@ -98,3 +98,16 @@ def test_full_crawl_state_forgets_everything_it_knows(tmp_path):
     assert CrawlState(str(tmp_path / "n.db"), source).is_known_article("https://x/a")
     forced = CrawlState(str(tmp_path / "n.db"), source, full=True)
     assert not forced.is_known_article("https://x/a") and not forced.entry_is_old("2000-01-01")
+
+
+def test_refresh_cutoff_rounds_up_against_second_precision_timestamps():
+    from datetime import UTC, datetime
+
+    from scraper.incremental import _ceil_to_second
+
+    # A page written at 10:00:10.05 is stored as 10:00:10; with a cutoff of 10:00:10.95 it is
+    # older than the window and must be due: "10:00:10" >= cutoff must be false.
+    cutoff = _ceil_to_second(datetime(2025, 1, 1, 10, 0, 10, 950000, tzinfo=UTC))
+    assert cutoff == "2025-01-01T10:00:11+00:00"
+    assert not "2025-01-01T10:00:10+00:00" >= cutoff
+    assert _ceil_to_second(datetime(2025, 1, 1, 10, 0, 10, tzinfo=UTC)) == "2025-01-01T10:00:10+00:00"
