@@ -24,6 +24,7 @@ from .rules import (
     HEADING_LEVELS,
     HIDDEN_CLASSES,
     NEVER_TEXT_TAGS,
+    NOTICE_REGION_MARKERS,
     REGION_TAGS,
 )
 
@@ -51,6 +52,7 @@ class Block:
     heading: int = 0  # 1-6 for <h1>-<h6>, else 0
     boilerplate: bool = False  # inside a trusted boilerplate mark (set by iter_blocks)
     hidden: bool = False  # inside an element hidden by markup (walked only with keep_hidden)
+    notice_marked: bool = False  # inside an element whose class/id says disclaimer/disclosure/...
 
     @property
     def link_density(self) -> float:
@@ -93,6 +95,12 @@ def _names_say_boilerplate(names: str) -> bool:
     if not BOILERPLATE_TOKENS.isdisjoint(_TOKEN_SPLIT.split(names)):
         return True
     return any(part in names for part in BOILERPLATE_SUBSTRINGS)
+
+
+@lru_cache(maxsize=8192)
+def _names_say_notice(names: str) -> bool:
+    names = _STATE_MODIFIER.sub(" ", names)  # "has-disclosure" describes a wrapper, it is not one
+    return any(marker in names for marker in NOTICE_REGION_MARKERS)
 
 
 @lru_cache(maxsize=8192)
@@ -141,7 +149,7 @@ class _Collector:
             if in_link:
                 self.link_chars += _nonspace(" ".join(text.split()))
 
-    def flush(self, element, marks: tuple, hidden: bool = False) -> None:
+    def flush(self, element, marks: tuple, hidden: bool = False, notice: bool = False) -> None:
         if not self.parts:
             return
         text = " ".join("".join(self.parts).split())
@@ -150,7 +158,10 @@ class _Collector:
         if text:
             tag = element.tag if isinstance(element.tag, str) else ""
             self.blocks.append(Block(element, text, _nonspace(text), min(link_chars, _nonspace(text)),
-                                     marks, HEADING_LEVELS.get(tag, 0), hidden=hidden))
+                                     marks, HEADING_LEVELS.get(tag, 0), hidden=hidden, notice_marked=notice))
+
+
+_NOTHING_OPEN = (False, (), False, False)  # link, marks, hidden, notice of the root's parent
 
 
 def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
@@ -163,8 +174,8 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
     than `trusted_mark_share` of all the fragment's prose: a layout wrapper with an unlucky class
     name ("widget-wrap", "img_container") must not condemn the whole article."""
     out = _Collector()
-    # Per open element: (is block, is link, boilerplate-marked ancestors, hidden).
-    stack: list[tuple[bool, bool, tuple, bool]] = []
+    # Per open element: (is block, is link, boilerplate-marked ancestors, hidden, notice-marked).
+    stack: list[tuple[bool, bool, tuple, bool, bool]] = []
     block_elements = [root]
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
@@ -173,29 +184,30 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
             out.add(element.tail, bool(stack) and stack[-1][1])
             continue
         if event == "start":
-            parent_link, parent_marks, parent_hidden = stack[-1][1:] if stack else (False, (), False)
+            parent_link, parent_marks, parent_hidden, parent_notice = stack[-1][1:] if stack else _NOTHING_OPEN
             if tag in BLOCK_TAGS:
-                out.flush(block_elements[-1], parent_marks, parent_hidden)
+                out.flush(block_elements[-1], parent_marks, parent_hidden, parent_notice)
             has_attributes = bool(element.attrib)  # most elements have none: skip the attribute rules
             hidden = parent_hidden or (has_attributes and is_hidden(element))
             if tag in NEVER_TEXT_TAGS or (hidden and not keep_hidden) or (skip is not None and skip(element)):
                 walker.skip_subtree()
-                stack.append((False, parent_link, parent_marks, parent_hidden))
+                stack.append((False, parent_link, parent_marks, parent_hidden, parent_notice))
                 continue
             is_block = tag in BLOCK_TAGS
             marked = tag in REGION_TAGS or (has_attributes and is_boilerplate_marked(element))
             marks = parent_marks + (element,) if marked else parent_marks
-            stack.append((is_block, parent_link or tag == "a", marks, hidden))
+            notice = parent_notice or (has_attributes and _names_say_notice(class_and_id(element)))
+            stack.append((is_block, parent_link or tag == "a", marks, hidden, notice))
             if is_block:
                 block_elements.append(element)
             out.add(element.text, parent_link or tag == "a")
         else:
-            is_block, _, marks, hidden = stack.pop()
+            is_block, _, marks, hidden, notice = stack.pop()
             if is_block:
-                out.flush(element, marks, hidden)
+                out.flush(element, marks, hidden, notice)
                 block_elements.pop()
             elif tag in BLOCK_TAGS:  # a skipped block element still separates paragraphs
-                out.flush(block_elements[-1], marks, hidden)
+                out.flush(block_elements[-1], marks, hidden, notice)
             if element is not root:  # the root's tail lies outside the fragment
                 out.add(element.tail, bool(stack) and stack[-1][1])
     out.flush(root, ())

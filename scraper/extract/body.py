@@ -24,8 +24,9 @@ from .blocks import Block, blocks_within, iter_blocks
 from .clean import is_furniture_block
 from .document import Document
 from .embedded import MIN_EMBEDDED_CHARS, json_ld_article_text, next_flight_html
+from .faq import find_faq
+from .notices import find_disclaimers
 from .rules import FURNITURE_TAGS, LEAD_MARKERS
-from .sections import find_disclaimers, find_faq
 
 # A block pays this many characters for existing: many short bits (menus, tag lists) sum negative.
 _BLOCK_COST = 20
@@ -100,10 +101,13 @@ class Content:
 def extract_content(doc: Document) -> Content:
     """Body, FAQ and disclaimer from one walk of the page; FAQ and notices are taken out of the body."""
     page_blocks = iter_blocks(doc.root, keep_hidden=True)
-    faq = find_faq(doc)
-    notices = find_disclaimers(page_blocks)
-    separated = set(faq.texts) | set(notices.texts)
-    blocks = [block for block in body_blocks(doc, page_blocks) if block.text not in separated]
+    visible = [block for block in page_blocks if not block.hidden]
+    container = find_container(doc, visible)
+    article_root = container if container is not None and container.tag not in ("body", "html") else None
+    faq = find_faq(doc, page_blocks, article_root)
+    notices = find_disclaimers(page_blocks, article_root)
+    blocks = [block for block in body_blocks(doc, page_blocks, container)
+              if not faq.covers(block.text) and not notices.covers(block.text)]
     body = join_blocks(blocks)
     if len(body) < MIN_EMBEDDED_CHARS:
         body = _embedded_body(doc) or body
@@ -122,12 +126,14 @@ def _embedded_body(doc: Document) -> str | None:
     return join_blocks(body_blocks(fragment)) or None
 
 
-def body_blocks(doc: Document, page_blocks: list[Block] | None = None) -> list[Block]:
-    """The article's text blocks in reading order, furniture removed."""
+def body_blocks(doc: Document, page_blocks: list[Block] | None = None, container=None) -> list[Block]:
+    """The article's text blocks in reading order, furniture removed (`container`: when the caller
+    has already found it)."""
     if page_blocks is None:
         page_blocks = iter_blocks(doc.root, keep_hidden=True)
     page_blocks = [block for block in page_blocks if not block.hidden]
-    container = find_container(doc, page_blocks)
+    if container is None:
+        container = find_container(doc, page_blocks)
     if container is None:
         return []
     blocks = blocks_within(page_blocks, container, _is_furniture_element, _PROTECTED_SHARE)

@@ -6,7 +6,7 @@ numbers mean the same as in the scorer's table. Raise the floors when the code g
 
 from __future__ import annotations
 
-TITLE_EXACT_FLOOR = 0.865  # measured 0.872
+TITLE_EXACT_FLOOR = 0.875  # measured 0.880
 DATE_SAME_DAY_FLOOR = 0.98  # measured 0.984
 AUTHORS_F1_FLOOR = 0.95  # measured 0.955
 

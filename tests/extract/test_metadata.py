@@ -47,6 +47,16 @@ def test_title_keeps_a_dash_that_is_part_of_the_headline():
     assert extract_title(doc(html)) == "Oil - the long goodbye"
 
 
+@pytest.mark.parametrize("og_title, expected", [
+    ("Chiesa ruft zum Widerstand auf", "Chiesa ruft zum Widerstand auf"),  # JSON-LD = kicker + og:title
+    ("Widerstand gegen Chiesa", "SVP-Parteitag: Chiesa ruft zum Widerstand auf"),  # unrelated og:title
+])
+def test_title_drops_a_kicker_only_when_og_title_is_the_rest(og_title, expected):
+    html = page(f'<meta property="og:title" content="{og_title}">',
+                json_ld={"@type": "NewsArticle", "headline": "SVP-Parteitag: Chiesa ruft zum Widerstand auf"})
+    assert extract_title(doc(html)) == expected
+
+
 def test_title_falls_back_to_h1_then_title():
     assert extract_title(doc(page(body="<h1> Fed holds rates </h1>"))) == "Fed holds rates"
     assert extract_title(doc(page("<title>Only a title</title>"))) == "Only a title"

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from scraper.extract import FaqEntry, extract
-from scraper.extract.sections import is_disclaimer_text
+from scraper.extract.notices import is_disclaimer_text
 
 from .test_body import PARAGRAPHS, URL, _paragraphs, page
 
@@ -48,7 +48,7 @@ def test_multi_paragraph_answer_is_joined_and_section_ends_at_a_plain_heading():
            "<p>Over ten hours for jumpers.</p><h2>Our verdict</h2><p>Buy the cheapest model that has a cover.</p>")
     article = extract(page(f"<article>{_paragraphs()}{faq}</article>"), URL)
     assert article.faq == [FaqEntry("How long does drying take?",
-                                    "Four or five hours for cotton. Over ten hours for jumpers.")]
+                                    "Four or five hours for cotton.\n\nOver ten hours for jumpers.")]
     assert article.body.endswith("Our verdict\n\nBuy the cheapest model that has a cover.")
 
 
@@ -131,3 +131,105 @@ def test_advert_slot_label_inside_the_body_is_not_a_disclaimer():
     middle = "<div class='ad-slot'><span>Anzeige</span></div>"
     html = page(f"<article>{_paragraphs(PARAGRAPHS[:2])}{middle}{_paragraphs(PARAGRAPHS[2:])}</article>")
     assert extract(html, URL).disclaimer is None
+
+
+def test_bold_question_with_its_answer_in_the_same_paragraph():
+    faq = "<h2>FAQ</h2>" + "".join(f"<p><strong>{q}</strong> {a}</p>" for q, a in QUESTIONS)
+    article = extract(page(f"<article>{_paragraphs()}{faq}</article>"), URL)
+    assert article.faq == [FaqEntry(q, a) for q, a in QUESTIONS]
+
+
+def test_numbering_and_q_a_labels_are_not_part_of_the_pairs():
+    faq = "<h2>FAQ</h2>" + "".join(f"<h3>{n}. {q}</h3><p>A: {a}</p>" for n, (q, a) in enumerate(QUESTIONS, 1))
+    assert extract(page(f"<article>{_paragraphs()}{faq}</article>"), URL).faq == [
+        FaqEntry(q, a) for q, a in QUESTIONS]
+
+
+def test_collapsed_accordion_answers_are_read():
+    faq = "<h2>FAQs</h2>" + "".join(f'<button>x</button><h3>{q}</h3><div style="display:none"><p>{a}</p></div>'
+                                    for q, a in QUESTIONS)
+    assert extract(page(f"<article>{_paragraphs()}{faq}</article>"), URL).faq == [
+        FaqEntry(q, a) for q, a in QUESTIONS]
+
+
+def test_notice_after_the_faq_ends_the_last_answer():
+    notice = "This article is for informational purposes only and is not investment advice."
+    faq = "<h2>FAQ</h2>" + "".join(f"<h3>{q}</h3><p>{a}</p>" for q, a in QUESTIONS) + f"<p>{notice}</p>"
+    article = extract(page(f"<article>{_paragraphs()}{faq}</article>"), URL)
+    assert article.faq == [FaqEntry(q, a) for q, a in QUESTIONS]
+    assert article.disclaimer == notice
+
+
+def test_faq_in_a_help_box_inside_the_article_is_not_the_articles():
+    box = "<div class='help-box'><h4>FAQ</h4>" + "".join(f"<p>{q}</p><p>{a}</p>" for q, a in QUESTIONS) + "</div>"
+    assert extract(page(f"<article>{_paragraphs()}{box}</article>"), URL).faq == []
+
+
+def test_microdata_faq_is_read_once():
+    items = "".join(
+        f'<div itemprop="mainEntity" itemscope itemtype="https://schema.org/Question"><h3 itemprop="name">{q}</h3>'
+        f'<div itemprop="acceptedAnswer" itemscope itemtype="https://schema.org/Answer">'
+        f'<div itemprop="text"><p>{a}</p></div></div></div>' for q, a in QUESTIONS)
+    faq = f'<h2>FAQ</h2><div itemscope itemtype="https://schema.org/FAQPage">{items}</div>'
+    article = extract(page(f"<article>{_paragraphs()}{faq}</article>"), URL)
+    assert article.faq == [FaqEntry(q, a) for q, a in QUESTIONS]
+    assert article.body == "\n\n".join(PARAGRAPHS)
+
+
+@pytest.mark.parametrize("notice", [
+    "All information on our website is for general reference only, investors need to consider and take "
+    "responsibility for all their investment actions.",
+    "Past performance is not a reliable indicator of future results.",
+    "Always do your own research before buying any cryptocurrency.",
+    "Trading CFDs carries a high level of risk and may not be suitable for all investors.",
+    "Thông tin trong bài viết chỉ mang tính chất tham khảo, không phải là lời khuyên đầu tư.",
+    "Risikohinweis: Der Handel mit Kryptowährungen kann zum Totalverlust führen.",
+    "Aviso legal: este contenido no constituye asesoramiento de inversión.",
+    "Les informations sont fournies à titre informatif uniquement.",
+    "The views expressed here do not necessarily reflect the views of the publisher.",
+])
+def test_notice_wordings(notice):
+    assert is_disclaimer_text(notice)
+
+
+def test_a_story_about_disclaimer_rules_is_not_a_notice():
+    assert not is_disclaimer_text("The regulator said firms must show that past performance is not a "
+                                  "reliable indicator of future results more prominently.")
+    assert is_disclaimer_text("Disclaimer: as the regulator said, this is not investment advice.")
+
+
+def test_notice_marked_by_its_class_and_its_label_line_are_taken_whole():
+    box = ("<div class='article-disclaimer'><h4>Disclaimer</h4><p>Figures are compiled from sources "
+           "believed reliable, but accuracy is not guaranteed.</p></div>")
+    article = extract(page(f"<article>{_paragraphs()}{box}</article>"), URL)
+    assert article.disclaimer == ("Disclaimer\n\nFigures are compiled from sources believed reliable, "
+                                  "but accuracy is not guaranteed.")
+    assert article.body == "\n\n".join(PARAGRAPHS)
+
+
+def test_fine_print_of_a_newsletter_form_is_not_a_disclaimer():
+    form = ("<div class='newsletter-signup'><form><p class='form-disclaimer'>By signing up you consent to "
+            "receive our newsletter and accept the privacy policy.</p></form></div>")
+    assert extract(page(f"<article>{_paragraphs()}{form}</article>"), URL).disclaimer is None
+
+
+def test_comment_thread_notice_inside_the_article_is_not_the_articles():
+    thread = ("<section class='comments'><p class='disclaimer'>Comments do not reflect the views of the "
+              "editors; we reserve the right to remove them.</p></section>")
+    assert extract(page(f"<article>{_paragraphs()}{thread}</article>"), URL).disclaimer is None
+
+
+def test_faq_block_marked_by_its_class_needs_no_heading():
+    items = "".join(f'<div class="schema-faq-section"><strong class="schema-faq-question">{q}</strong> '
+                    f'<p class="schema-faq-answer">{a}</p></div>' for q, a in QUESTIONS)
+    article = extract(page(f'<article>{_paragraphs()}<div class="schema-faq wp-block-yoast-faq-block">{items}</div>'
+                           "</article>"), URL)
+    assert article.faq == [FaqEntry(q, a) for q, a in QUESTIONS]
+    assert article.body == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_wrapper_whose_class_mentions_disclosure_does_not_make_the_story_a_notice():
+    html = page(f"<article><div class='story disclosure-wrap'>{_paragraphs()}</div></article>")
+    article = extract(html, URL)
+    assert article.disclaimer is None
+    assert article.body == "\n\n".join(PARAGRAPHS)

@@ -1,0 +1,104 @@
+"""Disclaimers: the article's legal, advice or commercial notices, joined in reading order.
+
+A notice is one block of the page that
+- says what a notice says (rules.DISCLAIMER_PATTERN: not investment advice, for reference only,
+  do your own research, past performance, risk warnings, position disclosures, affiliate and
+  sponsorship notices, "the views are the author's own"; several languages), and does not read as
+  reporting ("..., the regulator said"): a story about disclaimers is not one; or
+- sits in an element whose class/id says notice ("disclaimer", "disclosure", "risk-warning"); or
+- is a bare label ("Disclaimer", "Miễn trừ trách nhiệm") heading such a notice; or
+- is a bare "Sponsored"/"Anzeige" line right under the headline (it labels the article).
+
+Notices in site chrome (the page-wide footer, navigation, comment threads) are the site's, not
+the article's, and are left alone. Copyright lines, cookie text and credits are not notices.
+"""
+
+from __future__ import annotations
+
+from .blocks import Block
+from .rules import (
+    AD_SLOT_TOKENS,
+    DISCLAIMER_KEYWORDS,
+    DISCLAIMER_LABEL,
+    DISCLAIMER_MAX_CHARS,
+    DISCLAIMER_MIN_CHARS,
+    DISCLAIMER_PATTERN,
+    MARKED_NOTICE_MAX_CHARS,
+    MAX_NOTICE_MARKED_SHARE,
+    REPORTING_CUES,
+    SPONSOR_LABEL_WINDOW,
+    SPONSOR_LABELS,
+)
+from .sections import Section, class_words, in_service_box, in_site_chrome
+
+_ADVERT_SLOT_LEVELS = 3  # the label, its parent and grandparent
+
+
+def is_disclaimer_text(text: str) -> bool:
+    """Notice wording, not a report about notices."""
+    text = text.lower()  # the patterns are lowercase: faster than matching with re.I
+    if DISCLAIMER_KEYWORDS.search(text) is None or DISCLAIMER_PATTERN.search(text) is None:
+        return False
+    return DISCLAIMER_LABEL.match(text) is not None or REPORTING_CUES.search(text) is None
+
+
+def is_notice_block(block: Block, trust_marks: bool = True) -> bool:
+    """Does this block read as a notice, or sit in an element whose class/id says notice?
+    (Where it sits on the page is for the caller to judge.)"""
+    if block.chars < DISCLAIMER_MIN_CHARS:
+        return False
+    if block.notice_marked and trust_marks:
+        return block.chars <= MARKED_NOTICE_MAX_CHARS
+    return block.chars <= DISCLAIMER_MAX_CHARS and is_disclaimer_text(block.text)
+
+
+def find_disclaimers(page_blocks: list[Block], article_root=None) -> Section:
+    """Notice blocks of the page, in page order, each text once."""
+    chosen = set(map(id, _sponsor_labels_by_headline(page_blocks)))
+    trust_marks = _marks_are_notices(page_blocks)
+    for index, block in enumerate(page_blocks):
+        if id(block) in chosen or not is_notice_block(block, trust_marks) or in_site_chrome(block.element, article_root) \
+                or in_service_box(block.element, article_root):
+            continue
+        chosen.add(id(block))
+        label = _label_before(page_blocks, index)
+        if label is not None:
+            chosen.add(id(label))
+    texts: list[str] = []
+    for block in page_blocks:
+        if id(block) in chosen and block.text not in texts:
+            texts.append(block.text)
+    return Section(texts=texts)
+
+
+def _marks_are_notices(page_blocks: list[Block]) -> bool:
+    """A class that says "disclaimer" on a wrapper of much of the page's text is a layout name."""
+    marked = sum(block.chars for block in page_blocks if block.notice_marked and not block.hidden)
+    total = sum(block.chars for block in page_blocks if not block.hidden)
+    return marked <= MAX_NOTICE_MARKED_SHARE * total
+
+
+def _label_before(page_blocks: list[Block], index: int) -> Block | None:
+    """A "Disclaimer" / "Risk warning" line right before a notice is part of it."""
+    if index == 0:
+        return None
+    previous = page_blocks[index - 1]
+    return previous if DISCLAIMER_LABEL.fullmatch(previous.text.rstrip(" :") + ":") else None
+
+
+def _sponsor_labels_by_headline(page_blocks: list[Block]) -> list[Block]:
+    """A bare "Anzeige"/"Sponsored" line in the few blocks after the <h1> labels the article itself,
+    unless it sits in an advert slot (class/id with advert words), which it labels instead."""
+    headline = next((i for i, block in enumerate(page_blocks) if block.heading == 1 and not block.hidden), None)
+    if headline is None:
+        return []
+    return [block for block in page_blocks[headline + 1:headline + 1 + SPONSOR_LABEL_WINDOW]
+            if not block.hidden and block.text.lower().strip(" :|") in SPONSOR_LABELS
+            and not _in_advert_slot(block.element)]
+
+
+def _in_advert_slot(element) -> bool:
+    for candidate in [element, *element.iterancestors()][:_ADVERT_SLOT_LEVELS]:
+        if not AD_SLOT_TOKENS.isdisjoint(class_words(candidate)):
+            return True
+    return False
