@@ -14,6 +14,7 @@ from .rules import (
     CALL_TO_ACTION_MAX_CHARS,
     CAPTION_CREDIT_SUFFIX,
     CONTRIBUTOR_CREDIT,
+    COOKIE_LINE,
     CREDIT_OR_BYLINE,
     DATE_LIKE,
     EMAIL,
@@ -43,8 +44,9 @@ def is_furniture_block(block: Block) -> bool:
         return True
     if CAPTION_CREDIT_SUFFIX.search(block.text):
         return True
-    if block.chars <= CALL_TO_ACTION_MAX_CHARS and (
-            CALL_TO_ACTION.search(block.text) or CONTRIBUTOR_CREDIT.search(block.text)):
+    if block.chars <= CALL_TO_ACTION_MAX_CHARS and (CALL_TO_ACTION.search(block.text) or
+                                                    CONTRIBUTOR_CREDIT.search(block.text) or
+                                                    COOKIE_LINE.search(block.text)):
         return True
     return block.chars < _SHORT_LINE and not block.heading and _is_credit_or_dateline(block.text)
 

@@ -112,6 +112,7 @@ TEASER_PREFIX = re.compile(
 CREDIT_OR_BYLINE = re.compile(
     r"^((?i:\(?(image|images|photo|photos|picture|pictures|credit|credits|source|sources|foto|fotos|bild|"
     r"bilder|quelle|quellen|bron|crédit|crédits|fuente|fonte|zdjęcie|kuva|billede|bilde)\s*[:©])|©|"
+    r"(?i:(image|photo|picture|video)\s+(credit|source)s?\s*:)|"
     r"(?i:by|von|par|por|av|door|di|af|przez)\s+[A-ZÄÖÜÅÉ]|"
     r"(?i:(getty|afp|reuters|ap|dpa|epa|shutterstock|imago)( images)?\s*$)|"
     r"[\w.-]{1,12}(/[\w.-]{1,12})+$)")
@@ -138,6 +139,13 @@ CALL_TO_ACTION = re.compile(
     r"suscríbete|iscriviti|uygulamasını indirin|でシェア|シェアする|印刷する|stay informed with|"
     r"for more stories like this|get real-time updates|fehler gefunden|report an error)", re.I)
 CALL_TO_ACTION_MAX_CHARS = 300
+# Cookie-consent lines inside the article column (short blocks only). A copyright line is not
+# matched here: benchmark truth keeps a wire service's "© 2019 AP. All rights reserved. This material
+# may not be published..." with the story; short "©" credit lines are dropped by CREDIT_OR_BYLINE.
+COOKIE_LINE = re.compile(
+    r"\b(we|this (site|website)|our (site|website|partners))\s+uses?\s+cookies\b|\baccept (all )?cookies\b|"
+    r"\bcookie (settings|policy|preferences|consent)\b|\bby continuing to (browse|use) (this|our|the) (site|website)",
+    re.I)
 # A caption that ends with its picture credit: "Protesters in Hong Kong (Image: Getty)".
 CAPTION_CREDIT_SUFFIX = re.compile(
     r"[(\[](image|images|photo|picture|pic|credit|foto|bild|crédit|imagen|immagine)s?\s*:[^()\[\]]{1,60}[)\]]$",

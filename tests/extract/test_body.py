@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from scraper.extract import extract
 from scraper.extract.blocks import iter_blocks
 from scraper.extract.body import block_weight, extract_content, json_ld_article_body
@@ -214,3 +216,14 @@ def test_next_js_flight_data_gives_the_body_of_a_script_rendered_page():
     assert body.startswith("First paragraph of the story")
     assert "A subheading" in body and "Second paragraph follows." in body
     assert "ARTICLEAD" not in body
+
+
+@pytest.mark.parametrize("line", ["We use cookies to give you the best experience. By continuing you agree.",
+                                  "Image credit: Getty Images"])
+def test_cookie_and_credit_lines_inside_the_article_are_dropped(line):
+    assert body_of(page(f"<article>{_paragraphs()}<p>{line}</p></article>")) == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_story_about_cookies_is_kept():
+    story = "Google said it would keep third-party cookies in Chrome, reversing a plan advertisers fought."
+    assert story in body_of(page(f"<article>{_paragraphs()}<p>{story}</p></article>"))
