@@ -114,10 +114,18 @@ def is_hidden(element) -> bool:
     if element.get("hidden") is not None and not _is_deferred_content(element):
         return True
     classes = element.get("class")
-    if classes and not HIDDEN_CLASSES.isdisjoint(classes.split()):
+    if classes and not HIDDEN_CLASSES.isdisjoint(classes.split()) and not _is_deferred_content(element):
         return True
     style = element.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _is_heading_button(element) -> bool:
+    """An accordion's <h3><button>Question?</button></h3>: the button's label is the heading's text."""
+    if element.tag != "button":
+        return False
+    parent = element.getparent()
+    return parent is not None and parent.tag in HEADING_LEVELS
 
 
 def _is_deferred_content(element) -> bool:
@@ -189,7 +197,8 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
                 out.flush(block_elements[-1], parent_marks, parent_hidden, parent_notice)
             has_attributes = bool(element.attrib)  # most elements have none: skip the attribute rules
             hidden = parent_hidden or (has_attributes and is_hidden(element))
-            if tag in NEVER_TEXT_TAGS or (hidden and not keep_hidden) or (skip is not None and skip(element)):
+            if (tag in NEVER_TEXT_TAGS and not _is_heading_button(element)) or (hidden and not keep_hidden) \
+                    or (skip is not None and skip(element)):
                 walker.skip_subtree()
                 stack.append((False, parent_link, parent_marks, parent_hidden, parent_notice))
                 continue

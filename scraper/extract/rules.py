@@ -176,7 +176,7 @@ QUESTION_MAX_CHARS = 250
 
 # A label that opens a notice ("Disclaimer: ..."), in the languages finance sites use.
 DISCLAIMER_LABEL = re.compile(
-    r"\s*(disclaimer|disclosures?|legal\s+disclaimer|risk\s+(warning|disclosure|disclaimer)|"
+    r"\s*([\w'’.&-]+\s+){0,3}?(disclaimer|disclosures?|legal\s+disclaimer|risk\s+(warning|disclosure|disclaimer)|"
     r"important\s+(notice|information)|investment\s+disclaimer|haftungsausschluss|risikohinweis|"
     r"rechtlicher\s+hinweis|avertissement|avis\s+de\s+non-responsabilité|clause\s+de\s+non-responsabilité|"
     r"descargo\s+de\s+responsabilidad|aviso\s+legal|advertencia|aviso\s+de\s+riesgo|"
@@ -200,7 +200,7 @@ _DISCLAIMER_PATTERNS = (
     r"\binvestors?\s+(need|needs|should|must)\s+(to\s+)?(consider|do\s+their\s+own|conduct\s+their\s+own)\b",
     r"\b(take|takes|bear|bears)\s+(full\s+|sole\s+)?responsibility\s+for\s+(all\s+)?(their|your|his|her)\s+"
     r"(own\s+)?(investment|trading|financial)\b",
-    r"\bpast\s+performance\s+(is|does)\s+not\b",
+    r"\bpast\s+performance\s+(is\s+(not|no)|isn't|does\s+not|doesn't)\b",
     r"\b(involves?|carr(y|ies)|entails?)\s+(an?\s+)?(high|significant|substantial|considerable)\s+(level\s+of\s+|degree\s+of\s+)?risks?\b",
     r"\b(high|significant)\s+risk\s+of\s+losing\s+(money|capital|your)\b",
     r"\bretail\s+investor\s+accounts\s+lose\s+money\b|\byour\s+capital\s+is\s+at\s+risk\b",
@@ -228,6 +228,7 @@ _DISCLAIMER_PATTERNS = (
     r"\b(may|might|will|could|can)\s+(earn|receive|get|make)\s+(a\s+|an\s+)?(small\s+|affiliate\s+)?"
     r"(share\s+of\s+)?(commission|compensation|revenue)",
     r"\bincome\s+earning\b.{0,40}\baffiliate",
+    r"\bwe\s+(may\s+|might\s+)?(receive|earn|get)\s+(a\s+)?(compensation|commission)\b",
     r"\baffiliate-links?\b",
     r"\b(erhalten|bekommen)\s+wir\s+(ggf\.\s+|gegebenenfalls\s+)?(eine\s+)?(kleine\s+)?provision",
     r"\bliens?\s+(d'affiliation|d’affiliation|affiliés?)\b",

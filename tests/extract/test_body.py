@@ -227,3 +227,8 @@ def test_cookie_and_credit_lines_inside_the_article_are_dropped(line):
 def test_a_story_about_cookies_is_kept():
     story = "Google said it would keep third-party cookies in Chrome, reversing a plan advertisers fought."
     assert story in body_of(page(f"<article>{_paragraphs()}<p>{story}</p></article>"))
+
+
+def test_paywalled_text_hidden_by_a_class_is_still_the_body():
+    html = page(f"<article><div class='paywall-content invisible'>{_paragraphs()}</div></article>")
+    assert body_of(html) == "\n\n".join(PARAGRAPHS)

@@ -1,5 +1,8 @@
 """FAQ and disclaimer separation on whole hand-made pages (tests/extract/fixtures/sections/).
 
+Pages 01-28 were written to the issue's list of forms; pages 29-52 were written blind (by someone
+who had not read the extractor) in the style of real finance publishers and CMSs, then kept here.
+
 Each page is a full finance-news page (navigation, cookie banner, share bar, caption, "Latest news",
 newsletter box, site footer) with one form of FAQ or notice, or a trap that is neither. Its .json
 beside it says what must come out:
