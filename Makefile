@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-dev
 BENCH_STAMP := $(VENV)/.installed-bench
 CORPUS ?= ../shared/corpus/dev
 
-.PHONY: install demo test lint score bench clean
+.PHONY: install demo test lint score score-sections bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,9 +36,16 @@ score: $(BENCH_STAMP)
 		--extractor project --extractor trafilatura --extractor readability --extractor newspaper4k \
 		--project-cmd "$(BIN)/newsagg extract"
 
+# FAQ/disclaimer separation side by side on the fixture pages (tests/extract/fixtures/sections).
+score-sections: $(BENCH_STAMP)
+	rm -rf .score-sections && $(BIN)/python -m bench.sections_corpus .score-sections
+	$(BIN)/python ../shared/eval/score_extraction.py --corpus .score-sections \
+		--extractor project --extractor trafilatura --extractor readability --extractor newspaper4k \
+		--project-cmd "$(BIN)/newsagg extract"
+
 # make bench lists the benchmarks; make bench BENCH=crawl_throughput runs one.
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench $(BENCH)
 
 clean:
-	rm -rf $(VENV) data/demo.db*
+	rm -rf $(VENV) data/demo.db* .score-sections
