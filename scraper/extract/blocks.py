@@ -97,6 +97,11 @@ def _names_say_boilerplate(names: str) -> bool:
     return any(part in names for part in BOILERPLATE_SUBSTRINGS)
 
 
+def is_notice_marked(element) -> bool:
+    """Class/id says the element holds a notice: "disclaimer", "disclosure", "risk-warning", ..."""
+    return _names_say_notice(class_and_id(element))
+
+
 @lru_cache(maxsize=8192)
 def _names_say_notice(names: str) -> bool:
     names = _STATE_MODIFIER.sub(" ", names)  # "has-disclosure" describes a wrapper, it is not one
@@ -205,7 +210,7 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
             is_block = tag in BLOCK_TAGS
             marked = tag in REGION_TAGS or (has_attributes and is_boilerplate_marked(element))
             marks = parent_marks + (element,) if marked else parent_marks
-            notice = parent_notice or (has_attributes and _names_say_notice(class_and_id(element)))
+            notice = parent_notice or (has_attributes and is_notice_marked(element))
             stack.append((is_block, parent_link or tag == "a", marks, hidden, notice))
             if is_block:
                 block_elements.append(element)

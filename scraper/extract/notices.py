@@ -15,7 +15,7 @@ the article's, and are left alone. Copyright lines, cookie text and credits are 
 
 from __future__ import annotations
 
-from .blocks import Block
+from .blocks import Block, is_notice_marked
 from .rules import (
     AD_SLOT_TOKENS,
     DISCLAIMER_KEYWORDS,
@@ -55,7 +55,7 @@ def is_notice_block(block: Block, trust_marks: bool = True) -> bool:
 def find_disclaimers(page_blocks: list[Block], article_root=None) -> Section:
     """Notice blocks of the page, in page order, each text once."""
     chosen = set(map(id, _sponsor_labels_by_headline(page_blocks)))
-    trust_marks = _marks_are_notices(page_blocks)
+    trust_marks = _marks_are_notices(page_blocks, article_root)
     for index, block in enumerate(page_blocks):
         if id(block) in chosen or not is_notice_block(block, trust_marks) or in_site_chrome(block.element, article_root) \
                 or in_service_box(block.element, article_root):
@@ -71,11 +71,20 @@ def find_disclaimers(page_blocks: list[Block], article_root=None) -> Section:
     return Section(texts=texts)
 
 
-def _marks_are_notices(page_blocks: list[Block]) -> bool:
-    """A class that says "disclaimer" on a wrapper of much of the page's text is a layout name."""
-    marked = sum(block.chars for block in page_blocks if block.notice_marked and not block.hidden)
-    total = sum(block.chars for block in page_blocks if not block.hidden)
-    return marked <= MAX_NOTICE_MARKED_SHARE * total
+def _marks_are_notices(page_blocks: list[Block], article_root) -> bool:
+    """A class that says "disclaimer" on a wrapper of the article text is a layout name: the body
+    container and the elements around it must not carry it, and marked blocks must not be most of
+    the container's text (or, without a container, of the page's)."""
+    if not any(block.notice_marked for block in page_blocks):
+        return True
+    blocks = [block for block in page_blocks if not block.hidden]
+    if article_root is not None:
+        if any(is_notice_marked(node) for node in (article_root, *article_root.iterancestors())):
+            return False
+        inside = set(article_root.iter())
+        blocks = [block for block in blocks if block.element in inside]
+    marked = sum(block.chars for block in blocks if block.notice_marked)
+    return marked <= MAX_NOTICE_MARKED_SHARE * sum(block.chars for block in blocks)
 
 
 def _label_before(page_blocks: list[Block], index: int) -> Block | None:

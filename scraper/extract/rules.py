@@ -158,6 +158,7 @@ DATE_LIKE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}時\d{1,2}分|\b\d{
 # A heading that opens a frequently-asked-questions section (whole heading text, any language).
 FAQ_HEADING = re.compile(
     r"(^|\b)(faqs?|frequently asked questions|common questions|questions and answers|q\s*&\s*a|"
+    r"(key |your |common |top )?questions,? answered|key questions|"
     r"häufig gestellte fragen|häufige fragen|fragen und antworten|questions fréquentes|"
     r"questions fréquemment posées|foire aux questions|questions-réponses|questions/réponses|"
     r"preguntas frecuentes|preguntas más frecuentes|preguntas y respuestas|"
@@ -204,6 +205,7 @@ _DISCLAIMER_PATTERNS = (
     r"\b(involves?|carr(y|ies)|entails?)\s+(an?\s+)?(high|significant|substantial|considerable)\s+(level\s+of\s+|degree\s+of\s+)?risks?\b",
     r"\b(high|significant)\s+risk\s+of\s+losing\s+(money|capital|your)\b",
     r"\bretail\s+investor\s+accounts\s+lose\s+money\b|\byour\s+capital\s+is\s+at\s+risk\b",
+    r"\bsole\s+basis\s+(for|in|of)\s+((any|an|a|making|evaluating)\s+)*investment",
     r"\bcheck\s+with\s+certified\s+experts\s+before\s+taking\s+any\s+investment\s+decisions?\b",
     r"\bstellt\s+(keine|in\s+keiner\s+weise\s+eine)\s+(anlageberatung|anlageempfehlung|finanzberatung)",
     r"\bkeine\s+(anlageberatung|anlageempfehlung|kauf-?\s*oder\s+verkaufsempfehlung)",
@@ -222,6 +224,13 @@ _DISCLAIMER_PATTERNS = (
     r"\b(holds?|owns?|has|have|had)\s+(a\s+|no\s+)?(long\s+|short\s+|beneficial\s+)?positions?\s+in\b",
     r"\bno\s+(financial\s+)?positions?\s+in\s+(any|the)\s+(stocks?|securities|companies|shares)",
     r"\b(author|writer|analyst)s?\s+(owns?|holds?)\s+(shares|stock|units)\s+(of|in)\b",
+    # ... said of the author (a company that "holds positions" in a story is not a disclosure)
+    r"\b(authors?|writers?|analysts?|i|we)\b.{0,30}\b((do|does|did)\s+not\s+(own|hold)|(owns?|holds?)\s+no)\s+"
+    r"(shares|stock|any\s+(shares|securities|positions?|stock)|a\s+position|positions?)\b",
+    r"\b(verfasser|autor|autorin|autoren|redakteur|redakteurin)\b.{0,60}\b(hält|halten|hielt)\b.{0,60}\bpositionen?\b",
+    r"\b(l'auteur|l’auteur|les\s+auteurs|le\s+rédacteur)\b.{0,40}\b(détient|détiennent|possède|possèdent)\b",
+    r"\b(el\s+autor|la\s+autora|los\s+autores)\b.{0,40}\b(tiene|tienen|posee|poseen|mantiene)\s+"
+    r"(posiciones|ninguna\s+posición|acciones)\b",
     # affiliate / commission
     r"\baffiliate\b.{0,40}\blinks?\b",
     r"\baffiliate\s+(commission|partnerships?|programs?|programmes?)\b",
@@ -251,13 +260,16 @@ _DISCLAIMER_PATTERNS = (
 )
 # Cheap first pass: every pattern above contains one of these stems.
 DISCLAIMER_KEYWORDS = re.compile(
-    r"advice|purposes|disclaimer|disclosure|haftungsausschluss|avertissement|descargo|investment|"
-    r"anlage|kauf|conseil|inversión|sollecitazione|consulenza|raccomandazione|advies|position|"
-    r"affili|afiliad|commission|compensat|revenue|provision|paid|sponsor|patrocinado|opinion|views|"
-    r"ftc|reference|recommendation|solicitation|offer|research|diligence|dyor|investor|responsib|"
-    r"performance|risk|lose\s+money|shares|stock|units|totalverlust|kapital|titre|asesoramiento|"
-    r"consejo|tham\s+khảo|khuyên|khuyến|trách\s+nhiệm|important|rechtlich|aviso|advertencia|"
-    r"exención|esclusione|warning|notice|information|informatif")
+    r"advice|purposes|disclaimer|disclosure|haftungsausschluss|risikohinweis|rechtlich|avertissement|"
+    r"descargo|aviso|advertencia|exención|responsab|miễn\s+trừ|khuyến|important\s+(notice|information)|"
+    r"risk\s+(warning|disclosure|disclaimer)|investment|anlage|kauf|conseil|inversión|sollecitazione|"
+    r"consulenza|raccomandazione|advies|position|affili|afiliad|commission|compensat|revenue|provision|"
+    r"paid|sponsor|patrocinado|opinion|views|ftc|(reference|information)\s+(purposes\s+)?only|"
+    r"to\s+(buy|sell|invest|trade)|your\s+own|dyor|investors?\s+(need|needs|should|must)|"
+    r"past\s+performance|(high|significant|substantial|considerable)\s+(level\s+of\s+|degree\s+of\s+)?risk|"
+    r"lose\s+money|at\s+risk|(owns?|holds?)\s+(shares|stock|units)|not\s+(own|hold)|(own|hold)s?\s+no\b|"
+    r"totalverlust|eingesetzten|titre|asesoramiento|consejo|tham\s+khảo|khuyên|trách\s+nhiệm|"
+    r"auteur|autor|verfasser|redakteur|sole\s+basis|recommendation|solicitation")
 # One alternation: a single regex pass per text block. The keyword and pattern regexes are matched
 # on lowercased text (6x faster than re.I on these alternations).
 DISCLAIMER_PATTERN = re.compile("|".join(f"(?:{pattern})" for pattern in _DISCLAIMER_PATTERNS))
@@ -270,7 +282,7 @@ NOTICE_REGION_MARKERS = ("disclaimer", "disclosure", "risk-warning", "risk_warni
                          "legal-notice", "legalnotice", "haftungsausschluss", "risikohinweis", "mien-tru",
                          "mientru")
 MARKED_NOTICE_MAX_CHARS = 1500
-MAX_NOTICE_MARKED_SHARE = 0.25  # of the page's text: more is a wrapper with an unlucky class name
+MAX_NOTICE_MARKED_SHARE = 0.5  # of the page's text: more is a wrapper with an unlucky class name
 DISCLAIMER_MAX_CHARS = 700
 DISCLAIMER_MIN_CHARS = 15
 

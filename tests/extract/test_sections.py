@@ -187,6 +187,12 @@ def test_microdata_faq_is_read_once():
     "Aviso legal: este contenido no constituye asesoramiento de inversión.",
     "Les informations sont fournies à titre informatif uniquement.",
     "The views expressed here do not necessarily reflect the views of the publisher.",
+    "The author or authors do not own shares in any securities mentioned in this article.",
+    "Der Verfasser hält zum Zeitpunkt der Veröffentlichung keine Positionen in der Aktie.",
+    "L'auteur ne détient aucune position sur les titres cités.",
+    "El autor no tiene posiciones en las compañías mencionadas.",
+    "Ratings should not be used as the sole basis in evaluating an investment product.",
+    "Analyst's Disclosure: I am long NVDA.",
 ])
 def test_notice_wordings(notice):
     assert is_disclaimer_text(notice)
