@@ -26,7 +26,7 @@ from .blocks import Block, iter_blocks
 from .clean import is_furniture_block
 from .document import Document
 from .notices import is_notice_block
-from .rules import FAQ_HEADING, FAQ_HEADING_MAX_CHARS, QUESTION_MAX_CHARS
+from .rules import FAQ_HEADING, FAQ_HEADING_MAX_CHARS, INTERROGATIVE, QUESTION_MAX_CHARS
 from .sections import Section, in_service_box, in_site_chrome
 
 _QUESTION_MARKS = ("?", "？", "؟")
@@ -229,7 +229,10 @@ def _pair_up(blocks: list[Block], faq_level: int) -> tuple[list[FaqEntry], list[
                 continue  # an advert label between two answers
             break  # a related-links or newsletter box after the FAQ
         inline = _inline_question(block)
-        if inline is not None or _is_question(block):
+        # An FAQ whose questions carry the mark does not go on with an unmarked "How we tested".
+        unmarked_ok = not any(entry.question.endswith(_QUESTION_MARKS) for entry in entries) and \
+            not (question or "").endswith(_QUESTION_MARKS)
+        if inline is not None or _is_question(block, faq_level, unmarked_ok):
             close()
             question, taken = _question_text(inline[0] if inline else block.text), [block]
             answer = [inline[1]] if inline and inline[1] else []
@@ -242,8 +245,15 @@ def _pair_up(blocks: list[Block], faq_level: int) -> tuple[list[FaqEntry], list[
     return entries, used
 
 
-def _is_question(block: Block) -> bool:
-    return block.text.endswith(_QUESTION_MARKS) and block.chars <= QUESTION_MAX_CHARS
+def _is_question(block: Block, faq_level: int, unmarked_ok: bool) -> bool:
+    """A short block ending in a question mark; or, under the FAQ heading, a sub-heading worded as
+    a question without the mark ("What is staking"), unless the FAQ's questions so far had it."""
+    if block.chars > QUESTION_MAX_CHARS:
+        return False
+    if block.text.endswith(_QUESTION_MARKS):
+        return True
+    return unmarked_ok and faq_level < block.heading and \
+        INTERROGATIVE.search(_question_text(block.text).lower()) is not None
 
 
 def _inline_question(block: Block) -> tuple[str, str] | None:

@@ -172,6 +172,15 @@ FAQ_HEADING = re.compile(
 SERVICE_BOX_TOKENS = frozenset({"help", "support", "account"})
 SERVICE_BOX_SUBSTRINGS = ("newsletter", "signup", "sign-up", "subscri", "forum", "communit", "comment",
                           "helpbox", "help-box", "helpcenter", "help-center")
+# A question worded without its mark: opening interrogative (en, de, fr, es) or, in Vietnamese,
+# a question phrase anywhere. Matched on lowercased sub-headings under an FAQ heading only.
+INTERROGATIVE = re.compile(
+    r"^(what|why|how|when|where|who|whom|whose|which|is|are|can|could|do|does|did|should|will|would|"
+    r"was|were|has|have|was|warum|wieso|weshalb|wie|wann|wo|wer|welche[rsmn]?|ist|sind|kann|können|"
+    r"muss|soll|gibt|qu'|qu’|que|quoi|pourquoi|comment|quand|où|qui|quel|quelle|quels|quelles|"
+    r"combien|est-ce|peut-on|faut-il|qué|por qué|cómo|cuándo|dónde|quién|quiénes|cuál|cuáles|"
+    r"cuánto|cuánta|cuántos|cuántas|se puede|puedo|es|son)\b|"
+    r"\b(là gì|tại sao|vì sao|có nên|bao nhiêu|như thế nào|thế nào|khi nào|ở đâu|có phải|bao lâu)\b")
 FAQ_HEADING_MAX_CHARS = 80
 QUESTION_MAX_CHARS = 250
 

@@ -239,3 +239,18 @@ def test_a_wrapper_whose_class_mentions_disclosure_does_not_make_the_story_a_not
     article = extract(html, URL)
     assert article.disclaimer is None
     assert article.body == "\n\n".join(PARAGRAPHS)
+
+
+def test_sub_headings_worded_as_questions_without_the_mark_are_questions_under_an_faq_heading():
+    faq = "<h2>FAQ</h2>" + "".join(f"<h3>{q.rstrip('?')}</h3><p>{a}</p>" for q, a in QUESTIONS)
+    article = extract(page(f"<article>{_paragraphs()}{faq}<h3>Our verdict</h3><p>Buy one.</p></article>"), URL)
+    assert article.faq == [FaqEntry(q.rstrip("?"), a) for q, a in QUESTIONS]
+    assert article.body.endswith("Our verdict\n\nBuy one.")
+
+
+def test_an_faq_with_question_marks_ends_at_an_unmarked_how_heading():
+    faq = "<h2>FAQ</h2>" + "".join(f"<h3>{q}</h3><p>{a}</p>" for q, a in QUESTIONS)
+    article = extract(page(f"<article>{_paragraphs()}{faq}<h3>How we tested</h3><p>We dried towels.</p></article>"),
+                      URL)
+    assert article.faq == [FaqEntry(q, a) for q, a in QUESTIONS]
+    assert article.body.endswith("How we tested\n\nWe dried towels.")
