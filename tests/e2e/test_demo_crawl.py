@@ -109,3 +109,23 @@ def test_second_crawl_adds_nothing(crawled):
     assert _counts(db) == counts_after_first
     [run] = query(db, "SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1")
     assert (run["articles_new"], run["articles_updated"], run["duplicates"]) == (0, 0, 0)
+
+
+def test_faq_pairs_and_disclaimers_are_stored_apart_from_the_body(crawled, site):
+    _, db, *_ = crawled
+    stored = _stored_by_path(db)
+    checked = 0
+    for article in site.canonical_articles:
+        row = stored[article.path]
+        pairs = [(r["question"], r["answer"]) for r in
+                 query(db, "SELECT question, answer FROM faqs WHERE article_id = ? ORDER BY position", (row["id"],))]
+        assert pairs == [(q, a) for q, a in article.faq], article.path
+        assert row["disclaimer"] == article.disclaimer, article.path
+        for text in [a for _, a in article.faq] + [article.disclaimer or ""]:
+            assert not text or text not in row["body"], f"{article.path}: {text[:40]!r} left in the body"
+        checked += bool(article.faq or article.disclaimer)
+    assert checked >= 3
+    question, answer = next(qa for a in site.canonical_articles for qa in a.faq)
+    word = max(answer.split(), key=len).strip(".,;:!?")
+    hits = query(db, "SELECT rowid FROM articles_fts WHERE faq_text MATCH ?", (f'"{word}"',))
+    assert hits, f"FAQ text {word!r} not in the full-text index"
