@@ -23,7 +23,7 @@ from .article import FaqEntry
 from .blocks import Block, blocks_within, iter_blocks
 from .clean import is_furniture_block
 from .document import Document
-from .embedded import MIN_EMBEDDED_CHARS, json_ld_article_text, next_flight_html
+from .embedded import MIN_EMBEDDED_CHARS, json_ld_article_text, next_flight_html, script_state_html
 from .faq import find_faq
 from .notices import find_disclaimers
 from .rules import FURNITURE_TAGS, LEAD_MARKERS
@@ -119,7 +119,7 @@ def _embedded_body(doc: Document) -> str | None:
     text = json_ld_article_text(doc)
     if text:
         return text
-    html = next_flight_html(doc)
+    html = next_flight_html(doc) or script_state_html(doc)
     if html is None:
         return None
     fragment = Document.parse(f"<html><body><article>{html}</article></body></html>", doc.url)

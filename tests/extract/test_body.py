@@ -218,6 +218,18 @@ def test_next_js_flight_data_gives_the_body_of_a_script_rendered_page():
     assert "ARTICLEAD" not in body
 
 
+@pytest.mark.parametrize("carrier", ["next-data", "window-state"])
+def test_json_state_scripts_give_the_body_of_a_script_rendered_page(carrier):
+    import json
+
+    article_html = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    state = {"props": {"pageProps": {"article": {"teaser": "<p>Short teaser</p>", "content": article_html}}}}
+    script = (f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(state)}</script>'
+              if carrier == "next-data" else f"<script>window.__INITIAL_STATE__ = {json.dumps(state)};</script>")
+    html = f'<html><body><div id="__next"></div>{script}</body></html>'
+    assert extract(html, URL).body == "\n\n".join(PARAGRAPHS)
+
+
 @pytest.mark.parametrize("line", ["We use cookies to give you the best experience. By continuing you agree.",
                                   "Image credit: Getty Images"])
 def test_cookie_and_credit_lines_inside_the_article_are_dropped(line):
