@@ -4,7 +4,8 @@
    means by its FAQ, so it wins; its visible copy still leaves the body.
 2. Visible: a short block whose text is an FAQ heading (rules.FAQ_HEADING, many languages),
    followed by questions (a short block ending in a question mark: a sub-heading, a bold or
-   numbered line, a <summary>, a <dt>) each answered by every block up to the next question.
+   numbered line, a <summary>, a <dt>; or a sub-heading worded as a question) each answered by
+   every block up to the next question.
 3. Marked: without such a heading, an element whose class/id says "faq" holding such pairs.
 
 The section is the heading's following siblings (climbing out of a wrapper that holds only the
@@ -131,10 +132,10 @@ def _is_faq_heading(block: Block, article_root) -> bool:
         return False
     if block.text.endswith(".") or not FAQ_HEADING.search(block.text.lower()):
         return False
-    return not block.boilerplate and _in_article(block.element, article_root)
+    return not block.boilerplate and _outside_chrome_and_service_boxes(block.element, article_root)
 
 
-def _in_article(element, article_root) -> bool:
+def _outside_chrome_and_service_boxes(element, article_root) -> bool:
     return not in_site_chrome(element, article_root) and not in_service_box(element, article_root)
 
 
@@ -152,7 +153,7 @@ def _find_marked(doc: Document, page_blocks: list[Block], article_root) -> Secti
             if any(ancestor in tried for ancestor in element.iterancestors()):
                 continue  # inside an FAQ-marked element already read
             tried.add(element)
-            if not _in_article(element, article_root):
+            if not _outside_chrome_and_service_boxes(element, article_root):
                 continue
             inside = set(element.iter())
             blocks = [block for block in page_blocks if block.element in inside]
@@ -178,7 +179,7 @@ def _section_blocks(page_blocks: list[Block], heading_index: int) -> list[Block]
     following = page_blocks[heading_index + 1:]
     for _ in range(_MAX_CLIMB + 1):
         siblings = _siblings_until_rule(anchor)
-        inside = [block for block in _leading_run(following, anchor.getparent(), siblings)]
+        inside = _leading_run(following, anchor.getparent(), siblings)
         if inside:
             return inside
         anchor = anchor.getparent()

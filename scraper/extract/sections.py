@@ -21,8 +21,8 @@ _THREAD_OR_CONSENT = frozenset({"comment", "comments", "commentlist", "disqus", 
                                 "consent", "gdpr", "onetrust", "replies", "reply"})
 _SITE_CHROME_WORDS = _THREAD_OR_CONSENT | {"footer", "sitefooter", "navbar", "navigation", "menu"}
 _WORDS = re.compile(r"[^a-z0-9]+")
-_MIN_COVERED_CHARS = 20
-_SERVICE_BOX_LEVELS = 6  # a sign-up form's fine print sits a few wrappers deep  # shorter blocks are inside a long declared text by chance
+_MIN_COVERED_CHARS = 20  # shorter blocks are inside a long declared text by chance
+_SERVICE_BOX_LEVELS = 6  # a sign-up form's fine print sits a few wrappers deep
 
 
 @dataclass
@@ -58,7 +58,7 @@ def in_site_chrome(element, article_root=None) -> bool:
 
 
 def in_service_box(element, article_root=None) -> bool:
-    """Inside a help, account, newsletter, forum or sidebar box (or a form) near the element."""
+    """Inside a help, account, newsletter or forum box (or a form) near the element."""
     for ancestor in [element, *element.iterancestors()][:_SERVICE_BOX_LEVELS]:
         if ancestor is article_root or ancestor.tag in ("article", "body"):
             return False
