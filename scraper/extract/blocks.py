@@ -125,12 +125,16 @@ def is_hidden(element) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def _is_heading_button(element) -> bool:
-    """An accordion's <h3><button>Question?</button></h3>: the button's label is the heading's text."""
+def _is_question_button(element) -> bool:
+    """An accordion's trigger holds its question: <h3><button>Q?</button></h3>, or a bare
+    <button aria-expanded aria-controls>Q?</button>. Other buttons ("Share", "Menu") stay UI."""
     if element.tag != "button":
         return False
     parent = element.getparent()
-    return parent is not None and parent.tag in HEADING_LEVELS
+    if parent is not None and parent.tag in HEADING_LEVELS:
+        return True
+    return (element.get("aria-expanded") is not None or element.get("aria-controls") is not None) and \
+        element.text_content().strip().endswith(("?", "？", "؟"))
 
 
 def _is_deferred_content(element) -> bool:
@@ -202,7 +206,7 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
                 out.flush(block_elements[-1], parent_marks, parent_hidden, parent_notice)
             has_attributes = bool(element.attrib)  # most elements have none: skip the attribute rules
             hidden = parent_hidden or (has_attributes and is_hidden(element))
-            if (tag in NEVER_TEXT_TAGS and not _is_heading_button(element)) or (hidden and not keep_hidden) \
+            if (tag in NEVER_TEXT_TAGS and not _is_question_button(element)) or (hidden and not keep_hidden) \
                     or (skip is not None and skip(element)):
                 walker.skip_subtree()
                 stack.append((False, parent_link, parent_marks, parent_hidden, parent_notice))

@@ -28,10 +28,9 @@ from .clean import is_furniture_block
 from .document import Document
 from .notices import is_notice_block
 from .rules import FAQ_HEADING, FAQ_HEADING_MAX_CHARS, INTERROGATIVE, QUESTION_MAX_CHARS
-from .sections import Section, in_service_box, in_site_chrome
+from .sections import Section, in_service_box, in_site_chrome, section_blocks
 
 _QUESTION_MARKS = ("?", "？", "؟")
-_MAX_CLIMB = 3  # levels to climb from a wrapped FAQ heading to reach the question/answer siblings
 _MIN_PAIRS_UNDER_PLAIN_HEADING = 2  # a bold "FAQ" line is less sure than an <h2>: ask for more pairs
 _NOT_A_HEADING_LEVEL = 7
 # "1. ", "2) ", "Q: ", "Q1. ", "Question 3: " before a question; "A: ", "Answer: " before an answer.
@@ -120,7 +119,7 @@ def _find_visible(page_blocks: list[Block], article_root) -> Section:
         if not _is_faq_heading(block, article_root):
             continue
         level = block.heading or _NOT_A_HEADING_LEVEL
-        entries, used = _pair_up(_section_blocks(page_blocks, index), level)
+        entries, used = _pair_up(section_blocks(page_blocks, index), level)
         needed = 1 if block.heading else _MIN_PAIRS_UNDER_PLAIN_HEADING
         if len(entries) >= needed:
             return Section(entries, [block.text, *(part.text for part in used)])
@@ -170,44 +169,6 @@ def _find_marked(doc: Document, page_blocks: list[Block], article_root) -> Secti
 _SAYS_FAQ = " or ".join(f"contains(@{attribute}, '{spelling}')"
                         for attribute in ("class", "id") for spelling in ("faq", "Faq", "FAQ"))
 _FAQ_MARKED = etree.XPath(f"descendant-or-self::*[{_SAYS_FAQ}]")
-
-
-def _section_blocks(page_blocks: list[Block], heading_index: int) -> list[Block]:
-    """The blocks after the FAQ heading that lie in its section: the following siblings of the
-    heading (or of the nearest wrapper that has any), up to an <hr>."""
-    anchor = page_blocks[heading_index].element
-    following = page_blocks[heading_index + 1:]
-    for _ in range(_MAX_CLIMB + 1):
-        siblings = _siblings_until_rule(anchor)
-        inside = _leading_run(following, anchor.getparent(), siblings)
-        if inside:
-            return inside
-        anchor = anchor.getparent()
-        if anchor is None or anchor.getparent() is None or anchor.tag in ("body", "html"):
-            break
-    return []
-
-
-def _siblings_until_rule(anchor) -> set:
-    siblings = set()
-    for sibling in anchor.itersiblings():
-        if sibling.tag == "hr":
-            break
-        siblings.add(sibling)
-    return siblings
-
-
-def _leading_run(blocks: list[Block], parent, siblings: set) -> list[Block]:
-    """The first blocks that lie inside one of `siblings` (children of `parent`), in order."""
-    run = []
-    for block in blocks:
-        node = block.element
-        while node is not None and node.getparent() is not parent:
-            node = node.getparent()
-        if node is None or node not in siblings:
-            break
-        run.append(block)
-    return run
 
 
 def _pair_up(blocks: list[Block], faq_level: int) -> tuple[list[FaqEntry], list[Block]]:

@@ -25,21 +25,46 @@ from .rules import (
     DISCLAIMER_PATTERN,
     MARKED_NOTICE_MAX_CHARS,
     MAX_NOTICE_MARKED_SHARE,
+    NOTICE_LABEL_MAX_CHARS,
+    NOTICE_SECTION_MAX_BLOCKS,
     REPORTING_CUES,
     SPONSOR_LABEL_WINDOW,
     SPONSOR_LABELS,
 )
-from .sections import Section, class_words, in_service_box, in_site_chrome
+from .sections import Section, class_words, in_service_box, in_site_chrome, section_blocks
 
 _ADVERT_SLOT_LEVELS = 3  # the label, its parent and grandparent
+_NOT_A_HEADING_LEVEL = 7
 
 
 def is_disclaimer_text(text: str) -> bool:
-    """Notice wording, not a report about notices."""
+    """Notice wording, not a report about notices (reporting verbs, or the wording in quotes)."""
     text = text.lower()  # the patterns are lowercase: faster than matching with re.I
-    if DISCLAIMER_KEYWORDS.search(text) is None or DISCLAIMER_PATTERN.search(text) is None:
+    if DISCLAIMER_KEYWORDS.search(text) is None:
         return False
-    return DISCLAIMER_LABEL.match(text) is not None or REPORTING_CUES.search(text) is None
+    match = DISCLAIMER_PATTERN.search(text)
+    if match is None:
+        return False
+    if DISCLAIMER_LABEL.match(text) is not None:
+        return True
+    return REPORTING_CUES.search(text) is None and not _quoted(text, match.start())
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Is `position` inside a quotation ("...", “...”, «...», „...“)?"""
+    before = text[:position]
+    if before.count('"') % 2 == 1:
+        return True
+    pairs = _GERMAN_QUOTES if "„" in before else _QUOTES
+    for opening, closing in pairs:
+        start = before.rfind(opening)
+        if start > -1 and closing not in before[start + 1:]:
+            return True
+    return False
+
+
+_QUOTES = (("“", "”"), ("«", "»"))
+_GERMAN_QUOTES = (("„", "“"), ("«", "»"), ("»", "«"))
 
 
 def is_notice_block(block: Block, trust_marks: bool = True) -> bool:
@@ -49,7 +74,8 @@ def is_notice_block(block: Block, trust_marks: bool = True) -> bool:
         return False
     if block.notice_marked and trust_marks:
         return block.chars <= MARKED_NOTICE_MAX_CHARS
-    return block.chars <= DISCLAIMER_MAX_CHARS and is_disclaimer_text(block.text)
+    # A heading is a title, not a notice ("Court upholds rule on affiliate-link disclosures").
+    return not block.heading and block.chars <= DISCLAIMER_MAX_CHARS and is_disclaimer_text(block.text)
 
 
 def find_disclaimers(page_blocks: list[Block], article_root=None) -> Section:
@@ -57,18 +83,42 @@ def find_disclaimers(page_blocks: list[Block], article_root=None) -> Section:
     chosen = set(map(id, _sponsor_labels_by_headline(page_blocks)))
     trust_marks = _marks_are_notices(page_blocks, article_root)
     for index, block in enumerate(page_blocks):
-        if id(block) in chosen or not is_notice_block(block, trust_marks) or in_site_chrome(block.element, article_root) \
-                or in_service_box(block.element, article_root):
+        if id(block) in chosen or not _in_article(block, article_root):
             continue
-        chosen.add(id(block))
-        label = _label_before(page_blocks, index)
-        if label is not None:
-            chosen.add(id(label))
+        if _is_notice_label(block):
+            section = _notice_section(page_blocks, index, article_root)
+            if section:
+                chosen.update(map(id, [block, *section]))
+        elif is_notice_block(block, trust_marks):
+            chosen.add(id(block))
     texts: list[str] = []
     for block in page_blocks:
         if id(block) in chosen and block.text not in texts:
             texts.append(block.text)
     return Section(texts=texts)
+
+
+def _in_article(block: Block, article_root) -> bool:
+    return not in_site_chrome(block.element, article_root) and not in_service_box(block.element, article_root)
+
+
+def _is_notice_label(block: Block) -> bool:
+    """A line that is only a notice label: "Disclaimer", "Important disclosures", "Risikohinweis"."""
+    return block.chars <= NOTICE_LABEL_MAX_CHARS and \
+        DISCLAIMER_LABEL.fullmatch(block.text.lower().rstrip(" :") + ":") is not None
+
+
+def _notice_section(page_blocks: list[Block], index: int, article_root) -> list[Block]:
+    """The blocks a notice label heads: its section, up to the next heading as high as the label,
+    and no more than a notice box holds."""
+    level = page_blocks[index].heading or _NOT_A_HEADING_LEVEL
+    section: list[Block] = []
+    for block in section_blocks(page_blocks, index)[:NOTICE_SECTION_MAX_BLOCKS]:
+        if (block.heading and block.heading <= level) or block.chars > MARKED_NOTICE_MAX_CHARS \
+                or (block.boilerplate and not block.notice_marked) or not _in_article(block, article_root):
+            break
+        section.append(block)
+    return section
 
 
 def _marks_are_notices(page_blocks: list[Block], article_root) -> bool:
@@ -85,14 +135,6 @@ def _marks_are_notices(page_blocks: list[Block], article_root) -> bool:
         blocks = [block for block in blocks if block.element in inside]
     marked = sum(block.chars for block in blocks if block.notice_marked)
     return marked <= MAX_NOTICE_MARKED_SHARE * sum(block.chars for block in blocks)
-
-
-def _label_before(page_blocks: list[Block], index: int) -> Block | None:
-    """A "Disclaimer" / "Risk warning" line right before a notice is part of it."""
-    if index == 0:
-        return None
-    previous = page_blocks[index - 1]
-    return previous if DISCLAIMER_LABEL.fullmatch(previous.text.rstrip(" :") + ":") else None
 
 
 def _sponsor_labels_by_headline(page_blocks: list[Block]) -> list[Block]:

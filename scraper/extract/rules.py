@@ -187,7 +187,9 @@ QUESTION_MAX_CHARS = 250
 # A label that opens a notice ("Disclaimer: ..."), in the languages finance sites use.
 DISCLAIMER_LABEL = re.compile(
     r"\s*([\w'’.&-]+\s+){0,3}?(disclaimer|disclosures?|legal\s+disclaimer|risk\s+(warning|disclosure|disclaimer)|"
-    r"important\s+(notice|information)|investment\s+disclaimer|haftungsausschluss|risikohinweis|"
+    r"important\s+(notice|information|disclosures?)|legal\s+notice|general\s+advice\s+warning|"
+    r"sponsored(\s+content|\s+post)?|paid\s+(post|content)|partner\s+content|advertorial|"
+    r"investment\s+disclaimer|haftungsausschluss|risikohinweis|wichtige\s+hinweise|"
     r"rechtlicher\s+hinweis|avertissement|avis\s+de\s+non-responsabilité|clause\s+de\s+non-responsabilité|"
     r"descargo\s+de\s+responsabilidad|aviso\s+legal|advertencia|aviso\s+de\s+riesgo|"
     r"exención\s+de\s+responsabilidad|esclusione\s+di\s+responsabilità|"
@@ -211,6 +213,13 @@ _DISCLAIMER_PATTERNS = (
     r"\b(take|takes|bear|bears)\s+(full\s+|sole\s+)?responsibility\s+for\s+(all\s+)?(their|your|his|her)\s+"
     r"(own\s+)?(investment|trading|financial)\b",
     r"\bpast\s+performance\s+(is\s+(not|no)|isn't|does\s+not|doesn't)\b",
+    r"\b(frühere|vergangene)\s+wertentwicklung(en)?\s+(ist|sind)\s+kein",
+    r"\bperformances?\s+passées?\s+ne\s+(préjuge|préjugent|sont|constitue|garanti)",
+    r"\brentabilidad(es)?\s+pasadas?\s+no\s+(garantiza|son|es)",
+    r"\binvolves?\s+risks?,?\s+including\s+(the\s+)?(possible\s+)?loss\s+of\s+(principal|capital)",
+    r"\bcarefully\s+consider\s+the\s+(fund|funds|etf|product)('s|s'|s)?\s+investment\s+objectives",
+    r"\bgeneral\s+in\s+nature\b|\bdoes\s+not\s+take\s+into\s+account\s+your\s+(personal\s+)?"
+    r"(objectives|circumstances|financial\s+situation)",
     r"\b(involves?|carr(y|ies)|entails?)\s+(an?\s+)?(high|significant|substantial|considerable)\s+(level\s+of\s+|degree\s+of\s+)?risks?\b",
     r"\b(high|significant)\s+risk\s+of\s+losing\s+(money|capital|your)\b",
     r"\bretail\s+investor\s+accounts\s+lose\s+money\b|\byour\s+capital\s+is\s+at\s+risk\b",
@@ -222,13 +231,14 @@ _DISCLAIMER_PATTERNS = (
     r"\bne\s+constitue\s+(pas|en\s+aucun\s+cas)\s+(un\s+)?(conseil|une\s+recommandation)\s+"
     r"(en\s+investissement|financier|d'investissement|d’investissement)",
     r"\bà\s+titre\s+(informatif|d'information|d’information)\s+(uniquement|seulement)\b",
-    r"\bno\s+constituye\s+(una\s+)?(recomendación|asesoramiento)\s+(de\s+inversión|financiero)",
+    r"\bno\s+constituye\s+(una\s+|ninguna\s+)?(recomendación|asesoramiento|oferta)\b",
+    r"\b(carácter|fines|efectos)\s+(meramente\s+|exclusivamente\s+)?informativos?\b",
     r"\bno\s+es\s+(un\s+)?(asesoramiento|consejo)\s+(de\s+inversión|financiero)",
     r"\bnon\s+costituisce\s+(una\s+)?(sollecitazione|consulenza|raccomandazione)",
     r"\bgeen\s+(beleggings|financieel\s+)advies\b",
     r"\bmang\s+tính\s+(chất\s+)?tham\s+khảo\b",
     r"\bkhông\s+(phải\s+là|phải|là)\s+(lời\s+khuyên|khuyến\s+nghị|lời\s+mời)\b",
-    r"\btự\s+chịu\s+trách\s+nhiệm\b",
+    r"\b(tự|không)\s+chịu\s+trách\s+nhiệm\b",
     # position disclosures
     r"\b(holds?|owns?|has|have|had)\s+(a\s+|no\s+)?(long\s+|short\s+|beneficial\s+)?positions?\s+in\b",
     r"\bno\s+(financial\s+)?positions?\s+in\s+(any|the)\s+(stocks?|securities|companies|shares)",
@@ -244,7 +254,7 @@ _DISCLAIMER_PATTERNS = (
     r"\baffiliate\b.{0,40}\blinks?\b",
     r"\baffiliate\s+(commission|partnerships?|programs?|programmes?)\b",
     r"\b(may|might|will|could|can)\s+(earn|receive|get|make)\s+(a\s+|an\s+)?(small\s+|affiliate\s+)?"
-    r"(share\s+of\s+)?(commission|compensation|revenue)",
+    r"(share\s+of\s+)?(commission|compensation|revenue|fees?)\b",
     r"\bincome\s+earning\b.{0,40}\baffiliate",
     r"\bwe\s+(may\s+|might\s+)?(receive|earn|get)\s+(a\s+)?(compensation|commission)\b",
     r"\baffiliate-links?\b",
@@ -257,6 +267,7 @@ _DISCLAIMER_PATTERNS = (
     r"\bthis\s+(post|article|story|content|episode|podcast|video)\s+(is|was)\s+(sponsored|paid\s+for)\b",
     r"\b(podcast|episode|newsletter|series)\s+is\s+sponsored\s+by\b",
     r"\bsponsored\s+content\s+is\s+not\s+(written|produced)\b",
+    r"\bproduced\s+in\s+partnership\s+with\b|\b(newsroom|editorial\s+(team|staff))\s+(was|were)\s+not\s+involved\b",
     r"\b(contenu|article)\s+sponsorisé\b",
     r"\bcontenido\s+patrocinado\b",
     # the author's own views
@@ -278,7 +289,9 @@ DISCLAIMER_KEYWORDS = re.compile(
     r"past\s+performance|(high|significant|substantial|considerable)\s+(level\s+of\s+|degree\s+of\s+)?risk|"
     r"lose\s+money|at\s+risk|(owns?|holds?)\s+(shares|stock|units)|not\s+(own|hold)|(own|hold)s?\s+no\b|"
     r"totalverlust|eingesetzten|titre|asesoramiento|consejo|tham\s+khảo|khuyên|trách\s+nhiệm|"
-    r"auteur|autor|verfasser|redakteur|sole\s+basis|recommendation|solicitation")
+    r"auteur|autor|verfasser|redakteur|sole\s+basis|wertentwicklung|performances?\s+pass|rentabilidad|"
+    r"loss\s+of|carefully\s+consider|general\s+in\s+nature|take\s+into\s+account|informativ|\bfees?\b|advertorial|"
+    r"partnership|not\s+involved|wichtige|legal\s+notice|recommendation|solicitation")
 # One alternation: a single regex pass per text block. The keyword and pattern regexes are matched
 # on lowercased text (6x faster than re.I on these alternations).
 DISCLAIMER_PATTERN = re.compile("|".join(f"(?:{pattern})" for pattern in _DISCLAIMER_PATTERNS))
@@ -291,6 +304,8 @@ NOTICE_REGION_MARKERS = ("disclaimer", "disclosure", "risk-warning", "risk_warni
                          "legal-notice", "legalnotice", "haftungsausschluss", "risikohinweis", "mien-tru",
                          "mientru")
 MARKED_NOTICE_MAX_CHARS = 1500
+NOTICE_LABEL_MAX_CHARS = 60  # a label line alone: "Important disclosures", "Tuyên bố miễn trừ trách nhiệm"
+NOTICE_SECTION_MAX_BLOCKS = 8  # paragraphs a labelled notice box holds (analyst certification, conflicts...)
 MAX_NOTICE_MARKED_SHARE = 0.5  # of the page's text: more is a wrapper with an unlucky class name
 DISCLAIMER_MAX_CHARS = 700
 DISCLAIMER_MIN_CHARS = 15

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .article import FaqEntry
-from .blocks import class_and_id
+from .blocks import Block, class_and_id
 from .rules import SERVICE_BOX_SUBSTRINGS, SERVICE_BOX_TOKENS
 
 _SITE_CHROME_TAGS = ("footer", "nav")
@@ -22,6 +22,7 @@ _THREAD_OR_CONSENT = frozenset({"comment", "comments", "commentlist", "disqus", 
 _SITE_CHROME_WORDS = _THREAD_OR_CONSENT | {"footer", "sitefooter", "navbar", "navigation", "menu"}
 _WORDS = re.compile(r"[^a-z0-9]+")
 _MIN_COVERED_CHARS = 20  # shorter blocks are inside a long declared text by chance
+_MAX_CLIMB = 3  # levels to climb from a wrapped section heading to reach the section's siblings
 _SERVICE_BOX_LEVELS = 6  # a sign-up form's fine print sits a few wrappers deep
 
 
@@ -67,3 +68,41 @@ def in_service_box(element, article_root=None) -> bool:
                 or any(marker in names for marker in SERVICE_BOX_SUBSTRINGS):
             return True
     return False
+
+
+def section_blocks(page_blocks: list[Block], heading_index: int) -> list[Block]:
+    """The blocks after a section heading (an FAQ's, a notice box's) that lie in its section: the
+    following siblings of the heading (or of the nearest wrapper that has any), up to an <hr>."""
+    anchor = page_blocks[heading_index].element
+    following = page_blocks[heading_index + 1:]
+    for _ in range(_MAX_CLIMB + 1):
+        siblings = _siblings_until_rule(anchor)
+        inside = _leading_run(following, anchor.getparent(), siblings)
+        if inside:
+            return inside
+        anchor = anchor.getparent()
+        if anchor is None or anchor.getparent() is None or anchor.tag in ("body", "html"):
+            break
+    return []
+
+
+def _siblings_until_rule(anchor) -> set:
+    siblings = set()
+    for sibling in anchor.itersiblings():
+        if sibling.tag == "hr":
+            break
+        siblings.add(sibling)
+    return siblings
+
+
+def _leading_run(blocks: list[Block], parent, siblings: set) -> list[Block]:
+    """The first blocks that lie inside one of `siblings` (children of `parent`), in order."""
+    run = []
+    for block in blocks:
+        node = block.element
+        while node is not None and node.getparent() is not parent:
+            node = node.getparent()
+        if node is None or node not in siblings:
+            break
+        run.append(block)
+    return run

@@ -254,3 +254,31 @@ def test_an_faq_with_question_marks_ends_at_an_unmarked_how_heading():
                       URL)
     assert article.faq == [FaqEntry(q, a) for q, a in QUESTIONS]
     assert article.body.endswith("How we tested\n\nWe dried towels.")
+
+
+def test_notice_wording_quoted_in_a_story_is_not_a_notice():
+    assert not is_disclaimer_text('Under the rule, a line such as "we may earn a commission" is not enough.')
+    assert not is_disclaimer_text("Le juge a cité la mention « ne constitue pas un conseil en investissement ».")
+
+
+def test_a_headline_about_disclosures_is_not_a_notice():
+    html = page(f"<article><h2>Court upholds rule on affiliate links disclosures</h2>{_paragraphs()}</article>")
+    assert extract(html, URL).disclaimer is None
+
+
+def test_a_notice_label_heading_takes_its_whole_section():
+    box = ("<h4>Important disclosures</h4><p>The analysts certify that the views expressed reflect their "
+           "personal views.</p><p>The firm has received fees for banking services from the company.</p>")
+    article = extract(page(f"<article>{_paragraphs()}{box}</article>"), URL)
+    assert article.disclaimer == ("Important disclosures\n\nThe analysts certify that the views expressed reflect "
+                                  "their personal views.\n\nThe firm has received fees for banking services from "
+                                  "the company.")
+    assert article.body == "\n\n".join(PARAGRAPHS)
+
+
+def test_accordion_trigger_buttons_carry_the_questions():
+    faq = "<h2>FAQ</h2>" + "".join(
+        f'<div><button aria-expanded="false" aria-controls="p{n}"><span>{q}</span><svg></svg></button>'
+        f'<div id="p{n}"><p>{a}</p></div></div>' for n, (q, a) in enumerate(QUESTIONS))
+    assert extract(page(f"<article>{_paragraphs()}{faq}</article>"), URL).faq == [
+        FaqEntry(q, a) for q, a in QUESTIONS]
