@@ -83,13 +83,14 @@ def find_disclaimers(page_blocks: list[Block], article_root=None) -> Section:
     chosen = set(map(id, _sponsor_labels_by_headline(page_blocks)))
     trust_marks = _marks_are_notices(page_blocks, article_root)
     for index, block in enumerate(page_blocks):
-        if id(block) in chosen or not _in_article(block, article_root):
+        if id(block) in chosen:
             continue
+        # Where a block sits is dearer to judge than its words: ask only of notice-like blocks.
         if _is_notice_label(block):
-            section = _notice_section(page_blocks, index, article_root)
+            section = _notice_section(page_blocks, index, article_root) if _in_article(block, article_root) else []
             if section:
                 chosen.update(map(id, [block, *section]))
-        elif is_notice_block(block, trust_marks):
+        elif is_notice_block(block, trust_marks) and _in_article(block, article_root):
             chosen.add(id(block))
     texts: list[str] = []
     for block in page_blocks:
