@@ -189,7 +189,8 @@ DISCLAIMER_LABEL = re.compile(
     r"\s*([\w'’.&-]+\s+){0,3}?(disclaimer|disclosures?|legal\s+disclaimer|risk\s+(warning|disclosure|disclaimer)|"
     r"important\s+(notice|information|disclosures?)|legal\s+notice|general\s+advice\s+warning|"
     r"sponsored(\s+content|\s+post)?|paid\s+(post|content)|partner\s+content|advertorial|"
-    r"investment\s+disclaimer|haftungsausschluss|risikohinweis|wichtige\s+hinweise|"
+    r"investment\s+disclaimer|haftungsausschluss|risikohinweis|wichtige\s+hinweise|conflicts?\s+of\s+interest|"
+    r"(hinweise?\s+(auf|zu)\s+)?interessenkonflikte?n?|"
     r"rechtlicher\s+hinweis|avertissement|avis\s+de\s+non-responsabilité|clause\s+de\s+non-responsabilité|"
     r"descargo\s+de\s+responsabilidad|aviso\s+legal|advertencia|aviso\s+de\s+riesgo|"
     r"exención\s+de\s+responsabilidad|esclusione\s+di\s+responsabilità|"
@@ -205,10 +206,11 @@ _DISCLAIMER_PATTERNS = (
     r"\bfor\s+(general\s+)?(informational|information|educational|reference)\s+(purposes\s+)?only\b",
     r"\b(is|are)\s+not\s+(intended\s+as\s+)?(an?\s+)?(investment|financial|trading)\s+(advice|recommendations?)\b",
     r"\b(this|it)\s+is\s+not\s+(an?\s+)?(investment|financial|trading)\s+advice\b",
+    r"\b(does|do)\s+not\s+(contain|provide|offer|give)\s+(any\s+)?(investment|financial|trading)\s+advice\b",
     r"\b(does|do|shall|should)\s+not\s+(constitute|represent|be\s+(considered|construed\s+as|taken\s+as))\s+"
     r"(an?\s+|any\s+)?(form\s+of\s+)?(investment|financial|trading)\s+(advice|recommendations?)\b",
     r"\bnot\s+(an?\s+)?(recommendation|solicitation|offer)\s+to\s+(buy|sell|invest|trade)\b",
-    r"\b(do|conduct)\s+your\s+own\s+(research|due\s+diligence)\b|\bdyor\b",
+    r"\b(do|conduct)\s+(your|their)\s+own\s+(research|due\s+diligence)\b|\bdyor\b",
     r"\binvestors?\s+(need|needs|should|must)\s+(to\s+)?(consider|do\s+their\s+own|conduct\s+their\s+own)\b",
     r"\b(take|takes|bear|bears)\s+(full\s+|sole\s+)?responsibility\s+for\s+(all\s+)?(their|your|his|her)\s+"
     r"(own\s+)?(investment|trading|financial)\b",
@@ -285,7 +287,7 @@ DISCLAIMER_KEYWORDS = re.compile(
     r"risk\s+(warning|disclosure|disclaimer)|investment|anlage|kauf|conseil|inversión|sollecitazione|"
     r"consulenza|raccomandazione|advies|position|affili|afiliad|commission|compensat|revenue|provision|"
     r"paid|sponsor|patrocinado|opinion|views|ftc|(reference|information)\s+(purposes\s+)?only|"
-    r"to\s+(buy|sell|invest|trade)|your\s+own|dyor|investors?\s+(need|needs|should|must)|"
+    r"to\s+(buy|sell|invest|trade)|(your|their)\s+own|dyor|interessenkonflikt|conflicts?\s+of\s+interest|investors?\s+(need|needs|should|must)|"
     r"past\s+performance|(high|significant|substantial|considerable)\s+(level\s+of\s+|degree\s+of\s+)?risk|"
     r"lose\s+money|at\s+risk|(owns?|holds?)\s+(shares|stock|units)|not\s+(own|hold)|(own|hold)s?\s+no\b|"
     r"totalverlust|eingesetzten|titre|asesoramiento|consejo|tham\s+khảo|khuyên|trách\s+nhiệm|"

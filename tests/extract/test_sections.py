@@ -193,6 +193,8 @@ def test_microdata_faq_is_read_once():
     "El autor no tiene posiciones en las compañías mencionadas.",
     "Ratings should not be used as the sole basis in evaluating an investment product.",
     "Analyst's Disclosure: I am long NVDA.",
+    "This article does not contain investment advice. Readers should conduct their own research.",
+    "Hinweis auf Interessenkonflikte: Der Herausgeber hält Aktien der besprochenen Gesellschaft.",
 ])
 def test_notice_wordings(notice):
     assert is_disclaimer_text(notice)
