@@ -28,11 +28,10 @@ from .clean import is_furniture_block
 from .document import Document
 from .notices import is_notice_block
 from .rules import FAQ_HEADING, FAQ_HEADING_MAX_CHARS, INTERROGATIVE, QUESTION_MAX_CHARS
-from .sections import Section, in_service_box, in_site_chrome, section_blocks
+from .sections import NOT_A_HEADING_LEVEL, Section, belongs_to_article, section_blocks
 
 _QUESTION_MARKS = ("?", "？", "؟")
 _MIN_PAIRS_UNDER_PLAIN_HEADING = 2  # a bold "FAQ" line is less sure than an <h2>: ask for more pairs
-_NOT_A_HEADING_LEVEL = 7
 # "1. ", "2) ", "Q: ", "Q1. ", "Question 3: " before a question; "A: ", "Answer: " before an answer.
 _QUESTION_PREFIX = re.compile(r"^\s*(\d{1,2}\s*[.)]|q\s*\d{0,2}\s*[.:)]|question\s*\d{0,2}\s*[.:])\s+", re.I)
 _ANSWER_PREFIX = re.compile(r"^\s*(a|answer)\s*[.:)]\s+", re.I)
@@ -118,7 +117,7 @@ def _find_visible(page_blocks: list[Block], article_root) -> Section:
     for index, block in enumerate(page_blocks):
         if not _is_faq_heading(block, article_root):
             continue
-        level = block.heading or _NOT_A_HEADING_LEVEL
+        level = block.heading or NOT_A_HEADING_LEVEL
         entries, used = _pair_up(section_blocks(page_blocks, index), level)
         needed = 1 if block.heading else _MIN_PAIRS_UNDER_PLAIN_HEADING
         if len(entries) >= needed:
@@ -131,11 +130,7 @@ def _is_faq_heading(block: Block, article_root) -> bool:
         return False
     if block.text.endswith(".") or not FAQ_HEADING.search(block.text.lower()):
         return False
-    return not block.boilerplate and _outside_chrome_and_service_boxes(block.element, article_root)
-
-
-def _outside_chrome_and_service_boxes(element, article_root) -> bool:
-    return not in_site_chrome(element, article_root) and not in_service_box(element, article_root)
+    return not block.boilerplate and belongs_to_article(block.element, article_root)
 
 
 def _find_marked(doc: Document, page_blocks: list[Block], article_root) -> Section:
@@ -152,14 +147,14 @@ def _find_marked(doc: Document, page_blocks: list[Block], article_root) -> Secti
             if any(ancestor in tried for ancestor in element.iterancestors()):
                 continue  # inside an FAQ-marked element already read
             tried.add(element)
-            if not _outside_chrome_and_service_boxes(element, article_root):
+            if not belongs_to_article(element, article_root):
                 continue
             inside = set(element.iter())
             blocks = [block for block in page_blocks if block.element in inside]
             if not blocks or all(block.boilerplate for block in blocks):
                 continue
             heading = [block for block in blocks[:1] if _is_faq_heading(block, article_root)]
-            entries, used = _pair_up(blocks[len(heading):], _NOT_A_HEADING_LEVEL)
+            entries, used = _pair_up(blocks[len(heading):], NOT_A_HEADING_LEVEL)
             if entries:
                 return Section(entries, [block.text for block in heading + used])
     return Section()

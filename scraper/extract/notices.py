@@ -31,10 +31,9 @@ from .rules import (
     SPONSOR_LABEL_WINDOW,
     SPONSOR_LABELS,
 )
-from .sections import Section, class_words, in_service_box, in_site_chrome, section_blocks
+from .sections import NOT_A_HEADING_LEVEL, Section, belongs_to_article, class_words, section_blocks
 
 _ADVERT_SLOT_LEVELS = 3  # the label, its parent and grandparent
-_NOT_A_HEADING_LEVEL = 7
 
 
 def is_disclaimer_text(text: str) -> bool:
@@ -87,20 +86,16 @@ def find_disclaimers(page_blocks: list[Block], article_root=None) -> Section:
             continue
         # Where a block sits is dearer to judge than its words: ask only of notice-like blocks.
         if _is_notice_label(block):
-            section = _notice_section(page_blocks, index, article_root) if _in_article(block, article_root) else []
+            section = _notice_section(page_blocks, index, article_root) if belongs_to_article(block.element, article_root) else []
             if section:
                 chosen.update(map(id, [block, *section]))
-        elif is_notice_block(block, trust_marks) and _in_article(block, article_root):
+        elif is_notice_block(block, trust_marks) and belongs_to_article(block.element, article_root):
             chosen.add(id(block))
     texts: list[str] = []
     for block in page_blocks:
         if id(block) in chosen and block.text not in texts:
             texts.append(block.text)
     return Section(texts=texts)
-
-
-def _in_article(block: Block, article_root) -> bool:
-    return not in_site_chrome(block.element, article_root) and not in_service_box(block.element, article_root)
 
 
 def _is_notice_label(block: Block) -> bool:
@@ -112,11 +107,11 @@ def _is_notice_label(block: Block) -> bool:
 def _notice_section(page_blocks: list[Block], index: int, article_root) -> list[Block]:
     """The blocks a notice label heads: its section, up to the next heading as high as the label,
     and no more than a notice box holds."""
-    level = page_blocks[index].heading or _NOT_A_HEADING_LEVEL
+    level = page_blocks[index].heading or NOT_A_HEADING_LEVEL
     section: list[Block] = []
     for block in section_blocks(page_blocks, index)[:NOTICE_SECTION_MAX_BLOCKS]:
         if (block.heading and block.heading <= level) or block.chars > MARKED_NOTICE_MAX_CHARS \
-                or (block.boilerplate and not block.notice_marked) or not _in_article(block, article_root):
+                or (block.boilerplate and not block.notice_marked) or not belongs_to_article(block.element, article_root):
             break
         section.append(block)
     return section

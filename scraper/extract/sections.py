@@ -22,6 +22,7 @@ _THREAD_OR_CONSENT = frozenset({"comment", "comments", "commentlist", "disqus", 
 _SITE_CHROME_WORDS = _THREAD_OR_CONSENT | {"footer", "sitefooter", "navbar", "navigation", "menu"}
 _WORDS = re.compile(r"[^a-z0-9]+")
 _MIN_COVERED_CHARS = 20  # shorter blocks are inside a long declared text by chance
+NOT_A_HEADING_LEVEL = 7  # the level of a label or FAQ line that is not an <h1>-<h6>
 _MAX_CLIMB = 3  # levels to climb from a wrapped section heading to reach the section's siblings
 _SERVICE_BOX_LEVELS = 6  # a sign-up form's fine print sits a few wrappers deep
 
@@ -56,6 +57,11 @@ def in_site_chrome(element, article_root=None) -> bool:
         lineage.append(ancestor)
     return any(node.tag in _SITE_CHROME_TAGS or (node.get("role") or "") in _SITE_CHROME_ROLES
                or not class_words(node).isdisjoint(_SITE_CHROME_WORDS) for node in lineage)
+
+
+def belongs_to_article(element, article_root=None) -> bool:
+    """Neither site chrome nor a service box: where the article's own FAQ and notices live."""
+    return not in_site_chrome(element, article_root) and not in_service_box(element, article_root)
 
 
 def in_service_box(element, article_root=None) -> bool:
