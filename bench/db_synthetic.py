@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from scraper.extract import Article, FaqEntry
+from core.article import Article, FaqEntry
 
 _SYLLABLES = ["ba", "ko", "ri", "sen", "ta", "mul", "pe", "dor", "vi", "lan", "que", "sto", "ne", "gra", "fi"]
 

@@ -63,7 +63,7 @@ def _filters(args: argparse.Namespace) -> queries.ArticleFilter:
 
 
 def _open(args: argparse.Namespace) -> sqlite3.Connection:
-    from newsagg.config import load_config, resolve_config_path, resolve_db_path
+    from core.config import load_config, resolve_config_path, resolve_db_path
 
     config = load_config(resolve_config_path(args.config), required=False)
     return connect(resolve_db_path(args.db, config))

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from functools import cache, partial
 from pathlib import Path
 
-from scraper.extract import Article, FaqEntry
+from core.article import Article, FaqEntry
 
 from .connection import connect, transaction, utcnow
 from .dedup import (

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from core.config import ConfigError, adhoc_source, load_config, resolve_config_path, resolve_db_path
+from core.errors import NewsaggError, SourceBusyError
 from db.connection import DatabaseError
-from newsagg.config import ConfigError, adhoc_source, load_config, resolve_config_path, resolve_db_path
-from newsagg.errors import NewsaggError
 from scheduler.logfiles import prune_run_logs, run_log_path
 
 
@@ -52,7 +52,7 @@ def _select_sources(args):
 
 
 def run(args: argparse.Namespace) -> int:
-    from scraper.run import SourceBusyError, crawl  # Scrapy is imported only for commands that crawl
+    from scraper.run import crawl  # Scrapy is imported only for commands that crawl
 
     try:
         config, sources = _select_sources(args)

@@ -7,10 +7,10 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from core.config import Config, ConfigError, load_config, resolve_config_path, resolve_db_path
+from core.errors import NewsaggError
 from db import runs
 from db.connection import DatabaseError, connect
-from newsagg.config import Config, ConfigError, load_config, resolve_config_path, resolve_db_path
-from newsagg.errors import NewsaggError
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 

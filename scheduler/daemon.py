@@ -17,10 +17,10 @@ from datetime import UTC, datetime
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from core.config import Config
+from core.errors import NewsaggError
 from db import runs
 from db.connection import DatabaseError, connect
-from newsagg.config import Config
-from newsagg.errors import NewsaggError
 from scheduler.supervisor import Supervisor
 from scheduler.timing import build_trigger, first_run_time, is_scheduled, needs_catch_up
 

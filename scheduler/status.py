@@ -7,8 +7,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from core.config import Config, Source
 from db import runs
-from newsagg.config import Config, Source
 from scheduler.timing import expected_next_run
 
 FAILING_RUNS = 3  # this many failed runs in a row: warn

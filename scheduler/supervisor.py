@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.config import Source
 from db import runs
 from db.connection import connect
-from newsagg.config import Source
 from scheduler.logfiles import run_log_path
 
 logger = logging.getLogger("newsagg.scheduler")

@@ -14,7 +14,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from tzlocal import get_localzone
 
-from newsagg.config import Source
+from core.config import Source
 
 OVERDUE_SLACK = timedelta(seconds=30)  # a child takes a moment to start and open its run
 

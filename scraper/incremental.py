@@ -13,10 +13,10 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
 
+from core.config import Source
 from db import fetch_state
 from db.connection import connect
 from db.fetch_state import FetchRecord
-from newsagg.config import Source
 
 FLUSH_EVERY = 200  # fetch_state rows written per transaction
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scraper.extract import Article
+from core.article import Article
 
 
 @dataclass

@@ -15,17 +15,13 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
+from core.config import CrawlerSettings, Source
+from core.errors import SourceBusyError
 from db import runs
 from db.connection import connect
-from newsagg.config import CrawlerSettings, Source
-from newsagg.errors import NewsaggError
 from scraper.spiders.news import NewsSpider
 
 logger = logging.getLogger(__name__)
-
-
-class SourceBusyError(NewsaggError):
-    exit_code = 3
 
 
 @dataclass

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newsagg.config import ConfigError, load_config, parse_duration
+from core.config import ConfigError, load_config, parse_duration
 
 VALID = """
 [database]

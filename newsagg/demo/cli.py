@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from newsagg.config import CrawlerSettings, Source
+from core.config import CrawlerSettings, Source
 
 DEFAULT_DEMO_DB = "data/demo.db"
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .article import Article, FaqEntry
+from core.article import Article, FaqEntry
+from core.errors import ExtractionError
+
 from .body import extract_content
-from .document import Document, ExtractionError
+from .document import Document
 from .metadata import extract_authors, extract_dates, extract_language, extract_title, looks_like_article
 
 __all__ = ["Article", "Document", "ExtractionError", "FaqEntry", "extract", "extract_document"]

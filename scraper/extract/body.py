@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .article import FaqEntry
+from core.article import FaqEntry
+
 from .blocks import Block, blocks_within, iter_blocks
 from .clean import is_furniture_block
 from .document import Document

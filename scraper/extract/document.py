@@ -16,13 +16,11 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
+from core.errors import ExtractionError
+
 # Control characters other than tab/newline/CR make lxml refuse a document.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
-
-
-class ExtractionError(ValueError):
-    """The input cannot be read as an HTML page."""
 
 
 def decode_html(data: bytes | str, declared_encoding: str | None = None) -> str:

@@ -22,7 +22,8 @@ import re
 import lxml.html
 from lxml import etree
 
-from .article import FaqEntry
+from core.article import FaqEntry
+
 from .blocks import Block, iter_blocks
 from .clean import is_furniture_block
 from .document import Document

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .article import FaqEntry
+from core.article import FaqEntry
+
 from .blocks import Block, class_and_id
 from .rules import SERVICE_BOX_SUBSTRINGS, SERVICE_BOX_TOKENS
 

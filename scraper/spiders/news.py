@@ -24,10 +24,10 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
+from core.config import Source, adhoc_source, load_config, resolve_config_path
+from core.errors import ExtractionError
 from db.fetch_state import ARTICLE, FEED, LISTING, SITEMAP
 from db.urls import canonicalize
-from newsagg.config import Source, adhoc_source, load_config, resolve_config_path
-from scraper.extract import ExtractionError
 from scraper.incremental import CrawlState
 from scraper.items import ArticleItem
 from scraper.pages import PageAnalyser, transport_encoding

@@ -7,10 +7,10 @@ from email.utils import format_datetime
 
 from lxml import etree
 
+from core.config import Source
 from db import fetch_state
 from db.connection import connect
 from db.fetch_state import FetchRecord
-from newsagg.config import Source
 from scraper.incremental import CrawlState, parse_date
 from scraper.middlewares import retry_after_seconds
 from scraper.pages import transport_encoding

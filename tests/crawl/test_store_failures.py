@@ -8,7 +8,7 @@ import pytest
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
-from scraper.extract import Article
+from core.article import Article
 from scraper.items import ArticleItem
 from scraper.pipelines import StorePipeline
 from scraper.signals import crawl_error

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from core.article import Article, FaqEntry
 from db.store import Store
-from scraper.extract import Article, FaqEntry
 
 METADATA = Path(__file__).resolve().parents[2] / "docs" / "datasette-metadata.json"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bench import db_corpus
+from core.article import Article, FaqEntry
 from db import dedup
 from db.store import DUPLICATE, NEW, UNCHANGED, UPDATED, faq_text
-from scraper.extract import Article, FaqEntry
 
 ORIGIN = "https://wire.example.com/markets/asian-shares-soft"
 

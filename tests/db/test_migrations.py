@@ -6,10 +6,10 @@ import sqlite3
 
 import pytest
 
+from core.article import Article, FaqEntry
 from db import schema
 from db.connection import connect
 from db.store import Store
-from scraper.extract import Article, FaqEntry
 
 LATEST = len(schema.MIGRATIONS)
 

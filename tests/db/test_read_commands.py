@@ -9,9 +9,9 @@ import json
 import pytest
 
 from bench import db_corpus
+from core.article import Article, FaqEntry
 from db.store import Store
 from newsagg.cli import main
-from scraper.extract import Article, FaqEntry
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from newsagg.config import Source
+from core.config import Source
 from scheduler.timing import expected_next_run, first_run_time, needs_catch_up, next_run_times
 
 NOW = datetime(2026, 3, 10, 12, 7, 30, tzinfo=UTC)

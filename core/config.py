@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from newsagg.errors import NewsaggError
+from core.errors import NewsaggError
 
 DEFAULT_CONFIG = "newsagg.toml"
 DEFAULT_DB = "data/news.db"
