@@ -8,7 +8,7 @@ Writes instruments/data/common_words.tsv (word<TAB>languages) from Hunspell spel
     .venv/bin/python -m bench.instruments_words
 
 A name is an everyday word of a language when its spelling dictionary lists it in lower case (for
-German, which capitalises nouns, in any case). The recogniser then wants support before it tags
+German, which capitalises nouns: with the flags of a declined, compounding noun). The recogniser then wants support before it tags
 such a name (instruments/recognise.py). Run it again after upgrading pytickersymbols or editing
 instruments/data/listings.csv; tests/entities/test_dictionary.py checks the file is current.
 """
@@ -44,8 +44,15 @@ def words_of(language: str) -> set[str]:
     with open(path, encoding="utf-8", errors="replace") as lines:
         next(lines, None)  # the entry count
         for line in lines:
-            word = line.split("/", 1)[0].strip()
-            if word and (language in CAPITALISED_NOUNS or word.islower()):
+            word, _, flags = line.strip().partition("/")
+            if not word:
+                continue
+            if language in CAPITALISED_NOUNS:
+                # German lists brands too ("Apple/S"); everyday nouns carry declension and
+                # compounding flags ("Allianz/Pmij", "Linde/Nm"), brands at most the genitive S.
+                if word.islower() or set(flags) & set("mij"):
+                    words.add(word.casefold())
+            elif word.islower():
                 words.add(word.casefold())
     return words
 

@@ -56,6 +56,7 @@ def default_recogniser() -> Recogniser:
         return _default[1]
 
 
-def recognise(title: str | None, body: str, language: str | None = None) -> list[dict]:
+def recognise(title: str | None, body: str, language: str | None = None,
+              published: str | None = None) -> list[dict]:
     """The instruments an article's title and body mention, as `Article.instruments` entries."""
-    return [tag.to_dict() for tag in default_recogniser().tags(title, body, language)]
+    return [tag.to_dict() for tag in default_recogniser().tags(title, body, language, published)]

@@ -68,7 +68,12 @@ class Entry:
     isins: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)  # aliases as written
     removed: set[str] = field(default_factory=set)
+    explicit: set[str] = field(default_factory=set)  # names a listing file gives (not derived)
+    cued: set[str] = field(default_factory=set)  # "?name": counts only in its kind's context
+    trusted: set[str] = field(default_factory=set)  # "=name": never read as an everyday word
     home: str | None = None  # exchange family, to break ties between entries sharing a name
+    listed_from: str | None = None
+    listed_until: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,7 @@ class Alias:
     entry: int  # index into Dictionary.entries; -1 for a phrase that is not an instrument
     any_case: bool
     common_in: frozenset[str]  # languages in which this one-word name is also an everyday word
+    cued: bool = False  # needs its kind's context (currencies always do)
 
 
 class Dictionary:
@@ -103,7 +109,12 @@ class Dictionary:
             for name in sorted(entry.names - entry.removed):
                 single = len(name.split()) == 1
                 common = common_words.get(name.casefold(), frozenset()) if single else frozenset()
-                self._add_alias(keys, Alias(name, index, name.islower(), common))
+                if common and name not in entry.explicit:
+                    continue  # "News" from News Corp, "City" from City Holding: only when a list says so
+                if name in entry.trusted:
+                    common = frozenset()
+                cued = name in entry.cued or entry.instrument.kind == "currency"
+                self._add_alias(keys, Alias(name, index, name.islower(), common, cued))
         for phrase in not_instruments:
             self._add_alias(keys, Alias(phrase, -1, True, frozenset()))
         for key, alias_ids in keys.items():
@@ -121,6 +132,11 @@ class Dictionary:
         """The entry listed as `symbol` on `exchange` (or on an exchange of its family)."""
         found = self.by_listing.get((symbol, exchanges.family(exchange)))
         return found[0] if found and len(found) == 1 else None
+
+    def lookup_kind(self, symbol: str, kind: str) -> int | None:
+        """The entry of an index, currency or crypto asset by its symbol."""
+        return next((index for index in self.by_symbol.get(symbol, [])
+                     if self.entries[index].instrument.kind == kind), None)
 
     def lookup_symbol(self, symbol: str, prefer: tuple[str, ...] = ("crypto", "US")) -> int | None:
         """The entry a bare ticker ($AAPL, $BTC) means: a single entry, else the preferred market's."""
@@ -229,13 +245,22 @@ def merge_rows(entries: list[Entry], rows: Iterable[ListingRow], replace_names: 
             old = entry.instrument
             entry.instrument = Instrument(old.kind, old.symbol, old.exchange, row.name, old.isin or row.isin)
         entry.listings.add((row.symbol, exchange))
+        entry.listed_from = row.listed_from or entry.listed_from
+        entry.listed_until = row.listed_until or entry.listed_until
         if row.isin:
             entry.isins.add(row.isin)
             by_isin[row.isin] = entry
         by_listing[(row.symbol, exchanges.family(exchange))] = entry
-        names = {row.name, *row.aliases} if row.kind != "stock" else name_aliases(row.name) | set(row.aliases)
-        entry.names |= {name for name in names if name.islower() or _usable(name)} | {
-            strip_accents(alias) for alias in row.aliases if strip_accents(alias) != alias}
+        aliases = []
+        for alias in row.aliases:
+            if alias[:1] in "?=" and len(alias) > 1:
+                (entry.cued if alias[0] == "?" else entry.trusted).add(alias[1:])
+                alias = alias[1:]
+            aliases.append(alias)
+        names = {row.name, *aliases} if row.kind != "stock" else name_aliases(row.name) | set(aliases)
+        accentless = {strip_accents(alias) for alias in aliases} - set(aliases)
+        entry.names |= {name for name in names if name.islower() or _usable(name)} | accentless
+        entry.explicit |= {row.name, *aliases} | accentless
         entry.removed |= set(row.removed)
 
 

@@ -4,10 +4,13 @@
     VIC,HOSE,Vingroup,Tập đoàn Vingroup|Vin Group,stock,VN000000VIC9
 
 `symbol` and `name` are required; `exchange`, `aliases` (separated by `|`), `kind` (stock, crypto,
-index, currency; default stock) and `isin` (checked against its check digit) are optional columns.
+index, currency; default stock), `isin` (checked against its check digit) and `listed_from` /
+`listed_until` (ISO dates: articles published outside them are not about this listing) are optional.
 An alias written all in lower case matches in any case ("bitcoin" finds "Bitcoin"); any other alias
-matches as written (and in an all-capitals headline). An alias starting with `-` removes a name the
-default dictionary derived for the same instrument ("-Dow" on Dow Inc.). Lines starting with `#`
+matches as written (and in an all-capitals headline). Prefixes: `-` removes a name the default
+dictionary derived for the same instrument ("-Dow" on Dow Inc.); `?` marks a name that counts only
+with its kind's context ("?Nasdaq" as an index: "the Nasdaq rose"); `=` marks a name that is never
+read as an everyday word ("=Ether"). Lines starting with `#`
 are comments. A bad line raises WatchlistError naming the file and line, and nothing is loaded.
 """
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +26,7 @@ from core.config import ConfigError
 
 from .model import KINDS
 
-COLUMNS = ("symbol", "exchange", "name", "aliases", "kind", "isin")
+COLUMNS = ("symbol", "exchange", "name", "aliases", "kind", "isin", "listed_from", "listed_until")
 REQUIRED = ("symbol", "name")
 MAX_FIELD = 200
 
@@ -41,6 +45,8 @@ class ListingRow:
     aliases: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # "-alias" entries
     line: int = 0
+    listed_from: str | None = None  # ISO dates: an article outside them does not mean this listing
+    listed_until: str | None = None
 
 
 def read_listing_file(path: str | Path) -> list[ListingRow]:
@@ -108,4 +114,14 @@ def _row(record: dict[str, str], where: str, number: int) -> ListingRow:
             removed.append(alias[1:].strip())
         elif alias:
             aliases.append(alias)
-    return ListingRow(kind, symbol, record.get("exchange") or None, record["name"], isin, aliases, removed, number)
+    dates = {}
+    for name in ("listed_from", "listed_until"):
+        value = record.get(name) or None
+        if value is not None:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise WatchlistError(f"{where}: {name} must be a date like 2022-10-27, not {value!r}") from None
+        dates[name] = value
+    return ListingRow(kind, symbol, record.get("exchange") or None, record["name"], isin, aliases, removed, number,
+                      **dates)

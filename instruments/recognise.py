@@ -22,7 +22,7 @@ from stdnum import cusip as cusip_number
 from stdnum import isin as isin_number
 from stdnum.gb import sedol as sedol_number
 
-from . import context, exchanges
+from . import codes, context, exchanges
 from .dictionary import TRAPS, Dictionary, fold
 from .model import Instrument, Tag
 
@@ -37,10 +37,18 @@ _EXPLICIT = re.compile(
     r"|(?<![\w])(?P<isin>[A-Z]{2}[A-Z0-9]{9}[0-9])(?![\w])"
     r"|(?P<idlabel>CUSIP|SEDOL)(?:[ \t]+(?:No\.?|number|#))?[ \t]*[:#]?[ \t]*(?P<id>[0-9A-Z]{7,9})(?![\w])"
     r"|(?i:mã(?: chứng khoán| cổ phiếu| CK)?)[ \t]*:[ \t]*(?P<vn>[A-Z0-9]{3})(?![\w])"
+    r"|(?<![\w.])\.(?P<ric>[A-Z][A-Z0-9]{1,13})(?![\w])"
+    r"|(?<![\w/])(?P<fx1>[A-Z]{3})/(?P<fx2>[A-Z]{3})(?![\w/])"
+    r"|(?<![\w])(?P<fxric>[A-Z]{3})=(?![\w=])"
 )
 _SENTENCE_END = frozenset(".!?:;\n•–—|")
 _OPENERS = "\"'“‘«„([ \t"
 _WORD = re.compile(r"[\w&'’.\-]+")
+_CAPITALISED_RUN = re.compile(r"(?: [A-Z][\w&'’.\-]*){1,3}")
+_US_STATE = re.compile(r", (?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|"
+                       r"S[CD]|T[NX]|UT|V[TA]|W[AVIY])\b")
+_AMOUNT_BEFORE = re.compile(r"[\d$€£¥]\S*\s*(?:million|billion|trillion|mn|bn|tỷ|triệu|milliarden?|millionen?)?\s*$",
+                            re.IGNORECASE)
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -58,12 +66,14 @@ class Recogniser:
     def __init__(self, dictionary: Dictionary):
         self.dictionary = dictionary
 
-    def tags(self, title: str | None, body: str, language: str | None = None) -> list[Tag]:
-        """Instruments of one article, most mentioned first (ties: first seen first)."""
+    def tags(self, title: str | None, body: str, language: str | None = None,
+             published: str | None = None) -> list[Tag]:
+        """Instruments of one article, most mentioned first (ties: first seen first). With the
+        publication date, companies not listed on that day (Uber in 2015) are left out."""
         title = unicodedata.normalize("NFC", title or "")
         body = unicodedata.normalize("NFC", body or "")
-        title_hits = self._hits(title, language, is_title=True)
-        body_hits = self._hits(body, language, is_title=False)
+        title_hits = self._listed(self._hits(title, language, is_title=True), published)
+        body_hits = self._listed(self._hits(body, language, is_title=False), published)
         strong = {self._key(hit) for hit in title_hits + body_hits if not hit.weak or hit.supported}
         tags: dict[str, Tag] = {}
         for in_title, hits in ((True, title_hits), (False, body_hits)):
@@ -83,6 +93,15 @@ class Recogniser:
         order = {key: index for index, key in enumerate(tags)}
         return sorted(tags.values(), key=lambda tag: (-tag.mentions, order[tag.instrument.key]
                                                       if tag.instrument.key in order else 0))
+
+    def _listed(self, hits: list[_Hit], published: str | None) -> list[_Hit]:
+        day = (published or "")[:10]
+        if not day:
+            return hits
+        entries = self.dictionary.entries
+        return [hit for hit in hits if hit.entry is None or (
+            (entries[hit.entry].listed_from or "") <= day
+            and (entries[hit.entry].listed_until is None or day < entries[hit.entry].listed_until))]
 
     def _key(self, hit: _Hit) -> str:
         return f"entry:{hit.entry}" if hit.entry is not None else hit.instrument.key
@@ -122,8 +141,25 @@ class Recogniser:
         if match.group("vn"):
             entry = self.dictionary.lookup_listing(match.group("vn"), "HOSE")
             return [_Hit(entry, None, match.start("vn"), "exchange")] if entry is not None else []
+        if match.group("ric"):
+            symbol = codes.INDEX_RICS.get(match.group("ric"))
+            entry = self.dictionary.lookup_kind(symbol, "index") if symbol else None
+            return [_Hit(entry, None, start, "code")] if entry is not None else []
+        if match.group("fx1"):
+            return [_Hit(entry, None, start, "code") for entry in
+                    (self._currency(match.group("fx1")), self._currency(match.group("fx2")))
+                    if entry is not None and all(code in codes.CURRENCIES or code in ("BTC", "ETH")
+                                                 for code in (match.group("fx1"), match.group("fx2")))]
+        if match.group("fxric"):
+            entry = self._currency(match.group("fxric"))
+            return [_Hit(entry, None, start, "code")] if entry is not None else []
         del group
         return []
+
+    def _currency(self, code: str) -> int | None:
+        if code in codes.CURRENCIES:
+            return self.dictionary.lookup_kind(code, "currency")
+        return self.dictionary.lookup_kind(code, "crypto")
 
     def _cashtag(self, symbol: str, start: int) -> list[_Hit]:
         if symbol in _CURRENCY_CASHTAGS or symbol in TRAPS:
@@ -218,11 +254,19 @@ class Recogniser:
             if any(dictionary.aliases[alias_id].entry < 0 for alias_id in alias_ids):
                 continue  # a longer phrase that is not an instrument ("Allianz Arena", "Nikkei Asia")
             entry = self._choose(alias_ids, language)
-            if entry is None or _inside_other_name(text, start, stop):
+            if entry is None:
                 continue
             alias = next(dictionary.aliases[i] for i in alias_ids if dictionary.aliases[i].entry == entry)
+            kind = dictionary.entries[entry].instrument.kind
+            if kind == "stock" and _inside_other_name(text, start, stop, alias):
+                continue
             hit = _Hit(entry, None, start, "name")
-            if _is_common(alias, language):
+            if alias.cued:
+                hit.weak = True
+                hit.supported = _kind_cue(kind, text, start, stop)
+                if kind == "currency" and not hit.supported:
+                    continue  # an amount or a unit ("in dollar terms"), never a currency mention
+            elif _is_common(alias, language):
                 hit.weak = True
                 hit.supported = _has_cue(text, start, stop) or (
                     not title_cased and _capital_counts(language, alias) and text[start].isupper()
@@ -248,6 +292,7 @@ _HOME_MARKET = {"en": "US", "de": "DE", "fr": "Euronext Paris", "vi": "VN", "ja"
 def _case_fits(span: str, alias) -> bool:
     if alias.any_case or alias.entry < 0:
         return span.casefold() == alias.text.casefold() or fold(span) == fold(alias.text)
+    span = span.replace("’", "'")
     if span == alias.text:
         return True
     return span.isupper() and span == alias.text.upper() and len(alias.text) >= 4  # an all-capitals headline
@@ -289,11 +334,32 @@ def _previous_word(text: str, start: int) -> str:
     return words[-1].strip(".'’").casefold() if words and head.endswith(words[-1]) else ""
 
 
-def _inside_other_name(text: str, start: int, stop: int) -> bool:
-    """Part of another name: a venue or foundation ("Allianz Arena"), a person ("Mr Ford")."""
-    if _next_word(text, stop) in context.ORGANISATION_HEADS:
+def _inside_other_name(text: str, start: int, stop: int, alias) -> bool:
+    """Part of another name or thing: a venue ("Allianz Arena", "Toyota Music Factory"), a person
+    ("Mr Ford"), a place ("Bristow, VA", "the Amazon, a major carbon sink"), a compound whose head
+    is another word ("NATO-Allianz")."""
+    following = _CAPITALISED_RUN.match(text, stop)
+    if following and any(word.casefold() in context.ORGANISATION_HEADS for word in following.group().split()):
         return True
-    return _previous_word(text, start) in context.HONORIFICS
+    if _previous_word(text, start) in context.HONORIFICS:
+        return True
+    if _US_STATE.match(text, stop):
+        return True
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return True
+    if " " not in alias.text and text[max(0, start - 4):start].casefold() == "the ":
+        after = text[stop:stop + 3]
+        return not (after[:1] == " " and after[1:2].isupper()) and not after.startswith(("'s", "’s"))
+    return False
+
+
+def _kind_cue(kind: str, text: str, start: int, stop: int) -> bool:
+    """Context that makes a bare currency or index name the market instrument."""
+    window = text[max(0, start - 60):start].casefold() + " " + text[stop:stop + 70].casefold()
+    cues = context.CURRENCY_CUES if kind == "currency" else context.INDEX_CUES
+    if kind == "currency" and _AMOUNT_BEFORE.search(text[max(0, start - 12):start]):
+        return False
+    return any(cue.search(window) for cue in cues)
 
 
 def _has_cue(text: str, start: int, stop: int) -> bool:
