@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from core.config import ConfigError
