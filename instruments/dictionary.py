@@ -98,7 +98,9 @@ class Dictionary:
             for isin in entry.isins:
                 self.by_isin.setdefault(isin, index)
             for symbol, exchange in entry.listings:
-                self.by_listing.setdefault((symbol, exchanges.family(exchange)), []).append(index)
+                listed = self.by_listing.setdefault((symbol, exchanges.family(exchange)), [])
+                if index not in listed:
+                    listed.append(index)
                 if index not in self.by_symbol.get(symbol, []):
                     self.by_symbol.setdefault(symbol, []).append(index)
         self.aliases: list[Alias] = []

@@ -339,7 +339,7 @@ def _inside_other_name(text: str, start: int, stop: int, alias) -> bool:
     ("Mr Ford"), a place ("Bristow, VA", "the Amazon, a major carbon sink"), a compound whose head
     is another word ("NATO-Allianz")."""
     following = _CAPITALISED_RUN.match(text, stop)
-    if following and any(word.casefold() in context.ORGANISATION_HEADS for word in following.group().split()):
+    if following and any(word.strip(".,;:'’-").casefold() in context.ORGANISATION_HEADS for word in following.group().split()):
         return True
     if _previous_word(text, start) in context.HONORIFICS:
         return True
@@ -380,12 +380,12 @@ def _name_before(text: str, position: int) -> str | None:
     words = head.split()
     name: list[str] = []
     for word in reversed(words):
-        if not (word[:1].isupper() or word[:1].isdigit() or word in ("&", "de", "of")):
+        if not (word[:1].isupper() or word[:1].isdigit() or word == "&"):
             break
         name.insert(0, word)
         if len(name) == 6:
             break
-    while name and name[0] in ("&", "de", "of"):
+    while name and name[0] == "&":
         name.pop(0)
     cleaned = " ".join(name).strip(",;:")
     return cleaned or None
