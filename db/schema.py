@@ -176,8 +176,16 @@ def _v2(conn: sqlite3.Connection) -> None:
     _v2_backfill_bands(conn)
 
 
+def _instruments(conn: sqlite3.Connection) -> None:
+    """Issue 15: instrument tags. Tables only; db/instruments.py:fill_backlog tags the stored
+    articles afterwards in small transactions (a one-transaction fill would hold the write lock)."""
+    from .instruments import create_tables
+
+    create_tables(conn)
+
+
 Step = str | Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Step] = [V1, _v2]
+MIGRATIONS: list[Step] = [V1, _v2, _instruments]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
