@@ -28,3 +28,11 @@ class Article:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Article:
+        """The inverse of to_dict (JSON on the wire between crawl workers and the writer). Keys
+        this version does not know are ignored, so a newer sender's extra fields do no harm."""
+        known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
+        known["faq"] = [FaqEntry(**entry) for entry in known.get("faq") or []]
+        return cls(**known)

@@ -141,15 +141,17 @@ def record_error(conn: sqlite3.Connection, run_id: int, url: str | None, error: 
 
 
 def acquire_lock(conn: sqlite3.Connection, source: str, run_id: int | None = None,
-                 pid: int | None = None) -> None:
+                 pid: int | None = None, host: str | None = None) -> None:
     """Take the source's lock or raise SourceBusy. Stale locks (dead pid on this host, or no
-    heartbeat for STALE_AFTER) are taken over."""
+    heartbeat for STALE_AFTER) are taken over. `pid` and `host`: the owner when it is not this
+    process (the cluster writer locks for a crawl on another host)."""
     pid = pid or os.getpid()
-    host = socket.gethostname()
+    this_host = socket.gethostname()
+    host = host or this_host
     now = utcnow()
     with transaction(conn):
         row = conn.execute("SELECT * FROM source_locks WHERE source = ?", (source,)).fetchone()
-        if row is not None and not is_lock_stale(row, host):
+        if row is not None and not is_lock_stale(row, this_host):
             raise SourceBusy(source, row["pid"], row["hostname"], row["run_id"])
         conn.execute(
             "INSERT INTO source_locks (source, run_id, pid, hostname, acquired_at, heartbeat_at)"
@@ -162,10 +164,10 @@ def acquire_lock(conn: sqlite3.Connection, source: str, run_id: int | None = Non
                          (now, f"process {row['pid']} died; lock recovered", row["run_id"]))
 
 
-def set_lock_run(conn: sqlite3.Connection, source: str, run_id: int) -> None:
+def set_lock_run(conn: sqlite3.Connection, source: str, run_id: int, pid: int | None = None) -> None:
     with transaction(conn):
         conn.execute("UPDATE source_locks SET run_id = ? WHERE source = ? AND pid = ?",
-                     (run_id, source, os.getpid()))
+                     (run_id, source, pid or os.getpid()))
 
 
 def heartbeat(conn: sqlite3.Connection, source: str, pid: int | None = None) -> None:

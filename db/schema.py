@@ -184,8 +184,17 @@ def _instruments(conn: sqlite3.Connection) -> None:
     create_tables(conn)
 
 
+def _cluster_batches(conn: sqlite3.Connection) -> None:
+    """Issue 14: the batches the cluster writer ingested, so a batch delivered twice stores once."""
+    from sqlite_utils import Database
+
+    Database(conn)["ingested_batches"].create(
+        {"run_id": int, "seq": int, "articles": int, "ingested_at": str}, pk=("run_id", "seq"),
+        not_null={"articles", "ingested_at"}, if_not_exists=True)
+
+
 Step = str | Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Step] = [V1, _v2, _instruments]
+MIGRATIONS: list[Step] = [V1, _v2, _instruments, _cluster_batches]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -25,6 +25,7 @@ from .connection import connect, transaction, utcnow
 from .dedup import (
     NEAR_DUPLICATE_OVERLAP,
     Fingerprint,
+    SentFingerprint,
     ShingleCache,
     content_hash,
     fingerprint,
@@ -96,26 +97,34 @@ class Store:
     def upsert_article(self, article: Article, source: str, fetched_url: str | None = None,
                        seen_urls: Iterable[str] = ()) -> UpsertResult:
         """Insert, update (new version) or touch one article, with its URLs and FAQ, atomically."""
-        fetched_url = fetched_url or article.url
-        canonical = article_url(fetched_url, article.canonical_url)
-        urls = _urls_seen(fetched_url, canonical, seen_urls)
-        digest = content_hash(article.body)
-        prints = cache(partial(fingerprint, article.body))
-        if self._stored_hash(canonical) != digest:
-            prints()  # a body to fingerprint: do it before taking the write lock
-        now = utcnow()
+        prepared = prepare_article(article, source, fetched_url, seen_urls)
+        if self._stored_hash(prepared.canonical) != prepared.digest:
+            prepared.prints()  # a body to fingerprint: do it before taking the write lock
         with transaction(self.conn) as conn:
-            existing = _find_existing(conn, canonical, urls)
-            if existing is None:
-                result = _insert(conn, article, source, canonical, digest, prints(), now, self.shingle_cache)
-            else:
-                result = _update(conn, existing, article, digest, prints, now)
-            if result.outcome != UNCHANGED:
-                write_tags(conn, result.article_id, article)
-            conn.executemany(
-                "INSERT INTO article_urls (url, article_id, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT(url) DO UPDATE SET last_seen_at = excluded.last_seen_at",
-                [(url, result.article_id, now, now) for url in sorted(urls)])
+            return self.write_prepared(conn, prepared)
+
+    def upsert_many(self, batch: Iterable[PreparedArticle]) -> list[UpsertResult]:
+        """Several articles in ONE transaction (the cluster writer's path: docs/scaling.md), each
+        exactly as upsert_article would store it, in order."""
+        batch = list(batch)
+        with transaction(self.conn) as conn:
+            return [self.write_prepared(conn, prepared) for prepared in batch]
+
+    def write_prepared(self, conn: sqlite3.Connection, prepared: PreparedArticle) -> UpsertResult:
+        """The writes of one article, inside the caller's transaction."""
+        article, now = prepared.article, utcnow()
+        existing = _find_existing(conn, prepared.canonical, prepared.urls)
+        if existing is None:
+            result = _insert(conn, article, prepared.source, prepared.canonical, prepared.digest, prepared.prints(),
+                             now, self.shingle_cache)
+        else:
+            result = _update(conn, existing, article, prepared.digest, prepared.prints, now)
+        if result.outcome != UNCHANGED:
+            write_tags(conn, result.article_id, article)
+        conn.executemany(
+            "INSERT INTO article_urls (url, article_id, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(url) DO UPDATE SET last_seen_at = excluded.last_seen_at",
+            [(url, result.article_id, now, now) for url in sorted(prepared.urls)])
         return result
 
     def _stored_hash(self, canonical: str) -> str | None:
@@ -125,6 +134,34 @@ class Store:
     def is_known_url(self, url: str) -> bool:
         return self.conn.execute("SELECT 1 FROM article_urls WHERE url = ?", (canonicalize(url),)).fetchone() \
             is not None
+
+
+@dataclass
+class PreparedArticle:
+    """An article with everything computed that needs no database: its canonical URL, every URL it
+    was reached under, its content hash and (lazily) its fingerprint. A crawl worker of the cluster
+    prepares; the writer only writes (docs/scaling.md)."""
+
+    article: Article
+    source: str
+    canonical: str
+    urls: set[str]
+    digest: str
+    prints: Callable[[], Fingerprint | None]  # computed once, when first called
+
+
+def prepare_article(article: Article, source: str, fetched_url: str | None = None,
+                    seen_urls: Iterable[str] = (), band_keys: Iterable[int] | None = None) -> PreparedArticle:
+    """`band_keys` given (computed where the article was extracted): the fingerprint's shingles are
+    only computed here if a near-duplicate candidate must be verified."""
+    fetched_url = fetched_url or article.url
+    canonical = article_url(fetched_url, article.canonical_url)
+    if band_keys is not None:
+        prints = cache(partial(SentFingerprint.of, tuple(band_keys), article.body))
+    else:
+        prints = cache(partial(fingerprint, article.body))
+    return PreparedArticle(article, source, canonical, _urls_seen(fetched_url, canonical, seen_urls),
+                           content_hash(article.body), prints)
 
 
 def _urls_seen(fetched_url: str, canonical: str, seen_urls: Iterable[str]) -> set[str]:
@@ -203,7 +240,7 @@ def _insert(conn: sqlite3.Connection, article: Article, source: str, canonical: 
                      (article_id, original.score, original.article_id, original.article_id))
     _write_faq(conn, article_id, article.faq)
     _write_bands(conn, article_id, prints)
-    if prints is not None:  # the next articles of this crawl are likely to meet it as a candidate
+    if prints is not None and prints.has_shingles:  # the next articles of this crawl may meet it as a candidate
         shingle_cache.put(article_id, digest, prints.shingles)
     return UpsertResult(DUPLICATE if duplicate_of else NEW, article_id, canonical, duplicate_of)
 

@@ -10,7 +10,7 @@ from scrapy import signals
 from twisted.internet import task
 
 from db import runs
-from db.connection import connect
+from scraper.backend import backend_for
 from scraper.signals import article_stored, crawl_error
 
 logger = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ class RunLedger:
         self.run_id: int | None = settings.getint("NEWSAGG_RUN_ID") or None
         self.source: str = settings.get("NEWSAGG_SOURCE", "")
         self.progress = settings.getbool("NEWSAGG_PROGRESS")
-        self.conn = connect(settings.get("NEWSAGG_DB"))
+        self.records = backend_for(crawler).records()  # crawl_runs through the crawl's backend
         self.message: str | None = None
         self.first_error: str | None = None
         self.counters = runs.RunCounters()
@@ -52,14 +52,12 @@ class RunLedger:
         if self.run_id is None:  # started by `scrapy crawl`, not by newsagg: open the run here
             self.source = spider.source.name
             try:
-                runs.acquire_lock(self.conn, self.source)
+                self.run_id = self.records.start_run(self.source)
             except runs.SourceBusy as busy:
                 logger.error("%s", busy)
                 self.crawler.engine.close_spider(spider, "source_busy")
                 return
-            self.run_id = runs.start_run(self.conn, self.source, "manual")
-            runs.set_lock_run(self.conn, self.source, self.run_id)
-        if self.conn is not None:
+        if self.records is not None:
             self._beat = task.LoopingCall(self._heartbeat)
             self._beat.start(HEARTBEAT_SECONDS, now=False)
 
@@ -81,7 +79,7 @@ class RunLedger:
         self.counters.errors += 1
         self.first_error = self.first_error or f"{url}: {error}"
         if self.run_id is not None:
-            runs.record_error(self.conn, self.run_id, url, error, self.errors_kept)
+            self.records.record_error(self.run_id, url, error, self.errors_kept)
             self.errors_kept += 1
 
     def spider_closed(self, spider, reason):
@@ -89,7 +87,7 @@ class RunLedger:
             self._beat.stop()
         if reason == "source_busy":
             self.status = "busy"
-            self.conn.close()
+            self.records.close()
             return
         self.status = _STATUS_BY_REASON.get(reason, "failed")
         message = None
@@ -102,14 +100,12 @@ class RunLedger:
         if self.progress:
             sys.stderr.write("\n")
         if self.run_id is not None:
-            runs.finish_run(self.conn, self.run_id, self.status, self.counters, message)
-            runs.release_lock(self.conn, self.source)
-        self.conn.close()
+            self.records.finish(self.source, self.run_id, self.status, self.counters, message)
+        self.records.close()
 
     def _heartbeat(self):
         try:
-            runs.heartbeat(self.conn, self.source)
-            runs.update_counters(self.conn, self.run_id, self.counters)
+            self.records.heartbeat(self.source, self.run_id, self.counters)
         except Exception:  # a busy database must not kill the crawl; the next beat retries
             logger.exception("heartbeat failed")
 

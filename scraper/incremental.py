@@ -15,7 +15,6 @@ from email.utils import parsedate_to_datetime
 
 from core.config import Source
 from db import fetch_state
-from db.connection import connect
 from db.fetch_state import FetchRecord
 
 FLUSH_EVERY = 200  # fetch_state rows written per transaction
@@ -44,12 +43,14 @@ def since_moment(since: date | None) -> datetime | None:
 
 
 class CrawlState:
-    """Loaded once at spider open; lookups are set/dict operations, writes are batched."""
+    """Loaded once at spider open; lookups are set/dict operations, writes are batched. `store`:
+    db.fetch_state's functions without their connection (scraper/backend.py: the SQLite file,
+    or what the cluster's writer sent)."""
 
-    def __init__(self, db_path: str, source: Source, full: bool = False):
+    def __init__(self, store, source: Source, full: bool = False):
         self.source = source
         self.full = full
-        self.conn = connect(db_path)
+        self.store = store
         self.pending: list[FetchRecord] = []
         self.since = None if full else since_moment(source.since)
         if full:
@@ -57,12 +58,9 @@ class CrawlState:
             self.known_listings: set[str] = set()
             self.entry_cutoff: datetime | None = None
             return
-        fresh_since = None
-        if source.refresh:
-            fresh_since = _ceil_to_second(datetime.now(UTC) - timedelta(seconds=source.refresh))
-        self.known_articles = fetch_state.known_article_urls(self.conn, source.name, fresh_since)
-        self.known_listings = fetch_state.known_urls_of_kind(self.conn, source.name, fetch_state.LISTING)
-        last_run = parse_date(fetch_state.last_successful_run(self.conn, source.name))
+        self.known_articles = self.store.known_article_urls(source.name, fresh_since(source))
+        self.known_listings = self.store.known_urls_of_kind(source.name, fetch_state.LISTING)
+        last_run = parse_date(self.store.last_successful_run(source.name))
         self.entry_cutoff = max(filter(None, (last_run, self.since)), default=None)
 
     # ------------------------------------------------------------------ decisions
@@ -90,7 +88,7 @@ class CrawlState:
         """Validators for an article due for a refresh (only sources with `refresh` have any)."""
         if self.full or not self.source.refresh or url in self.known_listings:
             return {}  # listings are always fetched in full: a 304 would hide their new links
-        etag, last_modified = fetch_state.validators(self.conn, url)
+        etag, last_modified = self.store.validators(url)
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -108,14 +106,21 @@ class CrawlState:
 
     def flush(self) -> None:
         if self.pending:
-            fetch_state.record_fetches(self.conn, self.pending)
+            self.store.record_fetches(self.pending)
             self.pending = []
 
     def close(self) -> None:
         try:
             self.flush()
         finally:
-            self.conn.close()
+            self.store.close()
+
+
+def fresh_since(source: Source) -> str | None:
+    """Stored articles fetched since this moment are not fetched again (None: no `refresh`)."""
+    if not source.refresh:
+        return None
+    return _ceil_to_second(datetime.now(UTC) - timedelta(seconds=source.refresh))
 
 
 def _ceil_to_second(moment: datetime) -> str:

@@ -28,6 +28,7 @@ from core.config import Source, adhoc_source, load_config, resolve_config_path
 from core.errors import ExtractionError
 from db.fetch_state import ARTICLE, FEED, LISTING, SITEMAP
 from db.urls import canonicalize
+from scraper.backend import backend_for
 from scraper.incremental import CrawlState
 from scraper.items import ArticleItem
 from scraper.pages import PageAnalyser, transport_encoding
@@ -69,7 +70,7 @@ class NewsSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         spider.full = spider.full or settings.getbool("NEWSAGG_FULL")
-        spider.state = CrawlState(settings.get("NEWSAGG_DB"), spider.source, spider.full)
+        spider.state = CrawlState(backend_for(crawler).fetch_state(), spider.source, spider.full)
         spider.analyser = PageAnalyser(settings.getint("NEWSAGG_EXTRACT_WORKERS"))
         if settings.getbool("ROBOTSTXT_OBEY"):  # robots.txt is fetched anyway: read its Sitemap lines there
             crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)

@@ -22,7 +22,7 @@ def test_locked_database_drops_the_article_and_reports_it(tmp_path):
                             weak=False)  # receivers are weak references by default
     pipeline = StorePipeline.from_crawler(crawler)
     pipeline.open_spider()
-    pipeline.store.conn.execute("PRAGMA busy_timeout = 100")  # the real one is 30 s
+    pipeline.sink.store.conn.execute("PRAGMA busy_timeout = 100")  # the real one is 30 s
     writer = sqlite3.connect(db, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")  # another process holds the write lock
     item = ArticleItem("wire", "https://wire.example/a", Article(url="https://wire.example/a", title="A",
@@ -34,6 +34,6 @@ def test_locked_database_drops_the_article_and_reports_it(tmp_path):
         writer.execute("ROLLBACK")
     assert reported == [("https://wire.example/a", "could not store: database is locked")]
     pipeline.process_item(item)  # lock gone: the same article is stored whole
-    assert [tuple(row) for row in pipeline.store.conn.execute("SELECT title FROM articles")] == [("A",)]
+    assert [tuple(row) for row in pipeline.sink.store.conn.execute("SELECT title FROM articles")] == [("A",)]
     pipeline.close_spider()
     writer.close()
