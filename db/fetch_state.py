@@ -63,13 +63,18 @@ def last_successful_run(conn: sqlite3.Connection, source: str) -> str | None:
 def record_fetches(conn: sqlite3.Connection, records: Iterable[FetchRecord]) -> None:
     """Upsert a batch in one transaction. A 304 keeps the stored kind and validators it did not resend."""
     with transaction(conn):
-        conn.executemany(
-            "INSERT INTO fetch_state (url, source, kind, status, etag, last_modified, fetched_at)"
-            " VALUES (:url, :source, :kind, :status, :etag, :last_modified, :fetched_at)"
-            " ON CONFLICT(url) DO UPDATE SET source = excluded.source,"
-            " kind = CASE WHEN excluded.status = 304 THEN fetch_state.kind ELSE excluded.kind END,"
-            " status = excluded.status, fetched_at = excluded.fetched_at,"
-            " etag = coalesce(excluded.etag, CASE WHEN excluded.status = 304 THEN fetch_state.etag END),"
-            " last_modified = coalesce(excluded.last_modified,"
-            "   CASE WHEN excluded.status = 304 THEN fetch_state.last_modified END)",
-            [record.__dict__ for record in records])
+        write_fetches(conn, records)
+
+
+def write_fetches(conn: sqlite3.Connection, records: Iterable[FetchRecord]) -> None:
+    """record_fetches inside the caller's transaction."""
+    conn.executemany(
+        "INSERT INTO fetch_state (url, source, kind, status, etag, last_modified, fetched_at)"
+        " VALUES (:url, :source, :kind, :status, :etag, :last_modified, :fetched_at)"
+        " ON CONFLICT(url) DO UPDATE SET source = excluded.source,"
+        " kind = CASE WHEN excluded.status = 304 THEN fetch_state.kind ELSE excluded.kind END,"
+        " status = excluded.status, fetched_at = excluded.fetched_at,"
+        " etag = coalesce(excluded.etag, CASE WHEN excluded.status = 304 THEN fetch_state.etag END),"
+        " last_modified = coalesce(excluded.last_modified,"
+        "   CASE WHEN excluded.status = 304 THEN fetch_state.last_modified END)",
+        [record.__dict__ for record in records])

@@ -6,13 +6,14 @@ from __future__ import annotations
 import argparse
 import sys
 
+from cluster import cli as cluster_cli
 from db import cli as db_cli
 from newsagg import crawl_cli
 from newsagg.demo import cli as demo_cli
 from scheduler import cli as scheduler_cli
 from scraper.extract import cli as extract_cli
 
-ROOMS = (crawl_cli, extract_cli, scheduler_cli, db_cli, demo_cli)
+ROOMS = (crawl_cli, extract_cli, scheduler_cli, db_cli, demo_cli, cluster_cli)  # cluster last: it extends crawl, schedule
 
 
 def build_parser() -> argparse.ArgumentParser:

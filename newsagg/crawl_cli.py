@@ -66,13 +66,17 @@ def run(args: argparse.Namespace) -> int:
         prune_run_logs(config.log_dir)
         summaries = crawl(sources, db_path, config.crawler, trigger=args.trigger, log_level=args.log_level,
                           progress=sys.stderr.isatty() and not args.quiet, wait=args.wait, log_file=log_file,
-                          full=args.full)
+                          full=args.full, backend=getattr(args, "backend", None))  # a cluster worker's child
     except (NewsaggError, DatabaseError) as error:
         print(f"newsagg: error: {error}", file=sys.stderr)
         return error.exit_code
     for summary in summaries:
         print_summary(summary, db_path)
     print(f"log: {log_file}")
+    return exit_status(summaries)
+
+
+def exit_status(summaries) -> int:
     statuses = {summary.status for summary in summaries}
     if statuses - {"ok", "busy"}:
         return 1

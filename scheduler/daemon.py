@@ -35,9 +35,48 @@ class DaemonOptions:
     max_parallel: int = 4  # crawls at once, across sources
 
 
+class LocalLedger:
+    """What the daemon keeps in the SQLite file: its one-per-database lock and the sources' last
+    successful runs. (The cluster's scheduler keeps them in Redis: cluster/dispatch.py.)"""
+
+    def __init__(self, db_path: str):
+        self.db_path = db_path
+
+    def claim(self) -> None:
+        """One daemon per database: hold the DAEMON_LOCK row (stale when this process dies)."""
+        try:
+            self._with_db(lambda conn: runs.acquire_lock(conn, runs.DAEMON_LOCK))
+        except runs.SourceBusy as busy:
+            raise NewsaggError(f"another `newsagg schedule` is running on this database "
+                               f"(pid {busy.pid} on {busy.hostname})") from None
+
+    def beat(self) -> None:
+        try:
+            self._with_db(lambda conn: runs.heartbeat(conn, runs.DAEMON_LOCK))
+        except DatabaseError:  # a busy database: the next beat retries, the lock lives 120 s
+            logger.exception("daemon heartbeat failed")
+
+    def release(self) -> None:
+        self._with_db(lambda conn: runs.release_lock(conn, runs.DAEMON_LOCK))
+
+    def last_successes(self, sources: list) -> dict[str, datetime | None]:
+        return self._with_db(lambda conn: {s.name: _last_success_time(conn, s.name) for s in sources})
+
+    def _with_db(self, action):
+        conn = connect(self.db_path)
+        try:
+            return action(conn)
+        finally:
+            conn.close()
+
+
 class Daemon:
-    def __init__(self, config: Config, db_path: str, supervisor: Supervisor, options: DaemonOptions):
+    def __init__(self, config: Config, db_path: str, supervisor: Supervisor, options: DaemonOptions,
+                 ledger: LocalLedger | None = None):
+        """`supervisor` starts the runs (cluster: enqueues them), `ledger` keeps the daemon's lock and
+        last successes (the SQLite file by default)."""
         self.config, self.db_path, self.supervisor, self.options = config, db_path, supervisor, options
+        self.ledger = ledger or LocalLedger(db_path)
         self._stop = threading.Event()
         self._scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(max_workers=options.max_parallel)},
@@ -61,34 +100,19 @@ class Daemon:
         self._scheduler.pause()
         self.supervisor.shut_down(self.options.grace)
         self._scheduler.shutdown(wait=True)
-        self._with_db(lambda conn: runs.release_lock(conn, runs.DAEMON_LOCK))
+        self.ledger.release()
         logger.info("scheduler stopped")
         return 0
 
     def claim(self) -> None:
-        """One daemon per database: hold the DAEMON_LOCK row (stale when this process dies)."""
-        try:
-            self._with_db(lambda conn: runs.acquire_lock(conn, runs.DAEMON_LOCK))
-        except runs.SourceBusy as busy:
-            raise NewsaggError(f"another `newsagg schedule` is running on this database "
-                               f"(pid {busy.pid} on {busy.hostname})") from None
+        self.ledger.claim()
 
     def _beat(self) -> None:
-        try:
-            self._with_db(lambda conn: runs.heartbeat(conn, runs.DAEMON_LOCK))
-        except DatabaseError:  # a busy database: the next beat retries, the lock lives 120 s
-            logger.exception("daemon heartbeat failed")
-
-    def _with_db(self, action):
-        conn = connect(self.db_path)
-        try:
-            return action(conn)
-        finally:
-            conn.close()
+        self.ledger.beat()
 
     def _add_jobs(self) -> None:
         now = datetime.now(UTC)
-        last = self._with_db(lambda conn: {s.name: _last_success_time(conn, s.name) for s in self.config.sources})
+        last = self.ledger.last_successes(self.config.sources)
         for source in self.config.sources:
             if not is_scheduled(source):
                 logger.info("%s: no schedule or every; runs only by hand", source.name)

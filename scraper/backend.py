@@ -19,6 +19,11 @@ from db.connection import connect
 from db.store import Store, UpsertResult
 
 
+class StoreUnavailable(Exception):
+    """The backend cannot take articles any more (the cluster's broker has been away too long):
+    the article is counted as a page error, and the run ends failed."""
+
+
 class FetchStateAccess(Protocol):
     """db.fetch_state's functions, without the connection argument (see LocalFetchState)."""
 

@@ -8,7 +8,7 @@ import sqlite3
 
 from scrapy.exceptions import DropItem
 
-from scraper.backend import backend_for
+from scraper.backend import StoreUnavailable, backend_for
 from scraper.items import ArticleItem
 from scraper.signals import article_stored, crawl_error
 
@@ -36,7 +36,7 @@ class StorePipeline:
             return item
         try:
             result = self.sink.store_item(item)
-        except sqlite3.Error as error:
+        except (sqlite3.Error, StoreUnavailable) as error:
             # Locked past the busy timeout, disk full, ...: the transaction rolled back, nothing of
             # this article is stored, so the next run fetches it again. Count it; go on crawling.
             self.crawler.signals.send_catch_log(crawl_error, url=item.fetched_url,

@@ -1,0 +1,86 @@
+"""What crosses the wire, as JSON built from core/ (never pickle). Every message carries `v`:
+a receiver refuses a version it does not know with a clear error instead of guessing.
+
+crawl    scheduler/operator -> worker   one run of one source, by name
+open     worker -> writer (RPC)         lock the source, open its crawl_runs row, publish its state
+batch    crawl child -> writer          articles (prepared: hashes and band keys computed), fetches,
+                                        errors and the run's counters; (run_id, seq) makes it idempotent
+finish   crawl child -> writer          the run's end: status, counters, message
+close    worker -> writer               a run whose crawl process ended without finishing it
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from core.article import Article
+from core.errors import NewsaggError
+from db.dedup import fingerprint
+from db.fetch_state import FetchRecord
+from db.runs import RunCounters
+from db.store import PreparedArticle, prepare_article
+
+VERSION = 1
+
+
+class WireError(NewsaggError):
+    """A message this newsagg cannot read (another version, or not a newsagg message)."""
+
+
+def _message(kind: str, **fields) -> dict:
+    return {"v": VERSION, "kind": kind, **fields}
+
+
+def check(message: object, kind: str) -> dict:
+    if not isinstance(message, dict) or message.get("kind") != kind:
+        raise WireError(f"expected a {kind!r} message, got {str(message)[:200]!r}")
+    if message.get("v") != VERSION:
+        raise WireError(f"{kind} message of version {message.get('v')!r}; this newsagg reads version "
+                        f"{VERSION}: run the same newsagg version on every host")
+    return message
+
+
+def crawl(source: str, trigger: str, full: bool = False, max_pages: int | None = None) -> dict:
+    return _message("crawl", source=source, trigger=trigger, full=full, max_pages=max_pages)
+
+
+def open_run(task_id: str, source: str, trigger: str, refresh: float | None, host: str, pid: int,
+             log_path: str | None) -> dict:
+    return _message("open", task_id=task_id, source=source, trigger=trigger, refresh=refresh, host=host,
+                    pid=pid, log_path=log_path)
+
+
+def batch(run_id: int, seq: int, source: str, articles: list[dict], fetches: list[FetchRecord],
+          errors: list[tuple[str | None, str]], counters: RunCounters) -> dict:
+    return _message("batch", run_id=run_id, seq=seq, source=source, articles=articles,
+                    fetches=[asdict(record) for record in fetches], errors=[list(e) for e in errors],
+                    counters={"pages_fetched": counters.pages_fetched, "errors": counters.errors})
+
+
+def finish(run_id: int, status: str, counters: RunCounters, message: str | None, batches: int) -> dict:
+    return _message("finish", run_id=run_id, status=status, message=message, batches=batches,
+                    counters={"pages_fetched": counters.pages_fetched, "errors": counters.errors})
+
+
+def close(run_id: int, status: str, message: str) -> dict:
+    return _message("close", run_id=run_id, status=status, message=message)
+
+
+# ---------------------------------------------------------------------------- articles
+
+
+def article_to_wire(article: Article, source: str, fetched_url: str, seen_urls: list[str]) -> dict:
+    """An extracted article with the CPU work of storing it done here, on the crawl worker: the
+    writer gets its content hash and near-duplicate band keys ready (docs/scaling.md)."""
+    prints = fingerprint(article.body)
+    return {"article": article.to_dict(), "source": source, "fetched_url": fetched_url,
+            "seen_urls": list(seen_urls), "band_keys": list(prints.band_keys) if prints else []}
+
+
+def article_from_wire(data: dict) -> PreparedArticle:
+    return prepare_article(Article.from_dict(data["article"]), data["source"], data["fetched_url"],
+                           data["seen_urls"], band_keys=data["band_keys"])
+
+
+def fetches_from_wire(rows: list[dict]) -> list[FetchRecord]:
+    return [FetchRecord(**row) for row in rows]
