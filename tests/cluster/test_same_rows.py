@@ -24,8 +24,8 @@ def rows(db) -> dict:
         "aliases": sorted((r["url"], url[r["article_id"]]) for r in query(db, "SELECT * FROM article_urls")),
         "versions": sorted((url[r["article_id"]], r["version"], r["title"], r["body"])
                            for r in query(db, "SELECT * FROM article_versions")),
-        "instruments": sorted((url[r["article_id"]], r["instrument_id"], r["mentions"])
-                              for r in query(db, "SELECT * FROM article_instruments")),
+        "instruments": sorted((url[r["article_id"]], r["key"], r["mentions"], r["in_title"]) for r in query(
+            db, "SELECT * FROM article_instruments JOIN instruments ON instruments.id = instrument_id")),
         "fetched": sorted((r["url"], r["source"], r["kind"], r["status"]) for r in query(db, "SELECT * FROM fetch_state")),
     }
 
@@ -47,9 +47,9 @@ def test_scheduler_two_workers_and_writer_store_what_a_local_crawl_stores(tmp_pa
         wire.routes.update(wire_routes(revised=False))
 
         config = write_config(tmp_path / "cluster.toml", harbor, wire, redis_server.url, every="3s")
-        roles("writer", "writer", "--config", str(config), "--db", str(cluster_db))
-        for n in (1, 2):
-            roles(f"worker{n}", "worker", "--config", str(config), "--concurrency", "1")
+        writer = roles("writer", "writer", "--config", str(config), "--db", str(cluster_db))
+        wait_until(lambda: "ready" in writer.output(), 30, "the writer")
+        workers = [roles(f"worker{n}", "worker", "--config", str(config), "--concurrency", "1") for n in (1, 2)]
         scheduler = roles("scheduler", "schedule", "--config", str(config))
 
         def ok_runs(source):
@@ -60,6 +60,8 @@ def test_scheduler_two_workers_and_writer_store_what_a_local_crawl_stores(tmp_pa
         wire.routes.update(wire_routes(revised=True))
         wait_until(lambda: sum(r["articles_updated"] for r in ok_runs("wire")) >= 1, 60, "the revised story's run")
         scheduler.terminate()
+        for worker in workers:  # a warm shutdown: the crawl in hand is finished, queued ones stay queued
+            assert worker.terminate(timeout=120) == 0
         wait_until(lambda: not query(cluster_db, "SELECT 1 FROM crawl_runs WHERE status = 'running'"), 60,
                    "running runs to end")
     finally:
