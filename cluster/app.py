@@ -28,8 +28,10 @@ def configure(broker_url: str, heartbeat_timeout: float = 60.0) -> Celery:
         task_serializer="json", result_serializer="json", accept_content=["json"],
         result_accept_content=["json"], event_serializer="json",
         task_acks_late=True, task_reject_on_worker_lost=True, worker_prefetch_multiplier=1,
-        # An unacknowledged message (its consumer died) is delivered again after this long.
-        broker_transport_options={"visibility_timeout": max(1, int(heartbeat_timeout))},
+        # An unacknowledged message (its consumer died) is delivered again after this long; the
+        # sweep looks for such messages every few seconds (kombu's default is every 100 s).
+        broker_transport_options={"visibility_timeout": max(1, int(heartbeat_timeout)), "unacked_restore_throttle": 1,
+                                  "unacked_restore_interval": max(1, min(10, int(heartbeat_timeout / 2)))},
         result_backend_transport_options={"visibility_timeout": max(1, int(heartbeat_timeout))},
         broker_connection_retry_on_startup=True, broker_connection_max_retries=None,
         result_expires=24 * 3600, task_default_queue=CRAWL_QUEUE,

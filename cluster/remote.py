@@ -118,7 +118,7 @@ class RemoteRun:
             except queue.Empty:
                 continue
             if item is _STOP:
-                self._beat()
+                self._beat(b"done")  # the run's end is queued: the writer will close it, however far behind
                 return
             while not self._give_up.is_set():
                 try:
@@ -132,9 +132,10 @@ class RemoteRun:
                     self._beat()
                     time.sleep(1.0)
 
-    def _beat(self) -> None:
+    def _beat(self, value: bytes | None = None) -> None:
         try:
-            self.client.set(Keys.beat(self.run_id), repr(time.time()), ex=int(self.settings.heartbeat_timeout * 10) + 1)
+            self.client.set(Keys.beat(self.run_id), value or repr(time.time()),
+                            ex=int(self.settings.heartbeat_timeout * 10) + 1)
         except SEND_ERRORS as error:
             logger.warning("run %d: heartbeat not sent (%s)", self.run_id, error)
 

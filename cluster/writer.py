@@ -194,7 +194,7 @@ class Reaper(threading.Thread):
                 client.hdel(Keys.RUNS, run_id)  # closed already (the writer died before cleaning up)
                 continue
             last_beat, since = self.seen.get(run_id, (None, now))
-            if beat != last_beat or run_id not in self.seen:
+            if beat == b"done" or beat != last_beat or run_id not in self.seen:  # done: its end is queued
                 self.seen[run_id] = (beat, now)
                 live.append(info)
             elif now - since > self.writer.heartbeat_timeout:
