@@ -17,6 +17,9 @@ BENCHMARKS = {
     "db_threshold": "near-duplicate similarity of real pairs, to choose the threshold (issue 4)",
     "scheduler_memory": "daemon resident memory across 100 short runs (issue 5)",
     "crawl_throughput": "bare Scrapy vs + extraction vs newsagg crawl, 2,000 pages; recrawl (issue 6)",
+    "cluster_writer": "cluster writer: batched ingest vs per-article upsert, and through Redis (issue 14)",
+    "cluster_known_urls": "cluster: known-URL snapshot at 100k URLs vs JSON, gzip, a Redis SET (issue 14)",
+    "cluster_throughput": "cluster: pages/s with 1 and 2 crawl workers, Redis round trips per page (issue 14)",
     "instruments_speed": "instrument recognition: dictionary build time, median ms per dev article (issue 15)",
     "instruments_score": "instrument tags vs the blind hand labels, tune and holdout apart (issue 15)",
 }

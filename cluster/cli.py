@@ -94,6 +94,7 @@ def run_worker(args: argparse.Namespace) -> int:
         return _fail(error)
     _logging(args.log_level)
     app = configure(broker, config.cluster.heartbeat_timeout)
+    app.conf.worker_disable_prefetch = True  # take a crawl only into a free slot: a busy host leaves it to others
     tasks.serve("worker", CrawlWorker(Path(config.path).resolve(), broker, args.log_level, args.kill_grace))
     logging.getLogger("newsagg.worker").info("crawl worker on %s: %d at once, broker %s", socket.gethostname(),
                                              args.concurrency, redact(broker))

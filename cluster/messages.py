@@ -12,10 +12,11 @@ close    worker -> writer               a run whose crawl process ended without 
 from __future__ import annotations
 
 from dataclasses import asdict
+from functools import cache, partial
 
 from core.article import Article
 from core.errors import NewsaggError
-from db.dedup import fingerprint
+from db.dedup import SentFingerprint
 from db.fetch_state import FetchRecord
 from db.runs import RunCounters
 from db.store import PreparedArticle, prepare_article
@@ -70,16 +71,20 @@ def close(run_id: int, status: str, message: str) -> dict:
 
 
 def article_to_wire(article: Article, source: str, fetched_url: str, seen_urls: list[str]) -> dict:
-    """An extracted article with the CPU work of storing it done here, on the crawl worker: the
-    writer gets its content hash and near-duplicate band keys ready (docs/scaling.md)."""
-    prints = fingerprint(article.body)
-    return {"article": article.to_dict(), "source": source, "fetched_url": fetched_url,
-            "seen_urls": list(seen_urls), "band_keys": list(prints.band_keys) if prints else []}
+    """An extracted article with the CPU work of storing it done here, on the crawl worker: its
+    canonical URL and aliases, content hash and near-duplicate band keys (docs/scaling.md). The
+    writer only writes."""
+    prepared = prepare_article(article, source, fetched_url, seen_urls)
+    prints = prepared.prints()
+    return {"article": article.to_dict(), "source": source, "canonical": prepared.canonical,
+            "urls": sorted(prepared.urls), "digest": prepared.digest,
+            "band_keys": list(prints.band_keys) if prints else []}
 
 
 def article_from_wire(data: dict) -> PreparedArticle:
-    return prepare_article(Article.from_dict(data["article"]), data["source"], data["fetched_url"],
-                           data["seen_urls"], band_keys=data["band_keys"])
+    article = Article.from_dict(data["article"])
+    return PreparedArticle(article, data["source"], data["canonical"], set(data["urls"]), data["digest"],
+                           cache(partial(SentFingerprint.of, tuple(data["band_keys"]), article.body)))
 
 
 def fetches_from_wire(rows: list[dict]) -> list[FetchRecord]:

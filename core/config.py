@@ -91,7 +91,7 @@ class ClusterSettings:
 
     broker: str | None = None  # redis://[:PASSWORD@]HOST:PORT/DB or rediss://...; never printed whole
     heartbeat_timeout: float = 60.0  # seconds without a crawl's heartbeat before its run is interrupted
-    batch_size: int = 50  # articles per message from a crawl worker to the writer
+    batch_size: int = 100  # articles per message from a crawl worker to the writer
     max_held_batches: int = 100  # a crawl holds this many unsent batches while the broker is away, then fails
 
 

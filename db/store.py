@@ -276,6 +276,8 @@ def _update(conn: sqlite3.Connection, row: sqlite3.Row, article: Article, digest
 
 
 def _write_faq(conn: sqlite3.Connection, article_id: int, faq: list[FaqEntry]) -> None:
+    if not faq:
+        return
     conn.executemany(
         "INSERT INTO faqs (article_id, position, question, answer) VALUES (?, ?, ?, ?)",
         [(article_id, position, entry.question, entry.answer) for position, entry in enumerate(faq)])
