@@ -22,6 +22,7 @@ from pathlib import Path
 from core.article import Article, ArticleImage, FaqEntry
 from core.instants import OFFSET, to_utc, utc_instants, utc_text
 
+from .backfill import fill_utc
 from .connection import connect, transaction, utcnow
 from .dedup import (
     NEAR_DUPLICATE_OVERLAP,
@@ -111,6 +112,10 @@ class Store:
                 " ON CONFLICT(url) DO UPDATE SET last_seen_at = excluded.last_seen_at",
                 [(url, result.article_id, now, now) for url in sorted(urls)])
         return result
+
+    def fill_utc(self, source: str, timezone: str | None) -> int:
+        """Backfill the UTC instants of `source`'s older rows, in short transactions (db/backfill.py)."""
+        return fill_utc(self.conn, source, timezone)
 
     def _stored_hash(self, canonical: str) -> str | None:
         row = self.conn.execute("SELECT content_hash FROM articles WHERE url = ?", (canonical,)).fetchone()
