@@ -39,7 +39,7 @@ _MAX_PIXEL_SIZE = 3  # px: a 1x1 (or 2x2, 3x3) image is a tracking pixel
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|photographer|byline|attribution|author|rights", re.I)
 # A caption that ends with its credit: "Traders on the floor. Photo: Reuters", "... © AFP".
 _CREDIT_SUFFIX = re.compile(
-    r"(?:^|[\s.;|–—-])\s*[(\[]?((?:(?:image|images|photo|photos|picture|pic|credit|credits|source|foto|fotos|bild|"
+    r"(?:^|(?<=[\s.;|–—-]))\s*[(\[]?((?:(?:image|images|photo|photos|picture|pic|credit|credits|source|foto|fotos|bild|"
     r"bilder|quelle|crédit|crédits|imagen|immagine|ảnh|nguồn)(?:\s+(?:credit|source))?\s*[:/]|"
     r"(?:image|photo|picture)\s+(?:copyright|courtesy)\b|©|\(c\))"
     r"[^()\[\]]{1,80})[)\]]?\s*$", re.I)
