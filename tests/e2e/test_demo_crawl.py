@@ -129,3 +129,23 @@ def test_faq_pairs_and_disclaimers_are_stored_apart_from_the_body(crawled, site)
     word = max(answer.split(), key=len).strip(".,;:!?")
     hits = query(db, "SELECT rowid FROM articles_fts WHERE faq_text MATCH ?", (f'"{word}"',))
     assert hits, f"FAQ text {word!r} not in the full-text index"
+
+
+def test_formats_images_and_utc_instants_are_stored(crawled, site):
+    server, db, *_ = crawled
+    stored = _stored_by_path(db)
+    exact = 0
+    for article in site.canonical_articles:
+        row = stored[article.path]
+        assert article.paragraphs[0] in row["body_markdown"], article.path
+        assert f"<p>{article.paragraphs[0]}" in row["body_html"].replace("&amp;", "&"), article.path
+        assert row["image_url"] == server.url(article.image_path), article.path
+        assert row["utc_basis"] in ("offset", "timezone", "assumed-utc"), article.path
+        published = datetime.fromisoformat(row["published_utc"])
+        assert published.utcoffset().total_seconds() == 0, article.path
+        if row["utc_basis"] == "offset":  # the page gave the offset: the instant is exact
+            assert published == article.published, article.path
+            exact += 1
+    assert exact >= len(site.canonical_articles) // 2
+    for (value,) in query(db, "SELECT published_utc FROM articles UNION ALL SELECT modified_utc FROM articles"):
+        assert value is None or datetime.fromisoformat(value).tzinfo is not None
