@@ -11,7 +11,6 @@ from scraper.extract.html_output import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 from tests.extract.html_text import html_block_texts
 
 
-
 def _articles(corpus_results):
     return [(result.truth["url"], result.article) for result in corpus_results if result.article]
 
