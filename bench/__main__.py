@@ -17,6 +17,8 @@ BENCHMARKS = {
     "db_threshold": "near-duplicate similarity of real pairs, to choose the threshold (issue 4)",
     "scheduler_memory": "daemon resident memory across 100 short runs (issue 5)",
     "crawl_throughput": "bare Scrapy vs + extraction vs newsagg crawl, 2,000 pages; recrawl (issue 6)",
+    "extract_formats": "body_html / Markdown / images: added ms per page vs extraction, markdownify peer (issue 16)",
+    "db_backfill": "100k-article file: migration step and UTC backfill with a reader and a writer running (issue 16)",
 }
 
 
