@@ -10,7 +10,7 @@ Two steps, each on the tool made for it:
    is always the text body: `body == "\\n\\n".join(text of each innermost p/h2-h4/li/pre/td/th)`.
 2. BeautifulSoup (lxml builder) cleans that small fragment, never the whole page: only
    p, h2-h4, ul/ol/li, blockquote, figure/img/figcaption, table rows and cells, a, strong/em,
-   pre/code stay; scripts, styles, frames and SVG go with their content, other tags are unwrapped,
+   pre/code and br (lines of one list item or cell) stay; scripts, styles, frames and SVG go with their content, other tags are unwrapped,
    every attribute goes except a's href (absolute http(s)/mailto, javascript: links unwrapped),
    img's src/alt and cells' colspan/rowspan; images outside a figure and tracking pixels go.
 
