@@ -51,7 +51,10 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 20, raw: bool = Fal
            " articles.duplicate_of, snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet"
            " FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid"
            + where + " ORDER BY bm25(articles_fts) LIMIT ?")
-    return _dict_rows(conn, sql, [match, *params, limit])
+    hits = _dict_rows(conn, sql, [match, *params, limit])
+    for hit in hits:  # one line: the body's paragraph breaks are not the reader's business here
+        hit["snippet"] = " ".join((hit["snippet"] or "").split())
+    return hits
 
 
 def export_rows(conn: sqlite3.Connection, filters: ArticleFilter | None = None) -> Iterator[dict]:
