@@ -44,8 +44,12 @@ def parse_duration(value: str | int | float, what: str = "duration") -> float:
 
 
 def check_http_url(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname
+    except ValueError as error:  # e.g. 'http://[::1'
+        raise ValueError(f"not an http(s) URL: {url!r} ({error})") from None
+    if parts.scheme not in ("http", "https") or not hostname or any(ch.isspace() for ch in parts.netloc):
         raise ValueError(f"not an http(s) URL: {url!r}")
     return url
 

@@ -78,7 +78,7 @@ def _open(args: argparse.Namespace) -> sqlite3.Connection:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    if not args.query.strip():
+    if not (args.query if args.raw else queries.plain_words(args.query)).strip():
         raise NewsaggError("empty search query: give words to find, e.g. newsagg search \"rate cut\"")
     conn = _open(args)
     try:

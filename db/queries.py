@@ -42,10 +42,7 @@ class ArticleFilter:
 def search(conn: sqlite3.Connection, text: str, limit: int = 20, raw: bool = False,
            filters: ArticleFilter | None = None) -> list[dict]:
     """Best matches first (bm25). Plain words by default; raw=True passes FTS5 query syntax through."""
-    if not raw:
-        from sqlite_utils import Database  # imported here: it pulls in numpy, slow for every CLI start
-
-    match = text if raw else Database(conn).quote_fts(text)
+    match = text if raw else plain_words(text)
     where, params = (filters or ArticleFilter()).where("articles_fts MATCH ?")
     sql = ("SELECT articles.id, articles.url, articles.source, articles.title, articles.published_at,"
            " articles.duplicate_of, snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet"
@@ -55,6 +52,14 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 20, raw: bool = Fal
     for hit in hits:  # one line: the body's paragraph breaks are not the reader's business here
         hit["snippet"] = " ".join((hit["snippet"] or "").split())
     return hits
+
+
+def plain_words(text: str) -> str:
+    """Words to find, each quoted for FTS5 (so AND, NOT, quotes and * are just text); "" when
+    there is no word at all."""
+    from sqlite_utils.db import Database  # imported here: it pulls in numpy, slow for every CLI start
+
+    return Database(memory=True).quote_fts(text)
 
 
 def export_rows(conn: sqlite3.Connection, filters: ArticleFilter | None = None) -> Iterator[dict]:

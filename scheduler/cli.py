@@ -10,6 +10,7 @@ from pathlib import Path
 
 from core.arguments import non_negative_float, positive_int
 from core.config import Config, ConfigError, Source, load_config_from, resolve_db_path
+from core.errors import NewsaggError
 from db import runs
 from db.connection import open_existing
 
@@ -117,7 +118,12 @@ def _start_daemon(args: argparse.Namespace, config: Config, db_path: str) -> int
     options = DaemonOptions(grace=args.grace, max_parallel=args.max_parallel)
     daemon = Daemon(config, db_path, Supervisor(settings), options)
     daemon.claim()  # before logging: a refused second daemon must not write the first one's log
-    log_file = setup_daemon_logging(config.log_dir, args.log_level)
+    try:
+        log_file = setup_daemon_logging(config.log_dir, args.log_level)
+    except OSError as error:
+        daemon.release()
+        raise NewsaggError(f"cannot write the daemon log in {config.log_dir}: {error.strerror} "
+                           "(set [logging] dir in the config)") from None
     print(f"newsagg schedule: logging to {log_file}", file=sys.stderr)
     return daemon.run()
 

@@ -62,9 +62,12 @@ class Daemon:
         self._scheduler.pause()
         self.supervisor.shut_down(self.options.grace)
         self._scheduler.shutdown(wait=True)
-        self._with_db(lambda conn: runs.release_lock(conn, runs.DAEMON_LOCK))
+        self.release()
         logger.info("scheduler stopped")
         return 0
+
+    def release(self) -> None:
+        self._with_db(lambda conn: runs.release_lock(conn, runs.DAEMON_LOCK))
 
     def claim(self) -> None:
         """One daemon per database: hold the DAEMON_LOCK row (stale when this process dies)."""

@@ -342,3 +342,59 @@ def test_search_snippets_stay_on_one_line(tmp_path, capsys):
     assert code == code_json == 0
     assert snippet.strip().startswith("Treasury yields climbed on Monday. Traders priced fewer [rate] [cuts].")
     assert "\n" not in json.loads(out_json)["snippet"]
+
+
+# ------------------------------------------------------------------ every command, hostile input
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> Path:
+    """A folder of things an operator may point newsagg at by mistake."""
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "syntax.toml").write_text("garbage = = =\n")
+    (folder / "binary.toml").write_bytes(b"\xff\xfe\x00\x01")
+    (folder / "a-folder").mkdir()
+    (folder / "a-file").write_text("in the way\n")
+    (folder / "random.bin").write_bytes(bytes(range(256)) * 12)
+    (folder / "logs-in-the-way.toml").write_text(
+        f'[logging]\ndir = "{folder / "a-file"}"\n\n[[sources]]\nname = "a"\n'
+        'start_urls = ["http://127.0.0.1:9/"]\nevery = "1h"\n')
+    connect(folder / "empty.db").close()
+    return folder
+
+
+HOSTILE = [  # (arguments, with {} for the hostile folder; expected exit status)
+    (["crawl", "--url", "http://[::1"], 2),
+    (["crawl", "--url", "http://exa mple.com/"], 2),
+    (["crawl", "--url", "javascript:alert(1)"], 2),
+    (["crawl", "--all", "--config", "{}/syntax.toml"], 2),
+    (["crawl", "--all", "--config", "{}/binary.toml"], 2),
+    (["crawl", "--all", "--config", "{}/a-folder"], 2),
+    (["crawl", "a", "--config", "{}/logs-in-the-way.toml", "--db", "{}/empty.db"], 2),
+    (["crawl", "--url", "http://127.0.0.1:9/", "--db", "{}/random.bin"], 2),
+    (["crawl", "--url", "http://127.0.0.1:9/", "--db", "{}/a-file/news.db"], 2),
+    (["schedule", "--config", "{}/logs-in-the-way.toml", "--db", "{}/empty.db"], 2),
+    (["schedule", "--check", "--config", "{}/syntax.toml"], 2),
+    (["extract", "--manifest", "{}/a-folder"], 2),
+    (["extract", "--manifest", "{}/random.bin"], 0),  # every line reported as a bad manifest line
+    (["search", '"', "--db", "{}/empty.db"], 2),
+    (["search", "NEAR(", "--raw", "--db", "{}/empty.db"], 2),
+    (["export", "-o", "{}/a-folder", "--db", "{}/empty.db"], 2),
+    (["stats", "--db", "{}/random.bin"], 2),
+    (["runs", "--source", "'; DROP TABLE articles; --", "--db", "{}/empty.db"], 0),
+    (["status", "--config", "{}/binary.toml", "--db", "{}/empty.db"], 2),
+    (["demo", "--db", "{}/a-file/demo.db", "--port", "{port}"], 2),
+]
+
+
+@pytest.mark.parametrize("args, expected", HOSTILE, ids=lambda v: " ".join(v) if isinstance(v, list) else str(v))
+def test_hostile_input_gets_one_line_and_a_documented_status(hostile, args, expected):
+    args = [a.replace("{}", str(hostile)).replace("{port}", str(_free_port())) for a in args]
+
+    result = newsagg(*args, timeout=60)
+
+    assert result.returncode == expected, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    if expected:
+        only_error(result.stderr)
+    assert query(hostile / "empty.db", "SELECT count(*) FROM sqlite_master WHERE name = 'articles'")[0][0] == 1
