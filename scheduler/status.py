@@ -19,7 +19,7 @@ EMPTY_RUNS = 5  # this many finished runs in a row that found no article: maybe 
 STALE_INTERVALS = 3  # no success for this many intervals (sources with `every`): warn
 # A site that yielded articles goes quiet: normal for a while (nights, weekends, an unchanged
 # site crawled again). Suspicious after this long, or after this many of its usual gaps.
-QUIET_FLOOR = timedelta(days=1)
+QUIET_FLOOR = timedelta(days=2)  # a weekend without news is not a breakage
 QUIET_GAPS = 5
 
 
