@@ -109,11 +109,10 @@ class RunLedger:
             reason=reason, timeout=self.crawler.settings.getfloat("CLOSESPIDER_TIMEOUT"))
         if self.status == "ok" and getattr(spider, "pages_ok", 1) == 0:
             self.status = "failed"
-            message = f"nothing could be fetched ({self.first_error or 'no response'})"
+            message = f"nothing could be fetched ({self._first_problem()})"
         elif self.status == "ok" and self.entries_fetched == 0:
             self.status = "failed"  # a typo in a start URL must not pass for a quiet site
-            message = (f"no start URL, feed or sitemap of the source could be fetched "
-                       f"({self.first_error or 'no response'})")
+            message = f"no start URL, feed or sitemap of the source could be fetched ({self._first_problem()})"
         elif self.status == "ok" and self.crawler.stats.get_value("newsagg/max_pages_reached"):
             message = "finished: max_pages reached, more pages were left"
         self.message = message
@@ -123,6 +122,13 @@ class RunLedger:
             runs.finish_run(self.conn, self.run_id, self.status, self.counters, message)
             runs.release_lock(self.conn, self.source)
         self.conn.close()
+
+    def _first_problem(self) -> str:
+        if self.first_error:
+            return self.first_error
+        if self.crawler.stats.get_value("robotstxt/forbidden"):
+            return "robots.txt forbids them"
+        return "no response"
 
     def _heartbeat(self):
         try:

@@ -76,3 +76,18 @@ def test_a_crawl_that_reaches_its_timeout_says_so(tmp_path):
 
     assert result.returncode == 1
     assert (run["status"], run["message"]) == ("timeout", "stopped at the source's timeout of 1s")
+
+
+def test_a_start_url_forbidden_by_robots_txt_says_so(tmp_path):
+    routes = site_with_a_sitemap_and_a_feed()
+    routes["/robots.txt"] = Resource("User-agent: *\nDisallow: /news/$\n", "text/plain")
+    config = tmp_path / "newsagg.toml"
+    config.write_text("[crawler]\ndownload_delay = 0\n")  # robots.txt obeyed, as by default
+    db = tmp_path / "news.db"
+    with LoopbackSite(routes) as server:
+        result = newsagg("crawl", "--url", server.url("/news/"), "--db", str(db), "--config", str(config))
+
+    assert result.returncode == 1
+    [run] = query(db, "SELECT status, message FROM crawl_runs")
+    assert (run["status"], run["message"]) == (
+        "failed", "no start URL, feed or sitemap of the source could be fetched (robots.txt forbids them)")
