@@ -171,8 +171,8 @@ def acquire_lock(conn: sqlite3.Connection, source: str, run_id: int | None = Non
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET run_id = excluded.run_id,"
             " pid = excluded.pid, hostname = excluded.hostname, acquired_at = excluded.acquired_at,"
             " heartbeat_at = excluded.heartbeat_at", (source, run_id, pid, host, now, now))
-        if row is not None and row["run_id"]:  # the previous owner died mid-run
-            _close_dead_run(conn, row["run_id"], reason, f"lock recovered by pid {pid}")
+        if row is not None:  # the previous owner died, maybe mid-run
+            _close_dead_run(conn, row, reason, f"lock recovered by pid {pid}")
 
 
 def close_dead_runs(conn: sqlite3.Connection, closed_by: str,
@@ -190,16 +190,18 @@ def close_dead_runs(conn: sqlite3.Connection, closed_by: str,
                 continue
             conn.execute("DELETE FROM source_locks WHERE source = ? AND pid = ? AND acquired_at = ?",
                          (row["source"], row["pid"], row["acquired_at"]))
-            if row["run_id"]:
-                _close_dead_run(conn, row["run_id"], reason, f"closed by {closed_by}")
+            _close_dead_run(conn, row, reason, f"closed by {closed_by}")
             dropped.append((row["run_id"], reason))
     return dropped
 
 
-def _close_dead_run(conn: sqlite3.Connection, run_id: int, reason: str, by: str) -> None:
+def _close_dead_run(conn: sqlite3.Connection, lock: sqlite3.Row, reason: str, by: str) -> None:
+    """The run of a dead lock owner: the lock's run, or (died before it recorded it there) the
+    source's running run opened by the same pid."""
     conn.execute("UPDATE crawl_runs SET status = 'interrupted', finished_at = ?, message = ?"
-                 " WHERE id = ? AND status = 'running'",
-                 (utcnow(), f"the crawl died without closing its run ({reason}); {by}", run_id))
+                 " WHERE status = 'running' AND (id = ? OR (source = ? AND pid = ?))",
+                 (utcnow(), f"the crawl died without closing its run ({reason}); {by}", lock["run_id"],
+                  lock["source"], lock["pid"]))
 
 
 def running_run_ids(conn: sqlite3.Connection) -> set[int]:

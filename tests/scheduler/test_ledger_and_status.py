@@ -214,3 +214,14 @@ def test_status_and_runs_as_json_lines(tmp_path: Path, conn, capsys):
     assert wire["warnings"] == ["last run failed: nothing could be fetched (HTTP 404)"]
     assert [r["status"] for r in history] == ["failed", "ok"]
     assert set(history[0]) >= {"id", "source", "trigger", "started_at", "finished_at", "pages_fetched", "message"}
+
+
+def test_a_crawl_that_died_before_recording_its_run_in_the_lock_is_closed_too(conn):
+    pid = dead_pid()
+    runs.acquire_lock(conn, "wire", pid=pid)  # lock taken, run opened, killed before set_lock_run
+    orphan = runs.start_run(conn, "wire", "manual", pid=pid)
+
+    runs.acquire_lock(conn, "wire")  # the next crawl takes the lock over
+
+    assert row(conn, orphan)["status"] == "interrupted"
+    assert row(conn, orphan)["message"].endswith(f"lock recovered by pid {PID}")
