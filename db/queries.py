@@ -151,7 +151,7 @@ def _dict_rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) ->
 def article_overview(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """One row per article, newest first, with its FAQ count and whether it has a disclaimer."""
     return conn.execute(
-        "SELECT a.id, a.title, a.authors, a.published_at, a.language, a.duplicate_of,"
+        "SELECT a.id, a.title, a.authors, a.published_utc, a.language, a.duplicate_of,"
         " (SELECT count(*) FROM faqs f WHERE f.article_id = a.id) AS faqs,"
         " a.disclaimer IS NOT NULL AS has_disclaimer, length(a.body) AS body_chars"
         " FROM articles a ORDER BY coalesce(a.published_utc, a.first_seen_at) DESC, a.id").fetchall()

@@ -139,7 +139,7 @@ def serve_until_stopped(site, port: int | None) -> int:
 
 def look_commands(db_path: str) -> list[str]:
     newsagg = _here("newsagg")
-    return [f'sqlite3 {db_path} "SELECT id, title, published_at FROM articles ORDER BY published_at DESC"',
+    return [f'sqlite3 {db_path} "SELECT id, title, published_utc FROM articles ORDER BY published_utc DESC"',
             f'{newsagg} search "inflation" --db {db_path}',
             f"{newsagg} export --format jsonl --db {db_path} | head",
             datasette_command(db_path)]
@@ -179,7 +179,7 @@ def print_stored(db_path: str) -> None:
     finally:
         conn.close()
     print(f"{len(rows)} articles stored:")
-    print(f"  {'id':>3}  {'published':<25} {'lang':<4} {'faq':>3} {'disc':<4} {'chars':>5}  title / authors")
+    print(f"  {'id':>3}  {'published (UTC)':<25} {'lang':<4} {'faq':>3} {'disc':<4} {'chars':>5}  title / authors")
     for article_id, title, authors, published, language, duplicate_of, faqs, disclaimer, size in rows:
         names = ", ".join(json.loads(authors or "[]")) or "-"
         note = f"  [duplicate of {duplicate_of}]" if duplicate_of else ""
