@@ -22,6 +22,8 @@ BENCHMARKS = {
     "cluster_throughput": "cluster: pages/s with 1 and 2 crawl workers, Redis round trips per page (issue 14)",
     "instruments_speed": "instrument recognition: dictionary build time, median ms per dev article (issue 15)",
     "instruments_score": "instrument tags vs the blind hand labels, tune and holdout apart (issue 15)",
+    "extract_formats": "body_html / Markdown / images: added ms per page vs extraction, markdownify peer (issue 16)",
+    "db_backfill": "100k-article file: migration step and UTC backfill with a reader and a writer running (issue 16)",
 }
 
 

@@ -45,10 +45,10 @@ def crawl(source: str, trigger: str, full: bool = False, max_pages: int | None =
     return _message("crawl", source=source, trigger=trigger, full=full, max_pages=max_pages)
 
 
-def open_run(task_id: str, source: str, trigger: str, refresh: float | None, host: str, pid: int,
-             log_path: str | None) -> dict:
-    return _message("open", task_id=task_id, source=source, trigger=trigger, refresh=refresh, host=host,
-                    pid=pid, log_path=log_path)
+def open_run(task_id: str, source: str, trigger: str, refresh: float | None, timezone: str | None, host: str,
+             pid: int, log_path: str | None) -> dict:
+    return _message("open", task_id=task_id, source=source, trigger=trigger, refresh=refresh, timezone=timezone,
+                    host=host, pid=pid, log_path=log_path)
 
 
 def batch(run_id: int, seq: int, source: str, articles: list[dict], fetches: list[FetchRecord],

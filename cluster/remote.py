@@ -162,7 +162,7 @@ class RemoteBackend:
     def fetch_state(self) -> SnapshotFetchState:
         return SnapshotFetchState(self.snapshot, self.run.add_fetches)
 
-    def articles(self) -> RemoteArticles:
+    def articles(self, source: Source | None) -> RemoteArticles:  # (the writer backfills when it opens the run)
         return RemoteArticles(self.run)
 
     def records(self) -> RemoteRecords:

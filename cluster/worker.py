@@ -41,7 +41,7 @@ class CrawlWorker:
         if request["max_pages"]:
             source.max_pages = request["max_pages"]
         opened = app.send_task(
-            OPEN_TASK, args=[messages.open_run(task_id, source.name, request["trigger"], source.refresh,
+            OPEN_TASK, args=[messages.open_run(task_id, source.name, request["trigger"], source.refresh, source.timezone,
                                                socket.gethostname(), os.getpid(), str(Path(config.log_dir).resolve()))],
             queue=CONTROL_QUEUE, expires=OPEN_TIMEOUT)
         reply = opened.get(timeout=OPEN_TIMEOUT, disable_sync_subtasks=False)

@@ -60,6 +60,7 @@ class Writer:
             run_id = runs.start_run(conn, source, request["trigger"], pid=request["pid"],
                                     log_path=f"{request['host']}:{request['log_path'] or '-'}")
             runs.set_lock_run(conn, source, run_id, pid=request["pid"])
+            self.store.fill_utc(source, request["timezone"])  # as a local crawl does when it starts
             snapshot = state.build(conn, source, request["refresh"])
             reply = {"status": "running", "source": source, "run_id": run_id, "known_bytes": len(snapshot)}
             pipe = self.client.pipeline()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import sqlite3
 import threading
 import time
 from dataclasses import dataclass
@@ -36,11 +37,12 @@ class DaemonOptions:
 
 
 class LocalLedger:
-    """What the daemon keeps in the SQLite file: its one-per-database lock and the sources' last
-    successful runs. (The cluster's scheduler keeps them in Redis: cluster/dispatch.py.)"""
+    """What the daemon keeps in the SQLite file: its one-per-database lock, the sources' last
+    successful runs, and the closing of runs whose crawl died unseen. (The cluster's scheduler
+    keeps the first two in Redis and leaves the third to the writer: cluster/dispatch.py.)"""
 
-    def __init__(self, db_path: str):
-        self.db_path = db_path
+    def __init__(self, db_path: str, supervised_pids=lambda: set()):
+        self.db_path, self.supervised_pids = db_path, supervised_pids
 
     def claim(self) -> None:
         """One daemon per database: hold the DAEMON_LOCK row (stale when this process dies)."""
@@ -49,12 +51,27 @@ class LocalLedger:
         except runs.SourceBusy as busy:
             raise NewsaggError(f"another `newsagg schedule` is running on this database "
                                f"(pid {busy.pid} on {busy.hostname})") from None
+        self._close_dead_runs()
 
     def beat(self) -> None:
         try:
             self._with_db(lambda conn: runs.heartbeat(conn, runs.DAEMON_LOCK))
         except DatabaseError:  # a busy database: the next beat retries, the lock lives 120 s
             logger.exception("daemon heartbeat failed")
+        self._close_dead_runs()
+
+    def _close_dead_runs(self) -> None:
+        """Runs of crawls that died unseen (a manual crawl SIGKILLed, a machine that lost power):
+        closed as `interrupted`, their locks dropped. The daemon's own children are its
+        supervisor's: it knows their exit codes and closes their runs itself."""
+        try:
+            dropped = self._with_db(lambda conn: runs.close_dead_runs(
+                conn, "the scheduler", exclude_pids=self.supervised_pids()))
+        except (DatabaseError, sqlite3.Error):  # busy: the next beat retries
+            logger.exception("closing dead runs failed")
+            return
+        for run_id, reason in dropped:
+            logger.warning("run %s died without closing (%s): closed as interrupted", run_id or "-", reason)
 
     def release(self) -> None:
         self._with_db(lambda conn: runs.release_lock(conn, runs.DAEMON_LOCK))
@@ -76,7 +93,7 @@ class Daemon:
         """`supervisor` starts the runs (cluster: enqueues them), `ledger` keeps the daemon's lock and
         last successes (the SQLite file by default)."""
         self.config, self.db_path, self.supervisor, self.options = config, db_path, supervisor, options
-        self.ledger = ledger or LocalLedger(db_path)
+        self.ledger = ledger or LocalLedger(db_path, supervisor.pids)
         self._stop = threading.Event()
         self._scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(max_workers=options.max_parallel)},
@@ -100,9 +117,12 @@ class Daemon:
         self._scheduler.pause()
         self.supervisor.shut_down(self.options.grace)
         self._scheduler.shutdown(wait=True)
-        self.ledger.release()
+        self.release()
         logger.info("scheduler stopped")
         return 0
+
+    def release(self) -> None:
+        self.ledger.release()
 
     def claim(self) -> None:
         self.ledger.claim()

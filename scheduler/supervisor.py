@@ -66,16 +66,17 @@ class Supervisor:
         if child is None:
             return None
         try:
-            child.process.wait(timeout=source.timeout)
-        except subprocess.TimeoutExpired:
-            logger.warning("%s: run exceeded its timeout of %gs; stopping pid %d", source.name, source.timeout,
-                           child.pid)
-            self.stop([child], "timeout", f"exceeded the source's timeout of {source.timeout:g}s")
-        finally:
+            try:
+                child.process.wait(timeout=source.timeout)
+            except subprocess.TimeoutExpired:
+                logger.warning("%s: run exceeded its timeout of %gs; stopping pid %d", source.name,
+                               source.timeout, child.pid)
+                self.stop([child], "timeout", f"exceeded the source's timeout of {source.timeout:g}s")
+            code = child.process.wait()
+            self._clean_up(child)
+        finally:  # a child is the supervisor's until its run is closed (see Daemon._close_dead_runs)
             with self._lock:
                 self._children.pop(child.pid, None)
-        code = child.process.wait()
-        self._clean_up(child)
         self._log_outcome(child, code)
         return code
 
@@ -100,7 +101,7 @@ class Supervisor:
         s = self.settings
         return [sys.executable, "-m", "newsagg", "crawl", source.name, "--trigger", "schedule",
                 "--config", str(s.config_path), "--db", s.db_path, "--log-level", s.log_level,
-                "--log-file", str(log_path), "--quiet"], None
+                "--log-file", str(log_path)], None
 
     def _close_runs(self, children: list[Child], status: str, message: str | None, ended: bool) -> list[int]:
         """Close the children's runs still `running` as `status` (their own message when None);
@@ -144,7 +145,12 @@ class Supervisor:
 
     def running(self) -> list[Child]:
         with self._lock:
-            return list(self._children.values())
+            return [child for child in self._children.values() if child.process.returncode is None]
+
+    def pids(self) -> set[int]:
+        """Every child not yet cleaned up after, running or just ended."""
+        with self._lock:
+            return set(self._children)
 
     def stop_starting(self) -> None:
         with self._lock:

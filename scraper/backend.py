@@ -58,7 +58,7 @@ class RunBackend(Protocol):
         """-> (claimed [(source, run_id)], busy [RunSummary]); SourceBusyError when all are busy."""
 
     def fetch_state(self) -> FetchStateAccess: ...
-    def articles(self) -> ArticleSink: ...
+    def articles(self, source: Source | None) -> ArticleSink: ...
     def records(self) -> RunRecords: ...
     def summaries(self, claimed: list[tuple[Source, int]], ledgers: dict[int, object]) -> list:
         """One RunSummary per claimed run; a run whose ledger never closed it is closed as failed."""
@@ -94,8 +94,8 @@ class LocalBackend:
     def fetch_state(self) -> LocalFetchState:
         return LocalFetchState(self.db_path)
 
-    def articles(self) -> LocalArticles:
-        return LocalArticles(self.db_path)
+    def articles(self, source: Source | None) -> LocalArticles:
+        return LocalArticles(self.db_path, source)
 
     def records(self) -> LocalRecords:
         return LocalRecords(self.db_path)
@@ -121,8 +121,10 @@ class LocalFetchState:
 
 
 class LocalArticles:
-    def __init__(self, db_path: str):
+    def __init__(self, db_path: str, source: Source | None):
         self.store = Store(db_path)
+        if source is not None:  # UTC instants of this source's articles stored before they existed
+            self.store.fill_utc(source.name, source.timezone)
 
     def store_item(self, item) -> UpsertResult:
         return self.store.upsert_article(item.article, item.source, item.fetched_url, item.seen_urls)

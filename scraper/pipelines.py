@@ -25,7 +25,7 @@ class StorePipeline:
         return cls(crawler)
 
     def open_spider(self, spider=None):
-        self.sink = backend_for(self.crawler).articles()
+        self.sink = backend_for(self.crawler).articles(getattr(self.crawler.spider, "source", None))
 
     def close_spider(self, spider=None):
         if self.sink is not None:

@@ -122,19 +122,19 @@ def crawl(sources: list[Source], db_path: str, crawler_settings: CrawlerSettings
     crawler_settings = crawler_settings or CrawlerSettings()
     backend = backend or LocalBackend(db_path)
     claimed, busy = backend.claim(sources, trigger, wait, log_file)
-    base = base_settings()
-    base.set("LOG_LEVEL", log_level, priority="cmdline")
-    if log_file:
-        base.set("LOG_FILE", log_file, priority="cmdline")
-    process = CrawlerProcess(base)
     crawlers: list[tuple[Source, int, Crawler]] = []
-    for index, (source, run_id) in enumerate(claimed):
-        settings = source_settings(base, source, crawler_settings, db_path, run_id, log_level, progress, full)
-        crawler = Crawler(NewsSpider, settings, init_reactor=index == 0)  # the first one installs the reactor
-        crawler.newsagg_backend = backend
-        process.crawl(crawler, source=source)
-        crawlers.append((source, run_id, crawler))
-    try:
+    try:  # from here on, a failure (even before the crawl starts) closes the runs and frees the locks
+        base = base_settings()
+        base.set("LOG_LEVEL", log_level, priority="cmdline")
+        if log_file:
+            base.set("LOG_FILE", log_file, priority="cmdline")
+        process = CrawlerProcess(base)
+        for index, (source, run_id) in enumerate(claimed):
+            settings = source_settings(base, source, crawler_settings, db_path, run_id, log_level, progress, full)
+            crawler = Crawler(NewsSpider, settings, init_reactor=index == 0)  # the first one installs the reactor
+            crawler.newsagg_backend = backend
+            process.crawl(crawler, source=source)
+            crawlers.append((source, run_id, crawler))
         process.start()
     finally:
         summaries = backend.summaries(claimed, {run_id: getattr(crawler, "newsagg_ledger", None)
