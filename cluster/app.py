@@ -83,6 +83,10 @@ class Keys:
         return f"newsagg:task:{task_id}"
 
     @staticmethod
+    def acked(run_id: int) -> str:  # set: the run's batches the writer ingested (the crawl forgets them)
+        return f"newsagg:acked:{run_id}"
+
+    @staticmethod
     def done(run_id: int) -> str:  # JSON summary once the run is closed
         return f"newsagg:done:{run_id}"
 

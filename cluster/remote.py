@@ -28,7 +28,7 @@ from db.runs import RunCounters
 from scraper.backend import StoreUnavailable
 
 logger = logging.getLogger("newsagg.cluster")
-FINISH_WAIT = 60.0  # seconds a finishing crawl waits for its last batches to reach the broker
+FINISH_WAIT = 60.0  # seconds a finishing crawl waits for the broker, then for the writer's confirmations
 SEND_ERRORS = (KombuError, redis.RedisError, OSError)
 _STOP = object()
 
@@ -47,6 +47,10 @@ class RemoteRun:
         self.failure: str | None = None
         self.beat_every = max(settings.heartbeat_timeout / 4, 0.2)
         self._outbox: queue.Queue = queue.Queue()
+        self._unconfirmed: dict[int, dict] = {}  # seq -> batch, until the writer confirms it (Keys.acked)
+        self._suspected: dict[int, float] = {}
+        self._resent: dict[int, float] = {}
+        self._lock = threading.Lock()
         self._give_up = threading.Event()
         self._thread = threading.Thread(target=self._send_loop, name="newsagg-sender", daemon=True)
         self._thread.start()
@@ -81,7 +85,8 @@ class RemoteRun:
         self._post(INGEST_TASK, message)
 
     def finish(self, status: str, counters: RunCounters, message: str | None) -> bool:
-        """Send what is left and the run's end; True when all of it reached the broker."""
+        """Send what is left and the run's end, and wait (bounded) for the writer to confirm every
+        batch; True when it did."""
         self.counters = replace(counters)
         if self.failure is None:
             self.flush()
@@ -89,11 +94,11 @@ class RemoteRun:
             status, message = "failed", self.failure
         self._outbox.put((FINISH_TASK, messages.finish(self.run_id, status, self.counters, message, self.seq)))
         self._outbox.put(_STOP)
-        self._thread.join(FINISH_WAIT)
-        if self._thread.is_alive():
+        self._thread.join(2 * FINISH_WAIT)
+        if self._thread.is_alive() or self._unconfirmed:
             self._give_up.set()
-            logger.error("run %d: the broker stayed unreachable for %gs; %d message(s) not sent", self.run_id,
-                         FINISH_WAIT, self._outbox.qsize())
+            logger.error("run %d: %d batch(es) not confirmed by the writer after %gs (they stay queued in Redis"
+                         " while it is down)", self.run_id, len(self._unconfirmed) + self._outbox.qsize(), FINISH_WAIT)
             return False
         return True
 
@@ -103,6 +108,10 @@ class RemoteRun:
                             f"([cluster] max_held_batches); the rest of the run was not stored")
             logger.error("run %d: %s", self.run_id, self.failure)
             raise StoreUnavailable(self.failure)
+        with self._lock:
+            self._unconfirmed[message["seq"]] = message
+            while len(self._unconfirmed) > 2 * self.settings.max_held_batches:  # memory bound: the oldest
+                self._unconfirmed.pop(min(self._unconfirmed))  # stays queued in Redis, only unguarded
         self._outbox.put((task, message))
 
     # ------------------------------------------------------------------ the sender thread
@@ -112,6 +121,7 @@ class RemoteRun:
         while True:
             if time.monotonic() >= next_beat:
                 self._beat()
+                self._confirm()
                 next_beat = time.monotonic() + self.beat_every
             try:
                 item = self._outbox.get(timeout=max(0.0, next_beat - time.monotonic()))
@@ -119,18 +129,55 @@ class RemoteRun:
                 continue
             if item is _STOP:
                 self._beat(b"done")  # the run's end is queued: the writer will close it, however far behind
+                self._await_confirmations()
                 return
-            while not self._give_up.is_set():
-                try:
-                    app.send_task(item[0], args=[item[1]], queue=STORE_QUEUE, retry=True,
-                                  retry_policy={"max_retries": 2, "interval_start": 0.2, "interval_step": 0.5,
-                                                "interval_max": 1.0})
-                    break
-                except SEND_ERRORS as error:
-                    logger.warning("run %d: broker unreachable (%s); holding %d batch(es), retrying", self.run_id,
-                                   error, self._outbox.qsize() + 1)
-                    self._beat()
-                    time.sleep(1.0)
+            self._send(*item)
+
+    def _send(self, task: str, message: dict) -> None:
+        while not self._give_up.is_set():
+            try:
+                app.send_task(task, args=[message], queue=STORE_QUEUE, retry=True,
+                              retry_policy={"max_retries": 2, "interval_start": 0.2, "interval_step": 0.5,
+                                            "interval_max": 1.0})
+                return
+            except SEND_ERRORS as error:
+                logger.warning("run %d: broker unreachable (%s); holding %d batch(es), retrying", self.run_id,
+                               error, self._outbox.qsize() + 1)
+                self._beat()
+                time.sleep(1.0)
+
+    def _confirm(self, closed: bool = False) -> None:
+        """Forget the batches the writer confirmed; send again one it lost. The store queue is first
+        in, first out with one consumer, so a batch still unconfirmed after a later one was (or
+        after the run's end was processed: `closed`) was lost: Redis hands a message to a consumer
+        before the consumer records it, and a writer killed in between loses it."""
+        try:
+            confirmed = {int(seq) for seq in self.client.smembers(Keys.acked(self.run_id))}
+        except SEND_ERRORS:
+            return
+        now = time.monotonic()
+        with self._lock:
+            for seq in confirmed:
+                self._unconfirmed.pop(seq, None)
+            latest = max(confirmed, default=0)
+            lost = [seq for seq in sorted(self._unconfirmed) if closed or seq < latest]
+        for seq in lost:
+            first = self._suspected.setdefault(seq, now)
+            if closed or now - first > 2 * self.settings.heartbeat_timeout:  # past any redelivery of its own
+                if now - self._resent.get(seq, -1e9) > 2 * self.settings.heartbeat_timeout:
+                    logger.warning("run %d: batch %d was lost by the writer; sending it again", self.run_id, seq)
+                    self._resent[seq] = now
+                    self._send(INGEST_TASK, self._unconfirmed[seq])
+
+    def _await_confirmations(self) -> None:
+        deadline = time.monotonic() + FINISH_WAIT
+        while self._unconfirmed and time.monotonic() < deadline and not self._give_up.is_set():
+            time.sleep(min(self.beat_every, 1.0))
+            try:
+                closed = bool(self.client.exists(Keys.done(self.run_id)))
+            except SEND_ERRORS:
+                continue
+            self._confirm(closed)
 
     def _beat(self, value: bytes | None = None) -> None:
         try:

@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import socket
+import sqlite3
 import threading
 import time
 
@@ -21,7 +22,7 @@ import redis
 from cluster import messages, state
 from cluster.app import Keys, pid_alive
 from db import batches, runs
-from db.connection import connect, transaction
+from db.connection import DatabaseError, connect, transaction
 from db.store import Store
 
 logger = logging.getLogger("newsagg.writer")
@@ -87,12 +88,29 @@ class Writer:
             data["run_id"], data["seq"], [messages.article_from_wire(a) for a in data["articles"]],
             messages.fetches_from_wire(data["fetches"]), [tuple(e) for e in data["errors"]],
             data["counters"]["pages_fetched"], data["counters"]["errors"])
-        outcomes = batches.ingest(self.store, batch)
+        try:
+            outcomes = batches.ingest(self.store, batch)
+        except (sqlite3.OperationalError, DatabaseError):
+            raise  # busy or unwritable: the task is retried, the batch stays queued
+        except Exception as error:  # noqa: BLE001 (a batch this writer cannot store: say so in the run)
+            logger.exception("run %d: batch %d could not be stored", batch.run_id, batch.seq)
+            runs.record_error(self.store.conn, batch.run_id, None, f"batch {batch.seq} of {len(batch.articles)} "
+                              f"articles could not be stored by the writer: {type(error).__name__}: {error}", 0)
+            outcomes = False
+        pipe = self.client.pipeline()
+        pipe.sadd(Keys.acked(batch.run_id), batch.seq)  # the crawl forgets it (or stops sending it again)
+        pipe.expire(Keys.acked(batch.run_id), DONE_TTL)
+        pipe.execute()
+        if outcomes is False:
+            return {"failed": True}
         if outcomes is None:
             logger.info("run %d: batch %d was ingested before; delivered again, stored once", batch.run_id,
                         batch.seq)
             return {"duplicate": True}
         logger.debug("run %d: batch %d: %s", batch.run_id, batch.seq, dict(outcomes))
+        if (row := runs.get_run(self.store.conn, batch.run_id)) is not None and row["status"] != "running":
+            self.client.set(Keys.done(batch.run_id), json.dumps(run_summary(self.store.conn, batch.run_id,
+                                                                            self.db_path)), ex=DONE_TTL)
         return dict(outcomes)
 
     # ------------------------------------------------------------------ closing

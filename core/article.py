@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, is_dataclass
+from typing import get_args, get_origin, get_type_hints
 
 
 @dataclass
@@ -48,6 +49,19 @@ class Article:
     def from_dict(cls, data: dict) -> Article:
         """The inverse of to_dict (JSON on the wire between crawl workers and the writer). Keys
         this version does not know are ignored, so a newer sender's extra fields do no harm."""
-        known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
-        known["faq"] = [FaqEntry(**entry) for entry in known.get("faq") or []]
-        return cls(**known)
+        return _from_dict(cls, data)
+
+
+def _from_dict(kind: type, data: dict):
+    """A dataclass from its asdict(); lists of dataclasses (faq, images, ...) are rebuilt too."""
+    hints = get_type_hints(kind)
+    values = {}
+    for name in kind.__dataclass_fields__:
+        if name not in data:
+            continue
+        value, hint = data[name], hints[name]
+        item = get_args(hint)[0] if get_origin(hint) is list and get_args(hint) else None
+        if is_dataclass(item) and isinstance(value, list):
+            value = [_from_dict(item, entry) if isinstance(entry, dict) else entry for entry in value]
+        values[name] = value
+    return kind(**values)

@@ -31,8 +31,10 @@ def rows(db) -> dict:
 
 
 def run_totals(db) -> dict:
-    return {r["source"]: (r["new"], r["updated"], r["duplicates"], r["bad"]) for r in query(
-        db, "SELECT source, sum(articles_new) AS new, sum(articles_updated) AS updated, sum(duplicates) AS duplicates,"
+    """Per source: stored (new + duplicates: which of two copies came first depends on crawl order),
+    updated, runs not ok."""
+    return {r["source"]: (r["stored"], r["updated"], r["bad"]) for r in query(
+        db, "SELECT source, sum(articles_new + duplicates) AS stored, sum(articles_updated) AS updated,"
             " sum(status != 'ok') AS bad FROM crawl_runs GROUP BY source")}
 
 

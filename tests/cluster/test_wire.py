@@ -4,6 +4,9 @@ and the batch entry point of the store against the per-article one."""
 from __future__ import annotations
 
 import json
+from dataclasses import is_dataclass
+from types import UnionType
+from typing import Union, get_args, get_origin, get_type_hints
 
 import pytest
 
@@ -18,11 +21,23 @@ from db.runs import RunCounters
 from db.store import Store
 
 
-def test_an_article_crosses_the_wire_whole():
-    article = Article(url="https://x.example/a", title="T", authors=["A"], body="b", faq=[FaqEntry("Q?", "A.")],
-                      instruments=[{"kind": "stock", "symbol": "AAPL"}], is_article=True)
+def _sample(hint):
+    """A value of a field's type, none of them a default (so a field lost on the wire shows)."""
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (Union, UnionType):
+        return _sample(next(arg for arg in args if arg is not type(None)))
+    if origin is list:
+        return [_sample(args[0])]
+    if is_dataclass(hint):
+        return hint(**{name: _sample(kind) for name, kind in get_type_hints(hint).items()})
+    return {bool: True, int: 7, float: 1.5, str: "x", dict: {"kind": "stock", "symbol": "AAPL"}}[origin or hint]
+
+
+def test_an_article_crosses_the_wire_whole_with_every_field():
+    article = Article(**{name: _sample(kind) for name, kind in get_type_hints(Article).items()})
     data = json.loads(json.dumps(article.to_dict()))
     assert Article.from_dict({**data, "a_field_of_a_newer_version": 1}) == article
+    assert Article(url="u", faq=[FaqEntry("Q?", "A.")]) == Article.from_dict(Article(url="u", faq=[FaqEntry("Q?", "A.")]).to_dict())
 
 
 def test_a_message_of_another_version_is_refused_clearly():
