@@ -6,5 +6,6 @@
 - `newsagg schedule --broker` and `newsagg crawl --broker` enqueue runs (cluster/dispatch.py).
 
 Messages are JSON (cluster/messages.py), never pickle. docs/scaling.md is the operator's guide.
-This room imports core, db, scraper and scheduler; only the command line (newsagg/) imports it.
+This room imports core, db, scraper and scheduler; only the command line (newsagg/cluster_cli.py)
+imports it.
 """

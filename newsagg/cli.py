@@ -14,11 +14,10 @@ import sys
 import traceback
 from importlib import metadata
 
-from cluster import cli as cluster_cli
 from core.errors import NewsaggError
 from db import cli as db_cli
 from db.connection import DatabaseError
-from newsagg import crawl_cli
+from newsagg import cluster_cli, crawl_cli
 from newsagg.demo import cli as demo_cli
 from scheduler import cli as scheduler_cli
 from scraper.extract import cli as extract_cli

@@ -21,8 +21,8 @@ def roles(tmp_path):
     """start(name, *args) -> a running Role; every role is killed (with its crawls) after the test."""
     started: list[Role] = []
 
-    def start(name: str, *args: str) -> Role:
-        role = Role(name, tmp_path, *args)
+    def start(name: str, *args: str, prefix: tuple[str, ...] = ()) -> Role:
+        role = Role(name, tmp_path, *args, prefix=prefix)
         started.append(role)
         return role
 

