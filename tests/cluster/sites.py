@@ -34,9 +34,15 @@ def start_sites() -> tuple[LoopbackSite, LoopbackSite]:
 
 def write_config(path: Path, harbor: LoopbackSite, wire: LoopbackSite, broker: str | None = None,
                  every: str | None = None, extra_sources: str = "", heartbeat_timeout: str = "3s") -> Path:
+    """With a broker, the config's database is one no process could open (its folder is a file):
+    the writer gets --db, and nothing else of the cluster may need it."""
     schedule = f'every = "{every}"\n' if every else ""
     cluster = f'broker = "{broker}"\n' if broker else ""
-    path.write_text(f"""[logging]
+    database = ""
+    if broker:
+        (path.parent / "not-a-folder").write_text("no database here\n")
+        database = f'[database]\npath = "{path.parent / "not-a-folder" / "news.db"}"\n\n'
+    path.write_text(f"""{database}[logging]
 dir = "{path.parent / 'logs'}"
 
 [crawler]
