@@ -22,8 +22,8 @@ def test_labelled_articles_keep_their_scores(split):
     texts = instruments_score.truth_texts(labels)
     assert len(texts) == len(labels), "some labelled articles have no text"
 
-    def recognise(title, body, language):
-        return [tag.to_dict() for tag in recogniser.tags(title, body, language)]
+    def recognise(title, body, language, published):
+        return [tag.to_dict() for tag in recogniser.tags(title, body, language, published)]
 
     result = instruments_score.score(labels, texts, recognise)
     _, _, _, precision, recall = result.row(None)
