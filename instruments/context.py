@@ -36,6 +36,19 @@ CUES_AFTER = frozenset({
 CUE_PHRASES_BEFORE = ("shares of", "stake in", "aktien von", "aktie von", "cổ phiếu", "công ty", "tập đoàn",
                       "actions de", "acciones de", "azioni di")
 
+# A one-word name after "the" and before one of these is the company's ("the Netflix app", "the Apple
+# store"); before anything else it may be a place or thing ("the Amazon, a major carbon sink").
+COMPANY_THINGS_AFTER = frozenset({
+    "app", "apps", "service", "services", "platform", "website", "site", "store", "stores", "brand", "brands",
+    "deal", "deals", "stock", "stocks", "share", "shares", "chief", "boss", "founder", "cofounder", "co-founder",
+    "executive", "executives", "spokesperson", "spokesman", "spokeswoman", "board", "account", "accounts",
+    "acquisition", "merger", "ipo", "listing", "device", "devices", "phone", "phones", "browser", "subscription",
+    "documentary", "special", "series", "show", "headquarters", "offices", "office", "factory", "plant", "plants",
+    "employees", "workers", "staff", "unit", "division", "subsidiary", "owner", "logo", "ad", "ads",
+    "car", "cars", "vehicle", "vehicles", "model", "models", "product", "products", "software", "chip", "chips",
+    "earnings", "results", "report", "revenue", "profit", "lawsuit", "case", "ceo", "cfo", "chairman",
+})
+
 # Languages that capitalise every noun: there a capital letter says nothing about a name.
 CAPITALISE_NOUNS = frozenset({"de", "lb"})
 
@@ -46,6 +59,18 @@ CURRENCY_CUES = tuple(re.compile(pattern) for pattern in (
     r"climbed|climbs?|jumped|dropped|drops?|tumbled|rallied|firmed|eased|eases|crash\w*|plunged|soared|"
     r"depreciat\w*|appreciat\w*|devalu\w*|record (?:low|high)|value of)\b",
     r"\b(?:gegenüber|wechselkurs|stieg|fiel|verlor|legte|tỷ giá)\b",
+))
+# A currency name followed by one of these is a unit or a thing, not the market instrument:
+# "in dollar terms", "dollar bills", "dollar-denominated debt", "euro coins".
+CURRENCY_UNITS = frozenset({
+    "terms", "bill", "bills", "note", "notes", "coin", "coins", "denominated", "backed", "amount", "amounts",
+    "sign", "symbol", "store", "stores", "shop", "shops", "zone", "area", "millionaire", "millionaires",
+})
+# ... a crypto name that is also a film or a word ("Tron") the asset: it is traded, priced, mined.
+CRYPTO_CUES = tuple(re.compile(pattern) for pattern in (
+    r"\b(?:crypto\w*|token|tokens|coin|coins|blockchain|stablecoin\w*|defi|altcoin\w*|wallet|exchange|"
+    r"binance|coinbase|bitcoin|ether|ethereum|solana|mining|staking|market cap\w*|price|prices|traded|trading|"
+    r"rall(?:y|ied)|rose|fell|slipped|jumped|surged|plunged|rebounded)\b",
 ))
 # ... and "the Nasdaq", "the Dow" the index: it moves, closes, has points, or stands among indices.
 INDEX_CUES = tuple(re.compile(pattern) for pattern in (

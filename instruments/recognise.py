@@ -50,6 +50,8 @@ _US_STATE = re.compile(r", (?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[E
 _AMOUNT_BEFORE = re.compile(r"[\d$€£¥]\S*\s*(?:million|billion|trillion|mn|bn|tỷ|triệu|milliarden?|millionen?)?\s*$",
                             re.IGNORECASE)
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.!?](?=\s)|\n")
+_MODEL_CODE = re.compile(r"-\d")  # "BD-1", "BT-7274": a model or product code, not the company
 
 
 @dataclass
@@ -347,17 +349,27 @@ def _inside_other_name(text: str, start: int, stop: int, alias) -> bool:
         return True
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
         return True
+    if _MODEL_CODE.match(text, stop):
+        return True
     if " " not in alias.text and text[max(0, start - 4):start].casefold() == "the ":
         after = text[stop:stop + 3]
-        return not (after[:1] == " " and after[1:2].isupper()) and not after.startswith(("'s", "’s"))
+        if after[:1] == " " and after[1:2].isupper() or after.startswith(("'s", "’s")):
+            return False
+        return _next_word(text, stop) not in context.COMPANY_THINGS_AFTER
     return False
 
 
 def _kind_cue(kind: str, text: str, start: int, stop: int) -> bool:
-    """Context that makes a bare currency or index name the market instrument."""
-    window = text[max(0, start - 60):start].casefold() + " " + text[stop:stop + 70].casefold()
-    cues = context.CURRENCY_CUES if kind == "currency" else context.INDEX_CUES
-    if kind == "currency" and _AMOUNT_BEFORE.search(text[max(0, start - 12):start]):
+    """Context in the same sentence that makes a bare currency, index or crypto name the market
+    instrument."""
+    head = text[max(0, start - 60):start]
+    tail = text[stop:stop + 70]
+    head = head[max((match.end() for match in _SENTENCE_BREAK.finditer(head)), default=0):]
+    tail = tail[:next((match.start() for match in _SENTENCE_BREAK.finditer(tail)), len(tail))]
+    window = head.casefold() + " " + tail.casefold()
+    cues = {"currency": context.CURRENCY_CUES, "crypto": context.CRYPTO_CUES}.get(kind, context.INDEX_CUES)
+    if kind == "currency" and (_AMOUNT_BEFORE.search(text[max(0, start - 12):start])
+                               or _next_word(text, stop) in context.CURRENCY_UNITS):
         return False
     return any(cue.search(window) for cue in cues)
 
