@@ -34,7 +34,8 @@ NAMES_FIRST = frozenset("""
     lufthansa mastercard mazda merck michelin microsoft mitsubishi moog nasdaq neogen nestle nestlé nike
     nikon nintendo nissan nokia nvidia olympus panasonic philips porsche publicis qualcomm renault
     rheinmetall saab samsung sap sartorius schrödinger siemens sony starbucks subaru suzuki tesla toyota
-    unilever vinci vivendi vodafone volkswagen volvo yamaha
+    unilever vinci vivendi vodafone volkswagen volvo yamaha acer asus campari carlsberg klarna lindt maruti
+    mediatek naver pirelli toshiba vanke xero
 """.split())
 
 

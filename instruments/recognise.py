@@ -23,7 +23,7 @@ from stdnum import isin as isin_number
 from stdnum.gb import sedol as sedol_number
 
 from . import codes, context, exchanges
-from .dictionary import TRAPS, Dictionary, fold
+from .dictionary import TRAPS, Dictionary, fold, has_cjk
 from .model import Instrument, Tag
 
 _SYMBOL = r"[A-Z0-9](?:[A-Z0-9]|[.\-](?=[A-Z0-9])){0,9}"
@@ -237,14 +237,21 @@ class Recogniser:
     def _names(self, text: str, language: str | None, is_title: bool,
                taken: list[tuple[int, int]]) -> list[_Hit]:
         dictionary = self.dictionary
-        padded = f" {fold(text)} "
+        folded = fold(text)
         candidates = []
-        for end, (length, alias_ids) in dictionary.automaton.iter(padded):
+        for end, (length, alias_ids) in dictionary.automaton.iter(f" {folded} "):
             start, stop = end - length + 1, end - 1  # text offsets of the name (padding removed)
             span = text[start:stop]
             verified = [alias_id for alias_id in alias_ids if _case_fits(span, dictionary.aliases[alias_id])]
             if verified:
                 candidates.append((start, stop, verified))
+        if len(dictionary.cjk_automaton) and has_cjk(text):
+            for end, (length, alias_ids) in dictionary.cjk_automaton.iter(folded):
+                start, stop = end - length + 1, end + 1
+                span = text[start:stop]
+                verified = [alias_id for alias_id in alias_ids if _case_fits(span, dictionary.aliases[alias_id])]
+                if verified and _cjk_edges_fit(text, start, stop):
+                    candidates.append((start, stop, verified))
         candidates.sort(key=lambda item: (item[0], item[0] - item[1]))
         hits: list[_Hit] = []
         title_cased = is_title and _title_cased(text)
@@ -298,6 +305,31 @@ def _case_fits(span: str, alias) -> bool:
     if span == alias.text:
         return True
     return span.isupper() and span == alias.text.upper() and len(alias.text) >= 4  # an all-capitals headline
+
+
+def _script(char: str) -> str:
+    if not char:
+        return ""
+    code = ord(char)
+    if 0x30A0 <= code <= 0x30FF or char == "ー":
+        return "katakana"
+    if 0xAC00 <= code <= 0xD7AF:
+        return "hangul"
+    if char.isascii() and char.isalnum():
+        return "latin"
+    return "other"
+
+
+def _cjk_edges_fit(text: str, start: int, stop: int) -> bool:
+    """A name in a script without spaces stands alone unless the word runs on in the same script:
+    katakana in katakana ("イオン" in "マイナスイオン"), a Korean name after hangul (particles after
+    it are fine: "삼성전자는"), Latin letters in Latin letters. Chinese characters cannot tell."""
+    before = _script(text[start - 1] if start else "")
+    after = _script(text[stop] if stop < len(text) else "")
+    first, last = _script(text[start]), _script(text[stop - 1])
+    if first in ("katakana", "hangul", "latin") and before == first:
+        return False
+    return not (last in ("katakana", "latin") and after == last)
 
 
 def _is_common(alias, language: str | None) -> bool:
