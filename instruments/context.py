@@ -59,6 +59,7 @@ CURRENCY_CUES = tuple(re.compile(pattern) for pattern in (
     r"climbed|climbs?|jumped|dropped|drops?|tumbled|rallied|firmed|eased|eases|crash\w*|plunged|soared|"
     r"depreciat\w*|appreciat\w*|devalu\w*|record (?:low|high)|value of)\b",
     r"\b(?:gegenüber|wechselkurs|stieg|fiel|verlor|legte|tỷ giá)\b",
+    r"円安|円高|ドル高|ドル安|ユーロ高|ユーロ安|為替|対ドル|相場|汇率|兑|升值|贬值|走强|走弱|환율|강세|약세",
 ))
 # A currency name followed by one of these is a unit or a thing, not the market instrument:
 # "in dollar terms", "dollar bills", "dollar-denominated debt", "euro coins".
@@ -77,4 +78,5 @@ INDEX_CUES = tuple(re.compile(pattern) for pattern in (
     r"\b(?:rose|rises?|fell|falls?|gained|gains?|lost|loses|added|adds|closed|closes|ended|ends|climbed|"
     r"slipped|jumped|dropped|tumbled|declined|rallied|advanced|retreated|finished|record|points?|futures|"
     r"composite|index|was (?:up|down))\b", r"%", r"\b(?:s&p|dow|nasdaq|russell|nikkei|stoxx|ftse)\b.*\b(?:and|,)",
+    r"上昇|下落|終値|反発|反落|続伸|続落|上涨|下跌|收盘|报收|涨|跌|상승|하락|마감",
 ))

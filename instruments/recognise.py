@@ -135,7 +135,7 @@ class Recogniser:
         if match.group("syms"):
             return self._qualified(match, text)
         if match.group("sfx"):
-            return self._suffixed(match.group("base"), match.group("sfx"), start)
+            return self._suffixed(match.group("base"), match.group("sfx"), start, text, match.end())
         if match.group("isin"):
             return self._isin(match.group("isin"), start)
         if match.group("id"):
@@ -196,10 +196,12 @@ class Recogniser:
                 hits.append(_Hit(None, Instrument("stock", symbol, exchange, name), position, "exchange"))
         return hits
 
-    def _suffixed(self, base: str, suffix: str, start: int) -> list[_Hit]:
+    def _suffixed(self, base: str, suffix: str, start: int, text: str, end: int) -> list[_Hit]:
         exchange = exchanges.SUFFIXES.get(suffix)
         if exchange is None:
             return []
+        if len(base) == 1 and (suffix in exchanges.WEAK_SUFFIXES or text[end:end + 1] == "."):
+            return []  # an abbreviation: "U.N.", "U.S", "A.G."
         entry = self.dictionary.lookup_listing(base, exchange)
         if entry is not None:
             return [_Hit(entry, None, start, "suffix")]
