@@ -32,6 +32,14 @@ CUES_AFTER = frozenset({
     "aandelen", "aktier", "aksjen", "hisse", "hisseleri", "hissesi", "akcje",
 })
 
+# Capitalised words before a name that do not make it part of a longer name ("Apple" in "CEO Tim
+# Cook said Apple"; "Analyst" in a title): the name stands alone after these.
+CUE_WORDS_BEFORE = frozenset({
+    "the", "a", "an", "and", "or", "of", "at", "by", "for", "from", "in", "on", "to", "with", "as", "like", "but",
+    "ceo", "cfo", "chairman", "analyst", "analysts", "rival", "rivals", "partner", "partners", "giant",
+    "der", "die", "das", "den", "dem", "des", "und", "von", "bei", "le", "la", "les", "et", "de", "du",
+})
+
 # ... or right before it: "shares of Target", "cổ phiếu VIC", "Aktien von Allianz".
 CUE_PHRASES_BEFORE = ("shares of", "stake in", "aktien von", "aktie von", "cổ phiếu", "công ty", "tập đoàn",
                       "actions de", "acciones de", "azioni di")

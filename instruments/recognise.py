@@ -62,6 +62,7 @@ class _Hit:
     form: str
     weak: bool = False
     supported: bool = False  # a weak name with a cue of its own
+    by_capital: str | None = None  # the everyday-word name whose only support is its capital letter
 
 
 class Recogniser:
@@ -74,8 +75,12 @@ class Recogniser:
         publication date, companies not listed on that day (Uber in 2015) are left out."""
         title = unicodedata.normalize("NFC", title or "")
         body = unicodedata.normalize("NFC", body or "")
-        title_hits = self._listed(self._hits(title, language, is_title=True), published)
-        body_hits = self._listed(self._hits(body, language, is_title=False), published)
+        embedded: set[str] = set()  # everyday-word names seen as the tail of a longer name ("Port Vale")
+        title_hits = self._listed(self._hits(title, language, True, embedded), published)
+        body_hits = self._listed(self._hits(body, language, False, embedded), published)
+        for hit in title_hits + body_hits:  # "Port Vale ... Vale keeper": the capital is the longer name's
+            if hit.by_capital in embedded:
+                hit.supported = False
         strong = {self._key(hit) for hit in title_hits + body_hits if not hit.weak or hit.supported}
         tags: dict[str, Tag] = {}
         for in_title, hits in ((True, title_hits), (False, body_hits)):
@@ -113,7 +118,7 @@ class Recogniser:
 
     # --- pass 1: explicit forms ---------------------------------------------------------------------
 
-    def _hits(self, text: str, language: str | None, is_title: bool) -> list[_Hit]:
+    def _hits(self, text: str, language: str | None, is_title: bool, embedded: set[str]) -> list[_Hit]:
         if not text:
             return []
         hits: list[_Hit] = []
@@ -123,7 +128,7 @@ class Recogniser:
             if found:
                 hits.extend(found)
                 taken.append(match.span())
-        hits.extend(self._names(text, language, is_title, taken))
+        hits.extend(self._names(text, language, is_title, taken, embedded))
         hits.sort(key=lambda hit: hit.start)
         return hits
 
@@ -237,7 +242,7 @@ class Recogniser:
     # --- pass 2: names ------------------------------------------------------------------------------
 
     def _names(self, text: str, language: str | None, is_title: bool,
-               taken: list[tuple[int, int]]) -> list[_Hit]:
+               taken: list[tuple[int, int]], embedded: set[str]) -> list[_Hit]:
         dictionary = self.dictionary
         folded = fold(text)
         candidates = []
@@ -279,9 +284,14 @@ class Recogniser:
                     continue  # an amount or a unit ("in dollar terms"), never a currency mention
             elif _is_common(alias, language):
                 hit.weak = True
-                hit.supported = _has_cue(text, start, stop) or (
-                    not title_cased and _capital_counts(language, alias) and text[start].isupper()
-                    and not _sentence_initial(text, start))
+                hit.supported = _has_cue(text, start, stop)
+                if not hit.supported and not title_cased and _capital_counts(language, alias) \
+                        and text[start].isupper() and not _sentence_initial(text, start):
+                    if _after_capitalised_word(text, start):
+                        embedded.add(alias.text)
+                    else:
+                        hit.supported = True
+                        hit.by_capital = alias.text
             hits.append(hit)
         return hits
 
@@ -344,6 +354,17 @@ def _capital_counts(language: str | None, alias) -> bool:
     if language is None:
         return not (alias.common_in & context.CAPITALISE_NOUNS)
     return language not in context.CAPITALISE_NOUNS
+
+
+def _after_capitalised_word(text: str, start: int) -> bool:
+    """"Port Vale", "Notting Hill Carnival": a capitalised word, not opening a sentence, right before."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    word = _previous_word(text, start)
+    if not word or word in context.CUE_WORDS_BEFORE:
+        return False
+    head = text[max(0, start - 40):start].rstrip()
+    return bool(head.split()) and head.split()[-1][:1].isupper()
 
 
 def _sentence_initial(text: str, start: int) -> bool:
