@@ -65,6 +65,8 @@ def fold(text: str) -> str:
 
 def strip_accents(text: str) -> str:
     """"Hòa Phát" -> "Hoa Phat", "Nestlé" -> "Nestle" (đ/Đ included, which Unicode does not decompose)."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
