@@ -7,12 +7,13 @@ import argparse
 import sys
 
 from db import cli as db_cli
+from db import retag_cli
 from newsagg import crawl_cli
 from newsagg.demo import cli as demo_cli
 from scheduler import cli as scheduler_cli
 from scraper.extract import cli as extract_cli
 
-ROOMS = (crawl_cli, extract_cli, scheduler_cli, db_cli, demo_cli)
+ROOMS = (crawl_cli, extract_cli, scheduler_cli, db_cli, retag_cli, demo_cli)
 
 
 def build_parser() -> argparse.ArgumentParser:
