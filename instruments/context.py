@@ -67,6 +67,8 @@ CURRENCY_CUES = tuple(re.compile(pattern) for pattern in (
     r"climbed|climbs?|jumped|dropped|drops?|tumbled|rallied|firmed|eased|eases|crash\w*|plunged|soared|"
     r"depreciat\w*|appreciat\w*|devalu\w*|record (?:low|high)|value of)\b",
     r"\b(?:gegenüber|wechselkurs|stieg|fiel|verlor|legte|tỷ giá)\b",
+    r"\b(?:devisen\w*|notierte|kostete|schwäch\w*|stärk\w*|aufgewertet|abgewertet|gemeinschaftswährung|"
+    r"face au|contre le|par rapport au|s'est (?:apprécié|déprécié)|frente al|contra el)\b",
     r"円安|円高|ドル高|ドル安|ユーロ高|ユーロ安|為替|対ドル|相場|汇率|兑|升值|贬值|走强|走弱|환율|강세|약세",
 ))
 # A currency name followed by one of these is a unit or a thing, not the market instrument:

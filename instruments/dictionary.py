@@ -93,6 +93,11 @@ class Alias:
     any_case: bool
     common_in: frozenset[str]  # languages in which this one-word name is also an everyday word
     cued: bool = False  # needs its kind's context (currencies always do)
+    genitive: bool = False  # "Samsungs", "Googles": only in languages that inflect names so
+
+
+# Languages whose genitive adds an -s to a name ("Samsungs neue Tablets", "Volvos vinst").
+GENITIVE_S = frozenset({"de", "lb", "nl", "sv", "da", "no", "nb"})
 
 
 class Dictionary:
@@ -128,6 +133,9 @@ class Dictionary:
                     common = frozenset()
                 cued = name in entry.cued or entry.instrument.kind == "currency"
                 self._add_alias(keys, Alias(name, index, name.islower(), common, cued))
+                if single and entry.instrument.kind != "currency" and len(name) >= 3 and name[-1].isalpha() \
+                        and name[-1] not in "sxzßSXZ" and not has_cjk(name) and name[-1].isascii():
+                    self._add_alias(keys, Alias(name + "s", index, name.islower(), common, cued, genitive=True))
         for phrase in not_instruments:
             self._add_alias(keys, Alias(phrase, -1, True, frozenset()))
         for key, alias_ids in keys.items():
@@ -205,13 +213,27 @@ def _usable(alias: str, trusted: bool = False) -> bool:
     return True
 
 
-def _primary_exchange(company: dict) -> tuple[str, str | None]:
+# The home exchange of an index's constituents, for records whose Yahoo symbol has no suffix.
+_INDEX_EXCHANGES = {
+    "DAX": "XETRA", "MDAX": "XETRA", "SDAX": "XETRA", "TecDAX": "XETRA", "CAC_40": "Euronext Paris",
+    "CAC Mid 60": "Euronext Paris", "AEX": "Euronext Amsterdam", "BEL 20": "Euronext Brussels", "IBEX 35": "BME",
+    "FTSE 100": "LSE", "OMX Helsinki 25": "Nasdaq Helsinki", "OMX Stockholm 30": "Nasdaq Stockholm",
+    "Switzerland 20": "SIX", "NIKKEI 225": "TSE",
+}
+
+
+def _primary_exchange(company: dict, index: str | None = None) -> tuple[str, str | None]:
     """("AAPL", "NASDAQ") from pytickersymbols' Yahoo symbol and Google listings."""
     yahoo = company.get("symbol") or ""
     symbol, _, suffix = yahoo.partition(".")
     if suffix in exchanges.SUFFIXES:
         return symbol, exchanges.SUFFIXES[suffix]
     symbol = yahoo  # "BRK.B": a share class, not an exchange suffix
+    home = _INDEX_EXCHANGES.get(index or "")
+    if home and not any((listing.get("google") or "").partition(":")[2] == symbol
+                        and (listing.get("google") or "").startswith(("NYSE:", "NASDAQ:"))
+                        for listing in company.get("symbols", [])):
+        return symbol, home
     for listing in company.get("symbols", []):
         prefix, _, ticker = (listing.get("google") or "").partition(":")
         if ticker == symbol and prefix in ("NASDAQ", "NYSE", "NYSEAMERICAN", "NYSEARCA"):
@@ -233,11 +255,11 @@ def entries_from_pytickersymbols() -> list[Entry]:
 
     entries: list[Entry] = []
     by_key: dict[str, Entry] = {}
-    for index_data in INDICES.values():
+    for index_name, index_data in INDICES.items():
         for company in index_data.get("companies", []):
             company = {**company, **PACKAGE_ERRATA.get(company.get("symbol") or "", {})}
             isins = {isin for isin in company.get("isins") or [] if isinstance(isin, str)}
-            symbol, exchange = _primary_exchange(company)
+            symbol, exchange = _primary_exchange(company, index_name)
             keys = [f"isin:{isin}" for isin in sorted(isins)] + ([f"sym:{symbol}:{exchange}"] if symbol else [])
             keys.append(f"name:{company['name']}")
             entry = next((by_key[key] for key in keys if key in by_key), None)

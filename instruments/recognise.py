@@ -23,7 +23,7 @@ from stdnum import isin as isin_number
 from stdnum.gb import sedol as sedol_number
 
 from . import codes, context, exchanges
-from .dictionary import TRAPS, Dictionary, fold, has_cjk
+from .dictionary import GENITIVE_S, TRAPS, Dictionary, fold, has_cjk
 from .model import Instrument, Tag
 
 _SYMBOL = r"[A-Z0-9](?:[A-Z0-9]|[.\-](?=[A-Z0-9])){0,9}"
@@ -249,7 +249,8 @@ class Recogniser:
         for end, (length, alias_ids) in dictionary.automaton.iter(f" {folded} "):
             start, stop = end - length + 1, end - 1  # text offsets of the name (padding removed)
             span = text[start:stop]
-            verified = [alias_id for alias_id in alias_ids if _case_fits(span, dictionary.aliases[alias_id])]
+            verified = [alias_id for alias_id in alias_ids if _case_fits(span, dictionary.aliases[alias_id])
+                        and (not dictionary.aliases[alias_id].genitive or language in GENITIVE_S)]
             if verified:
                 candidates.append((start, stop, verified))
         if len(dictionary.cjk_automaton) and has_cjk(text):
