@@ -40,6 +40,17 @@ CUE_WORDS_BEFORE = frozenset({
     "der", "die", "das", "den", "dem", "des", "und", "von", "bei", "le", "la", "les", "et", "de", "du",
 })
 
+# Words that open a sentence or clause, capitalised there, before a name that stands alone
+# ("While Apple was riding high", "When Intel announced").
+SENTENCE_OPENERS = frozenset({
+    "while", "when", "whenever", "whatever", "whether", "although", "though", "because", "since", "if", "unless",
+    "until", "after", "before", "once", "so", "yet", "then", "now", "also", "however", "meanwhile", "still",
+    "even", "why", "how", "what", "where", "who", "which", "that", "this", "these", "those", "both", "only",
+    "says", "said", "today", "yesterday", "but", "nor", "at", "in", "on", "for", "with", "without", "by", "from",
+    "wie", "als", "wenn", "weil", "doch", "auch", "nun", "dass", "ob", "aber", "zudem", "denn", "mit",
+    "quand", "mais", "donc", "comme", "pour", "avec", "selon",
+})
+
 # ... or right before it: "shares of Target", "cổ phiếu VIC", "Aktien von Allianz".
 CUE_PHRASES_BEFORE = ("shares of", "stake in", "aktien von", "aktie von", "cổ phiếu", "công ty", "tập đoàn",
                       "actions de", "acciones de", "azioni di")

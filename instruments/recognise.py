@@ -359,10 +359,12 @@ def _capital_counts(language: str | None, alias) -> bool:
 
 def _after_capitalised_word(text: str, start: int) -> bool:
     """"Port Vale", "Notting Hill Carnival": a capitalised word, not opening a sentence, right before."""
-    if start < 2 or text[start - 1] != " ":
-        return False
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalnum():
+        return False  # "And, Apple", "OLPC: Intel": punctuation parts the words
+    if text[max(0, start - 3):start - 1] in ("'s", "’s"):
+        return False  # "Webb's Ford sedan": an owner, not a longer name
     word = _previous_word(text, start)
-    if not word or word in context.CUE_WORDS_BEFORE:
+    if not word or word in context.CUE_WORDS_BEFORE or word in context.SENTENCE_OPENERS:
         return False
     head = text[max(0, start - 40):start].rstrip()
     return bool(head.split()) and head.split()[-1][:1].isupper()
