@@ -5,12 +5,14 @@
     .venv/bin/python -m bench.instruments_score --split tune -v # every miss and false tag
     .venv/bin/python -m bench.instruments_score --labels FILE   # another label file (e.g. with "text")
 
-Labels: tests/entities/labels/instrument_labels.jsonl, written blind with GUIDELINES.md beside
-it. The unit is the article-instrument pair. A predicted instrument matches a labelled one of the
+Labels: tests/entities/labels/instrument_labels.jsonl (splits tune, holdout) and holdout2.jsonl
+(trafilatura-eval pages; their text is not in the corpus truth, so only --extracted scores them
+unless --labels names the analyst's file with its "text"), written blind with GUIDELINES.md beside
+them. The unit is the article-instrument pair. A predicted instrument matches a labelled one of the
 same kind when they share the ISIN, the ticker (ignoring case, spaces, dots and dashes) or the
 name (ignoring case, accents and legal suffixes). The recogniser reads the truth text (title +
 body), so extraction quality does not blur the matcher's measurement; --extracted adds the same
-score on the text newsagg extracts from the stored pages. Tune on split "tune" only.
+score on the text newsagg extracts from the stored pages.
 """
 
 from __future__ import annotations
@@ -151,11 +153,11 @@ class Score:
                 self.tp[item["kind"]] += 1
             else:
                 self.fp[item["kind"]] += 1
-                self.errors.append(f"FP {article_id[:16]} {item['kind']} {item['symbol']} {item['name']} "
+                self.errors.append(f"FP {article_id[:40]} {item['kind']} {item['symbol']} {item['name']} "
                                    f"forms={item.get('forms')}")
         for label in unmatched:
             self.fn[label["kind"]] += 1
-            self.errors.append(f"FN {article_id[:16]} {label['kind']} {label['symbol']} {label['name']} "
+            self.errors.append(f"FN {article_id[:40]} {label['kind']} {label['symbol']} {label['name']} "
                                f"forms={label.get('forms')}")
 
     def row(self, kind: str | None) -> tuple[int, int, int, float, float]:

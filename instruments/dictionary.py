@@ -65,8 +65,8 @@ def fold(text: str) -> str:
 
 def strip_accents(text: str) -> str:
     """"Hòa Phát" -> "Hoa Phat", "Nestlé" -> "Nestle" (đ/Đ included, which Unicode does not decompose)."""
-    if text.isascii():
-        return text
+    if text.isascii() or has_cjk(text):
+        return text  # kana voicing marks decompose too: "ホンダ" is not "ホンタ"
     decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -314,9 +314,10 @@ def merge_rows(entries: list[Entry], rows: Iterable[ListingRow], replace_names: 
                 (entry.cued if alias[0] == "?" else entry.trusted).add(alias[1:])
                 alias = alias[1:]
             aliases.append(alias)
-        names = {row.name, *aliases} if row.kind != "stock" else name_aliases(row.name) | set(aliases)
+        written = {row.name, *aliases}  # as the file writes them: short ones too ("Eon", "Nio")
+        names = written if row.kind != "stock" else name_aliases(row.name) | written
         accentless = {strip_accents(alias) for alias in aliases} - set(aliases)
-        entry.names |= {name for name in names if name.islower() or _usable(name, name in entry.trusted)} | accentless
+        entry.names |= {name for name in names if name.islower() or _usable(name, name in written)} | accentless
         entry.explicit |= {row.name, *aliases} | accentless
         entry.removed |= set(row.removed)
 

@@ -51,6 +51,7 @@ _AMOUNT_BEFORE = re.compile(r"[\d$€£¥]\S*\s*(?:million|billion|trillion|mn|b
                             re.IGNORECASE)
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.!?](?=\s)|\n")
+_DECIMAL = re.compile(r"\d+[.,]\d+")
 _MODEL_CODE = re.compile(r"-\d")  # "BD-1", "BT-7274": a model or product code, not the company
 
 
@@ -187,11 +188,15 @@ class Recogniser:
             return []
         symbols = [symbol for symbol in re.split(r"[ \t]?[,/][ \t]?", match.group("syms")) if symbol]
         closed = text[match.end():match.end() + 1] in (")", "]", ";", "")
+        if _DECIMAL.fullmatch(match.group("syms")):
+            return []  # "Börsenwert an Nasdaq: 334,48 Milliarden": a number, not two tickers
         hits = []
         for symbol in symbols:
             if not closed and (len(symbol) < 2 or symbol in TRAPS):
                 continue  # "Nasdaq: A look at ...", "NYSE: IT stocks ..."
             exchange = exchanges.canonical(spelling, symbol)
+            if symbol.isdigit() and exchanges.family(exchange) not in exchanges.NUMERIC_TICKERS:
+                continue  # "Nasdaq: 334": US, European and Vietnamese tickers have letters
             entry = self.dictionary.lookup_listing(symbol, exchange)
             position = match.start("syms")
             if entry is not None:

@@ -154,3 +154,28 @@ def test_dictionary_names(text, symbol):
 ])
 def test_names_in_their_own_script(text, language, expected):
     assert {key[1] for key in tags(text, language=language)} == expected
+
+
+def test_a_number_after_an_exchange_name_is_no_ticker():
+    found = tags("Microsoft (Börsenwert an Nasdaq: 334,48 Milliarden US-Dollar) sammelt Daten.", language="de")
+    assert set(found) == {("stock", "MSFT")}
+    assert tags("Listed on NYSE: 1234 shares changed hands.") == {}
+    assert ("stock", "7203") in tags("Toyota (TSE: 7203) fell.")  # Tokyo's tickers are numbers
+
+
+def test_short_names_a_listing_file_writes_are_kept(tmp_path):
+    from instruments import use_watchlist
+
+    watchlist = tmp_path / "watchlist.csv"
+    watchlist.write_text("symbol,exchange,name,aliases\nQZX,HOSE,Qzx Holdings,Qzx\n", encoding="utf-8")
+    try:
+        [tag] = use_watchlist(watchlist).tags("", "Anteile an Qzx.", "de")
+        assert tag.instrument.symbol == "QZX"
+    finally:
+        use_watchlist(None)
+    assert ("stock", "EOAN") in tags("Anteile an Siemens, BMW, Eon und RWE.", language="de")
+
+
+def test_kana_names_keep_their_voicing_marks():
+    assert tags("ホントに安い", language="ja") == {}  # not "ホンダ" (Honda) without its marks
+    assert ("stock", "7267") in tags("ホンダは発表した", language="ja")
