@@ -18,9 +18,10 @@ from lxml import etree
 
 from .document import Document
 from .site import (
+    ClassMatcher,
     article_json_ld,
-    class_contains_xpath,
     clean_text,
+    header_pieces,
     is_site_name,
     json_ld_types,
     site_names,
@@ -50,10 +51,9 @@ _AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "pa
                 "sailthru.author", "byl", "og:article:author", "article:author_name")
 # Any other key naming the author: "cxenseparse:author", "dable:author", "articleauthor".
 _GENERIC_AUTHOR_META = re.compile(r"(?:author|authors|author_name|creator)$")
-_AUTHOR_CLASS_XPATH = class_contains_xpath(("author", "byline", "autor", "auteur", "writer"))
+_AUTHOR_CLASSES = ClassMatcher(("author", "byline", "autor", "auteur", "writer"))
 _NOT_BYLINE_CLASS = re.compile(r"comment|caption|credit|photo|image|bild|foto|related|teaser|footer|widget", re.I)
 _NOT_BYLINE_TAGS = {"script", "style", "img", "svg", "figure", "figcaption", "aside", "footer", "nav", "button"}
-_BODY_START_TAGS = {"h2", "h3", "article", "section"}
 # "Editor: " right in front of a name (searched in the few characters before it).
 _EDITOR_LABEL = re.compile(r"\b(?:{})\s*[:：\-–]\s*$".format("|".join(
     re.escape(label) for label in sorted(EDITOR_LABELS, key=len, reverse=True))), re.I)
@@ -61,8 +61,6 @@ _EDITOR_LABEL_CHARS = 40
 _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
 _MAX_BYLINE_CHARS = 200
-# The text pieces right under the headline (subtitle, byline, date), skipping empty ones.
-_AFTER_H1_XPATH = etree.XPath("following::text()[normalize-space()][position() <= 12]")
 _DATE_LIKE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 _RIGHT_ALIGNED_XPATH = etree.XPath(
     "//body//p[contains(translate(@style, 'RIGHT ', 'right'), 'text-align:right') or @align='right']")
@@ -231,7 +229,7 @@ def _byline_authors(doc: Document) -> list[str]:
     """Text pieces of the first element whose class says author/byline and that credits
     someone. An organisation ("dpa") ends the search too: later author-classed elements
     are related-story teasers, with their own writers."""
-    for element in _AUTHOR_CLASS_XPATH(doc.root):
+    for element in _AUTHOR_CLASSES(doc.root):
         if element.tag in _NOT_BYLINE_TAGS:
             continue
         text = element.text_content()
@@ -247,8 +245,8 @@ def _byline_authors(doc: Document) -> list[str]:
 def _dated_line_authors(doc: Document) -> list[str]:
     """A short name line just under the headline, next to the date ("Jane Doe | 05.04.2025"):
     the byline of pages that mark it with no author class."""
-    h1 = doc.root.find(".//body//h1")
-    pieces = _header_pieces(h1) if h1 is not None else []
+    pieces = [text for text, parent in header_pieces(doc)
+              if parent.tag not in _NOT_BYLINE_TAGS and not _outside_article(parent)]
     for index, piece in enumerate(pieces):
         # "Filed Under:", "Tags:" label what follows; they are not names.
         if piece.endswith((":", "：")) or len(piece) > _MAX_NAME_CHARS:
@@ -258,19 +256,6 @@ def _dated_line_authors(doc: Document) -> list[str]:
             if names:
                 return names
     return []
-
-
-def _header_pieces(h1) -> list[str]:
-    """Text pieces after the h1 until the article text starts (a long paragraph, a subheading):
-    names past that point are the story's subjects. Captions and photo credits are skipped."""
-    pieces: list[str] = []
-    for piece in _AFTER_H1_XPATH(h1):
-        parent = piece.getparent()
-        if parent.tag in _BODY_START_TAGS or (parent.tag == "p" and len(piece) > _MAX_BYLINE_CHARS):
-            break
-        if isinstance(parent.tag, str) and parent.tag not in _NOT_BYLINE_TAGS and not _outside_article(parent):
-            pieces.append(piece.strip())
-    return pieces
 
 
 def _signature_authors(doc: Document) -> list[str]:

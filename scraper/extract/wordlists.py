@@ -57,3 +57,10 @@ AGENCIES = {
     "ntb", "tt", "ritzau", "stt", "lusa", "agência brasil", "antara", "bernama", "vna", "cna", "pa",
     "pa media", "press association", "ddp", "afp/dpa", "dpa/afp", "sid", "upi", "cnn", "bbc",
 }
+
+# Page regions that hold other content than the article's own header and text: related-story
+# teasers, comments, sidebars, widgets, footers (class/id substrings). Metadata found there
+# (a teaser's date, a commenter's name) is not the article's.
+CHROME_TAGS = frozenset({"aside", "footer", "nav"})
+CHROME_CLASS_SUBSTRINGS = ("related", "teaser", "comment", "footer", "sidebar", "widget", "promo",
+                           "recommend", "mostread", "most-read")

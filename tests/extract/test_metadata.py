@@ -216,6 +216,65 @@ def test_url_date_is_the_last_resort():
     assert extract_dates(doc(page(body="<p>x</p>"), "https://x.example/news-20230428-slug"))[0] == "2023-04-28"
 
 
+def test_a_month_in_the_url_is_the_last_resort():
+    # /2008/05/ says the month, not the day: any date the page states wins.
+    html = page(body="<h1>Headline</h1><p>Posted on 26 May 2008 by the desk.</p>" + PROSE)
+    assert extract_dates(doc(html, "https://blog.example/2008/05/slug.html"))[0] == "2008-05-26"
+    assert extract_dates(doc(page(body="<p>x</p>"), "https://blog.example/2008/05/slug.html"))[0] == "2008-05-01"
+
+
+def test_htmldate_reads_what_our_signals_miss():
+    state = '<script>var article = {"datePublished":"2021-11-03T09:00:00"};</script>'
+    assert extract_dates(doc(page(body=state + PROSE), "https://x.example/a"))[0] == "2021-11-03"
+
+
+def test_a_date_line_under_the_headline():
+    html = page(body="<h1>Olafur Eliasson gestaltet Titelseite</h1>"
+                     "<p>Pressemitteilung vom 25. Januar 2022 | Berlin</p>" + PROSE, lang="de")
+    assert extract_dates(doc(html, "https://x.example/a"))[0] == "2022-01-25"
+
+
+def test_published_equal_to_modified_yields_to_an_earlier_statement():
+    # The CMS stamped its last save as datePublished; the meta tag keeps the first publication.
+    ld = {"@type": "NewsArticle", "datePublished": "2016-05-08T10:11:51+01:00",
+          "dateModified": "2016-05-08T10:11:51+01:00"}
+    meta = '<meta property="article:published_time" content="2015-09-17T16:57:43+01:00">'
+    assert extract_dates(doc(page(meta, json_ld=ld)))[0] == "2015-09-17T16:57:43+01:00"
+    # ... or the date the reader sees under the headline.
+    meta = ('<meta property="article:published_time" content="2024-12-07T12:43:39Z">'
+            '<meta property="article:modified_time" content="2024-12-07T12:43:46Z">')
+    body = '<h1>Vote</h1><div class="dateline">Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024</div>'
+    assert extract_dates(doc(page(meta, body)))[0] == "2024-12-06T22:00:00+00:00"
+
+
+def test_published_unlike_modified_and_draft_creation_dates_stay():
+    ld = {"@type": "NewsArticle", "datePublished": "2024-04-30T16:17:29+02:00",
+          "dateCreated": "2024-04-29T21:52:43", "dateModified": "2024-04-30T16:17:36+02:00"}
+    assert extract_dates(doc(page(json_ld=ld)))[0] == "2024-04-30T16:17:29+02:00"
+    ld = {"@type": "NewsArticle", "datePublished": "2024-04-30T08:00:00+02:00",
+          "dateModified": "2024-05-02T10:00:00+02:00"}
+    body = '<h1>X</h1><div class="date">29.04.2024</div>'
+    assert extract_dates(doc(page(body=body, json_ld=ld)))[0] == "2024-04-30T08:00:00+02:00"
+
+
+def test_bare_times_and_reading_times_are_not_dates():
+    body = '<h1>X</h1><span itemprop="datePublished">08:00</span><span class="time">7 min</span>'
+    assert extract_dates(doc(page(body=body), "https://x.example/2018/06/a.html"))[0] == "2018-06-01"
+
+
+def test_layout_wrappers_named_sidebar_still_hold_the_date():
+    body = ('<div class="panel-two-col-sidebar-right"><h1>Headline</h1>'
+            '<div class="updated-date">April 5, 2018 | 6:00 PM</div></div>'
+            '<div class="sidebar"><div class="date">January 1, 2017</div></div>')
+    assert extract_dates(doc(page(body=body), "https://x.example/a"))[0] == "2018-04-05T18:00:00"
+
+
+def test_json_ld_in_cdata_is_read():
+    script = ('<script type="application/ld+json">\n<![CDATA[\n{"@type": "NewsArticle", '
+              '"datePublished": "2015-10-15T02:19:15.607Z"}\n]]>\n</script>')
+    assert extract_dates(doc(f"<html><head>{script}</head><body></body></html>"))[0] == "2015-10-15T02:19:15+00:00"
+
+
 # ---------------------------------------------------------------- language
 
 @pytest.mark.parametrize(("html", "expected"), [
