@@ -63,6 +63,54 @@ def test_title_falls_back_to_h1_then_title():
     assert extract_title(doc(page(body="<p>no headline</p>"))) is None
 
 
+@pytest.mark.parametrize("og_title", ["Bund will Schuldenbremse lockern | Börsen-Zeitung",
+                                      "Bund will Schuldenbremse lockern - Die Neue Südtiroler Tageszeitung",
+                                      "Bund will Schuldenbremse lockern | Sport"])
+def test_title_loses_a_segment_the_headline_shows_without(og_title):
+    # The site's name is stated nowhere else: the <h1> shows the headline without the segment.
+    html = page(f'<meta property="og:title" content="{og_title}">', "<h1>Bund will Schuldenbremse lockern</h1>")
+    assert extract_title(doc(html, "https://x.example/a")) == "Bund will Schuldenbremse lockern"
+
+
+def test_a_structured_headline_nothing_backs_up_yields_to_the_visible_one():
+    # A page-type label in the JSON-LD headline: neither the <h1> nor the <title> repeat it.
+    html = page("<title>List of films featuring time loops - Wikipedia</title>",
+                "<h1>List of films featuring time loops</h1>",
+                json_ld={"@type": "Article", "headline": "Wikimedia list article"})
+    assert extract_title(doc(html)) == "List of films featuring time loops"
+    # A social headline worded differently is still about the page: it stays.
+    html = page('<meta property="og:title" content="Fed holds rates as inflation cools">'
+                "<title>Fed keeps rates on hold as inflation cools - Example</title>",
+                "<h1>Fed keeps rates on hold as inflation cools</h1>")
+    assert extract_title(doc(html)) == "Fed holds rates as inflation cools"
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # A section name in the <h1>, the headline in an <h2> that the <title> repeats.
+    ("That Way Lies Madness - The Opinionator - Opinion - Example Times",
+     "<h1>Opinion</h1><h2>That Way Lies Madness</h2>", "That Way Lies Madness"),
+    # No heading at all: the visible text the <title> starts with, in its visible spelling.
+    ("Ministers Face Dilemma Over Sportscotland (from The Herald )",
+     '<div class="logo">The Herald</div><td class="hd">Ministers face dilemma over sportscotland</td>',
+     "Ministers face dilemma over sportscotland"),
+    ("AKI - Adnkronos international Algeria: Al-Qaeda claims northern attack",
+     "<h4>Algeria: Al-Qaeda claims northern attack</h4>", "Algeria: Al-Qaeda claims northern attack"),
+])
+def test_title_from_the_visible_headline_the_title_tag_repeats(title, body, expected):
+    assert extract_title(doc(page(f"<title>{title}</title>", body), "https://x.example/a")) == expected
+
+
+def test_title_takes_the_h1_typography():
+    html = page("<meta property=\"og:title\" content=\"Editor's Letter: bye OC Baby\">", "<h1>Editor’s Letter: bye OC Baby</h1>")
+    assert extract_title(doc(html)) == "Editor’s Letter: bye OC Baby"
+
+
+def test_title_falls_back_to_the_first_heading():
+    html = page('<meta property="og:site_name" content="Netsports"><title>Footballworld.com | A Netsports Site</title>',
+                "<h2>Bookmark with:</h2><h2>Alouettes add two to coaching staff</h2>")
+    assert extract_title(doc(html, "https://www.footballworld.com/a")) == "Alouettes add two to coaching staff"
+
+
 # ---------------------------------------------------------------- authors
 
 def test_authors_from_json_ld_graph_with_id_references():
