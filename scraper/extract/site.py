@@ -12,7 +12,7 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 
 from .document import Document
-from .wordlists import CHROME_CLASS_SUBSTRINGS, CHROME_TAGS
+from .wordlists import ARTICLE_COLUMN_SUBSTRINGS, CHROME_CLASS_SUBSTRINGS, CHROME_TAGS
 
 ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                  "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
@@ -22,6 +22,8 @@ _NON_ALNUM = re.compile(r"[\W_]+")
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·]\s+|\s*[|｜]\s*")
 _MAX_SUFFIX_WORDS = 4
 _CHROME_CLASS = re.compile("|".join(map(re.escape, CHROME_CLASS_SUBSTRINGS)), re.I)
+_IN_ARTICLE_CHROME_CLASS = re.compile("|".join(
+    map(re.escape, sorted(set(CHROME_CLASS_SUBSTRINGS) - set(ARTICLE_COLUMN_SUBSTRINGS)))), re.I)
 
 
 def clean_text(value: object) -> str:
@@ -149,7 +151,9 @@ class PageChrome:
     comments, sidebars, widgets, footers, navigation (CHROME_TAGS, CHROME_CLASS_SUBSTRINGS).
 
     A region that also holds the page's headline (<h1>) is a layout wrapper, whatever its class
-    says ("panel-two-col-sidebar-right"): the article's own byline and date live there."""
+    says ("panel-two-col-sidebar-right"): the article's own byline and date live there. Inside
+    the <article> element that holds the headline a "sidebar" is a column of the article's own
+    layout (ARTICLE_COLUMN_SUBSTRINGS), not chrome."""
 
     def __init__(self, doc: Document):
         headline = doc.root.find(".//body//h1")
@@ -159,16 +163,22 @@ class PageChrome:
               itself: bool = False) -> bool:
         """Is the element inside chrome (or, with `itself`, chrome itself)? `extra_tags` and the
         `extra` class pattern add what a caller also refuses (links for dates, captions for bylines)."""
-        nodes = element.iterancestors() if not itself else (element, *element.iterancestors())
-        for node in nodes:
+        lineage = []
+        for node in (element, *element.iterancestors()) if itself else element.iterancestors():
             if node in self._headline_wrappers:
+                if node.tag == "article":
+                    return any(self._marked(node, CHROME_TAGS | extra_tags, extra, _IN_ARTICLE_CHROME_CLASS)
+                               for node in lineage)
                 continue
-            if node.tag in CHROME_TAGS or node.tag in extra_tags:
-                return True
-            names = f"{node.get('class') or ''} {node.get('id') or ''}"
-            if names != " " and (_CHROME_CLASS.search(names) or (extra is not None and extra.search(names))):
-                return True
-        return False
+            lineage.append(node)
+        return any(self._marked(node, CHROME_TAGS | extra_tags, extra, _CHROME_CLASS) for node in lineage)
+
+    @staticmethod
+    def _marked(node, tags: frozenset[str], extra: re.Pattern | None, words: re.Pattern) -> bool:
+        if node.tag in tags:
+            return True
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        return names != " " and (words.search(names) is not None or (extra is not None and extra.search(names)))
 
 
 @lru_cache(maxsize=512)

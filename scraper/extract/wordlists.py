@@ -64,3 +64,8 @@ AGENCIES = {
 CHROME_TAGS = frozenset({"aside", "footer", "nav"})
 CHROME_CLASS_SUBSTRINGS = ("related", "teaser", "comment", "footer", "sidebar", "widget", "promo",
                            "recommend", "mostread", "most-read")
+# ... except these inside the <article> element that holds the headline, where they name a column
+# of the article's own layout ("Tech-Sidebar" holding the byline and date).
+ARTICLE_COLUMN_SUBSTRINGS = ("sidebar",)
+# ... and where a name is a photo or image credit, not the article's byline (class/id substrings).
+NOT_BYLINE_CLASS_SUBSTRINGS = ("caption", "credit", "photo", "image", "bild", "foto")

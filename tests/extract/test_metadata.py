@@ -146,10 +146,53 @@ def test_author_strings_are_split_and_cleaned(raw, expected):
     assert clean_authors([raw]) == expected
 
 
-def test_site_name_and_agencies_are_not_people():
+def test_the_site_name_is_no_author_but_an_agency_credited_beside_a_person_is():
     html = page('<meta property="og:site_name" content="Example News">'
                 '<meta name="author" content="Example News, Jane Doe, dpa">')
-    assert extract_authors(doc(html)) == ["Jane Doe"]
+    assert extract_authors(doc(html)) == ["Jane Doe", "dpa"]
+
+
+@pytest.mark.parametrize(("head", "body", "expected"), [
+    # A structured credit may be a user name.
+    ('<meta name="author" content="karstenruppert">', "", ["karstenruppert"]),
+    # ... and a visible one too, right after a byline word.
+    ("", '<h1>H</h1><div class="entry-byline"><span>Dezember 10, 2019</span> · von <a>freeman1984</a> · in <a>News</a></div>',
+     ["freeman1984"]),
+    # A user name yields to the name it spells, and an account id to any name the byline shows.
+    ('<meta name="author" content="arianschlichenmayer">',
+     '<h1>H</h1><div class="byline">von <span>Arian Schlichenmayer</span></div>', ["Arian Schlichenmayer"]),
+    ('<meta name="author" content="link78">', '<h1>H</h1><div class="author">Ophélie Ostermann</div>',
+     ["Ophélie Ostermann"]),
+    # A marked byline crediting only a desk credits the desk.
+    ("", '<h1>H</h1><div class="author">Redaktion</div>', ["Redaktion"]),
+])
+def test_user_names_and_desks(head, body, expected):
+    assert extract_authors(doc(page(head, body + PROSE))) == expected
+
+
+def test_roles_and_lone_particles_are_not_names():
+    assert clean_authors(["Ben Silverman", "Games Editor"]) == ["Ben Silverman"]
+    assert clean_authors(["· von"], min_words=2) == []
+
+
+def test_microdata_authors_in_teasers_count_only_without_others():
+    body = ('<h1>H</h1><span itemprop="author">Steven Musil</span>' + PROSE +
+            '<div class="related"><span itemprop="author">Seamus Byrne</span></div>')
+    assert extract_authors(doc(page(body=body))) == ["Steven Musil"]
+    footer = '<h1>H</h1>' + PROSE + '<footer class="entry-footer"><a rel="author">Andrea Berg</a></footer>'
+    assert extract_authors(doc(page(body=footer))) == ["Andrea Berg"]
+
+
+def test_json_ld_author_on_the_webpage_object():
+    graph = {"@graph": [{"@type": "WebPage", "author": {"@id": "#p"}},
+                        {"@type": "Person", "@id": "#p", "name": "Giovanni Gaggero"}]}
+    assert extract_authors(doc(page(json_ld=graph))) == ["Giovanni Gaggero"]
+
+
+def test_an_editor_label_covers_every_name_it_lists():
+    data = {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Redaktion Example"}}
+    body = '<h1>H</h1>' + PROSE + '<div class="author">Redaktion: Roman Warschauer und Marcel Sommer</div>'
+    assert extract_authors(doc(page(body=body, json_ld=data))) == ["Redaktion Example"]
 
 
 def test_an_organisation_credit_is_kept_when_no_person_is_credited():
