@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 
 from lxml import etree
 
+from .dates import parse_date
 from .document import Document
 from .site import (
     ClassMatcher,
@@ -32,13 +34,18 @@ from .site import (
 )
 from .wordlists import (
     AGENCIES,
+    AUTHOR_META,
+    AUTHOR_ORGANISATION_TYPES,
+    BYLINE_CLASSES,
     BYLINE_PREFIXES,
     DESK_WORDS,
     EDITOR_LABELS,
     NAME_CONJUNCTIONS,
+    NAME_PARTICLES,
     NAME_ROLE_SUFFIXES,
     NOT_BYLINE_CLASS_SUBSTRINGS,
     ROLE_WORDS,
+    WEB_PAGE_TYPES,
 )
 
 _PREFIX = re.compile(r"^(?:(?:{})\b\s*[:：\-–]?\s*)+".format("|".join(
@@ -51,14 +58,9 @@ _BAD_CHARS = re.compile(r"[\d:|<>{}=#+©]")  # © marks a photo credit
 # A user name credited as author: one token of letters, digits, dots, hyphens, underscores.
 _HANDLE = re.compile(r"[^\W_][\w.\-]{2,29}")
 _LEADING_MARKS = "·•|-–—:, \t\n"
-# Lowercase particles that may sit inside a Latin-script name.
-_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "dos", "das",
-              "bin", "binti", "al", "el", "ter", "ten", "zu", "y", "e", "st."}
-_AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
-                "sailthru.author", "byl", "og:article:author", "article:author_name")
 # Any other key naming the author: "cxenseparse:author", "dable:author", "articleauthor".
 _GENERIC_AUTHOR_META = re.compile(r"(?:author|authors|author_name|creator)$")
-_AUTHOR_CLASSES = ClassMatcher(("author", "byline", "autor", "auteur", "writer"))
+_AUTHOR_CLASSES = ClassMatcher(BYLINE_CLASSES)
 _NOT_BYLINE_CLASS = re.compile("|".join(NOT_BYLINE_CLASS_SUBSTRINGS), re.I)
 _NOT_BYLINE_TAGS = {"script", "style", "img", "svg", "figure", "figcaption", "aside", "footer", "nav", "button"}
 # "Editor: " right in front of a name (searched in the few characters before it).
@@ -70,15 +72,12 @@ _EDITOR_LABEL_CHARS = 90
 _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
 _MAX_BYLINE_CHARS = 200
-_DATE_LIKE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_NOW = datetime(2000, 1, 1)  # relative dates ("2 hours ago") count as dates here; the day is not used
 _MICRODATA_AUTHOR_XPATH = etree.XPath('//*[@itemprop="author" or @itemprop="creator"] | //a[@rel="author"]')
 _RIGHT_ALIGNED_XPATH = etree.XPath(
     "//body//p[contains(translate(@style, 'RIGHT ', 'right'), 'text-align:right') or @align='right']")
 
 _AGENCY_KEYS = {agency.casefold() for agency in AGENCIES}
-_ORGANISATION_TYPES = {"organization", "newsmediaorganization", "corporation", "newsagency"}
-# Pages whose JSON-LD has no article object credit the author on the WebPage (older Yoast).
-_PAGE_TYPES = {"webpage", "itempage"}
 
 
 def extract_authors(doc: Document, profile=None) -> list[str]:
@@ -215,7 +214,7 @@ def classify_credit(name: str, site: set[str] = frozenset(), min_words: int = 1,
     if any(desk in word for word in folded for desk in DESK_WORDS):
         return "organisation"
     # Roles: "Staff Writer", "Games Editor", "Lifestyle Writer" (a name never ends in a job title).
-    if all(word in ROLE_WORDS or word in _PARTICLES for word in folded) or (len(words) > 1 and folded[-1] in ROLE_WORDS):
+    if all(word in ROLE_WORDS or word in NAME_PARTICLES for word in folded) or (len(words) > 1 and folded[-1] in ROLE_WORDS):
         return None
     if handle and len(words) == 1 and _HANDLE.fullmatch(name) and not name.isdigit():
         return "person"
@@ -223,7 +222,7 @@ def classify_credit(name: str, site: set[str] = frozenset(), min_words: int = 1,
         return None
     # In cased scripts every word of a name is capitalised, apart from particles (von, de, van).
     cased = [word for word in words if word[0].isalpha() and word[0].lower() != word[0].upper()]
-    if all(word[0].isupper() or word.casefold() in _PARTICLES for word in cased):
+    if all(word[0].isupper() or word.casefold() in NAME_PARTICLES for word in cased):
         return "person"
     return None
 
@@ -231,7 +230,7 @@ def classify_credit(name: str, site: set[str] = frozenset(), min_words: int = 1,
 def _json_ld_authors(doc: Document, organisations: bool = False) -> list[str]:
     """JSON-LD author names: people (strings, Person objects), or with organisations=True only
     the authors typed as an Organization."""
-    article = article_json_ld(doc) or next((obj for obj in doc.json_ld if json_ld_types(obj) & _PAGE_TYPES), None)
+    article = article_json_ld(doc) or next((obj for obj in doc.json_ld if json_ld_types(obj) & WEB_PAGE_TYPES), None)
     if not article:
         return []
     by_id = {obj["@id"]: obj for obj in doc.json_ld if isinstance(obj.get("@id"), str)}
@@ -248,7 +247,7 @@ def _author_names(value, by_id: dict[str, dict], organisations: bool) -> list[st
         return []
     if "name" not in value and isinstance(value.get("@id"), str) and value["@id"] in by_id:
         value = by_id[value["@id"]]
-    if bool(json_ld_types(value) & _ORGANISATION_TYPES) != organisations:
+    if bool(json_ld_types(value) & AUTHOR_ORGANISATION_TYPES) != organisations:
         return []
     name = value.get("name")
     if isinstance(name, str):
@@ -258,7 +257,7 @@ def _author_names(value, by_id: dict[str, dict], organisations: bool) -> list[st
 
 
 def _meta_authors(doc: Document) -> list[str]:
-    for key in _AUTHOR_META:
+    for key in AUTHOR_META:
         if doc.meta.get(key):
             return doc.meta[key]
     for key, values in doc.meta.items():
@@ -321,7 +320,7 @@ def _dated_line_authors(doc: Document) -> list[str]:
         # "Filed Under:", "Tags:" label what follows; they are not names.
         if piece.endswith((":", "：")) or len(piece) > _MAX_NAME_CHARS:
             continue
-        if any(_DATE_LIKE.search(text) for text in pieces[max(index - 1, 0):index + 2]):
+        if any(parse_date(text, relative_base=_NOW) for text in pieces[max(index - 1, 0):index + 2]):
             names = clean_authors([piece], min_words=2)
             if names:
                 return names

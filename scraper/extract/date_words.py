@@ -80,3 +80,11 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "article:updated_ti
 # Class substrings of a visible date line ("Zeit", "Datum", "fecha", "data", "tarih", "ngày").
 VISIBLE_DATE_CLASSES = ("date", "time", "publish", "posted", "byline", "meta", "zeit", "datum", "fecha",
                         "data", "tarih", "ngay")
+
+# Words around the numbers of a date or time: "1st", "1er", "1º"; "14 de febrero de 2024";
+# "14:05 Uhr", "10 horas"; Vietnamese "18 tháng 10 năm 2025"; "a day ago", "vor einem Tag".
+DAY_SUFFIXES = ("º", "er", "st", "nd", "rd", "th")
+DATE_JOINERS = ("de",)
+CLOCK_WORDS = ("uhr", "h", "horas", "hrs", "hr")
+VI_MONTH_WORD, VI_YEAR_WORD = "tháng", "năm"
+ONE_WORDS = ("a", "an", "one", "ein", "eine", "einem", "einer", "un", "une")

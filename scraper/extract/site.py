@@ -12,12 +12,14 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 
 from .document import Document
-from .wordlists import ARTICLE_COLUMN_SUBSTRINGS, CHROME_CLASS_SUBSTRINGS, CHROME_TAGS
+from .wordlists import (
+    ARTICLE_COLUMN_SUBSTRINGS,
+    ARTICLE_TYPES,
+    CHROME_CLASS_SUBSTRINGS,
+    CHROME_TAGS,
+    PUBLISHER_TYPES,
+)
 
-ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
-                 "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
-                 "techarticle", "report", "scholarlyarticle", "socialmediaposting"}
-_ORGANISATION_TYPES = {"organization", "newsmediaorganization", "corporation", "website"}
 _NON_ALNUM = re.compile(r"[\W_]+")
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·]\s+|\s*[|｜]\s*")
 _MAX_SUFFIX_WORDS = 4
@@ -71,7 +73,7 @@ def site_names(doc: Document) -> set[str]:
     for key in ("og:site_name", "application-name"):
         names.update(clean_text(value) for value in doc.meta.get(key, []))
     for obj in doc.json_ld:
-        if json_ld_types(obj) & _ORGANISATION_TYPES:
+        if json_ld_types(obj) & PUBLISHER_TYPES:
             names.add(clean_text(obj.get("name")))
     article = article_json_ld(doc) or {}
     for key in ("publisher", "sourceOrganization"):
