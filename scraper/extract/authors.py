@@ -57,6 +57,7 @@ _NOISE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|@\w+|\([^)]*\)|\[[^\]]*\]")
 _BAD_CHARS = re.compile(r"[\d:|<>{}=#+©]")  # © marks a photo credit
 # A user name credited as author: one token of letters, digits, dots, hyphens, underscores.
 _HANDLE = re.compile(r"[^\W_][\w.\-]{2,29}")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")  # "CNN", "AFP", "KNA": an organisation, never a person's name
 _LEADING_MARKS = "·•|-–—:, \t\n"
 # Any other key naming the author: "cxenseparse:author", "dable:author", "articleauthor".
 _GENERIC_AUTHOR_META = re.compile(r"(?:author|authors|author_name|creator)$")
@@ -209,7 +210,7 @@ def classify_credit(name: str, site: set[str] = frozenset(), min_words: int = 1,
     if len(words) > _MAX_NAME_WORDS or len(name) > _MAX_NAME_CHARS or not any(c.isalpha() for c in name):
         return None
     folded = [word.casefold().strip(".") for word in words]
-    if name.casefold() in _AGENCY_KEYS or (site and is_site_name(name, site)):
+    if name.casefold() in _AGENCY_KEYS or (site and is_site_name(name, site)) or _ACRONYM.fullmatch(name):
         return "organisation"
     if any(desk in word for word in folded for desk in DESK_WORDS):
         return "organisation"

@@ -55,7 +55,7 @@ AGENCIES = {
     "ria novosti", "interfax", "pti", "ians", "ani", "kyodo", "yonhap", "anadolu", "anadolu ajansı",
     "anadolu agency", "aa", "dha", "iha", "kna", "epd", "sda", "keystone-sda", "ats", "belga", "anp",
     "ntb", "tt", "ritzau", "stt", "lusa", "agência brasil", "antara", "bernama", "vna", "cna", "pa",
-    "pa media", "press association", "ddp", "afp/dpa", "dpa/afp", "sid", "upi", "cnn", "bbc",
+    "pa media", "press association", "ddp", "afp/dpa", "dpa/afp", "sid", "upi",
 }
 
 # Page regions that hold other content than the article's own header and text: related-story
