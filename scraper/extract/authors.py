@@ -2,12 +2,14 @@
 
 Every source yields raw strings ("By Jane Doe and John Roe, Reuters"); one cleaner splits
 them into names and sorts each into a person, an organisation (a news agency, the site
-itself, a desk such as "Redaktion") or junk (roles, URLs, handles, photo credits).
-The first source that names a person wins, and only its people are returned; people the
-page labels "Editor: X" count only when no source names a writer. When no source names a
-person, the organisations a structured source credits (JSON-LD / meta author: "dpa",
-"Le Monde") are returned instead, an agency before the site's own default name, so wire
-copy stays recognisable."""
+itself, a desk such as "Redaktion", an acronym) or junk (roles, URLs, photo credits).
+The first source that names a person wins, with an agency or desk the same structured source
+credits beside them ("Jane Doe, dpa"); people the page labels "Editor: X" count only when no
+source names a writer. A user name ("karstenruppert") counts when a structured source or a
+byline word credits it, and yields to a later real name only when it is that name's account.
+When no source names a person, the organisations a structured source credits (JSON-LD / meta
+author: "dpa", "Le Monde") are returned instead, an agency or desk before the site's own
+default name, then a desk a marked byline credits, so wire copy stays recognisable."""
 
 from __future__ import annotations
 
@@ -91,7 +93,7 @@ def extract_authors(doc: Document, profile=None) -> list[str]:
     organisations: list[list[str]] = []  # each structured source's organisation credits
     bylined: list[str] = []  # desks and agencies a marked byline credits ("Redaktion")
     editors: list[str] = []  # people the page labels as editors: credited only when no writer is
-    handles: list[str] = []  # user names a structured source credits ("karstenruppert")
+    handles: list[str] = []  # user names a source credits ("karstenruppert")
     for source, min_words, kind in _SOURCES:
         if kind == "guess" and (handles or _preferred_organisations(organisations, site, agency_only=True)):
             break  # the structured data credits a user, desk or agency: no guessing at a name line

@@ -30,7 +30,8 @@ from lxml import etree
 from .document import Document
 from .site import article_json_ld, clean_text, is_site_name, select_texts, site_names, squash
 
-# " | ", " - ", " – ", " — ", " · ", " :: ", "：", "ㅣ", "_": between headline and site name.
+# " | ", " - ", " – ", " — ", " · ", " :: ", " > ", "：", "ㅣ", "_English_", "Airport- Travel":
+# what sites put between headline, section and site name.
 _SEPARATOR = re.compile(r"\s+[|\-–—·•»/:*>]{1,2}\s+|\s*[|｜ㅣ：]\s*|\s*[-–—]\s*(?=\S+$)|_(?=[A-Z])"
                         r"|(?<=\w)-\s+(?=[A-Z])")
 _MIN_HEADLINE = 3
@@ -40,14 +41,14 @@ _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BODY_TEXT = etree.XPath("//body//text()[normalize-space()][not(ancestor::script or ancestor::style)]")
 _MAX_HEADING_CHARS = 300
 _MIN_TITLE_MATCH_WORDS = 2  # a one-word heading ("Sport") matches a <title> segment by chance
-_MAX_SHOWN_HEADINGS = 20
+_MAX_SHOWN_HEADINGS = 20  # headings compared with a structured headline (the article's are first)
 _EDGE_PUNCTUATION = " »«›‹|·•-–—:>"
 _WORD = re.compile(r"\w+")
 # Typographic quotes and dashes -> ASCII, to tell a spelling variant from another wording.
 _TYPOGRAPHY = str.maketrans({**dict.fromkeys("‘’‚‛", "'"), **dict.fromkeys("“”„‟«»", '"'), "–": "-", "—": "-"})
 _MIN_AFFIX_WORDS = 3  # a visible headline at the start or end of the <title> ...
 _MAX_AFFIX_REST_WORDS = 6  # ... beside a site or section name of at most this many words
-_ABOUT_SHARE = 0.5  # headings compared with a structured headline (the article's are first)
+_ABOUT_SHARE = 0.5  # of a structured headline's words in the <title> or <h1>: it is about this page
 
 
 def extract_title(doc: Document, profile=None) -> str | None:

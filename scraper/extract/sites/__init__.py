@@ -18,7 +18,7 @@ from __future__ import annotations
 import importlib
 import logging
 import pkgutil
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import cache
 from urllib.parse import urlsplit
@@ -46,19 +46,9 @@ class SiteProfile:
     name: str = ""  # the module's name, set when the profiles are loaded
 
     def selectors(self) -> list[str]:
-        """Every selector the profile declares (for checks and tests)."""
-        out: list[str] = []
-        for field in fields(self):
-            value = getattr(self, field.name)
-            if field.name in ("title", "published", "authors", "drop", "notices"):
-                out += list(value)
-            elif field.name == "body" and value:
-                out.append(value)
-        return out
-
-    def serves(self, host: str) -> bool:
-        host = host.lower().rstrip(".")
-        return any(host == known or host.endswith("." + known) for known in self.hosts)
+        """Every selector the profile declares (checked when loaded, and by the fixture test)."""
+        return [*self.title, *self.published, *self.authors, *([self.body] if self.body else []),
+                *self.drop, *self.notices]
 
     def valid_on(self, day: date) -> bool:
         return self.valid_until is None or day <= self.valid_until
@@ -80,6 +70,18 @@ def profiles() -> dict[str, SiteProfile]:
     return found
 
 
+@cache
+def _by_host() -> dict[str, SiteProfile]:
+    return {host.lower(): profile for profile in profiles().values() for host in profile.hosts}
+
+
+def _profile_for_host(host: str) -> SiteProfile | None:
+    """The profile of the host or of the nearest domain above it (news.example.com, example.com)."""
+    labels = host.lower().rstrip(".").split(".")
+    return next((_by_host()[domain] for domain in (".".join(labels[i:]) for i in range(len(labels)))
+                 if domain in _by_host()), None)
+
+
 def profile_names() -> list[str]:
     return sorted(profiles())
 
@@ -98,8 +100,7 @@ def resolve_profile(profile: str | SiteProfile | None, url: str,
     if isinstance(profile, str):
         profile = profile_named(profile)
     if profile is None:
-        host = urlsplit(url).hostname or ""
-        profile = next((candidate for candidate in profiles().values() if candidate.serves(host)), None)
+        profile = _profile_for_host(urlsplit(url).hostname or "")
     if profile is None:
         return None
     day = (fetched_at or datetime.now(UTC)).date()
