@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, is_dataclass
+from functools import cache
 from typing import get_args, get_origin, get_type_hints
 
 
@@ -54,14 +55,24 @@ class Article:
 
 def _from_dict(kind: type, data: dict):
     """A dataclass from its asdict(); lists of dataclasses (faq, images, ...) are rebuilt too."""
-    hints = get_type_hints(kind)
+    nested = _nested_dataclasses(kind)
     values = {}
     for name in kind.__dataclass_fields__:
         if name not in data:
             continue
-        value, hint = data[name], hints[name]
-        item = get_args(hint)[0] if get_origin(hint) is list and get_args(hint) else None
-        if is_dataclass(item) and isinstance(value, list):
-            value = [_from_dict(item, entry) if isinstance(entry, dict) else entry for entry in value]
+        value = data[name]
+        if name in nested and isinstance(value, list):
+            value = [_from_dict(nested[name], entry) if isinstance(entry, dict) else entry for entry in value]
         values[name] = value
     return kind(**values)
+
+
+@cache
+def _nested_dataclasses(kind: type) -> dict[str, type]:
+    """Field name -> the dataclass its list holds, for the fields that are such lists."""
+    nested = {}
+    for name, hint in get_type_hints(kind).items():
+        item = get_args(hint)[0] if get_origin(hint) is list and get_args(hint) else None
+        if is_dataclass(item):
+            nested[name] = item
+    return nested
