@@ -11,6 +11,8 @@ import socket
 import sys
 from pathlib import Path
 
+from celery.exceptions import TimeoutError as CeleryTimeout
+
 from cluster import messages
 from cluster.app import BROKER_ENV, CLOSE_TASK, CONTROL_QUEUE, OPEN_TASK, STORE_QUEUE, app
 from core.config import ConfigError, Source, load_config
@@ -23,6 +25,10 @@ OPEN_TIMEOUT = 60.0  # seconds to wait for the writer to open a run (its open re
 
 class UnknownSource(NewsaggError):
     """A crawl task names a source this worker's config does not have."""
+
+
+class WriterUnavailable(NewsaggError):
+    """No writer answered: the run was not opened, nothing was crawled."""
 
 
 class CrawlWorker:
@@ -44,7 +50,11 @@ class CrawlWorker:
             OPEN_TASK, args=[messages.open_run(task_id, source.name, request["trigger"], source.refresh, source.timezone,
                                                socket.gethostname(), os.getpid(), str(Path(config.log_dir).resolve()))],
             queue=CONTROL_QUEUE, expires=OPEN_TIMEOUT)
-        reply = opened.get(timeout=OPEN_TIMEOUT, disable_sync_subtasks=False)
+        try:
+            reply = opened.get(timeout=OPEN_TIMEOUT, disable_sync_subtasks=False)
+        except CeleryTimeout:
+            raise WriterUnavailable(f"{source.name}: the writer did not open the run within {OPEN_TIMEOUT:g}s: is "
+                                    f"`newsagg writer` running? (task {task_id} not run)") from None
         if reply["status"] == "busy":
             logger.warning("%s: skipped: %s", source.name, reply["message"])
             return {"source": source.name, "status": "busy", "message": reply["message"]}
