@@ -244,3 +244,11 @@ def test_a_story_about_cookies_is_kept():
 def test_paywalled_text_hidden_by_a_class_is_still_the_body():
     html = page(f"<article><div class='paywall-content invisible'>{_paragraphs()}</div></article>")
     assert body_of(html) == "\n\n".join(PARAGRAPHS)
+
+
+def test_page_kept_inside_head_by_an_unknown_tag_has_its_body_read():
+    # libxml2 leaves everything after <mbox> in <head> (no <body> at all); browsers show it.
+    html = (f"<html><head><title>Rates</title><mbox><table><tr><td><h1>Central bank holds rates</h1>"
+            f"{_paragraphs()}</td></tr></table></mbox></head></html>")
+    assert body_of(html) == "\n\n".join(PARAGRAPHS)
+
