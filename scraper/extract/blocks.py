@@ -40,6 +40,9 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 _PROSE_MIN_CHARS = 80
 _PROSE_MAX_LINK_SHARE = 0.3
+# A comment-thread or footer mark around (nearly) all the page's prose is a layout wrapper
+# ("region-body-and-footer"), not a thread: the article is inside it. Real threads reach 0.91.
+_ALWAYS_MARK_MAX_SHARE = 0.95
 
 
 @dataclass
@@ -266,9 +269,11 @@ def _resolve_boilerplate(blocks: list[Block], trusted_mark_share: float) -> None
         if _is_prose(block) and not block.hidden:
             for mark in block.marks:
                 mark_chars[mark] = mark_chars.get(mark, 0) + block.chars
-    limit = trusted_mark_share * sum(block.chars for block in blocks if _is_prose(block) and not block.hidden)
+    prose = sum(block.chars for block in blocks if _is_prose(block) and not block.hidden)
+    limit, always_limit = trusted_mark_share * prose, _ALWAYS_MARK_MAX_SHARE * prose
     for block in blocks:
-        block.boilerplate = any(mark_chars.get(mark, 0) <= limit or is_always_boilerplate(mark)
+        block.boilerplate = any(mark_chars.get(mark, 0) <= limit or
+                                (is_always_boilerplate(mark) and mark_chars.get(mark, 0) < always_limit)
                                 for mark in block.marks)
 
 

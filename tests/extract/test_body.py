@@ -252,3 +252,8 @@ def test_page_kept_inside_head_by_an_unknown_tag_has_its_body_read():
             f"{_paragraphs()}</td></tr></table></mbox></head></html>")
     assert body_of(html) == "\n\n".join(PARAGRAPHS)
 
+
+def test_footer_word_in_a_wrapper_around_the_whole_page_does_not_hide_the_article():
+    html = (f'<html><body><div id="region-body-and-footer"><h1>Central bank holds rates</h1>{_paragraphs()}'
+            '<div class="comment"><p>A short reader comment on the decision.</p></div></div></body></html>')
+    assert body_of(html) == "\n\n".join(PARAGRAPHS)
