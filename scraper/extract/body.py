@@ -1,93 +1,42 @@
-"""Main text: find the article container on the lxml tree, then read its cleaned blocks.
+"""Main text: the article's region (container.py), then its cleaned blocks.
 
-1. Walk the whole page once into text blocks (blocks.py) and give each a weight: long, link-poor
-   text counts for the article, short or link-heavy text and anything inside a boilerplate-marked
-   element (class/id vocabulary in rules.py) counts against it; text that also appears in the
-   JSON-LD articleBody counts double.
-2. The container is the element whose subtree has the largest total weight (a maximum-weight
-   subtree: it grows to take in split bodies and the standfirst, and stops at comment threads,
-   link lists and sidebars because they would lower the sum).
-3. Keep the container's blocks minus furniture subtrees (nav, figures and captions, forms, the h1,
+1. Walk the whole page once into text blocks (blocks.py); find the article's region among them.
+2. Keep the region's blocks minus furniture subtrees (nav, figures and captions, forms, the h1,
    footers, hidden and boilerplate-marked subtrees), add the standfirst found between the <h1> and
-   the container, then drop furniture lines (clean.py: credits, datelines, calls to action, ...).
+   the region, then drop furniture lines (clean.py: credits, datelines, calls to action, ...) and
+   the headings and labels left without the text they introduced.
+3. FAQ pairs and notices found in the same walk are taken out of the body.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from lxml import etree
+from itertools import pairwise
 
 from core.article import FaqEntry
 
 from .blocks import Block, blocks_within, iter_blocks
 from .clean import is_furniture_block
+from .container import Region, find_region, is_furniture_element
 from .document import Document
 from .embedded import MIN_EMBEDDED_CHARS, json_ld_article_text, next_flight_html, script_state_html
 from .faq import find_faq
 from .notices import find_disclaimers
-from .rules import FURNITURE_TAGS, LEAD_MARKERS
+from .rules import LEAD_MARKERS
 
-# A block pays this many characters for existing: many short bits (menus, tag lists) sum negative.
-_BLOCK_COST = 20
-# Link text is worth nothing: a paragraph must be mostly own text to count for the article.
-_LINK_PENALTY = 1.0
-# Inside the container a boilerplate-marked subtree is kept only when it wraps more than this share
+# Inside the region a boilerplate-marked subtree is kept only when it wraps more than this share
 # of the prose (a layout wrapper); a fact box or related list beside the body is dropped.
 _PROTECTED_SHARE = 0.7
-_MIN_ARTICLE_BODY_MATCH = 30  # characters: shorter blocks match JSON-LD articleBody by chance
 # Words of a class name, camelCase split too: "ArticleModuleTeaser_x" -> Article, Module, Teaser, x.
 _CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 # A standfirst between the headline and the body: prose-like, not a link list.
 _LEAD_MIN_CHARS = 25
 _LEAD_MAX_LINK_DENSITY = 0.2
-
-
-def json_ld_article_body(doc: Document) -> str:
-    texts = [obj.get("articleBody") for obj in doc.json_ld]
-    return " ".join(" ".join(text.split()) for text in texts if isinstance(text, str))
-
-
-def block_weight(block: Block, article_body: str) -> float:
-    if block.boilerplate:
-        return -float(block.chars)
-    weight = block.chars - _LINK_PENALTY * block.link_chars - _BLOCK_COST
-    if article_body and block.chars >= _MIN_ARTICLE_BODY_MATCH and block.text in article_body:
-        weight += block.chars
-    return weight
-
-
-def find_container(doc: Document, page_blocks: list[Block] | None = None):
-    """The element whose subtree has the largest total block weight (deepest on ties)."""
-    if page_blocks is None:
-        page_blocks = iter_blocks(doc.root)
-    article_body = json_ld_article_body(doc)
-    totals: dict[etree._Element, float] = {}
-    for block in page_blocks:
-        weight = block_weight(block, article_body)
-        element = block.element
-        while element is not None:
-            totals[element] = totals.get(element, 0.0) + weight
-            element = element.getparent()
-    best, best_key = None, (0.0, 0)
-    for element, total in totals.items():
-        key = (total, _depth(element))
-        if key > best_key:
-            best, best_key = element, key
-    return best
-
-
-def _depth(element) -> int:
-    depth = 0
-    while (element := element.getparent()) is not None:
-        depth += 1
-    return depth
-
-
-def _is_furniture_element(element) -> bool:
-    tag = element.tag.lower()
-    return tag in FURNITURE_TAGS or tag == "footer"
+# A heading or "label:" line this short, not worded as a sentence, introduces what follows it.
+_LABEL_MAX_CHARS = 80
+_LABEL_MAX_WORDS = 6
+_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", "\"", "”", "“", "»")
 
 
 @dataclass
@@ -103,11 +52,11 @@ def extract_content(doc: Document) -> Content:
     """Body, FAQ and disclaimer from one walk of the page; FAQ and notices are taken out of the body."""
     page_blocks = iter_blocks(doc.root, keep_hidden=True)
     visible = [block for block in page_blocks if not block.hidden]
-    container = find_container(doc, visible)
-    article_root = container if container is not None and container.tag not in ("body", "html") else None
+    region = find_region(doc, visible)
+    article_root = region.root if region is not None and region.root.tag not in ("body", "html") else None
     faq = find_faq(doc, page_blocks, article_root)
     notices = find_disclaimers(page_blocks, article_root)
-    blocks = [block for block in body_blocks(doc, page_blocks, container)
+    blocks = [block for block in region_blocks(visible, region)
               if not faq.covers(block.text) and not notices.covers(block.text)]
     body = join_blocks(blocks)
     if len(body) < MIN_EMBEDDED_CHARS:
@@ -124,22 +73,46 @@ def _embedded_body(doc: Document) -> str | None:
     if html is None:
         return None
     fragment = Document.parse(f"<html><body><article>{html}</article></body></html>", doc.url)
-    return join_blocks(body_blocks(fragment)) or None
+    visible = [block for block in iter_blocks(fragment.root) if not block.hidden]
+    return join_blocks(region_blocks(visible, find_region(fragment, visible))) or None
 
 
-def body_blocks(doc: Document, page_blocks: list[Block] | None = None, container=None) -> list[Block]:
-    """The article's text blocks in reading order, furniture removed (`container`: when the caller
-    has already found it)."""
-    if page_blocks is None:
-        page_blocks = iter_blocks(doc.root, keep_hidden=True)
-    page_blocks = [block for block in page_blocks if not block.hidden]
-    if container is None:
-        container = find_container(doc, page_blocks)
-    if container is None:
+def region_blocks(page_blocks: list[Block], region: Region | None) -> list[Block]:
+    """The article's text blocks in reading order, furniture removed (`page_blocks`: the page's
+    visible blocks)."""
+    if region is None:
         return []
-    blocks = blocks_within(page_blocks, container, _is_furniture_element, _PROTECTED_SHARE)
+    blocks = blocks_within(page_blocks, region.root, region.skips, _PROTECTED_SHARE)
     blocks = [block for block in blocks if not block.boilerplate]
-    return [block for block in _standfirst(page_blocks, container) + blocks if not is_furniture_block(block)]
+    blocks = [block for block in _standfirst(page_blocks, region.root) + blocks if not is_furniture_block(block)]
+    return blocks
+
+
+def _without_orphan_labels(blocks: list[Block], page_blocks: list[Block]) -> list[Block]:
+    """Headings and "label:" lines that introduced something the rules took out ("Related coverage"
+    over a dropped link list, "More news:" over teasers) go with it: a short heading right before
+    dropped blocks with nothing kept in its section, a short label line right before a dropped link
+    list or boilerplate. A heading that reads as a sentence is text set large, and stays."""
+    kept = {(block.element, block.text) for block in blocks}
+    following: dict = {}
+    for previous, block in pairwise(page_blocks):
+        following[(previous.element, previous.text)] = block
+    out = []
+    for index, block in enumerate(blocks):
+        after = following.get((block.element, block.text))
+        if block.chars > _LABEL_MAX_CHARS or block.text.endswith(_SENTENCE_END) or after is None or \
+                (after.element, after.text) in kept:
+            out.append(block)
+            continue
+        if block.heading:
+            next_kept = blocks[index + 1] if index + 1 < len(blocks) else None
+            if next_kept is None or 0 < next_kept.heading <= block.heading:
+                continue
+        elif block.text.endswith(":") and len(block.text.split()) <= _LABEL_MAX_WORDS and \
+                (after.boilerplate or after.link_density > 0.5):
+            continue
+        out.append(block)
+    return out
 
 
 def _standfirst(page_blocks: list[Block], container) -> list[Block]:
@@ -167,13 +140,9 @@ def _is_lead_marked(element) -> bool:
 
 
 def _in_furniture(element) -> bool:
-    return any(_is_furniture_element(ancestor) for ancestor in element.iterancestors()) or \
-        _is_furniture_element(element)
+    return any(is_furniture_element(ancestor) for ancestor in element.iterancestors()) or \
+        is_furniture_element(element)
 
 
 def join_blocks(blocks: list[Block]) -> str:
     return "\n\n".join(block.text for block in blocks)
-
-
-def extract_body(doc: Document) -> str:
-    return join_blocks(body_blocks(doc))

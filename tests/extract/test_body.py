@@ -6,7 +6,8 @@ import pytest
 
 from scraper.extract import extract
 from scraper.extract.blocks import iter_blocks
-from scraper.extract.body import block_weight, extract_content, json_ld_article_body
+from scraper.extract.body import extract_content
+from scraper.extract.container import block_weight, json_ld_article_body
 from scraper.extract.document import Document
 from scraper.extract.rules import BLOCK_TAGS, FURNITURE_TAGS
 
@@ -257,3 +258,14 @@ def test_footer_word_in_a_wrapper_around_the_whole_page_does_not_hide_the_articl
     html = (f'<html><body><div id="region-body-and-footer"><h1>Central bank holds rates</h1>{_paragraphs()}'
             '<div class="comment"><p>A short reader comment on the decision.</p></div></div></body></html>')
     assert body_of(html) == "\n\n".join(PARAGRAPHS)
+
+
+def test_paragraphs_laid_flat_beside_link_lists_are_all_kept():
+    # No wrapper holds only the article: its paragraphs are siblings of a tool bar, a related list
+    # and a headline tab box, which together outweigh all but the longest paragraph.
+    tools = "".join(f'<li><a href="/{name}">{name} this article</a></li>' for name in ("Print", "Email", "Share"))
+    related = "".join(f'<li><a href="/story/{n}">Another headline number {n} of the day</a></li>' for n in range(12))
+    html = (f"<html><body><div id='story'><h1>Central bank holds rates</h1><ul>{tools}</ul>{_paragraphs()}"
+            f"<div class='tabs'><ul>{related}</ul></div></div></body></html>")
+    assert body_of(html) == "\n\n".join(PARAGRAPHS)
+
