@@ -85,7 +85,7 @@ def region_blocks(page_blocks: list[Block], region: Region | None) -> list[Block
     blocks = blocks_within(page_blocks, region.root, region.skips, _PROTECTED_SHARE)
     blocks = [block for block in blocks if not block.boilerplate]
     blocks = [block for block in _standfirst(page_blocks, region.root) + blocks if not is_furniture_block(block)]
-    return blocks
+    return _without_orphan_labels(blocks, page_blocks)
 
 
 def _without_orphan_labels(blocks: list[Block], page_blocks: list[Block]) -> list[Block]:

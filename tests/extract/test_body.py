@@ -162,8 +162,10 @@ def test_calls_to_action_poll_options_and_credits_are_dropped():
 def test_datelines_go_but_headlines_with_a_time_stay():
     article = ("<article><p>Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET</p>"
                "<p>渡辺洋介2025年1月13日 21時37分</p><p>6 min read</p>"
-               f"{_paragraphs()}<h3>9h05 - La Bourse de Paris ouvre dans le vert</h3></article>")
-    assert body_of(page(article)) == "\n\n".join(PARAGRAPHS) + "\n\n9h05 - La Bourse de Paris ouvre dans le vert"
+               f"{_paragraphs(PARAGRAPHS[:2])}<h3>9h05 - La Bourse de Paris ouvre dans le vert</h3>"
+               f"{_paragraphs(PARAGRAPHS[2:])}</article>")
+    assert body_of(page(article)) == "\n\n".join(
+        [*PARAGRAPHS[:2], "9h05 - La Bourse de Paris ouvre dans le vert", PARAGRAPHS[2]])
 
 
 def test_long_sentence_made_of_links_is_kept_but_link_list_is_not():
@@ -269,3 +271,17 @@ def test_paragraphs_laid_flat_beside_link_lists_are_all_kept():
             f"<div class='tabs'><ul>{related}</ul></div></div></body></html>")
     assert body_of(html) == "\n\n".join(PARAGRAPHS)
 
+
+def test_headings_and_labels_over_dropped_link_lists_go_with_them():
+    related = "".join(f'<li><a href="/story/{n}">Another headline number {n} of the day</a></li>' for n in range(4))
+    article = (f"<article>{_paragraphs()}<p>More from markets:</p><ul>{related}</ul>"
+               f"<h3>Top stories</h3><ul>{related}</ul></article>")
+    assert body_of(page(article)) == "\n\n".join(PARAGRAPHS)
+
+
+def test_headings_worded_as_sentences_and_runs_of_subtitles_stay():
+    article = (f"<article><h2>Rates stay where they are</h2><h2>Markets had expected it</h2>{_paragraphs()}"
+               "<h4>The governor did not rule out a cut in September.</h4></article>")
+    body = body_of(page(article))
+    assert body.startswith("Rates stay where they are\n\nMarkets had expected it\n\n")
+    assert body.endswith("The governor did not rule out a cut in September.")
