@@ -36,6 +36,14 @@ _LEAD_MAX_LINK_DENSITY = 0.2
 # A heading or "label:" line this short, not worded as a sentence, introduces what follows it.
 _LABEL_MAX_CHARS = 80
 _LABEL_MAX_WORDS = 6
+# A teaser: a linked headline, then up to three short lines (excerpt, byline, date); three or more
+# teasers in a row are a list of other stories.
+_HEADLINE_MIN_CHARS = 15
+_HEADLINE_MAX_CHARS = 200
+_TEASER_MAX_LINES = 3
+_TEASER_MAX_CHARS = 400
+_TEASER_MIN_RUN = 3
+_TEASER_ITEM_LEVELS = 3
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", "\"", "”", "“", "»")
 
 
@@ -83,9 +91,83 @@ def region_blocks(page_blocks: list[Block], region: Region | None) -> list[Block
     if region is None:
         return []
     blocks = blocks_within(page_blocks, region.root, region.skips, _PROTECTED_SHARE)
-    blocks = [block for block in blocks if not block.boilerplate]
+    blocks = _without_teaser_runs([block for block in blocks if not block.boilerplate])
     blocks = [block for block in _standfirst(page_blocks, region.root) + blocks if not is_furniture_block(block)]
     return _without_orphan_labels(blocks, page_blocks)
+
+
+def _without_teaser_runs(blocks: list[Block]) -> list[Block]:
+    """Lists of teasers to other stories: a linked headline followed by a short excerpt (and a byline or
+    date), three times or more in a row, each teaser shaped like the others, the headline set apart
+    from the excerpt by its element. The headlines go as link lists; this takes their excerpts.
+    (Links set between an article's paragraphs, in paragraphs like them, are not teasers.)"""
+    drop: set[int] = set()
+    run: list[tuple[int, int]] = []  # (first, end) block index of each teaser of the current run
+    shape = None
+    index = 0
+    while index <= len(blocks):
+        item = _teaser_at(blocks, index)
+        if item is not None and (not run or (run[-1][1] == index and item[1] == shape)):
+            run.append((index, item[0]))
+            shape = item[1]
+            index = item[0]
+            continue
+        if len(run) >= _TEASER_MIN_RUN:
+            drop.update(range(run[0][0], run[-1][1]))
+        run, shape = [], None
+        if item is not None:
+            continue  # a teaser of another shape may start a run of its own
+        index += 1
+    return [block for position, block in enumerate(blocks) if position not in drop]
+
+
+def _teaser_at(blocks: list[Block], index: int):
+    """(end index, shape) of a teaser starting at blocks[index], or None. The headline and the excerpt
+    share an item: an element holding only this teaser's blocks, or a close ancestor (a list) when the
+    headline's element differs from the excerpt's (<dt>/<dd>, <h3>/<p class=excerpt>)."""
+    if index >= len(blocks) or not _is_headline_link(blocks[index]):
+        return None
+    end = index + 1
+    while end < len(blocks) and end - index <= _TEASER_MAX_LINES and not _is_headline_link(blocks[end]) \
+            and blocks[end].chars <= _TEASER_MAX_CHARS:
+        end += 1
+    if end == index + 1:
+        return None
+    headline, excerpt = blocks[index].element, blocks[index + 1].element
+    item = _common_ancestor(headline, excerpt, _TEASER_ITEM_LEVELS)
+    if item is None:
+        return None
+    if _signature(headline) == _signature(excerpt):
+        neighbours = [blocks[position].element for position in (index - 1, end) if 0 <= position < len(blocks)]
+        if any(_is_within(element, item) for element in neighbours):
+            return None
+    return end, (_signature(headline), _signature(excerpt))
+
+
+def _common_ancestor(headline, excerpt, levels: int):
+    """The nearest element holding both, at most `levels` above the headline (None if farther)."""
+    item = headline
+    for _ in range(levels + 1):
+        if _is_within(excerpt, item):
+            return item
+        item = item.getparent()
+        if item is None:
+            return None
+    return None
+
+
+def _is_within(element, ancestor) -> bool:
+    return element is ancestor or any(node is ancestor for node in element.iterancestors())
+
+
+def _signature(element) -> tuple:
+    return element.tag, element.get("class")
+
+
+def _is_headline_link(block: Block) -> bool:
+    """A line that is all link, headline-long; not a table cell (a data table's linked first column)."""
+    return _HEADLINE_MIN_CHARS <= block.chars <= _HEADLINE_MAX_CHARS and block.link_density >= 0.8 and \
+        block.element.tag not in ("td", "th")
 
 
 def _without_orphan_labels(blocks: list[Block], page_blocks: list[Block]) -> list[Block]:

@@ -285,3 +285,21 @@ def test_headings_worded_as_sentences_and_runs_of_subtitles_stay():
     body = body_of(page(article))
     assert body.startswith("Rates stay where they are\n\nMarkets had expected it\n\n")
     assert body.endswith("The governor did not rule out a cut in September.")
+
+
+def _teasers(count: int = 4) -> str:
+    return "".join(f'<div class="item"><h3><a href="/story/{n}">Another headline number {n} of the day</a></h3>'
+                   f"<p>A short excerpt of story {n}, which tells readers what the other article is about.</p>"
+                   "</div>" for n in range(count))
+
+
+def test_teaser_list_with_excerpts_beside_the_article_is_dropped():
+    body = body_of(page(f"<article>{_paragraphs()}<div>{_teasers()}</div></article>"))
+    assert body == "\n\n".join(PARAGRAPHS)
+
+
+def test_linked_lines_between_the_article_paragraphs_are_not_teasers():
+    # Related links set in the article's own paragraphs: the paragraphs after them stay.
+    linked = '<p><a href="/other">OTHER STORY THE EDITORS LINKED HERE</a></p>'
+    article = "<article>" + "".join(f"{linked}<p>{text}</p>" for text in PARAGRAPHS) + "</article>"
+    assert body_of(page(article)) == "\n\n".join(PARAGRAPHS)
