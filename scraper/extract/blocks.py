@@ -232,7 +232,7 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
             if element is not root:  # the root's tail lies outside the fragment
                 out.add(element.tail, bool(stack) and stack[-1][1])
     out.flush(root, ())
-    _resolve_boilerplate(out.blocks, trusted_mark_share)
+    resolve_boilerplate(out.blocks, trusted_mark_share)
     return out.blocks
 
 
@@ -259,17 +259,18 @@ def blocks_within(page_blocks: list[Block], root, skip: Callable[[etree._Element
 
     inside = [replace(block, marks=tuple(mark for mark in block.marks if mark not in outside))
               for block in page_blocks if not block.hidden and keep(block.element)]
-    _resolve_boilerplate(inside, trusted_mark_share)
+    resolve_boilerplate(inside, trusted_mark_share)
     return inside
 
 
-def _resolve_boilerplate(blocks: list[Block], trusted_mark_share: float) -> None:
+def resolve_boilerplate(blocks: list[Block], trusted_mark_share: float = 0.4) -> None:
+    """Set each block's `boilerplate` flag from its marks (see iter_blocks)."""
     mark_chars: dict = {}
     for block in blocks:
-        if _is_prose(block) and not block.hidden:
+        if is_prose(block) and not block.hidden:
             for mark in block.marks:
                 mark_chars[mark] = mark_chars.get(mark, 0) + block.chars
-    prose = sum(block.chars for block in blocks if _is_prose(block) and not block.hidden)
+    prose = sum(block.chars for block in blocks if is_prose(block) and not block.hidden)
     limit, always_limit = trusted_mark_share * prose, _ALWAYS_MARK_MAX_SHARE * prose
     for block in blocks:
         block.boilerplate = any(mark_chars.get(mark, 0) <= limit or
@@ -277,6 +278,6 @@ def _resolve_boilerplate(blocks: list[Block], trusted_mark_share: float) -> None
                                 for mark in block.marks)
 
 
-def _is_prose(block: Block) -> bool:
+def is_prose(block: Block) -> bool:
     """Sentence-like text: long and mostly not links."""
     return block.chars >= _PROSE_MIN_CHARS and block.link_chars <= _PROSE_MAX_LINK_SHARE * block.chars

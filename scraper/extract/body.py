@@ -11,16 +11,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from core.article import FaqEntry
 
-from .blocks import Block, blocks_within, iter_blocks
+from .blocks import Block, blocks_within, is_always_boilerplate, is_prose, iter_blocks, resolve_boilerplate
 from .clean import is_furniture_block
 from .container import Region, find_region, is_furniture_element
 from .document import Document
-from .embedded import MIN_EMBEDDED_CHARS, json_ld_article_text, next_flight_html, script_state_html
+from .embedded import json_ld_article_text, next_flight_html, script_state_html
 from .faq import find_faq
 from .notices import find_disclaimers
 from .rules import LEAD_MARKERS
@@ -33,6 +33,9 @@ _CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 # A standfirst between the headline and the body: prose-like, not a link list.
 _LEAD_MIN_CHARS = 25
 _LEAD_MAX_LINK_DENSITY = 0.2
+# A body shorter than this (or than the page's description) is a stub: look again without class names.
+_STUB_MAX_CHARS = 250
+_STUB_GAIN = 2
 # A heading or "label:" line this short, not worded as a sentence, introduces what follows it.
 _LABEL_MAX_CHARS = 80
 _LABEL_MAX_WORDS = 6
@@ -61,15 +64,48 @@ def extract_content(doc: Document) -> Content:
     page_blocks = iter_blocks(doc.root, keep_hidden=True)
     visible = [block for block in page_blocks if not block.hidden]
     region = find_region(doc, visible)
+    blocks = region_blocks(visible, region)
+    embedded = None
+    if _is_stub(blocks, doc):
+        # The safety net: the page's script data, else the region found without class names.
+        embedded = _embedded_body(doc)
+        if embedded is None or len(embedded) < _STUB_GAIN * _chars(blocks):
+            embedded = None
+            region, blocks = _unmarked_region(doc, visible, region, blocks)
     article_root = region.root if region is not None and region.root.tag not in ("body", "html") else None
     faq = find_faq(doc, page_blocks, article_root)
     notices = find_disclaimers(page_blocks, article_root)
-    blocks = [block for block in region_blocks(visible, region)
-              if not faq.covers(block.text) and not notices.covers(block.text)]
+    blocks = [block for block in blocks if not faq.covers(block.text) and not notices.covers(block.text)]
     body = join_blocks(blocks)
-    if len(body) < MIN_EMBEDDED_CHARS:
-        body = _embedded_body(doc) or body
+    if embedded:  # the visible stub is often the standfirst the script data leaves out
+        body = "\n\n".join([block.text for block in blocks if block.text not in embedded and is_prose(block)] +
+                             [embedded])
     return Content(body, faq.faq, "\n\n".join(notices.texts) or None)
+
+
+def _chars(blocks: list[Block]) -> int:
+    return sum(block.chars for block in blocks)
+
+
+def _is_stub(blocks: list[Block], doc: Document) -> bool:
+    """Too little text for an article, or less than the page's own summary says there is."""
+    chars = _chars(blocks)
+    summary = doc.meta_first("description", "og:description") or ""
+    return chars < _STUB_MAX_CHARS or chars < len(summary)
+
+
+def _unmarked_region(doc: Document, visible: list[Block], region: Region | None, blocks: list[Block]):
+    """The safety net for a stub: the region found again with class names ignored (a gallery, a
+    slideshow or a teaser-classed lead can hold a whole article), except comment threads and consent
+    boxes. Kept only when it holds much more text."""
+    unmarked = [replace(block, marks=tuple(mark for mark in block.marks if is_always_boilerplate(mark)))
+                for block in visible]
+    resolve_boilerplate(unmarked)
+    wider = find_region(doc, unmarked)
+    wider_blocks = region_blocks(unmarked, wider)
+    if _chars(wider_blocks) >= _STUB_GAIN * _chars(blocks) + _STUB_MAX_CHARS / 2:
+        return wider, wider_blocks
+    return region, blocks
 
 
 def _embedded_body(doc: Document) -> str | None:

@@ -303,3 +303,23 @@ def test_linked_lines_between_the_article_paragraphs_are_not_teasers():
     linked = '<p><a href="/other">OTHER STORY THE EDITORS LINKED HERE</a></p>'
     article = "<article>" + "".join(f"{linked}<p>{text}</p>" for text in PARAGRAPHS) + "</article>"
     assert body_of(page(article)) == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_stub_is_replaced_by_the_article_a_boilerplate_class_hid():
+    # The article sits in a "gallery"; the site footer holds more prose than it: the class name is
+    # trusted, the body is a stub, and the safety net looks again without class names.
+    footer = "".join(f"<p>{text} This line is part of the publisher's long legal notice.</p>" for text in PARAGRAPHS)
+    html = (f'<html><body><h1>Central bank holds rates</h1><div class="gallery">{_paragraphs()}</div>'
+            f"<footer>{footer}{footer}</footer></body></html>")
+    assert body_of(html) == "\n\n".join(PARAGRAPHS)
+
+
+def test_the_visible_standfirst_stays_in_front_of_the_script_data_body():
+    import json
+
+    lead = "Officials want more evidence that inflation is falling before they cut, the governor said today."
+    data = {"@type": "NewsArticle", "articleBody": "\n".join(PARAGRAPHS)}
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(data)}</script></head>'
+            f'<body><h1>Central bank holds rates</h1><p class="lead">{lead}</p><div id="app"></div></body></html>')
+    assert body_of(html) == "\n\n".join([lead, *PARAGRAPHS])
+
