@@ -35,6 +35,9 @@ _STATE_MODIFIER = re.compile(r"(?<![a-z0-9])(?:has|with|no|is|without)[-_][a-z0-
 _NEVER_BOILERPLATE_TAGS = frozenset({"html", "body", "main", "article"})
 # React streaming SSR sends late content in <div hidden id="S:3"> and moves it in with script.
 _STREAMED_FRAGMENT_ID = re.compile(r"S:[0-9a-z]+$")
+# "hidden lg:flex" (Tailwind, Bootstrap "d-none d-lg-block"): hidden on small screens only.
+_RESPONSIVE_DISPLAY = re.compile(r"(?<![\w-])(?:(?:sm|md|lg|xl|2xl):|d-(?:sm|md|lg|xl|xxl)-)"
+                                 r"(?:flex|block|inline|inline-block|inline-flex|grid|table|contents)(?![\w-])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -122,7 +125,8 @@ def is_hidden(element) -> bool:
     if element.get("hidden") is not None and not _is_deferred_content(element):
         return True
     classes = element.get("class")
-    if classes and not HIDDEN_CLASSES.isdisjoint(classes.split()) and not _is_deferred_content(element):
+    if classes and not HIDDEN_CLASSES.isdisjoint(classes.split()) and not _is_deferred_content(element) \
+            and not _RESPONSIVE_DISPLAY.search(classes):
         return True
     style = element.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))

@@ -323,3 +323,7 @@ def test_the_visible_standfirst_stays_in_front_of_the_script_data_body():
             f'<body><h1>Central bank holds rates</h1><p class="lead">{lead}</p><div id="app"></div></body></html>')
     assert body_of(html) == "\n\n".join([lead, *PARAGRAPHS])
 
+
+def test_hidden_on_small_screens_only_is_visible():
+    html = page(f'<div class="hidden lg:block"><article>{_paragraphs()}</article></div>')
+    assert body_of(html) == "\n\n".join(PARAGRAPHS)
