@@ -17,6 +17,7 @@ from lxml import etree
 from .rules import (
     ALWAYS_BOILERPLATE_TAGS,
     ALWAYS_BOILERPLATE_TOKENS,
+    ARTICLE_KIND_WORDS,
     BLOCK_TAGS,
     BOILERPLATE_SUBSTRINGS,
     BOILERPLATE_TOKENS,
@@ -100,6 +101,8 @@ def _names_say_boilerplate(names: str) -> bool:
     names = _STATE_MODIFIER.sub(" ", names)
     if not BOILERPLATE_TOKENS.isdisjoint(_TOKEN_SPLIT.split(names)):
         return True
+    for word in ARTICLE_KIND_WORDS:  # "commentary" names an opinion piece, not a comment box
+        names = names.replace(word, " ")
     return any(part in names for part in BOILERPLATE_SUBSTRINGS)
 
 

@@ -69,6 +69,9 @@ BOILERPLATE_SUBSTRINGS = (
     "timestamp", "dateline", "copyright", "authorprofile", "author-profile", "about-author",
     "aboutauthor", "author-box", "authorbox",
 )
+# class/id words naming a kind of article that hold a boilerplate substring ("comment"): removed
+# before the substring test.
+ARTICLE_KIND_WORDS = ("commentary", "commentaries")
 # class/id substrings that mark the article text itself: such an element is never boilerplate.
 CONTENT_MARKERS = (
     "articlebody", "article-body", "article__body", "article_body", "articlecontent", "article-content",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.extract import extract
-from scraper.extract.blocks import iter_blocks
+from scraper.extract.blocks import is_boilerplate_marked, iter_blocks
 from scraper.extract.body import extract_content
 from scraper.extract.container import block_weight, json_ld_article_body
 from scraper.extract.document import Document
@@ -327,3 +327,10 @@ def test_the_visible_standfirst_stays_in_front_of_the_script_data_body():
 def test_hidden_on_small_screens_only_is_visible():
     html = page(f'<div class="hidden lg:block"><article>{_paragraphs()}</article></div>')
     assert body_of(html) == "\n\n".join(PARAGRAPHS)
+
+
+@pytest.mark.parametrize(("names", "marked"), [("article commentary", False), ("comment-list", True),
+                                               ("usercomments", True)])
+def test_an_opinion_piece_classed_commentary_is_not_a_comment_box(names, marked):
+    element = Document.parse(f'<html><body><div class="{names}">Text</div></body></html>', URL).root.find(".//div")
+    assert is_boilerplate_marked(element) is marked
