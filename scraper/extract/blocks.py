@@ -85,7 +85,24 @@ def is_boilerplate_marked(element) -> bool:
     if element.tag in _NEVER_BOILERPLATE_TAGS or (element.get("itemprop") or "").lower() == "articlebody":
         return False
     names = class_and_id(element)
-    return names != " " and _names_say_boilerplate(names)
+    if names == " " or not _names_say_boilerplate(names):
+        return False
+    # A section's id made from its heading ("sharing-with-a-single-developer") is the heading's words.
+    return not (element.get("id") and _is_heading_slug(element) and
+                not _names_say_boilerplate(f"{element.get('class') or ''} ".lower()))
+
+
+_SLUG_MIN_WORDS = 3
+
+
+def _is_heading_slug(element) -> bool:
+    words = [word for word in _TOKEN_SPLIT.split(element.get("id").lower()) if word]
+    if len(words) < _SLUG_MIN_WORDS:
+        return False
+    heading = next(element.iterdescendants(*HEADING_LEVELS), None)
+    if heading is None:
+        return False
+    return [word for word in _TOKEN_SPLIT.split(heading.text_content().lower()) if word][:len(words)] == words
 
 
 # Pages repeat the same class names hundreds of times: classify each distinct string once.

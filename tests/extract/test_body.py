@@ -334,3 +334,16 @@ def test_hidden_on_small_screens_only_is_visible():
 def test_an_opinion_piece_classed_commentary_is_not_a_comment_box(names, marked):
     element = Document.parse(f'<html><body><div class="{names}">Text</div></body></html>', URL).root.find(".//div")
     assert is_boilerplate_marked(element) is marked
+
+
+@pytest.mark.parametrize(("html", "marked"), [
+    ('<div class="section" id="sharing-with-a-single-developer"><h2>Sharing with a single developer</h2></div>',
+     False),
+    ('<div id="related-stories-box"><h2>More</h2></div>', True),
+    ('<div class="related" id="sharing-with-a-single-developer"><h2>Sharing with a single developer</h2></div>',
+     True),
+])
+def test_a_section_id_made_from_its_heading_is_not_vocabulary(html, marked):
+    # Documentation and wiki pages give each section its heading's slug as id.
+    element = Document.parse(f"<html><body>{html}</body></html>", URL).root.find(".//div")
+    assert is_boilerplate_marked(element) is marked
