@@ -64,14 +64,15 @@ def extract_content(doc: Document) -> Content:
     page_blocks = iter_blocks(doc.root, keep_hidden=True)
     visible = [block for block in page_blocks if not block.hidden]
     region = find_region(doc, visible)
-    blocks = region_blocks(visible, region)
+    title = _page_title(doc)
+    blocks = region_blocks(visible, region, title)
     embedded = None
     if _is_stub(blocks, doc):
         # The safety net: the page's script data, else the region found without class names.
         embedded = _embedded_body(doc)
         if embedded is None or len(embedded) < _STUB_GAIN * _chars(blocks):
             embedded = None
-            region, blocks = _unmarked_region(doc, visible, region, blocks)
+            region, blocks = _unmarked_region(doc, visible, region, blocks, title)
     article_root = region.root if region is not None and region.root.tag not in ("body", "html") else None
     faq = find_faq(doc, page_blocks, article_root)
     notices = find_disclaimers(page_blocks, article_root)
@@ -81,6 +82,12 @@ def extract_content(doc: Document) -> Content:
         body = "\n\n".join([block.text for block in blocks if block.text not in embedded and is_prose(block)] +
                              [embedded])
     return Content(body, faq.faq, "\n\n".join(notices.texts) or None)
+
+
+def _page_title(doc: Document) -> str:
+    element = doc.root.find("head/title")
+    parts = [element.text_content() if element is not None else "", doc.meta_first("og:title") or ""]
+    return " ".join(" ".join(parts).split()).lower()
 
 
 def _chars(blocks: list[Block]) -> int:
@@ -94,7 +101,8 @@ def _is_stub(blocks: list[Block], doc: Document) -> bool:
     return chars < _STUB_MAX_CHARS or chars < len(summary)
 
 
-def _unmarked_region(doc: Document, visible: list[Block], region: Region | None, blocks: list[Block]):
+def _unmarked_region(doc: Document, visible: list[Block], region: Region | None, blocks: list[Block],
+                     title: str):
     """The safety net for a stub: the region found again with class names ignored (a gallery, a
     slideshow or a teaser-classed lead can hold a whole article), except comment threads and consent
     boxes. Kept only when it holds much more text."""
@@ -102,7 +110,7 @@ def _unmarked_region(doc: Document, visible: list[Block], region: Region | None,
                 for block in visible]
     resolve_boilerplate(unmarked)
     wider = find_region(doc, unmarked)
-    wider_blocks = region_blocks(unmarked, wider)
+    wider_blocks = region_blocks(unmarked, wider, title)
     if _chars(wider_blocks) >= _STUB_GAIN * _chars(blocks) + _STUB_MAX_CHARS / 2:
         return wider, wider_blocks
     return region, blocks
@@ -121,14 +129,14 @@ def _embedded_body(doc: Document) -> str | None:
     return join_blocks(region_blocks(visible, find_region(fragment, visible))) or None
 
 
-def region_blocks(page_blocks: list[Block], region: Region | None) -> list[Block]:
+def region_blocks(page_blocks: list[Block], region: Region | None, title: str = "") -> list[Block]:
     """The article's text blocks in reading order, furniture removed (`page_blocks`: the page's
     visible blocks)."""
     if region is None:
         return []
     blocks = blocks_within(page_blocks, region.root, region.skips, _PROTECTED_SHARE)
     blocks = _without_teaser_runs([block for block in blocks if not block.boilerplate])
-    blocks = [block for block in _standfirst(page_blocks, region.root) + blocks if not is_furniture_block(block)]
+    blocks = [block for block in _standfirst(page_blocks, region.root, title) + blocks if not is_furniture_block(block)]
     return _without_orphan_labels(blocks, page_blocks)
 
 
@@ -233,13 +241,17 @@ def _without_orphan_labels(blocks: list[Block], page_blocks: list[Block]) -> lis
     return out
 
 
-def _standfirst(page_blocks: list[Block], container) -> list[Block]:
-    """Prose between the headline (<h1>) and the container: the lead the body container left out."""
+def _standfirst(page_blocks: list[Block], container, title: str) -> list[Block]:
+    """Prose between the headline (<h1>) and the container: the lead the body container left out.
+    `title`: the page's lowercased <title> and og:title."""
     inside = set(container.iter())
     start = next((i for i, block in enumerate(page_blocks) if block.element in inside), None)
     if start is None:
         return []
     headline = next((i for i in range(start - 1, -1, -1) if page_blocks[i].heading == 1), None)
+    if headline is None and title:  # no <h1>: the heading that says what the page's <title> says
+        headline = next((i for i in range(start - 1, -1, -1) if page_blocks[i].heading and
+                         len(page_blocks[i].text) >= _HEADLINE_MIN_CHARS and page_blocks[i].text.lower() in title), None)
     if headline is None:
         return []
     return [block for block in page_blocks[headline + 1:start]

@@ -347,3 +347,11 @@ def test_a_section_id_made_from_its_heading_is_not_vocabulary(html, marked):
     # Documentation and wiki pages give each section its heading's slug as id.
     element = Document.parse(f"<html><body>{html}</body></html>", URL).root.find(".//div")
     assert is_boilerplate_marked(element) is marked
+
+
+def test_standfirst_under_a_headline_that_is_not_an_h1():
+    lead = "Officials want more evidence that inflation is falling before they cut, the governor said."
+    html = (f"<html><head><title>Central bank holds rates | Example News</title></head><body>"
+            f'<div class="news"><h3>Central bank holds rates</h3><div class="teaser-text"><p>{lead}</p></div>'
+            f'<div class="news-text">{_paragraphs()}</div></div></body></html>')
+    assert body_of(html) == "\n\n".join([lead, *PARAGRAPHS])
