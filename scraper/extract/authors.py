@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
+from .chrome import headline_wrappers, in_site_chrome
 from .document import Document
 from .site import (
     article_json_ld,
@@ -51,7 +52,8 @@ _AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "pa
 # Any other key naming the author: "cxenseparse:author", "dable:author", "articleauthor".
 _GENERIC_AUTHOR_META = re.compile(r"(?:author|authors|author_name|creator)$")
 _AUTHOR_CLASS_XPATH = class_contains_xpath(("author", "byline", "autor", "auteur", "writer"))
-_NOT_BYLINE_CLASS = re.compile(r"comment|caption|credit|photo|image|bild|foto|related|teaser|footer|widget", re.I)
+# Besides site chrome (chrome.py), a picture's credit or caption names no author of the article.
+_NOT_BYLINE_CLASS = re.compile(r"caption|credit|photo|image|bild|foto", re.I)
 _NOT_BYLINE_TAGS = {"script", "style", "img", "svg", "figure", "figcaption", "aside", "footer", "nav", "button"}
 _BODY_START_TAGS = {"h2", "h3", "article", "section"}
 # "Editor: " right in front of a name (searched in the few characters before it).
@@ -287,6 +289,8 @@ def _signature_authors(doc: Document) -> list[str]:
 
 def _outside_article(element) -> bool:
     """Photo credits, captions, comments and page chrome also carry "author" classes."""
+    if in_site_chrome(element, article_tag=False, layout=headline_wrappers(element.getroottree().getroot())):
+        return True
     for node in element.iterancestors():
         if node.tag in _NOT_BYLINE_TAGS or _NOT_BYLINE_CLASS.search(f"{node.get('class', '')} {node.get('id', '')}"):
             return True

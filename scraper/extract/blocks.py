@@ -14,11 +14,13 @@ from functools import lru_cache
 
 from lxml import etree
 
+from .chrome import STATE_MODIFIER, class_and_id, words_of
 from .rules import (
     ALWAYS_BOILERPLATE_TAGS,
     ALWAYS_BOILERPLATE_TOKENS,
     ARTICLE_KIND_WORDS,
     BLOCK_TAGS,
+    BOILERPLATE_ROLES,
     BOILERPLATE_SUBSTRINGS,
     BOILERPLATE_TOKENS,
     CONTENT_MARKERS,
@@ -26,12 +28,10 @@ from .rules import (
     HIDDEN_CLASSES,
     NEVER_TEXT_TAGS,
     NOTICE_REGION_MARKERS,
-    REGION_TAGS,
+    SITE_CHROME_TAGS,
 )
 
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
-# State classes describe what an element holds ("has-image", "with-sidebar"), not what it is.
-_STATE_MODIFIER = re.compile(r"(?<![a-z0-9])(?:has|with|no|is|without)[-_][a-z0-9_-]+")
+_SLUG_WORD = re.compile(r"[^\W_]+")
 # Structural tags that say "this is the page / the article": their class words are not trusted.
 _NEVER_BOILERPLATE_TAGS = frozenset({"html", "body", "main", "article"})
 # React streaming SSR sends late content in <div hidden id="S:3"> and moves it in with script.
@@ -66,48 +66,47 @@ class Block:
         return self.link_chars / self.chars if self.chars else 0.0
 
 
-def class_and_id(element) -> str:
-    return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-
-
 def is_always_boilerplate(element) -> bool:
     """Marks trusted whatever they wrap: comment threads, consent dialogs, page footers."""
-    return element.tag in ALWAYS_BOILERPLATE_TAGS or _names_say_always_boilerplate(class_and_id(element))
+    return element.tag in ALWAYS_BOILERPLATE_TAGS or _names_say_always_boilerplate(_names(element))
 
 
 def is_boilerplate_marked(element) -> bool:
     """Class/id/role vocabulary says navigation, share bar, related box, byline, ad, ..."""
-    if element.tag in REGION_TAGS:
+    if element.tag in SITE_CHROME_TAGS:
         return True
     role = element.get("role")
-    if role and role.lower() in ("navigation", "complementary", "banner", "contentinfo", "dialog", "alert"):
+    if role and role.lower() in BOILERPLATE_ROLES:
         return True
     if element.tag in _NEVER_BOILERPLATE_TAGS or (element.get("itemprop") or "").lower() == "articlebody":
         return False
-    names = class_and_id(element)
+    names = _names(element)
     if names == " " or not _names_say_boilerplate(names):
         return False
     # A section's id made from its heading ("sharing-with-a-single-developer") is the heading's words.
     return not (element.get("id") and _is_heading_slug(element) and
-                not _names_say_boilerplate(f"{element.get('class') or ''} ".lower()))
+                not _names_say_boilerplate(f"{element.get('class') or ''} "))
+
+
+def _names(element) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
 
 
 _SLUG_MIN_WORDS = 3
 
 
 def _is_heading_slug(element) -> bool:
-    words = [word for word in _TOKEN_SPLIT.split(element.get("id").lower()) if word]
+    words = _SLUG_WORD.findall(element.get("id").lower())
     if len(words) < _SLUG_MIN_WORDS:
         return False
     heading = next(element.iterdescendants(*HEADING_LEVELS), None)
-    if heading is None:
-        return False
-    return [word for word in _TOKEN_SPLIT.split(heading.text_content().lower()) if word][:len(words)] == words
+    return heading is not None and _SLUG_WORD.findall(heading.text_content().lower())[:len(words)] == words
 
 
 # Pages repeat the same class names hundreds of times: classify each distinct string once.
 @lru_cache(maxsize=8192)
 def _names_say_content(names: str) -> bool:
+    names = names.lower()
     return any(marker in names for marker in CONTENT_MARKERS)
 
 
@@ -115,9 +114,10 @@ def _names_say_content(names: str) -> bool:
 def _names_say_boilerplate(names: str) -> bool:
     if _names_say_content(names):
         return False
-    names = _STATE_MODIFIER.sub(" ", names)
-    if not BOILERPLATE_TOKENS.isdisjoint(_TOKEN_SPLIT.split(names)):
+    names = STATE_MODIFIER.sub(" ", names)
+    if not BOILERPLATE_TOKENS.isdisjoint(words_of(names)):
         return True
+    names = names.lower()
     for word in ARTICLE_KIND_WORDS:  # "commentary" names an opinion piece, not a comment box
         names = names.replace(word, " ")
     return any(part in names for part in BOILERPLATE_SUBSTRINGS)
@@ -130,13 +130,13 @@ def is_notice_marked(element) -> bool:
 
 @lru_cache(maxsize=8192)
 def _names_say_notice(names: str) -> bool:
-    names = _STATE_MODIFIER.sub(" ", names)  # "has-disclosure" describes a wrapper, it is not one
+    names = STATE_MODIFIER.sub(" ", names)  # "has-disclosure" describes a wrapper, it is not one
     return any(marker in names for marker in NOTICE_REGION_MARKERS)
 
 
 @lru_cache(maxsize=8192)
 def _names_say_always_boilerplate(names: str) -> bool:
-    return not ALWAYS_BOILERPLATE_TOKENS.isdisjoint(_TOKEN_SPLIT.split(_STATE_MODIFIER.sub(" ", names)))
+    return not ALWAYS_BOILERPLATE_TOKENS.isdisjoint(words_of(STATE_MODIFIER.sub(" ", names)))
 
 
 def is_hidden(element) -> bool:
@@ -239,7 +239,7 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
                 stack.append((False, parent_link, parent_marks, parent_hidden, parent_notice))
                 continue
             is_block = tag in BLOCK_TAGS
-            marked = tag in REGION_TAGS or (has_attributes and is_boilerplate_marked(element))
+            marked = tag in SITE_CHROME_TAGS or (has_attributes and is_boilerplate_marked(element))
             marks = parent_marks + (element,) if marked else parent_marks
             notice = parent_notice or (has_attributes and is_notice_marked(element))
             stack.append((is_block, parent_link or tag == "a", marks, hidden, notice))

@@ -10,13 +10,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from core.article import FaqEntry
 
 from .blocks import Block, blocks_within, is_always_boilerplate, is_prose, iter_blocks, resolve_boilerplate
+from .chrome import class_words
 from .clean import is_furniture_block
 from .container import Region, find_region, is_furniture_element
 from .document import Document
@@ -28,8 +28,6 @@ from .rules import LEAD_MARKERS
 # Inside the region a boilerplate-marked subtree is kept only when it wraps more than this share
 # of the prose (a layout wrapper); a fact box or related list beside the body is dropped.
 _PROTECTED_SHARE = 0.7
-# Words of a class name, camelCase split too: "ArticleModuleTeaser_x" -> Article, Module, Teaser, x.
-_CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 # A standfirst between the headline and the body: prose-like, not a link list.
 _LEAD_MIN_CHARS = 25
 _LEAD_MAX_LINK_DENSITY = 0.2
@@ -262,11 +260,8 @@ def _standfirst(page_blocks: list[Block], container, title: str) -> list[Block]:
 def _is_lead_marked(element) -> bool:
     """The block's element or its parent has a lead/standfirst/summary word in its class or id."""
     parent = element.getparent()
-    for candidate in (element, parent) if parent is not None else (element,):
-        names = f"{candidate.get('class') or ''} {candidate.get('id') or ''}"
-        if not LEAD_MARKERS.isdisjoint(word.lower() for word in _CLASS_WORD.findall(names)):
-            return True
-    return False
+    return any(not LEAD_MARKERS.isdisjoint(class_words(candidate))
+               for candidate in ((element, parent) if parent is not None else (element,)))
 
 
 def _in_furniture(element) -> bool:

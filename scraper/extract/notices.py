@@ -16,6 +16,7 @@ the article's, and are left alone. Copyright lines, cookie text and credits are 
 from __future__ import annotations
 
 from .blocks import Block, is_notice_marked
+from .chrome import class_words
 from .rules import (
     AD_SLOT_TOKENS,
     DISCLAIMER_KEYWORDS,
@@ -31,7 +32,7 @@ from .rules import (
     SPONSOR_LABEL_WINDOW,
     SPONSOR_LABELS,
 )
-from .sections import NOT_A_HEADING_LEVEL, Section, belongs_to_article, class_words, section_blocks
+from .sections import NOT_A_HEADING_LEVEL, Section, belongs_to_article, section_blocks
 
 _ADVERT_SLOT_LEVELS = 3  # the label, its parent and grandparent
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 
+from .chrome import headline_wrappers, in_site_chrome
 from .dates import parse_date
 from .document import Document
 from .site import article_json_ld, class_contains_xpath
@@ -25,8 +26,7 @@ _MODIFIED_META = ("article:modified_time", "og:updated_time", "article:updated_t
                   "cxenseparse:recs:articlemodifiedtime")
 _DATE_CLASS_XPATH = class_contains_xpath(("date", "time", "publish", "posted", "byline", "meta", "zeit", "datum",
                                           "fecha", "data", "tarih", "ngay"))
-_SKIP_CLASS = re.compile(r"related|teaser|comment|footer|sidebar|widget|promo|recommend|most-?read", re.I)
-_SKIP_TAGS = {"script", "style", "aside", "footer", "nav", "a", "option", "select"}
+_SKIP_TAGS = {"script", "style", "a", "option", "select"}  # and site chrome (chrome.py)
 _URL_DATE = re.compile(r"(?<![\d])((?:19|20)\d{2})[/_.-]?(0[1-9]|1[0-2])[/_.-]?(0[1-9]|[12]\d|3[01])(?![\d])")
 _URL_DATE_SEPARATED = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(?:(0?[1-9]|[12]\d|3[01])/)?")
 _MAX_VISIBLE_CANDIDATES = 12
@@ -114,10 +114,10 @@ def _visible_date_lines(doc: Document) -> Iterator[str]:
 
 
 def _in_page_chrome(element) -> bool:
-    for node in element.iterancestors():
-        if node.tag in _SKIP_TAGS or _SKIP_CLASS.search(f"{node.get('class', '')} {node.get('id', '')}"):
-            return True
-    return False
+    parent = element.getparent()
+    layout = headline_wrappers(element.getroottree().getroot())
+    return parent is not None and (in_site_chrome(parent, article_tag=False, layout=layout) or
+                                   any(node.tag in _SKIP_TAGS for node in element.iterancestors()))
 
 
 def _url_dates(url: str) -> Iterator[str]:

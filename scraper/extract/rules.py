@@ -23,8 +23,28 @@ HIDDEN_CLASSES = frozenset({
     "screen-reader-text", "u-hidden", "display-none", "invisible",
 })
 
-# Tags that mark page regions outside the article text (trusted like a boilerplate class name).
-REGION_TAGS = frozenset({"nav", "aside", "footer"})
+# ---------------------------------------------------------------- site chrome (chrome.py)
+# What a page carries for the site, not for one article: one definition for the body, the FAQ and
+# notice finders, bylines and dates. Two parts: the page's own frame (navigation, menus, the page
+# footer) and the boxes of other stories beside the article (sidebars, related, teasers,
+# recommendations, promos, widgets). Tags, ARIA roles, and class/id substrings (matched anywhere in
+# the lowercased class and id, after ARTICLE_KIND_WORDS are taken out).
+SITE_FRAME_TAGS = frozenset({"nav", "footer"})
+SITE_FRAME_ROLES = frozenset({"navigation", "contentinfo"})
+SITE_FRAME_CLASS_SUBSTRINGS = ("footer", "navbar", "navigation", "menu")
+STORY_BOX_TAGS = frozenset({"aside"})
+STORY_BOX_ROLES = frozenset({"complementary"})
+STORY_BOX_CLASS_SUBSTRINGS = ("sidebar", "related", "teaser", "recommend", "promo", "widget", "mostread", "most-read")
+# ... except these inside the <article> that holds the headline, where they name a column of the
+# article's own layout ("Tech-Sidebar" holding the byline and date).
+ARTICLE_COLUMN_SUBSTRINGS = ("sidebar",)
+SITE_CHROME_TAGS = SITE_FRAME_TAGS | STORY_BOX_TAGS
+SITE_CHROME_ROLES = SITE_FRAME_ROLES | STORY_BOX_ROLES
+# ... of which these class/id words are chrome even inside the article: comment threads, consent boxes.
+THREAD_OR_CONSENT_WORDS = frozenset({
+    "comment", "comments", "commentlist", "disqus", "cookie", "cookies", "consent", "gdpr", "onetrust",
+    "replies", "reply",
+})
 
 # Elements that start a new paragraph of text.
 BLOCK_TAGS = frozenset({
@@ -52,12 +72,11 @@ BOILERPLATE_TOKENS = frozenset({
     "affiliate", "breaking", "ticker", "print", "reprint", "prev", "previous", "nextprev", "overlay", "dropdown", "instagram", "tiktok", "embed", "factbox",
     "infobox", "player", "alert", "help", "helpbox",
 })
+# ARIA roles of boilerplate: site chrome's, and banners, dialogs, alerts.
+BOILERPLATE_ROLES = SITE_CHROME_ROLES | {"banner", "dialog", "alert"}
 # Marks that hold even when they wrap most of the page's prose: long comment threads and consent
-# dialogs are still not the article (a subset of the tokens and tags above).
-ALWAYS_BOILERPLATE_TOKENS = frozenset({
-    "comment", "comments", "commentlist", "disqus", "cookie", "cookies", "consent", "gdpr", "footer",
-    "onetrust",
-})
+# dialogs are still not the article, nor is the page footer.
+ALWAYS_BOILERPLATE_TOKENS = THREAD_OR_CONSENT_WORDS | {"footer"}
 ALWAYS_BOILERPLATE_TAGS = frozenset({"footer"})
 
 # Substrings that mark boilerplate wherever they occur in a class/id (long, unambiguous words).
