@@ -45,6 +45,8 @@ _TEASER_MAX_LINES = 3
 _TEASER_MAX_CHARS = 400
 _TEASER_MIN_RUN = 3
 _TEASER_ITEM_LEVELS = 3
+# A line this short that the page repeats word for word is interface.
+_REPEATED_LINE_MAX_CHARS = 40
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", "\"", "”", "“", "»")
 
 
@@ -135,7 +137,20 @@ def region_blocks(page_blocks: list[Block], region: Region | None, title: str = 
     blocks = blocks_within(page_blocks, region.root, region.skips, _PROTECTED_SHARE)
     blocks = _without_teaser_runs([block for block in blocks if not block.boilerplate])
     blocks = [block for block in _standfirst(page_blocks, region.root, title) + blocks if not is_furniture_block(block)]
-    return _without_orphan_labels(blocks, page_blocks)
+    return _without_orphan_labels(_without_repeated_lines(blocks, page_blocks), page_blocks)
+
+
+def _without_repeated_lines(blocks: list[Block], page_blocks: list[Block]) -> list[Block]:
+    """A short line the page repeats word for word outside the article too ("Story saved" on every
+    story card, an embed's privacy placeholder) is interface, not text."""
+    short = {block.text for block in blocks if block.chars <= _REPEATED_LINE_MAX_CHARS and not block.heading
+             and not block.text.endswith(_SENTENCE_END)}
+    if not short:
+        return blocks
+    inside = {(block.element, block.text) for block in blocks}
+    elsewhere = {block.text for block in page_blocks
+                 if block.text in short and (block.element, block.text) not in inside}
+    return [block for block in blocks if block.text not in elsewhere]
 
 
 def _without_teaser_runs(blocks: list[Block]) -> list[Block]:

@@ -355,3 +355,10 @@ def test_standfirst_under_a_headline_that_is_not_an_h1():
             f'<div class="news"><h3>Central bank holds rates</h3><div class="teaser-text"><p>{lead}</p></div>'
             f'<div class="news-text">{_paragraphs()}</div></div></body></html>')
     assert body_of(html) == "\n\n".join([lead, *PARAGRAPHS])
+
+
+def test_a_short_interface_line_the_page_repeats_outside_the_article_is_dropped():
+    cards = "".join(f'<div class="card"><a href="/s/{n}">Story number {n} of the day</a><div>Saved</div></div>'
+                    for n in range(3))
+    article = f"<article>{_paragraphs(PARAGRAPHS[:2])}<p>Saved</p>{_paragraphs(PARAGRAPHS[2:])}</article>"
+    assert body_of(page(article, after=cards)) == "\n\n".join(PARAGRAPHS)
