@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from .chrome import STATE_MODIFIER, class_and_id, words_of
+from .chrome import class_and_id, words_of
 from .rules import (
     ALWAYS_BOILERPLATE_TAGS,
     ALWAYS_BOILERPLATE_TOKENS,
@@ -26,20 +26,20 @@ from .rules import (
     CONTENT_MARKERS,
     HEADING_LEVELS,
     HIDDEN_CLASSES,
+    HIDDEN_STYLE,
     NEVER_TEXT_TAGS,
     NOTICE_REGION_MARKERS,
+    PAGE_TAGS,
+    QUESTION_MARKS,
+    RESPONSIVE_DISPLAY,
     SITE_CHROME_TAGS,
+    STATE_MODIFIER,
+    STREAMED_FRAGMENT_ID,
 )
 
 _SLUG_WORD = re.compile(r"[^\W_]+")
 # Structural tags that say "this is the page / the article": their class words are not trusted.
-_NEVER_BOILERPLATE_TAGS = frozenset({"html", "body", "main", "article"})
-# React streaming SSR sends late content in <div hidden id="S:3"> and moves it in with script.
-_STREAMED_FRAGMENT_ID = re.compile(r"S:[0-9a-z]+$")
-# "hidden lg:flex" (Tailwind, Bootstrap "d-none d-lg-block"): hidden on small screens only.
-_RESPONSIVE_DISPLAY = re.compile(r"(?<![\w-])(?:(?:sm|md|lg|xl|2xl):|d-(?:sm|md|lg|xl|xxl)-)"
-                                 r"(?:flex|block|inline|inline-block|inline-flex|grid|table|contents)(?![\w-])")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_NEVER_BOILERPLATE_TAGS = PAGE_TAGS | {"article"}
 
 
 _PROSE_MIN_CHARS = 80
@@ -146,10 +146,10 @@ def is_hidden(element) -> bool:
         return True
     classes = element.get("class")
     if classes and not HIDDEN_CLASSES.isdisjoint(classes.split()) and not _is_deferred_content(element) \
-            and not _RESPONSIVE_DISPLAY.search(classes):
+            and not RESPONSIVE_DISPLAY.search(classes):
         return True
     style = element.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
+    return bool(style and HIDDEN_STYLE.search(style))
 
 
 def _is_question_button(element) -> bool:
@@ -161,12 +161,12 @@ def _is_question_button(element) -> bool:
     if parent is not None and parent.tag in HEADING_LEVELS:
         return True
     return (element.get("aria-expanded") is not None or element.get("aria-controls") is not None) and \
-        element.text_content().strip().endswith(("?", "？", "؟"))
+        element.text_content().strip().endswith(QUESTION_MARKS)
 
 
 def _is_deferred_content(element) -> bool:
     """Hidden now, shown to the reader later: React streaming fragments and paywalled text."""
-    return bool(_STREAMED_FRAGMENT_ID.match(element.get("id") or "")) or \
+    return bool(STREAMED_FRAGMENT_ID.match(element.get("id") or "")) or \
         "paywall" in (element.get("class") or "").lower()
 
 

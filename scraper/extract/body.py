@@ -23,7 +23,7 @@ from .document import Document
 from .embedded import json_ld_article_text, next_flight_html, script_state_html
 from .faq import find_faq
 from .notices import find_disclaimers
-from .rules import LEAD_MARKERS
+from .rules import CLOSING_QUOTES, LEAD_MARKERS, SENTENCE_ENDS
 
 # Inside the region a boilerplate-marked subtree is kept only when it wraps more than this share
 # of the prose (a layout wrapper); a fact box or related list beside the body is dropped.
@@ -47,7 +47,7 @@ _TEASER_MIN_RUN = 3
 _TEASER_ITEM_LEVELS = 3
 # A line this short that the page repeats word for word is interface.
 _REPEATED_LINE_MAX_CHARS = 40
-_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", "\"", "”", "“", "»")
+_SENTENCE_END = SENTENCE_ENDS + CLOSING_QUOTES
 
 
 @dataclass

@@ -19,9 +19,11 @@ from functools import lru_cache
 from .rules import (
     ARTICLE_COLUMN_SUBSTRINGS,
     ARTICLE_KIND_WORDS,
+    PAGE_TAGS,
     SITE_FRAME_CLASS_SUBSTRINGS,
     SITE_FRAME_ROLES,
     SITE_FRAME_TAGS,
+    STATE_MODIFIER,
     STORY_BOX_CLASS_SUBSTRINGS,
     STORY_BOX_ROLES,
     STORY_BOX_TAGS,
@@ -61,7 +63,7 @@ def is_chrome_marked(element, boxes: bool = True, column: bool = False) -> bool:
     `column`: the element is inside the article's own <article>, where a "sidebar" is one of its
     columns (ARTICLE_COLUMN_SUBSTRINGS)."""
     tag = element.tag
-    if tag in _PAGE_TAGS:
+    if tag in PAGE_TAGS:
         return False
     role = (element.get("role") or "").lower()
     if tag in SITE_FRAME_TAGS or role in SITE_FRAME_ROLES or \
@@ -71,9 +73,6 @@ def is_chrome_marked(element, boxes: bool = True, column: bool = False) -> bool:
     return names != " " and (_names_say_chrome(names.lower(), boxes, column) or is_thread_or_consent(element))
 
 
-_PAGE_TAGS = frozenset({"html", "body", "main"})
-# State classes describe what an element holds ("has-sidebar", "no-comments"), not what it is.
-STATE_MODIFIER = re.compile(r"(?<![a-z0-9])(?:has|with|no|is|without)[-_][a-z0-9_-]+", re.I)
 
 
 @lru_cache(maxsize=8192)

@@ -24,10 +24,12 @@ from .rules import (
     DISCLAIMER_MAX_CHARS,
     DISCLAIMER_MIN_CHARS,
     DISCLAIMER_PATTERN,
+    GERMAN_QUOTE_PAIRS,
     MARKED_NOTICE_MAX_CHARS,
     MAX_NOTICE_MARKED_SHARE,
     NOTICE_LABEL_MAX_CHARS,
     NOTICE_SECTION_MAX_BLOCKS,
+    QUOTE_PAIRS,
     REPORTING_CUES,
     SPONSOR_LABEL_WINDOW,
     SPONSOR_LABELS,
@@ -55,7 +57,7 @@ def _quoted(text: str, position: int) -> bool:
     before = text[:position]
     if before.count('"') % 2 == 1:
         return True
-    pairs = _GERMAN_QUOTES if "„" in before else _QUOTES
+    pairs = GERMAN_QUOTE_PAIRS if "„" in before else QUOTE_PAIRS
     for opening, closing in pairs:
         start = before.rfind(opening)
         if start > -1 and closing not in before[start + 1:]:
@@ -63,8 +65,6 @@ def _quoted(text: str, position: int) -> bool:
     return False
 
 
-_QUOTES = (("“", "”"), ("«", "»"))
-_GERMAN_QUOTES = (("„", "“"), ("«", "»"), ("»", "«"))
 
 
 def is_notice_block(block: Block, trust_marks: bool = True) -> bool:

@@ -17,11 +17,22 @@ NEVER_TEXT_TAGS = frozenset({
 # Page furniture: removed from the article body (the FAQ/disclaimer search still reads some of them).
 FURNITURE_TAGS = frozenset({"nav", "aside", "form", "figure", "figcaption", "dialog", "menu", "h1", "label"})
 
+# The page's own elements: their class names describe the layout, never a box in it.
+PAGE_TAGS = frozenset({"html", "body", "main"})
+# State classes describe what an element holds ("has-image", "with-sidebar"), not what it is.
+STATE_MODIFIER = re.compile(r"(?<![a-z0-9])(?:has|with|no|is|without)[-_][a-z0-9_-]+", re.I)
+
 # Class names (whole, not tokens) that hide an element with the site's CSS.
 HIDDEN_CLASSES = frozenset({
     "hidden", "is-hidden", "d-none", "hide", "sr-only", "visually-hidden", "visuallyhidden",
     "screen-reader-text", "u-hidden", "display-none", "invisible",
 })
+# "hidden lg:flex" (Tailwind, Bootstrap "d-none d-lg-block"): hidden on small screens only.
+RESPONSIVE_DISPLAY = re.compile(r"(?<![\w-])(?:(?:sm|md|lg|xl|2xl):|d-(?:sm|md|lg|xl|xxl)-)"
+                                r"(?:flex|block|inline|inline-block|inline-flex|grid|table|contents)(?![\w-])")
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# React streaming SSR sends late content in <div hidden id="S:3"> and moves it in with script.
+STREAMED_FRAGMENT_ID = re.compile(r"S:[0-9a-z]+$")
 
 # ---------------------------------------------------------------- site chrome (chrome.py)
 # What a page carries for the site, not for one article: one definition for the body, the FAQ and
@@ -103,6 +114,10 @@ CONTENT_MARKERS = (
 LEAD_MARKERS = frozenset({"lead", "teaser", "standfirst", "intro", "summary", "dek", "excerpt",
                           "strapline", "subtitle", "subheadline", "abstract"})
 
+# A line ending so reads as a sentence (a heading worded so is text set large, not a label).
+SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
+CLOSING_QUOTES = ("\"", "”", "“", "»")
+
 # Whole blocks that are furniture in any article (compared lowercased, without trailing punctuation).
 FURNITURE_LINES = frozenset({
     "advertisement", "advertisment", "ad", "ads", "anzeige", "werbung", "publicité", "publicidad",
@@ -177,6 +192,10 @@ DATE_LIKE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}時\d{1,2}分|\b\d{
 
 # ---------------------------------------------------------------- FAQ and disclaimer sections
 
+QUESTION_MARKS = ("?", "？", "؟")
+# Numbering and labels in front of an FAQ question or answer: "1. ", "2) ", "Q: ", "Question 3: ", "A: ".
+QUESTION_PREFIX = re.compile(r"^\s*(\d{1,2}\s*[.)]|q\s*\d{0,2}\s*[.:)]|question\s*\d{0,2}\s*[.:])\s+", re.I)
+ANSWER_PREFIX = re.compile(r"^\s*(a|answer)\s*[.:)]\s+", re.I)
 # A heading that opens a frequently-asked-questions section (whole heading text, any language).
 FAQ_HEADING = re.compile(
     r"(^|\b)(faqs?|frequently asked questions|common questions|questions and answers|q\s*&\s*a|"
@@ -322,6 +341,9 @@ DISCLAIMER_PATTERN = re.compile("|".join(f"(?:{pattern})" for pattern in _DISCLA
 REPORTING_CUES = re.compile(
     r"\b(said|says|told|according\s+to|announced|stated|warned\s+that|argued|reported|wrote|"
     r"sagte|erklärte|teilte\s+mit|a\s+déclaré|selon|dijo|según|afirmó|cho\s+biết)\b")
+# Quotation marks around reported wording; German opens with „ and may close with “.
+QUOTE_PAIRS = (("“", "”"), ("«", "»"))
+GERMAN_QUOTE_PAIRS = (("„", "“"), ("«", "»"), ("»", "«"))
 # class/id substrings of an element that holds a notice, whatever its wording.
 NOTICE_REGION_MARKERS = ("disclaimer", "disclosure", "risk-warning", "risk_warning", "riskwarning",
                          "legal-notice", "legalnotice", "haftungsausschluss", "risikohinweis", "mien-tru",
