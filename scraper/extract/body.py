@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from core.article import FaqEntry
 
@@ -44,6 +44,9 @@ _HEADLINE_MAX_CHARS = 200
 _TEASER_MAX_LINES = 3
 _TEASER_MAX_CHARS = 400
 _TEASER_MIN_RUN = 3
+# ... two when each teaser is a card of its own (an <article> or <li> around it).
+_CARD_MIN_RUN = 2
+_CARD_LEVELS = 2
 _TEASER_ITEM_LEVELS = 3
 # A line this short that the page repeats word for word is interface.
 _REPEATED_LINE_MAX_CHARS = 40
@@ -169,7 +172,7 @@ def _without_teaser_runs(blocks: list[Block]) -> list[Block]:
             shape = item[1]
             index = item[0]
             continue
-        if len(run) >= _TEASER_MIN_RUN:
+        if len(run) >= (_CARD_MIN_RUN if shape and shape[2] else _TEASER_MIN_RUN):
             drop.update(range(run[0][0], run[-1][1]))
         run, shape = [], None
         if item is not None:
@@ -194,11 +197,12 @@ def _teaser_at(blocks: list[Block], index: int):
     item = _common_ancestor(headline, excerpt, _TEASER_ITEM_LEVELS)
     if item is None:
         return None
-    if _signature(headline) == _signature(excerpt):
-        neighbours = [blocks[position].element for position in (index - 1, end) if 0 <= position < len(blocks)]
-        if any(_is_within(element, item) for element in neighbours):
-            return None
-    return end, (_signature(headline), _signature(excerpt))
+    neighbours = [blocks[position].element for position in (index - 1, end) if 0 <= position < len(blocks)]
+    own_item = not any(_is_within(element, item) for element in neighbours)
+    if _signature(headline) == _signature(excerpt) and not own_item:
+        return None
+    card = own_item and any(node.tag in ("article", "li") for node in (item, *islice(item.iterancestors(), _CARD_LEVELS)))
+    return end, (_signature(headline), _signature(excerpt), card)
 
 
 def _common_ancestor(headline, excerpt, levels: int):

@@ -362,3 +362,15 @@ def test_a_short_interface_line_the_page_repeats_outside_the_article_is_dropped(
                     for n in range(3))
     article = f"<article>{_paragraphs(PARAGRAPHS[:2])}<p>Saved</p>{_paragraphs(PARAGRAPHS[2:])}</article>"
     assert body_of(page(article, after=cards)) == "\n\n".join(PARAGRAPHS)
+
+
+def test_two_story_cards_are_a_teaser_list_but_a_listicle_is_not():
+    cards = "".join(f'<article class="card"><h3><a href="/story/{n}">Another headline number {n} of the day</a>'
+                    f"</h3><p>A short excerpt of story {n}, which tells what the other article is about.</p></article>"
+                    for n in range(2))
+    assert body_of(page(f"<article>{_paragraphs()}</article>", after=cards)) == "\n\n".join(PARAGRAPHS)
+    # A review of products: linked names, each followed by the article's own paragraph about it.
+    listicle = "".join(f'<h3><a href="/product/{n}">Product number {n}</a></h3><p>{text}</p>'
+                       for n, text in enumerate(PARAGRAPHS))
+    body = body_of(page(f"<article>{listicle}</article>"))
+    assert all(text in body for text in PARAGRAPHS)
