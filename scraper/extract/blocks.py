@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from .chrome import class_and_id, words_of
+from .chrome import words_of
 from .rules import (
     ALWAYS_BOILERPLATE_TAGS,
     ALWAYS_BOILERPLATE_TOKENS,
@@ -35,9 +35,12 @@ from .rules import (
     SITE_CHROME_TAGS,
     STATE_MODIFIER,
     STREAMED_FRAGMENT_ID,
+    literal_alternation,
 )
 
 _SLUG_WORD = re.compile(r"[^\W_]+")
+_CONTENT_MARKER = literal_alternation(CONTENT_MARKERS)
+_BOILERPLATE_SUBSTRING = literal_alternation(BOILERPLATE_SUBSTRINGS)
 # Structural tags that say "this is the page / the article": their class words are not trusted.
 _NEVER_BOILERPLATE_TAGS = PAGE_TAGS | {"article"}
 
@@ -106,8 +109,7 @@ def _is_heading_slug(element) -> bool:
 # Pages repeat the same class names hundreds of times: classify each distinct string once.
 @lru_cache(maxsize=8192)
 def _names_say_content(names: str) -> bool:
-    names = names.lower()
-    return any(marker in names for marker in CONTENT_MARKERS)
+    return _CONTENT_MARKER.search(names.lower()) is not None
 
 
 @lru_cache(maxsize=8192)
@@ -120,17 +122,17 @@ def _names_say_boilerplate(names: str) -> bool:
     names = names.lower()
     for word in ARTICLE_KIND_WORDS:  # "commentary" names an opinion piece, not a comment box
         names = names.replace(word, " ")
-    return any(part in names for part in BOILERPLATE_SUBSTRINGS)
+    return _BOILERPLATE_SUBSTRING.search(names) is not None
 
 
 def is_notice_marked(element) -> bool:
     """Class/id says the element holds a notice: "disclaimer", "disclosure", "risk-warning", ..."""
-    return _names_say_notice(class_and_id(element))
+    return _names_say_notice(_names(element))
 
 
 @lru_cache(maxsize=8192)
 def _names_say_notice(names: str) -> bool:
-    names = STATE_MODIFIER.sub(" ", names)  # "has-disclosure" describes a wrapper, it is not one
+    names = STATE_MODIFIER.sub(" ", names).lower()  # "has-disclosure" describes a wrapper, it is not one
     return any(marker in names for marker in NOTICE_REGION_MARKERS)
 
 
@@ -176,7 +178,8 @@ _CJK_EXTRA_WEIGHT = 2
 
 
 def _nonspace(text: str) -> int:
-    return len(text) - text.count(" ") + _CJK_EXTRA_WEIGHT * len(_CJK.findall(text))
+    chars = len(text) - text.count(" ")
+    return chars if text.isascii() else chars + _CJK_EXTRA_WEIGHT * len(_CJK.findall(text))
 
 
 class _Collector:
@@ -241,7 +244,7 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
             is_block = tag in BLOCK_TAGS
             marked = tag in SITE_CHROME_TAGS or (has_attributes and is_boilerplate_marked(element))
             marks = parent_marks + (element,) if marked else parent_marks
-            notice = parent_notice or (has_attributes and is_notice_marked(element))
+            notice = parent_notice or (has_attributes and _names_say_notice(_names(element)))
             stack.append((is_block, parent_link or tag == "a", marks, hidden, notice))
             if is_block:
                 block_elements.append(element)

@@ -47,6 +47,8 @@ def class_words(element) -> frozenset[str]:
 # Pages repeat the same class strings hundreds of times: split each distinct string once.
 @lru_cache(maxsize=8192)
 def words_of(names: str) -> frozenset[str]:
+    if names.islower() or not any(char.isupper() for char in names):
+        return frozenset(_PARTS.findall(names))
     words = set()
     for part in _PARTS.findall(names):
         if part.islower() or part.isupper() or part.isdigit():
@@ -117,3 +119,4 @@ def in_site_chrome(element, article_root=None, article_tag: bool = True, boxes: 
             continue
         lineage.append(node)
     return any(is_chrome_marked(node, boxes) for node in lineage)
+

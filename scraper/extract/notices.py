@@ -24,6 +24,7 @@ from .rules import (
     DISCLAIMER_MAX_CHARS,
     DISCLAIMER_MIN_CHARS,
     DISCLAIMER_PATTERN,
+    DISCLAIMER_STEMS_PATTERN,
     GERMAN_QUOTE_PAIRS,
     MARKED_NOTICE_MAX_CHARS,
     MAX_NOTICE_MARKED_SHARE,
@@ -42,7 +43,7 @@ _ADVERT_SLOT_LEVELS = 3  # the label, its parent and grandparent
 def is_disclaimer_text(text: str) -> bool:
     """Notice wording, not a report about notices (reporting verbs, or the wording in quotes)."""
     text = text.lower()  # the patterns are lowercase: faster than matching with re.I
-    if DISCLAIMER_KEYWORDS.search(text) is None:
+    if DISCLAIMER_STEMS_PATTERN.search(text) is None or DISCLAIMER_KEYWORDS.search(text) is None:
         return False
     match = DISCLAIMER_PATTERN.search(text)
     if match is None:

@@ -1,12 +1,35 @@
 """Body-extraction rules that are data, not algorithm: tag sets, class/id vocabulary, phrase lists.
 
-Everything here is generic (no site names). Class/id words are matched against the tokens of an
-element's class and id (split on anything that is not a letter or digit, lowercased).
+Everything here is generic (no site names: a site's own wording belongs in a site profile). Class/id
+words are matched against the words of an element's class and id (chrome.class_words: split at
+anything that is not a letter or digit and at camelCase humps, lowercased); "substrings" anywhere
+in the lowercased class and id.
 """
 
 from __future__ import annotations
 
 import re
+
+
+def literal_alternation(words) -> re.Pattern:
+    """One regex matching any of `words` as plain text, their common prefixes shared (a trie): Python's
+    regex engine tries a flat alternation word by word at every position, this one letter by letter."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(_trie_pattern(trie))
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
+
 
 # Never article text: removed wherever they are.
 NEVER_TEXT_TAGS = frozenset({
@@ -334,6 +357,23 @@ DISCLAIMER_KEYWORDS = re.compile(
     r"auteur|autor|verfasser|redakteur|sole\s+basis|wertentwicklung|performances?\s+pass|rentabilidad|"
     r"loss\s+of|carefully\s+consider|general\s+in\s+nature|take\s+into\s+account|informativ|\bfees?\b|advertorial|"
     r"partnership|not\s+involved|wichtige|legal\s+notice|recommendation|solicitation")
+# Cheaper still, before the keywords: one literal word that every keyword above contains (a
+# necessary condition, tested), matched as one prefix-sharing alternation (10x faster than the
+# keywords' regex, which then runs on about one block in four).
+DISCLAIMER_STEMS = (
+    "advice", "purposes", "disclaimer", "disclosure", "haftungsausschluss", "risikohinweis", "rechtlich",
+    "avertissement", "descargo", "aviso", "advertencia", "exención", "responsab", "miễn", "khuyến", "important",
+    "risk", "invest", "anlage", "kauf", "conseil", "inversión", "sollecitazione", "consulenza",
+    "raccomandazione", "advies", "position", "affili", "afiliad", "commission", "compensat", "revenue",
+    "provision", "paid", "sponsor", "patrocinado", "opinion", "views", "ftc", "only", "buy", "sell", "trade",
+    "own", "hold", "dyor", "interessenkonflikt", "conflict", "performance", "lose", "shares", "stock", "units",
+    "totalverlust", "eingesetzten", "titre", "asesoramiento", "consejo", "tham", "khuyên", "trách", "auteur",
+    "autor", "verfasser", "redakteur", "sole", "wertentwicklung", "rentabilidad", "loss", "carefully", "nature",
+    "account", "informativ", "fee", "advertorial", "partnership", "involved", "wichtige", "legal",
+    "recommendation", "solicitation",
+)
+DISCLAIMER_STEMS_PATTERN = literal_alternation(DISCLAIMER_STEMS)
+
 # One alternation: a single regex pass per text block. The keyword and pattern regexes are matched
 # on lowercased text (6x faster than re.I on these alternations).
 DISCLAIMER_PATTERN = re.compile("|".join(f"(?:{pattern})" for pattern in _DISCLAIMER_PATTERNS))
