@@ -19,6 +19,8 @@ from .rules import (
     DATE_LIKE,
     EMAIL,
     FURNITURE_LINES,
+    PICTURE_AGENCY,
+    PICTURE_AGENCY_MAX_WORDS,
     RELATIVE_TIME,
     SENTENCE_ENDS,
     TEASER_PREFIX,
@@ -58,6 +60,9 @@ def _is_linked_sentence(block: Block) -> bool:
 
 def _is_credit_or_dateline(text: str) -> bool:
     if CREDIT_OR_BYLINE.match(text) or RELATIVE_TIME.search(text) or EMAIL.search(text):
+        return True
+    if PICTURE_AGENCY.search(text) and not text.endswith(SENTENCE_ENDS) and \
+            (any(mark in text for mark in "/|©") or len(text.split()) <= PICTURE_AGENCY_MAX_WORDS):
         return True
     if not DATE_LIKE.search(text) or text.endswith((".", "!", "?", ":", "\"", "”", "»")):
         return False

@@ -176,6 +176,12 @@ CREDIT_OR_BYLINE = re.compile(
     r"(?i:by|von|par|por|av|door|di|af|przez)\s+[A-ZÄÖÜÅÉ]|"
     r"(?i:(getty|afp|reuters|ap|dpa|epa|shutterstock|imago)( images)?\s*$)|"
     r"[\w.-]{1,12}(/[\w.-]{1,12})+$)")
+# A picture agency or stock library named in a short line beside a slash, a pipe or a ©, or alone
+# in a few words: "Augusta National/Getty Images", "AFP / MARCO BERTORELLO", "iStock.com".
+PICTURE_AGENCY = re.compile(
+    r"(?i:\b(getty ?images|istock(photo)?(\.com)?|shutterstock|imago|picture[- ]alliance|afp|dpa|epa|reuters|"
+    r"ap photo|keystone|alamy|unsplash|pexels|pixabay|adobe ?stock)\b)")
+PICTURE_AGENCY_MAX_WORDS = 4  # alone: "iStock.com", "Getty Images for Netflix"
 # Who else reported: "Additional reporting by ...", "... contributed to this report."
 CONTRIBUTOR_CREDIT = re.compile(
     r"^\W*((additional )?reporting by|editing by|writing by)\b|contributed (reporting )?to this (report|story)\.?$",

@@ -234,9 +234,15 @@ def test_json_state_scripts_give_the_body_of_a_script_rendered_page(carrier):
 
 
 @pytest.mark.parametrize("line", ["We use cookies to give you the best experience. By continuing you agree.",
-                                  "Image credit: Getty Images"])
+                                  "Image credit: Getty Images", "Augusta National/Getty Images",
+                                  "AFP / MARCO BERTORELLO", "iStock.com", "QUEENSTOWN, New Zealand (AFP)"])
 def test_cookie_and_credit_lines_inside_the_article_are_dropped(line):
     assert body_of(page(f"<article>{_paragraphs()}<p>{line}</p></article>")) == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_sentence_naming_an_agency_is_kept():
+    line = "Shares fell 3% in Frankfurt, Reuters reported, after the bank cut its outlook."
+    assert line in body_of(page(f"<article>{_paragraphs()}<p>{line}</p></article>"))
 
 
 def test_a_story_about_cookies_is_kept():
