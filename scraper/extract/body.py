@@ -48,6 +48,9 @@ _TEASER_MIN_RUN = 3
 _CARD_MIN_RUN = 2
 _CARD_LEVELS = 2
 _TEASER_ITEM_LEVELS = 3
+# A caption: at most this long, in a wrapper of at most this many children (picture, line, credit).
+_CAPTION_MAX_CHARS = 250
+_CAPTION_WRAPPER_CHILDREN = 3
 # A line this short that the page repeats word for word is interface.
 _REPEATED_LINE_MAX_CHARS = 40
 _SENTENCE_END = SENTENCE_ENDS + CLOSING_QUOTES
@@ -140,7 +143,25 @@ def region_blocks(page_blocks: list[Block], region: Region | None, title: str = 
     blocks = blocks_within(page_blocks, region.root, region.skips, _PROTECTED_SHARE)
     blocks = _without_teaser_runs([block for block in blocks if not block.boilerplate])
     blocks = [block for block in _standfirst(page_blocks, region.root, title) + blocks if not is_furniture_block(block)]
+    blocks = [block for block in blocks if not _is_picture_caption(block)]
     return _without_orphan_labels(_without_repeated_lines(blocks, page_blocks), page_blocks)
+
+
+def _is_picture_caption(block: Block) -> bool:
+    """A short line that shares a small wrapper with a picture and nothing else (picture + line): a
+    caption without <figure> or a class that says so."""
+    if block.heading or block.chars > _CAPTION_MAX_CHARS or block.text.endswith(SENTENCE_ENDS[1:]):
+        return False
+    element, wrapper = block.element, block.element.getparent()
+    if wrapper is None or len(wrapper) > _CAPTION_WRAPPER_CHILDREN or _holds_picture(element):
+        return False
+    others = [child for child in wrapper if child is not element]
+    return any(_holds_picture(child) and not "".join(child.itertext()).strip() for child in others) and \
+        " ".join(wrapper.text_content().split()) == block.text
+
+
+def _holds_picture(element) -> bool:
+    return element.tag in ("img", "picture") or next(element.iterdescendants("img", "picture"), None) is not None
 
 
 def _without_repeated_lines(blocks: list[Block], page_blocks: list[Block]) -> list[Block]:

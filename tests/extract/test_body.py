@@ -380,3 +380,13 @@ def test_two_story_cards_are_a_teaser_list_but_a_listicle_is_not():
                        for n, text in enumerate(PARAGRAPHS))
     body = body_of(page(f"<article>{listicle}</article>"))
     assert all(text in body for text in PARAGRAPHS)
+
+
+def test_a_line_sharing_a_small_wrapper_with_a_picture_is_a_caption():
+    picture = ('<div class="visual"><a href="/p.jpg"><img src="/p.jpg" alt=""></a>'
+               "<div>The governor at the press conference on Wednesday</div></div>")
+    article = f"<article>{_paragraphs(PARAGRAPHS[:1])}{picture}{_paragraphs(PARAGRAPHS[1:])}</article>"
+    assert body_of(page(article)) == "\n\n".join(PARAGRAPHS)
+    # A paragraph that begins with an inline picture is text.
+    inline = f'<article><p><img src="/icon.png" alt="">{PARAGRAPHS[0]}</p>{_paragraphs(PARAGRAPHS[1:])}</article>'
+    assert body_of(page(inline)) == "\n\n".join(PARAGRAPHS)
