@@ -81,11 +81,10 @@ def find_container(doc: Document, page_blocks: list[Block]):
         while element is not None:
             totals[element] = totals.get(element, 0.0) + weight
             element = element.getparent()
-    best, best_key = None, (0.0, 0)
+    best, best_total, best_depth = None, 0.0, 0
     for element, total in totals.items():
-        key = (total, _depth(element))
-        if key > best_key:
-            best, best_key = element, key
+        if total > best_total or (total == best_total and _depth(element) > best_depth):
+            best, best_total, best_depth = element, total, _depth(element)
     return best
 
 
