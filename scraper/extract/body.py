@@ -23,7 +23,7 @@ from .document import Document
 from .embedded import json_ld_article_text, next_flight_html, script_state_html
 from .faq import find_faq
 from .notices import find_disclaimers
-from .rules import CLOSING_QUOTES, LEAD_MARKERS, SENTENCE_ENDS
+from .rules import CLOSING_QUOTES, LEAD_MARKERS, OPENING_MARKS, SENTENCE_ENDS
 
 # Inside the region a boilerplate-marked subtree is kept only when it wraps more than this share
 # of the prose (a layout wrapper); a fact box or related list beside the body is dropped.
@@ -214,6 +214,8 @@ def _teaser_at(blocks: list[Block], index: int):
         end += 1
     if end == index + 1:
         return None
+    if not blocks[index + 1].text[0].isalnum() and blocks[index + 1].text[0] not in OPENING_MARKS:
+        return None  # ". the Guardian. Retrieved 2022-03-23": the line goes on after its link (a citation)
     headline, excerpt = blocks[index].element, blocks[index + 1].element
     item = _common_ancestor(headline, excerpt, _TEASER_ITEM_LEVELS)
     if item is None:

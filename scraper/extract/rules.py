@@ -140,6 +140,9 @@ LEAD_MARKERS = frozenset({"lead", "teaser", "standfirst", "intro", "summary", "d
 # A line ending so reads as a sentence (a heading worded so is text set large, not a label).
 SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
 CLOSING_QUOTES = ("\"", "”", "“", "»")
+# What may open a line besides a letter or digit (a line opening with other punctuation goes on
+# from the line before it: ". the Guardian. Retrieved 2022-03-23").
+OPENING_MARKS = "\"'“„«‘([¿¡"
 
 # Whole blocks that are furniture in any article (compared lowercased, without trailing punctuation).
 FURNITURE_LINES = frozenset({

@@ -390,3 +390,10 @@ def test_a_line_sharing_a_small_wrapper_with_a_picture_is_a_caption():
     # A paragraph that begins with an inline picture is text.
     inline = f'<article><p><img src="/icon.png" alt="">{PARAGRAPHS[0]}</p>{_paragraphs(PARAGRAPHS[1:])}</article>'
     assert body_of(page(inline)) == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_list_of_citations_is_not_a_teaser_list():
+    references = "".join(f'<li><a href="https://example.org/{n}">"Cited article number {n} on rates"</a>'
+                         f"<br>. The Daily Paper. 2019-02-1{n}. Retrieved 2022-03-23.</li>" for n in range(4))
+    body = body_of(page(f"<article>{_paragraphs()}<h2>References</h2><ol>{references}</ol></article>"))
+    assert body.count("Retrieved 2022-03-23") == 4
