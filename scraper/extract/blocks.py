@@ -14,32 +14,42 @@ from functools import lru_cache
 
 from lxml import etree
 
+from .chrome import words_of
 from .rules import (
     ALWAYS_BOILERPLATE_TAGS,
     ALWAYS_BOILERPLATE_TOKENS,
+    ARTICLE_KIND_WORDS,
     BLOCK_TAGS,
+    BOILERPLATE_ROLES,
     BOILERPLATE_SUBSTRINGS,
     BOILERPLATE_TOKENS,
     CONTENT_MARKERS,
     HEADING_LEVELS,
     HIDDEN_CLASSES,
+    HIDDEN_STYLE,
     NEVER_TEXT_TAGS,
     NOTICE_REGION_MARKERS,
-    REGION_TAGS,
+    PAGE_TAGS,
+    QUESTION_MARKS,
+    RESPONSIVE_DISPLAY,
+    SITE_CHROME_TAGS,
+    STATE_MODIFIER,
+    STREAMED_FRAGMENT_ID,
+    literal_alternation,
 )
 
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
-# State classes describe what an element holds ("has-image", "with-sidebar"), not what it is.
-_STATE_MODIFIER = re.compile(r"(?<![a-z0-9])(?:has|with|no|is|without)[-_][a-z0-9_-]+")
+_SLUG_WORD = re.compile(r"[^\W_]+")
+_CONTENT_MARKER = literal_alternation(CONTENT_MARKERS)
+_BOILERPLATE_SUBSTRING = literal_alternation(BOILERPLATE_SUBSTRINGS)
 # Structural tags that say "this is the page / the article": their class words are not trusted.
-_NEVER_BOILERPLATE_TAGS = frozenset({"html", "body", "main", "article"})
-# React streaming SSR sends late content in <div hidden id="S:3"> and moves it in with script.
-_STREAMED_FRAGMENT_ID = re.compile(r"S:[0-9a-z]+$")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_NEVER_BOILERPLATE_TAGS = PAGE_TAGS | {"article"}
 
 
 _PROSE_MIN_CHARS = 80
 _PROSE_MAX_LINK_SHARE = 0.3
+# A comment-thread or footer mark around (nearly) all the page's prose is a layout wrapper
+# ("region-body-and-footer"), not a thread: the article is inside it. Real threads reach 0.91.
+_ALWAYS_MARK_MAX_SHARE = 0.95
 
 
 @dataclass
@@ -59,58 +69,76 @@ class Block:
         return self.link_chars / self.chars if self.chars else 0.0
 
 
-def class_and_id(element) -> str:
-    return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-
-
 def is_always_boilerplate(element) -> bool:
     """Marks trusted whatever they wrap: comment threads, consent dialogs, page footers."""
-    return element.tag in ALWAYS_BOILERPLATE_TAGS or _names_say_always_boilerplate(class_and_id(element))
+    return element.tag in ALWAYS_BOILERPLATE_TAGS or _names_say_always_boilerplate(_names(element))
 
 
 def is_boilerplate_marked(element) -> bool:
     """Class/id/role vocabulary says navigation, share bar, related box, byline, ad, ..."""
-    if element.tag in REGION_TAGS:
+    if element.tag in SITE_CHROME_TAGS:
         return True
     role = element.get("role")
-    if role and role.lower() in ("navigation", "complementary", "banner", "contentinfo", "dialog", "alert"):
+    if role and role.lower() in BOILERPLATE_ROLES:
         return True
     if element.tag in _NEVER_BOILERPLATE_TAGS or (element.get("itemprop") or "").lower() == "articlebody":
         return False
-    names = class_and_id(element)
-    return names != " " and _names_say_boilerplate(names)
+    names = _names(element)
+    if names == " " or not _names_say_boilerplate(names):
+        return False
+    # A section's id made from its heading ("sharing-with-a-single-developer") is the heading's words.
+    return not (element.get("id") and _is_heading_slug(element) and
+                not _names_say_boilerplate(f"{element.get('class') or ''} "))
+
+
+def _names(element) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+_SLUG_MIN_WORDS = 3
+
+
+def _is_heading_slug(element) -> bool:
+    words = _SLUG_WORD.findall(element.get("id").lower())
+    if len(words) < _SLUG_MIN_WORDS:
+        return False
+    heading = next(element.iterdescendants(*HEADING_LEVELS), None)
+    return heading is not None and _SLUG_WORD.findall(heading.text_content().lower())[:len(words)] == words
 
 
 # Pages repeat the same class names hundreds of times: classify each distinct string once.
 @lru_cache(maxsize=8192)
 def _names_say_content(names: str) -> bool:
-    return any(marker in names for marker in CONTENT_MARKERS)
+    return _CONTENT_MARKER.search(names.lower()) is not None
 
 
 @lru_cache(maxsize=8192)
 def _names_say_boilerplate(names: str) -> bool:
     if _names_say_content(names):
         return False
-    names = _STATE_MODIFIER.sub(" ", names)
-    if not BOILERPLATE_TOKENS.isdisjoint(_TOKEN_SPLIT.split(names)):
+    names = STATE_MODIFIER.sub(" ", names)
+    if not BOILERPLATE_TOKENS.isdisjoint(words_of(names)):
         return True
-    return any(part in names for part in BOILERPLATE_SUBSTRINGS)
+    names = names.lower()
+    for word in ARTICLE_KIND_WORDS:  # "commentary" names an opinion piece, not a comment box
+        names = names.replace(word, " ")
+    return _BOILERPLATE_SUBSTRING.search(names) is not None
 
 
 def is_notice_marked(element) -> bool:
     """Class/id says the element holds a notice: "disclaimer", "disclosure", "risk-warning", ..."""
-    return _names_say_notice(class_and_id(element))
+    return _names_say_notice(_names(element))
 
 
 @lru_cache(maxsize=8192)
 def _names_say_notice(names: str) -> bool:
-    names = _STATE_MODIFIER.sub(" ", names)  # "has-disclosure" describes a wrapper, it is not one
+    names = STATE_MODIFIER.sub(" ", names).lower()  # "has-disclosure" describes a wrapper, it is not one
     return any(marker in names for marker in NOTICE_REGION_MARKERS)
 
 
 @lru_cache(maxsize=8192)
 def _names_say_always_boilerplate(names: str) -> bool:
-    return not ALWAYS_BOILERPLATE_TOKENS.isdisjoint(_TOKEN_SPLIT.split(_STATE_MODIFIER.sub(" ", names)))
+    return not ALWAYS_BOILERPLATE_TOKENS.isdisjoint(words_of(STATE_MODIFIER.sub(" ", names)))
 
 
 def is_hidden(element) -> bool:
@@ -119,10 +147,11 @@ def is_hidden(element) -> bool:
     if element.get("hidden") is not None and not _is_deferred_content(element):
         return True
     classes = element.get("class")
-    if classes and not HIDDEN_CLASSES.isdisjoint(classes.split()) and not _is_deferred_content(element):
+    if classes and not HIDDEN_CLASSES.isdisjoint(classes.split()) and not _is_deferred_content(element) \
+            and not RESPONSIVE_DISPLAY.search(classes):
         return True
     style = element.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
+    return bool(style and HIDDEN_STYLE.search(style))
 
 
 def _is_question_button(element) -> bool:
@@ -134,12 +163,12 @@ def _is_question_button(element) -> bool:
     if parent is not None and parent.tag in HEADING_LEVELS:
         return True
     return (element.get("aria-expanded") is not None or element.get("aria-controls") is not None) and \
-        element.text_content().strip().endswith(("?", "？", "؟"))
+        element.text_content().strip().endswith(QUESTION_MARKS)
 
 
 def _is_deferred_content(element) -> bool:
     """Hidden now, shown to the reader later: React streaming fragments and paywalled text."""
-    return bool(_STREAMED_FRAGMENT_ID.match(element.get("id") or "")) or \
+    return bool(STREAMED_FRAGMENT_ID.match(element.get("id") or "")) or \
         "paywall" in (element.get("class") or "").lower()
 
 
@@ -149,7 +178,8 @@ _CJK_EXTRA_WEIGHT = 2
 
 
 def _nonspace(text: str) -> int:
-    return len(text) - text.count(" ") + _CJK_EXTRA_WEIGHT * len(_CJK.findall(text))
+    chars = len(text) - text.count(" ")
+    return chars if text.isascii() else chars + _CJK_EXTRA_WEIGHT * len(_CJK.findall(text))
 
 
 class _Collector:
@@ -212,9 +242,9 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
                 stack.append((False, parent_link, parent_marks, parent_hidden, parent_notice))
                 continue
             is_block = tag in BLOCK_TAGS
-            marked = tag in REGION_TAGS or (has_attributes and is_boilerplate_marked(element))
+            marked = tag in SITE_CHROME_TAGS or (has_attributes and is_boilerplate_marked(element))
             marks = parent_marks + (element,) if marked else parent_marks
-            notice = parent_notice or (has_attributes and is_notice_marked(element))
+            notice = parent_notice or (has_attributes and _names_say_notice(_names(element)))
             stack.append((is_block, parent_link or tag == "a", marks, hidden, notice))
             if is_block:
                 block_elements.append(element)
@@ -229,7 +259,7 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
             if element is not root:  # the root's tail lies outside the fragment
                 out.add(element.tail, bool(stack) and stack[-1][1])
     out.flush(root, ())
-    _resolve_boilerplate(out.blocks, trusted_mark_share)
+    resolve_boilerplate(out.blocks, trusted_mark_share)
     return out.blocks
 
 
@@ -256,22 +286,25 @@ def blocks_within(page_blocks: list[Block], root, skip: Callable[[etree._Element
 
     inside = [replace(block, marks=tuple(mark for mark in block.marks if mark not in outside))
               for block in page_blocks if not block.hidden and keep(block.element)]
-    _resolve_boilerplate(inside, trusted_mark_share)
+    resolve_boilerplate(inside, trusted_mark_share)
     return inside
 
 
-def _resolve_boilerplate(blocks: list[Block], trusted_mark_share: float) -> None:
+def resolve_boilerplate(blocks: list[Block], trusted_mark_share: float = 0.4) -> None:
+    """Set each block's `boilerplate` flag from its marks (see iter_blocks)."""
     mark_chars: dict = {}
     for block in blocks:
-        if _is_prose(block) and not block.hidden:
+        if is_prose(block) and not block.hidden:
             for mark in block.marks:
                 mark_chars[mark] = mark_chars.get(mark, 0) + block.chars
-    limit = trusted_mark_share * sum(block.chars for block in blocks if _is_prose(block) and not block.hidden)
+    prose = sum(block.chars for block in blocks if is_prose(block) and not block.hidden)
+    limit, always_limit = trusted_mark_share * prose, _ALWAYS_MARK_MAX_SHARE * prose
     for block in blocks:
-        block.boilerplate = any(mark_chars.get(mark, 0) <= limit or is_always_boilerplate(mark)
+        block.boilerplate = any(mark_chars.get(mark, 0) <= limit or
+                                (is_always_boilerplate(mark) and mark_chars.get(mark, 0) < always_limit)
                                 for mark in block.marks)
 
 
-def _is_prose(block: Block) -> bool:
+def is_prose(block: Block) -> bool:
     """Sentence-like text: long and mostly not links."""
     return block.chars >= _PROSE_MIN_CHARS and block.link_chars <= _PROSE_MAX_LINK_SHARE * block.chars

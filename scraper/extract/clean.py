@@ -19,14 +19,16 @@ from .rules import (
     DATE_LIKE,
     EMAIL,
     FURNITURE_LINES,
+    PICTURE_AGENCY,
+    PICTURE_AGENCY_MAX_WORDS,
     RELATIVE_TIME,
+    SENTENCE_ENDS,
     TEASER_PREFIX,
     TEMPLATE_PLACEHOLDER,
 )
 
 _MAX_LINK_DENSITY = 0.5  # a block mostly made of links is a link list, unless it reads as a sentence
 _LINKED_SENTENCE_MIN_CHARS = 60
-_SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
 _SHORT_LINE = 80  # characters: credit, byline and date lines are shorter than this
 # A dateline is a date plus a few distinct words ("Published", "Updated", a month); more make a
 # headline with a time in it ("9h05 - La Bourse de Paris ouvre dans le vert"), which is text.
@@ -53,11 +55,14 @@ def is_furniture_block(block: Block) -> bool:
 
 def _is_linked_sentence(block: Block) -> bool:
     """Prose whose words happen to be links (headlines, the usual link-list items, lack the full stop)."""
-    return block.chars >= _LINKED_SENTENCE_MIN_CHARS and block.text.endswith(_SENTENCE_ENDS)
+    return block.chars >= _LINKED_SENTENCE_MIN_CHARS and block.text.endswith(SENTENCE_ENDS)
 
 
 def _is_credit_or_dateline(text: str) -> bool:
     if CREDIT_OR_BYLINE.match(text) or RELATIVE_TIME.search(text) or EMAIL.search(text):
+        return True
+    if PICTURE_AGENCY.search(text) and not text.endswith(SENTENCE_ENDS) and \
+            (any(mark in text for mark in "/|©") or len(text.split()) <= PICTURE_AGENCY_MAX_WORDS):
         return True
     if not DATE_LIKE.search(text) or text.endswith((".", "!", "?", ":", "\"", "”", "»")):
         return False

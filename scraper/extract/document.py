@@ -82,7 +82,31 @@ def parse_tree(html: str) -> lxml.html.HtmlElement:
             root = lxml.html.document_fromstring(html.encode("utf-8"))
         except (etree.ParserError, ValueError):
             raise ExtractionError(f"cannot parse HTML: {error}") from error
+    if root.find("body") is None:
+        _move_stray_head_content(root)
     return root
+
+
+_HEAD_TAGS = frozenset({"title", "meta", "link", "script", "style", "base", "noscript", "template"})
+
+
+def _move_stray_head_content(root) -> None:
+    """An unknown tag in <head> (`<mbox>`) makes libxml2 keep the whole page inside <head>, with no
+    <body>; browsers render it. Everything from the first element that is not head metadata on is
+    the page's body."""
+    head = root.find("head")
+    if head is None:
+        return
+    stray = None
+    for child in head:
+        if isinstance(child.tag, str) and child.tag not in _HEAD_TAGS:
+            stray = child
+            break
+    if stray is None:
+        return
+    body = etree.SubElement(root, "body")
+    for child in [stray, *stray.itersiblings()]:
+        body.append(child)
 
 
 @dataclass

@@ -17,8 +17,6 @@ the article's FAQ, and neither are questions without an FAQ heading (a story's "
 
 from __future__ import annotations
 
-import re
-
 import lxml.html
 from lxml import etree
 
@@ -28,14 +26,19 @@ from .blocks import Block, iter_blocks
 from .clean import is_furniture_block
 from .document import Document
 from .notices import is_notice_block
-from .rules import FAQ_HEADING, FAQ_HEADING_MAX_CHARS, INTERROGATIVE, QUESTION_MAX_CHARS
+from .rules import (
+    ANSWER_PREFIX,
+    FAQ_HEADING,
+    FAQ_HEADING_MAX_CHARS,
+    INTERROGATIVE,
+    QUESTION_MARKS,
+    QUESTION_MAX_CHARS,
+    QUESTION_PREFIX,
+)
 from .sections import NOT_A_HEADING_LEVEL, Section, belongs_to_article, section_blocks
 
-_QUESTION_MARKS = ("?", "？", "؟")
 _MIN_PAIRS_UNDER_PLAIN_HEADING = 2  # a bold "FAQ" line is less sure than an <h2>: ask for more pairs
 # "1. ", "2) ", "Q: ", "Q1. ", "Question 3: " before a question; "A: ", "Answer: " before an answer.
-_QUESTION_PREFIX = re.compile(r"^\s*(\d{1,2}\s*[.)]|q\s*\d{0,2}\s*[.:)]|question\s*\d{0,2}\s*[.:])\s+", re.I)
-_ANSWER_PREFIX = re.compile(r"^\s*(a|answer)\s*[.:)]\s+", re.I)
 _MICRODATA_FAQ = etree.XPath("//*[contains(@itemtype, 'schema.org/FAQPage')]")
 _MICRODATA_QUESTION = etree.XPath(".//*[contains(@itemtype, 'schema.org/Question')]")
 
@@ -188,8 +191,8 @@ def _pair_up(blocks: list[Block], faq_level: int) -> tuple[list[FaqEntry], list[
             break  # a related-links or newsletter box after the FAQ
         inline = _inline_question(block)
         # An FAQ whose questions carry the mark does not go on with an unmarked "How we tested".
-        unmarked_ok = not any(entry.question.endswith(_QUESTION_MARKS) for entry in entries) and \
-            not (question or "").endswith(_QUESTION_MARKS)
+        unmarked_ok = not any(entry.question.endswith(QUESTION_MARKS) for entry in entries) and \
+            not (question or "").endswith(QUESTION_MARKS)
         if inline is not None or _is_question(block, faq_level, unmarked_ok):
             close()
             question, taken = _question_text(inline[0] if inline else block.text), [block]
@@ -197,7 +200,7 @@ def _pair_up(blocks: list[Block], faq_level: int) -> tuple[list[FaqEntry], list[
         elif block.heading and (question is None or block.heading <= faq_level or answer):
             break  # a heading that is not a question ends the section
         elif question is not None and not is_furniture_block(block):
-            answer.append(_ANSWER_PREFIX.sub("", block.text))
+            answer.append(ANSWER_PREFIX.sub("", block.text))
             taken.append(block)
     close()
     return entries, used
@@ -208,7 +211,7 @@ def _is_question(block: Block, faq_level: int, unmarked_ok: bool) -> bool:
     a question without the mark ("What is staking"), unless the FAQ's questions so far had it."""
     if block.chars > QUESTION_MAX_CHARS:
         return False
-    if block.text.endswith(_QUESTION_MARKS):
+    if block.text.endswith(QUESTION_MARKS):
         return True
     return unmarked_ok and faq_level < block.heading and \
         INTERROGATIVE.search(_question_text(block.text).lower()) is not None
@@ -221,11 +224,11 @@ def _inline_question(block: Block) -> tuple[str, str] | None:
     if first is None or first.tag not in ("strong", "b") or (block.element.text or "").strip():
         return None
     lead = " ".join(first.text_content().split())
-    if not lead.endswith(_QUESTION_MARKS) or len(lead) > QUESTION_MAX_CHARS or not block.text.startswith(lead):
+    if not lead.endswith(QUESTION_MARKS) or len(lead) > QUESTION_MAX_CHARS or not block.text.startswith(lead):
         return None
     rest = block.text[len(lead):].strip()
-    return (lead, _ANSWER_PREFIX.sub("", rest)) if rest else None
+    return (lead, ANSWER_PREFIX.sub("", rest)) if rest else None
 
 
 def _question_text(text: str) -> str:
-    return _QUESTION_PREFIX.sub("", text).strip()
+    return QUESTION_PREFIX.sub("", text).strip()

@@ -16,9 +16,10 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from .blocks import class_and_id, is_hidden
+from .blocks import is_hidden
+from .chrome import class_and_id
 from .document import Document
-from .rules import NEVER_TEXT_TAGS, REGION_TAGS
+from .rules import NEVER_TEXT_TAGS, SITE_CHROME_TAGS
 from .site import article_json_ld
 
 # Where lazy loaders keep the real address while `src` holds a placeholder: read before `src`.
@@ -152,7 +153,7 @@ def _is_furniture(element, wrappers: set) -> bool:
     tag = element.tag
     if not isinstance(tag, str) or (tag in NEVER_TEXT_TAGS and tag not in ("picture", "noscript")):
         return True
-    if tag in REGION_TAGS and element not in wrappers:
+    if tag in SITE_CHROME_TAGS and element not in wrappers:
         return True
     if not element.attrib:
         return False

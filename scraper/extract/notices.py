@@ -16,6 +16,7 @@ the article's, and are left alone. Copyright lines, cookie text and credits are 
 from __future__ import annotations
 
 from .blocks import Block, is_notice_marked
+from .chrome import class_words
 from .rules import (
     AD_SLOT_TOKENS,
     DISCLAIMER_KEYWORDS,
@@ -23,15 +24,18 @@ from .rules import (
     DISCLAIMER_MAX_CHARS,
     DISCLAIMER_MIN_CHARS,
     DISCLAIMER_PATTERN,
+    DISCLAIMER_STEMS_PATTERN,
+    GERMAN_QUOTE_PAIRS,
     MARKED_NOTICE_MAX_CHARS,
     MAX_NOTICE_MARKED_SHARE,
     NOTICE_LABEL_MAX_CHARS,
     NOTICE_SECTION_MAX_BLOCKS,
+    QUOTE_PAIRS,
     REPORTING_CUES,
     SPONSOR_LABEL_WINDOW,
     SPONSOR_LABELS,
 )
-from .sections import NOT_A_HEADING_LEVEL, Section, belongs_to_article, class_words, section_blocks
+from .sections import NOT_A_HEADING_LEVEL, Section, belongs_to_article, section_blocks
 
 _ADVERT_SLOT_LEVELS = 3  # the label, its parent and grandparent
 
@@ -39,7 +43,7 @@ _ADVERT_SLOT_LEVELS = 3  # the label, its parent and grandparent
 def is_disclaimer_text(text: str) -> bool:
     """Notice wording, not a report about notices (reporting verbs, or the wording in quotes)."""
     text = text.lower()  # the patterns are lowercase: faster than matching with re.I
-    if DISCLAIMER_KEYWORDS.search(text) is None:
+    if DISCLAIMER_STEMS_PATTERN.search(text) is None or DISCLAIMER_KEYWORDS.search(text) is None:
         return False
     match = DISCLAIMER_PATTERN.search(text)
     if match is None:
@@ -54,7 +58,7 @@ def _quoted(text: str, position: int) -> bool:
     before = text[:position]
     if before.count('"') % 2 == 1:
         return True
-    pairs = _GERMAN_QUOTES if "„" in before else _QUOTES
+    pairs = GERMAN_QUOTE_PAIRS if "„" in before else QUOTE_PAIRS
     for opening, closing in pairs:
         start = before.rfind(opening)
         if start > -1 and closing not in before[start + 1:]:
@@ -62,8 +66,6 @@ def _quoted(text: str, position: int) -> bool:
     return False
 
 
-_QUOTES = (("“", "”"), ("«", "»"))
-_GERMAN_QUOTES = (("„", "“"), ("«", "»"), ("»", "«"))
 
 
 def is_notice_block(block: Block, trust_marks: bool = True) -> bool:

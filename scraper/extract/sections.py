@@ -7,21 +7,14 @@ navigation and consent boxes are site chrome; inside it, comment threads still a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from core.article import FaqEntry
 
-from .blocks import Block, class_and_id
+from .blocks import Block
+from .chrome import class_and_id, class_words, in_site_chrome
 from .rules import SERVICE_BOX_SUBSTRINGS, SERVICE_BOX_TOKENS
 
-_SITE_CHROME_TAGS = ("footer", "nav")
-_SITE_CHROME_ROLES = ("contentinfo", "navigation")
-# class/id words of regions that are never the article's own text, wherever they are.
-_THREAD_OR_CONSENT = frozenset({"comment", "comments", "commentlist", "disqus", "cookie", "cookies",
-                                "consent", "gdpr", "onetrust", "replies", "reply"})
-_SITE_CHROME_WORDS = _THREAD_OR_CONSENT | {"footer", "sitefooter", "navbar", "navigation", "menu"}
-_WORDS = re.compile(r"[^a-z0-9]+")
 _MIN_COVERED_CHARS = 20  # shorter blocks are inside a long declared text by chance
 NOT_A_HEADING_LEVEL = 7  # the level of a label or FAQ line that is not an <h1>-<h6>
 _MAX_CLIMB = 3  # levels to climb from a wrapped section heading to reach the section's siblings
@@ -42,27 +35,10 @@ class Section:
                                       any(text in long_text for long_text in self.covering))
 
 
-def class_words(element) -> set[str]:
-    return set(_WORDS.split(class_and_id(element))) - {""}
-
-
-def in_site_chrome(element, article_root=None) -> bool:
-    """Outside the article (page footer, navigation, consent box) or in a comment thread.
-
-    `article_root` is the body container: like an <article>, what is inside it is the article's
-    own (an article's own <footer> holds its notices), except comment threads and consent boxes."""
-    lineage = []
-    for ancestor in (element, *element.iterancestors()):
-        if ancestor.tag == "article" or ancestor is article_root:
-            return any(not class_words(node).isdisjoint(_THREAD_OR_CONSENT) for node in lineage)
-        lineage.append(ancestor)
-    return any(node.tag in _SITE_CHROME_TAGS or (node.get("role") or "") in _SITE_CHROME_ROLES
-               or not class_words(node).isdisjoint(_SITE_CHROME_WORDS) for node in lineage)
-
-
 def belongs_to_article(element, article_root=None) -> bool:
-    """Neither site chrome nor a service box: where the article's own FAQ and notices live."""
-    return not in_site_chrome(element, article_root) and not in_service_box(element, article_root)
+    """Neither site chrome (chrome.py; `article_root`, the body container, and an <article> bound
+    the article) nor a service box: where the article's own FAQ and notices live."""
+    return not in_site_chrome(element, article_root, boxes=False) and not in_service_box(element, article_root)
 
 
 def in_service_box(element, article_root=None) -> bool:
@@ -71,7 +47,7 @@ def in_service_box(element, article_root=None) -> bool:
         if ancestor is article_root or ancestor.tag in ("article", "body"):
             return False
         names = class_and_id(ancestor)
-        if ancestor.tag == "form" or not SERVICE_BOX_TOKENS.isdisjoint(_WORDS.split(names)) \
+        if ancestor.tag == "form" or not SERVICE_BOX_TOKENS.isdisjoint(class_words(ancestor)) \
                 or any(marker in names for marker in SERVICE_BOX_SUBSTRINGS):
             return True
     return False

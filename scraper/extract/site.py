@@ -11,21 +11,13 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
+from .chrome import class_and_id, headline_wrappers, in_site_chrome
 from .document import Document
-from .wordlists import (
-    ARTICLE_COLUMN_SUBSTRINGS,
-    ARTICLE_TYPES,
-    CHROME_CLASS_SUBSTRINGS,
-    CHROME_TAGS,
-    PUBLISHER_TYPES,
-)
+from .wordlists import ARTICLE_TYPES, PUBLISHER_TYPES
 
 _NON_ALNUM = re.compile(r"[\W_]+")
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·]\s+|\s*[|｜]\s*")
 _MAX_SUFFIX_WORDS = 4
-_CHROME_CLASS = re.compile("|".join(map(re.escape, CHROME_CLASS_SUBSTRINGS)), re.I)
-_IN_ARTICLE_CHROME_CLASS = re.compile("|".join(
-    map(re.escape, sorted(set(CHROME_CLASS_SUBSTRINGS) - set(ARTICLE_COLUMN_SUBSTRINGS)))), re.I)
 
 
 def clean_text(value: object) -> str:
@@ -149,38 +141,24 @@ class ClassMatcher:
 
 
 class PageChrome:
-    """Where a page holds other content than this article's header and text: related teasers,
-    comments, sidebars, widgets, footers, navigation (CHROME_TAGS, CHROME_CLASS_SUBSTRINGS).
-
-    A region that also holds the page's headline (<h1>) is a layout wrapper, whatever its class
-    says ("panel-two-col-sidebar-right"): the article's own byline and date live there. Inside
-    the <article> element that holds the headline a "sidebar" is a column of the article's own
-    layout (ARTICLE_COLUMN_SUBSTRINGS), not chrome."""
+    """Site chrome (chrome.py's one definition) as bylines and dates see it on one page: the
+    headline's wrappers are computed once, and a story card's <article> in a related box is chrome."""
 
     def __init__(self, doc: Document):
-        headline = doc.root.find(".//body//h1")
-        self._headline_wrappers = set(headline.iterancestors()) if headline is not None else set()
+        self._layout = headline_wrappers(doc.root)
 
     def holds(self, element, extra_tags: frozenset[str] = frozenset(), extra: re.Pattern | None = None,
               itself: bool = False) -> bool:
         """Is the element inside chrome (or, with `itself`, chrome itself)? `extra_tags` and the
-        `extra` class pattern add what a caller also refuses (links for dates, captions for bylines)."""
-        lineage = []
-        for node in (element, *element.iterancestors()) if itself else element.iterancestors():
-            if node in self._headline_wrappers:
-                if node.tag == "article":
-                    return any(self._marked(node, CHROME_TAGS | extra_tags, extra, _IN_ARTICLE_CHROME_CLASS)
-                               for node in lineage)
-                continue
-            lineage.append(node)
-        return any(self._marked(node, CHROME_TAGS | extra_tags, extra, _CHROME_CLASS) for node in lineage)
-
-    @staticmethod
-    def _marked(node, tags: frozenset[str], extra: re.Pattern | None, words: re.Pattern) -> bool:
-        if node.tag in tags:
+        `extra` class/id pattern add what a caller also refuses (links for dates, captions for bylines)."""
+        start = element if itself else element.getparent()
+        if start is None:
+            return False
+        if in_site_chrome(start, article_tag=False, layout=self._layout):
             return True
-        names = f"{node.get('class') or ''} {node.get('id') or ''}"
-        return names != " " and (words.search(names) is not None or (extra is not None and extra.search(names)))
+        # The headline's wrappers are layout, whatever their class says ("single-photo" on <body>).
+        return any(node.tag in extra_tags or (extra is not None and extra.search(class_and_id(node)))
+                   for node in (start, *start.iterancestors()) if node not in self._layout)
 
 
 @lru_cache(maxsize=512)

@@ -58,16 +58,9 @@ AGENCIES = {
     "pa media", "press association", "ddp", "afp/dpa", "dpa/afp", "sid", "upi",
 }
 
-# Page regions that hold other content than the article's own header and text: related-story
-# teasers, comments, sidebars, widgets, footers (class/id substrings). Metadata found there
-# (a teaser's date, a commenter's name) is not the article's.
-CHROME_TAGS = frozenset({"aside", "footer", "nav"})
-CHROME_CLASS_SUBSTRINGS = ("related", "teaser", "comment", "footer", "sidebar", "widget", "promo",
-                           "recommend", "mostread", "most-read")
-# ... except these inside the <article> element that holds the headline, where they name a column
-# of the article's own layout ("Tech-Sidebar" holding the byline and date).
-ARTICLE_COLUMN_SUBSTRINGS = ("sidebar",)
-# ... and where a name is a photo or image credit, not the article's byline (class/id substrings).
+# Site chrome (a teaser's date, a commenter's name) is defined once, in chrome.py on rules.py's
+# vocabulary. Besides it, where a name is a photo or image credit, not the article's byline
+# (class/id substrings):
 NOT_BYLINE_CLASS_SUBSTRINGS = ("caption", "credit", "photo", "image", "bild", "foto")
 
 # Lowercase particles that may sit inside a Latin-script name ("Ursula von der Leyen").

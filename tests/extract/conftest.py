@@ -1,6 +1,8 @@
-"""Corpus fixtures: extract every page of ../shared/corpus/dev (and wide) once per test session.
+"""Corpus fixtures: extract every page of ../shared/corpus/dev and ../shared/corpus/wide once per
+test session.
 
-The corpus lives outside the repo; tests that use it skip cleanly when it is absent.
+The corpora live outside the repo (L3S-GN1, in wide, is research-use only: read there, never
+copied here); tests that use them skip cleanly when they are absent.
 Scores are computed with the shared scorer's own metric functions, so a ratchet here
 means the same thing as the numbers in an issue note.
 """
@@ -20,7 +22,7 @@ from scraper.extract import extract
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO.parent / "shared" / "corpus" / "dev"
-WIDE = REPO.parent / "shared" / "corpus" / "wide"
+WIDE_CORPUS = REPO.parent / "shared" / "corpus" / "wide"
 SCORER = REPO.parent / "shared" / "eval" / "score_extraction.py"
 
 
@@ -45,27 +47,27 @@ def scorer():
 
 @pytest.fixture(scope="session")
 def corpus_results() -> list[CorpusResult]:
+    """Every page of the dev corpus (scrapinghub, fundus), with its FAQ/disclaimer labels."""
     return _extract_corpus(CORPUS)
 
 
 @pytest.fixture(scope="session")
 def wide_results() -> list[CorpusResult]:
-    """The wide corpus (L3S-GN1, trafilatura's and Readability's test pages). L3S-GN1 is for
-    research use only: it is read from ../shared here and never copied into the repo."""
-    return _extract_corpus(WIDE)
+    """Every page of the wide corpus (l3s-gn1, readability, trafilatura-eval)."""
+    return _extract_corpus(WIDE_CORPUS)
 
 
-def _extract_corpus(folder: Path) -> list[CorpusResult]:
-    if not (folder / "truth.jsonl").exists():
-        pytest.skip(f"corpus not present ({folder})")
+def _extract_corpus(corpus: Path) -> list[CorpusResult]:
+    if not (corpus / "truth.jsonl").exists():
+        pytest.skip(f"corpus not present (../shared/corpus/{corpus.name})")
     labels = {}
-    if (folder / "faq_disclaimer.jsonl").exists():
-        with open(folder / "faq_disclaimer.jsonl", encoding="utf-8") as lines:
+    if (corpus / "faq_disclaimer.jsonl").exists():
+        with open(corpus / "faq_disclaimer.jsonl", encoding="utf-8") as lines:
             labels = {entry["id"]: entry for entry in map(json.loads, lines)}
     results = []
-    with open(folder / "truth.jsonl", encoding="utf-8") as lines:
+    with open(corpus / "truth.jsonl", encoding="utf-8") as lines:
         for truth in map(json.loads, lines):
-            html = gzip.decompress((folder / "pages" / f"{truth['id']}.html.gz").read_bytes())
+            html = gzip.decompress((corpus / "pages" / f"{truth['id']}.html.gz").read_bytes())
             try:
                 article, error = extract(html, truth["url"]).to_dict(), None
             except Exception as exc:  # recorded, and counted as a failure by the tests

@@ -284,3 +284,21 @@ def test_accordion_trigger_buttons_carry_the_questions():
         f'<div id="p{n}"><p>{a}</p></div></div>' for n, (q, a) in enumerate(QUESTIONS))
     assert extract(page(f"<article>{_paragraphs()}{faq}</article>"), URL).faq == [
         FaqEntry(q, a) for q, a in QUESTIONS]
+
+
+def test_every_text_the_disclaimer_keywords_match_holds_a_stem():
+    # DISCLAIMER_STEMS is the cheap first pass before DISCLAIMER_KEYWORDS: it must never reject what
+    # the keywords would accept. Checked on every block of the fixture pages and on each keyword.
+    from pathlib import Path
+
+    from scraper.extract.blocks import iter_blocks
+    from scraper.extract.document import Document
+    from scraper.extract.rules import DISCLAIMER_KEYWORDS, DISCLAIMER_STEMS_PATTERN
+
+    fixtures = Path(__file__).parent / "fixtures" / "sections"
+    texts = [block.text.lower() for page in sorted(fixtures.glob("*.html"))
+             for block in iter_blocks(Document.parse(page.read_bytes(), "https://example.com/").root, keep_hidden=True)]
+    texts += ["to sell", "your own", "not own", "hold no", "owns shares", "high risk", "loss of", "fees",
+              "miễn trừ", "tham khảo", "trách nhiệm", "information only", "conflict of interest"]
+    accepted = [text for text in texts if DISCLAIMER_KEYWORDS.search(text)]
+    assert accepted and all(DISCLAIMER_STEMS_PATTERN.search(text) for text in accepted)
