@@ -71,7 +71,7 @@ def time_through_redis(folder: Path, payloads: list[str], count: int) -> float:
     import sys
 
     from bench.cluster_common import RedisProcess
-    from cluster.app import INGEST_TASK, STORE_QUEUE, configure
+    from cluster.app import INGEST_TASK, STORE_QUEUE, sender
 
     redis = RedisProcess(folder / "redis").start()
     db = folder / "redis.db"
@@ -80,7 +80,7 @@ def time_through_redis(folder: Path, payloads: list[str], count: int) -> float:
                            " (1, 'bench', 'manual', '2025-01-01T00:00:00+00:00', 'running')")
     config = folder / "writer.toml"
     config.write_text(f'[cluster]\nbroker = "{redis.url}"\n')
-    app = configure(redis.url)
+    app = sender(redis.url)
     writer = subprocess.Popen([sys.executable, "-m", "newsagg", "writer", "--config", str(config), "--db", str(db),
                                "--log-level", "WARNING"], stderr=subprocess.DEVNULL)
     while not redis.client().exists("newsagg:writer"):

@@ -22,8 +22,22 @@ app = Celery("newsagg", set_as_current=False)
 
 
 def configure(broker_url: str, heartbeat_timeout: float = 60.0) -> Celery:
-    """Point the app at the broker. JSON only: a message can never carry code (no pickle)."""
-    app.conf.update(
+    """Point this process's app (the one the tasks are registered on) at the broker, once."""
+    app.conf.update(**_settings(broker_url, heartbeat_timeout))
+    return app
+
+
+def sender(broker_url: str, heartbeat_timeout: float = 60.0) -> Celery:
+    """A separate app that only sends tasks by name (tests and benchmarks, which talk to several
+    brokers in one process: the global app keeps the connections of the first)."""
+    other = Celery("newsagg-sender", set_as_current=False)
+    other.conf.update(**_settings(broker_url, heartbeat_timeout))
+    return other
+
+
+def _settings(broker_url: str, heartbeat_timeout: float) -> dict:
+    """JSON only: a message can never carry code (no pickle)."""
+    return dict(
         broker_url=broker_url, result_backend=broker_url,
         task_serializer="json", result_serializer="json", accept_content=["json"],
         result_accept_content=["json"], event_serializer="json",
@@ -41,7 +55,6 @@ def configure(broker_url: str, heartbeat_timeout: float = 60.0) -> Celery:
         worker_hijack_root_logger=False, worker_redirect_stdouts=False,
         worker_send_task_events=False, task_send_sent_event=False,
     )
-    return app
 
 
 def redact(url: str) -> str:

@@ -130,10 +130,10 @@ def test_the_writer_killed_and_restarted_catches_up_and_a_batch_delivered_twice_
 
     # At-least-once delivery: the same batch again stores nothing and counts nothing.
     from cluster import messages
-    from cluster.app import INGEST_TASK, STORE_QUEUE, configure
+    from cluster.app import INGEST_TASK, STORE_QUEUE, sender
 
     batch = messages.batch(run["id"], 1, "slow", [], [], [("http://x/", "late error")], _counters(0, 1))
-    app = configure(redis_server.url, 3)
+    app = sender(redis_server.url, 3)
     for _ in range(2):
         app.send_task(INGEST_TASK, args=[batch], queue=STORE_QUEUE)
     wait_until(lambda: restarted.output().count("delivered again") >= 2, 30, "the two deliveries")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cluster import messages
-from cluster.app import CONTROL_QUEUE, INGEST_TASK, OPEN_TASK, STORE_QUEUE, configure
+from cluster.app import CONTROL_QUEUE, INGEST_TASK, OPEN_TASK, STORE_QUEUE, sender
 from db.runs import RunCounters
 from tests.cluster.harness import wait_until
 from tests.helpers import query
@@ -20,7 +20,7 @@ def test_a_task_delivered_twice_opens_one_run_and_pickle_is_refused(tmp_path, re
     db = tmp_path / "news.db"
     writer = roles("writer", "writer", "--config", str(config), "--db", str(db))
     wait_until(lambda: "ready" in writer.output(), 30, "the writer")
-    app = configure(redis_server.url, 3)
+    app = sender(redis_server.url, 3)
     request = messages.open_run("task-1", "wire", "schedule", None, None, "worker-host", 4242, "/var/log/newsagg")
     first = app.send_task(OPEN_TASK, args=[request], queue=CONTROL_QUEUE).get(timeout=30)
     again = app.send_task(OPEN_TASK, args=[request], queue=CONTROL_QUEUE).get(timeout=30)
