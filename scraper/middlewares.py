@@ -6,6 +6,10 @@
   AutoThrottle may raise but never lower.
 - RedirectLoopMiddleware: a redirect back to a URL of the same chain fails the request with a
   RedirectLoop error (counted and logged), instead of Scrapy's silent "max redirections".
+- BoundedDecompressionMiddleware: a response that decompresses past the size cap (a gzip bomb)
+  fails its request (counted and logged) instead of being silently ignored.
+- RedirectScopeMiddleware: a request made by a redirect (HTTP 3xx or <meta refresh>) must pass
+  the spider's scope, like a link; refused before anything of the target's host is fetched.
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin
 
 from scrapy import signals
+from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.utils.httpobj import urlparse_cached
 
@@ -25,6 +31,14 @@ PAUSE_STATUSES = {429, 503}
 
 class RedirectLoop(Exception):
     """A redirect chain that comes back to a URL it already visited, or is too long."""
+
+
+class OffScopeRedirect(Exception):
+    """A redirect to a URL outside the source's scope: not followed."""
+
+
+class DecompressedTooLarge(Exception):
+    """A compressed response larger than DOWNLOAD_MAXSIZE once decompressed."""
 
 
 def retry_after_seconds(value: bytes | None, now: float | None = None) -> float | None:
@@ -134,3 +148,34 @@ class RedirectLoopMiddleware:
         if len(chain) > self.max_redirects:
             raise RedirectLoop(f"more than {self.max_redirects} redirects, last to {target}")
         return response
+
+
+class RedirectScopeMiddleware:
+    """Runs before RobotsTxtMiddleware (100), so not even the target host's robots.txt is fetched.
+    The spider decides (`refuses_redirect(request) -> reason or None`)."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider=None) -> None:
+        if not request.meta.get("redirect_urls"):
+            return
+        judge = getattr(self.crawler.spider, "refuses_redirect", None)
+        reason = judge(request) if judge is not None else None
+        if reason:
+            self.crawler.stats.inc_value("newsagg/offsite_redirects")
+            raise OffScopeRedirect(reason)
+
+
+class BoundedDecompressionMiddleware(HttpCompressionMiddleware):
+    """Scrapy's decompression, whose only IgnoreRequest is a body past DOWNLOAD_MAXSIZE: an error here."""
+
+    def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
+        try:
+            return super().process_response(request, response)
+        except IgnoreRequest as error:
+            raise DecompressedTooLarge(str(error)) from error

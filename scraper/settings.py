@@ -34,11 +34,17 @@ SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 CLOSESPIDER_PAGECOUNT = 500
 
 DOWNLOADER_MIDDLEWARES = {
+    "scraper.middlewares.RedirectScopeMiddleware": 50,  # before RobotsTxtMiddleware (100) fetches robots.txt
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,  # replaced by BackoffRetryMiddleware
     "scraper.middlewares.CrawlDelayMiddleware": 110,  # after RobotsTxtMiddleware (100) parsed robots.txt
     "scraper.middlewares.BackoffRetryMiddleware": 550,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "scraper.middlewares.BoundedDecompressionMiddleware": 590,  # in its place: a gzip bomb is a page error
     "scraper.middlewares.RedirectLoopMiddleware": 650,  # sees a 3xx before RedirectMiddleware (600)
 }
+# Loopback, private and link-local addresses only for sources on one (scraper/addresses.py).
+TWISTED_DNS_RESOLVER = "scraper.addresses.GuardedResolver"
+DOWNLOAD_HANDLERS = {"file": None, "s3": None, "ftp": None}  # web pages only
 ITEM_PIPELINES = {"scraper.pipelines.StorePipeline": 300}
 EXTENSIONS = {"scraper.extensions.RunLedger": 500, "scrapy.extensions.telnet.TelnetConsole": None}
 

@@ -63,6 +63,7 @@ class Crawler:
     folder: Path
     source: dict = field(default_factory=dict)
     crawler: dict = field(default_factory=dict)
+    start: str = "/"  # the start URL's path on the site
 
     @property
     def db(self) -> Path:
@@ -70,7 +71,7 @@ class Crawler:
 
     def crawl(self, *args: str) -> CrawlResult:
         config = self.folder / "newsagg.toml"
-        write_config(config, self.site.url("/"), self.source, self.crawler)
+        write_config(config, self.site.url(self.start), self.source, self.crawler)
         before = len(self.site.requests)
         proc = newsagg("crawl", "test", "--config", str(config), "--db", str(self.db), "--quiet", *args,
                        cwd=self.folder)
