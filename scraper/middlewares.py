@@ -60,23 +60,34 @@ def host_of(request: Request) -> str:
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
-    """Scrapy's retry policy (RETRY_TIMES, RETRY_HTTP_CODES) plus waiting before each retry."""
+    """Scrapy's retry policy (RETRY_TIMES, RETRY_HTTP_CODES) plus waiting before each retry.
+    Once the crawl is closing (scraper/closing.py), nothing is retried and no wait goes on."""
 
-    def __init__(self, settings):
+    def __init__(self, settings, crawler=None):
         super().__init__(settings)
+        self.crawler = crawler
         self.backoff_base = settings.getfloat("NEWSAGG_RETRY_BACKOFF", 1.0)
         self.max_wait = settings.getfloat("NEWSAGG_RETRY_AFTER_MAX", 300.0)
         self.paused_until: dict[str, float] = {}  # host -> monotonic time
 
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings, crawler)
+
+    def _closing(self) -> bool:
+        closer = getattr(self.crawler, "newsagg_closer", None)
+        return closer is not None and closer.closing
+
     async def process_request(self, request: Request, spider=None) -> None:
-        """Hold a request until its host's pause and its own backoff are over."""
+        """Hold a request until its host's pause and its own backoff are over (or the crawl closes)."""
         ready_at = max(self.paused_until.get(host_of(request), 0.0), request.meta.get("newsagg_not_before", 0.0))
-        wait = ready_at - time.monotonic()
-        if wait > 0:
-            await asyncio.sleep(wait)
+        while (wait := ready_at - time.monotonic()) > 0 and not self._closing():
+            await asyncio.sleep(min(wait, 0.5))
+        if self._closing():
+            raise IgnoreRequest("the crawl is closing; not sent")
 
     def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
-        if request.meta.get("dont_retry") or response.status not in self.retry_http_codes:
+        if request.meta.get("dont_retry") or response.status not in self.retry_http_codes or self._closing():
             return response
         wait = retry_after_seconds(response.headers.get(b"Retry-After"))
         if wait is not None and wait > self.max_wait:
@@ -92,6 +103,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return retry
 
     def process_exception(self, request: Request, exception: Exception, spider=None) -> Request | None:
+        if self._closing():
+            return None
         retry = super().process_exception(request, exception)
         if isinstance(retry, Request):
             retry.meta["newsagg_not_before"] = time.monotonic() + self._backoff(request)

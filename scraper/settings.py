@@ -44,9 +44,13 @@ DOWNLOADER_MIDDLEWARES = {
 }
 # Loopback, private and link-local addresses only for sources on one (scraper/addresses.py).
 TWISTED_DNS_RESOLVER = "scraper.addresses.GuardedResolver"
-DOWNLOAD_HANDLERS = {"file": None, "s3": None, "ftp": None}  # web pages only
+# Web pages only, over a handler whose downloads a closing crawl cancels (scraper/closing.py).
+DOWNLOAD_HANDLERS = {"http": "scraper.closing.CancellableDownloadHandler",
+                     "https": "scraper.closing.CancellableDownloadHandler", "file": None, "s3": None, "ftp": None}
 ITEM_PIPELINES = {"scraper.pipelines.StorePipeline": 300}
-EXTENSIONS = {"scraper.extensions.RunLedger": 500, "scrapy.extensions.telnet.TelnetConsole": None}
+EXTENSIONS = {"scraper.extensions.RunLedger": 500, "scraper.closing.CrawlCloser": 510,
+              "scrapy.extensions.telnet.TelnetConsole": None}
+CLOSESPIDER_TIMEOUT = 0  # the source's timeout is CrawlCloser's (it also cancels downloads in flight)
 
 NEWSAGG_DB = os.environ.get("NEWSAGG_DB", "data/news.db")
 NEWSAGG_FULL = False  # True: ignore stored state (known URLs, refresh windows, dates): a forced recrawl

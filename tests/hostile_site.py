@@ -11,7 +11,8 @@ Other paths serve single-purpose crawls:
 
 - `/t/` a listing of good articles and one download that never answers (`/t/hang`);
 - `/s/index.xml` an endless tree of sitemap indexes (for the `max_pages` budget);
-- `/a/` a listing of `ARTICLES` plain articles (full disk, locked database).
+- `/a/` a listing of `articles` plain articles (full disk, locked database);
+- `/chain/` the same articles found one by one: each links to the next (a crawl that stalls stops there).
 
 `elsewhere` is a second server on 127.0.0.1 (another port) that redirects point at, by name
 (`localhost`) or by port: a crawl of the hostile site must never contact it.
@@ -30,7 +31,7 @@ from tests.crawl.conftest import article_html, listing_html
 
 ACCENTS = "Café owners in Zürich say the euro (€) déjà vu rally is “unusual”"
 RUSSIAN = "Рынки акций выросли после того, как центральный банк снизил ставку; инвесторы ждут новых данных"
-ARTICLES = 12  # under /a/: enough for a few store transactions, quick to crawl
+ARTICLES = 12  # under /a/ by default: enough for a few store transactions, quick to crawl
 
 HOSTILE_SOURCE = {"depth_limit": 100, "deny": ["/private/"]}
 HOSTILE_CRAWLER = {"max_page_bytes": 1_000_000}
@@ -168,7 +169,8 @@ GOOD = {"/good/before": "Stored before the trouble", "/good/after": "Stored afte
 class HostileSite:
     """The hostile site (`site`) and the off-scope server (`elsewhere`), both on 127.0.0.1."""
 
-    def __init__(self):
+    def __init__(self, articles: int = ARTICLES):
+        self.articles = articles  # under /a/ and /chain/
         self.elsewhere = LoopbackSite({"/news/stolen": Resource(article_html("Stolen by a redirect")),
                                        "/news/refreshed": Resource(article_html("Stolen by a meta refresh")),
                                        "/robots.txt": Resource("User-agent: *\nAllow: /\n", "text/plain")})
@@ -188,8 +190,12 @@ class HostileSite:
         routes["/s/"] = Resource(listing_html(["/s/story"]))
         routes["/s/story"] = Resource(article_html("Listed next to a sitemap chain"))
         routes["/s/index.xml"] = _sitemap_index_tree
-        routes["/a/"] = Resource(listing_html([f"/a/story-{i}" for i in range(ARTICLES)]))
-        routes.update({f"/a/story-{i}": Resource(article_html(f"Plain story {i}")) for i in range(ARTICLES)})
+        routes["/a/"] = Resource(listing_html([f"/a/story-{i}" for i in range(self.articles)]))
+        routes.update({f"/a/story-{i}": Resource(article_html(f"Plain story {i}")) for i in range(self.articles)})
+        routes["/chain/"] = Resource(listing_html(["/chain/story-0"]))
+        routes.update({f"/chain/story-{i}": Resource(article_html(
+            f"Chained story {i}", links=[f"/chain/story-{i + 1}"] if i + 1 < self.articles else []))
+            for i in range(self.articles)})
         self.site = LoopbackSite(routes).start()
         return self
 

@@ -37,6 +37,7 @@ from scraper.middlewares import DecompressedTooLarge
 from scraper.pages import PageAnalyser, transport_encoding
 from scraper.scope import Scope, url_date
 from scraper.signals import crawl_error
+from scraper.writer import writer_for
 
 HTML_TYPES = (b"text/html", b"application/xhtml")
 XML_TYPES = (b"xml", b"rss", b"atom")
@@ -65,6 +66,7 @@ class NewsSpider(scrapy.Spider):
         self.requested: set[str] = set()  # canonical URLs requested in this run (cheaper than the dupefilter)
         self.out_of_scope: set[str] = set()  # canonical links already refused by the scope (menus recur)
         self.traps_reported: set[str] = set()
+        self.crashes_logged: set[tuple[str, str]] = set()
         self.state: CrawlState | None = None
         self.analyser: PageAnalyser | None = None
 
@@ -73,7 +75,7 @@ class NewsSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         spider.full = spider.full or settings.getbool("NEWSAGG_FULL")
-        spider.state = CrawlState(settings.get("NEWSAGG_DB"), spider.source, spider.full)
+        spider.state = CrawlState(settings.get("NEWSAGG_DB"), spider.source, spider.full, writer_for(crawler))
         spider.analyser = PageAnalyser(settings.getint("NEWSAGG_EXTRACT_WORKERS"))
         if settings.getbool("ROBOTSTXT_OBEY"):  # robots.txt is fetched anyway: read its Sitemap lines there
             crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
@@ -321,7 +323,10 @@ class NewsSpider(scrapy.Spider):
     # --------------------------------------------------------------- errors
 
     def _report_unreadable(self, url: str, error: Exception) -> None:
-        if not isinstance(error, ExtractionError):
+        crash = (type(error).__name__, str(error))
+        if not isinstance(error, ExtractionError) and crash not in self.crashes_logged:
+            if len(self.crashes_logged) < 100:  # its traceback once per kind of crash, not once per page
+                self.crashes_logged.add(crash)
             self.logger.error("extraction crashed on %s", url, exc_info=error)
         self.report_error(url, f"unreadable page: {type(error).__name__}: {error}")
 
