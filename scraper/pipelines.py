@@ -11,7 +11,7 @@ from twisted.python.failure import Failure
 from db.store import UpsertResult
 from scraper.items import ArticleItem
 from scraper.signals import article_stored, crawl_error
-from scraper.writer import DatabaseWriter, LockedAtClose, StorageFailure, writer_for
+from scraper.writer import DatabaseWriter, StorageFailure, writer_for
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +53,7 @@ class StorePipeline:
         again. A database that cannot be written stops the run: reported once, by the ledger."""
         if failure.check(StorageFailure):
             return
-        if not failure.check(LockedAtClose):  # unexpected: its traceback helps
-            logger.error("could not store %s", item.fetched_url, exc_info=failure_to_exc_info(failure))
+        logger.error("could not store %s", item.fetched_url, exc_info=failure_to_exc_info(failure))
         self.crawler.signals.send_catch_log(crawl_error, url=item.fetched_url,
                                             error=f"could not store: {failure.getErrorMessage()}",
                                             spider=self.crawler.spider)

@@ -33,12 +33,12 @@ LOCK_WAIT_MS = 1_000  # one attempt's busy timeout; the writer retries until the
 _STOP = object()
 
 
+def _nothing(store: Store) -> None:  # a marker: drain() touches no database
+    return None
+
+
 class StorageFailure(Exception):
     """The database cannot be written (full disk, read-only, I/O error): the run must stop."""
-
-
-class LockedAtClose(Exception):
-    """The database was still locked when the crawl gave up waiting (past its deadline)."""
 
 
 class DatabaseWriter:
@@ -50,7 +50,6 @@ class DatabaseWriter:
         self.db_path = db_path
         self.on_failure = on_failure
         self.failure: StorageFailure | None = None
-        self.patient = True  # wait out a locked database; False once the crawl is past its deadline
         self.users = 0
         self.closed: Deferred[None] = Deferred()
         self._jobs: queue.SimpleQueue = queue.SimpleQueue()
@@ -71,7 +70,7 @@ class DatabaseWriter:
 
     def drain(self) -> Deferred[None]:
         """Fires once every job queued so far has run and its Deferred has fired."""
-        return self.submit(lambda store: None, after_failure=True)
+        return self.submit(_nothing, after_failure=True)
 
     def release(self) -> Deferred[None]:
         """A user is done with the writer; after the last one, the queue is finished and the
@@ -102,14 +101,14 @@ class DatabaseWriter:
     def _attempt(self, job: Callable[[Store], Any], after_failure: bool) -> Any:
         if self.failure is not None and not after_failure:
             raise self.failure
+        if job is _nothing:
+            return None
         waited_since = None
         while True:
             try:
                 result = job(self._connected())
             except (sqlite3.Error, DatabaseError) as error:
-                if is_busy(error) and not after_failure:
-                    if not self.patient:
-                        raise LockedAtClose(str(error)) from error
+                if is_busy(error):  # as long as it takes: the source's timeout bounds the run
                     if waited_since is None:
                         waited_since = time.monotonic()
                         logger.warning("the database is locked by another connection; waiting (nothing is lost)")

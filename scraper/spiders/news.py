@@ -324,9 +324,9 @@ class NewsSpider(scrapy.Spider):
 
     def _report_unreadable(self, url: str, error: Exception) -> None:
         crash = (type(error).__name__, str(error))
-        if not isinstance(error, ExtractionError) and crash not in self.crashes_logged:
-            if len(self.crashes_logged) < 100:  # its traceback once per kind of crash, not once per page
-                self.crashes_logged.add(crash)
+        if not isinstance(error, ExtractionError) and crash not in self.crashes_logged \
+                and len(self.crashes_logged) < 100:  # its traceback once per kind of crash, not per page
+            self.crashes_logged.add(crash)
             self.logger.error("extraction crashed on %s", url, exc_info=error)
         self.report_error(url, f"unreadable page: {type(error).__name__}: {error}")
 
