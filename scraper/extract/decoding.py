@@ -22,8 +22,6 @@ import re
 from collections.abc import Callable
 from functools import cache, lru_cache, partial
 
-from charset_normalizer import from_bytes
-
 from core.errors import ExtractionError
 
 SNIFF_BYTES = 65_536  # binary data shows itself in the first 64 KB
@@ -122,6 +120,8 @@ def _utf8_share(data: bytes) -> float:
 
 
 def _detected(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # rarely needed: not imported by every process
+
     best = from_bytes(data).best()
     return best.encoding if best is not None else None
 
