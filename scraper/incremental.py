@@ -9,14 +9,21 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import UTC, date, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 
 from core.config import Source
 from db import fetch_state
 from db.connection import connect
 from db.fetch_state import FetchRecord
+
+if TYPE_CHECKING:
+    from scraper.writer import DatabaseWriter
+
+logger = logging.getLogger(__name__)
 
 FLUSH_EVERY = 200  # fetch_state rows written per transaction
 
@@ -46,10 +53,11 @@ def since_moment(since: date | None) -> datetime | None:
 class CrawlState:
     """Loaded once at spider open; lookups are set/dict operations, writes are batched."""
 
-    def __init__(self, db_path: str, source: Source, full: bool = False):
+    def __init__(self, db_path: str, source: Source, full: bool = False, writer: DatabaseWriter | None = None):
         self.source = source
         self.full = full
-        self.conn = connect(db_path)
+        self.conn = connect(db_path)  # for reads; writes go through `writer` when there is one
+        self.writer = writer
         self.pending: list[FetchRecord] = []
         self.since = None if full else since_moment(source.since)
         if full:
@@ -107,15 +115,22 @@ class CrawlState:
             self.flush()
 
     def flush(self) -> None:
-        if self.pending:
-            fetch_state.record_fetches(self.conn, self.pending)
-            self.pending = []
+        if not self.pending:
+            return
+        batch, self.pending = self.pending, []
+        if self.writer is None:
+            fetch_state.record_fetches(self.conn, batch)
+        else:  # lost only when the database cannot be written: the next run refetches those pages
+            self.writer.submit(lambda store: fetch_state.record_fetches(store.conn, batch)).addErrback(
+                lambda failure: logger.warning("fetch state not recorded: %s", failure.getErrorMessage()))
 
     def close(self) -> None:
         try:
             self.flush()
         finally:
             self.conn.close()
+            if self.writer is not None:
+                self.writer.release()
 
 
 def _ceil_to_second(moment: datetime) -> str:
