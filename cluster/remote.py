@@ -18,6 +18,7 @@ from dataclasses import replace
 
 import redis
 from kombu.exceptions import KombuError
+from twisted.internet import defer
 
 from cluster import messages
 from cluster.app import FINISH_TASK, INGEST_TASK, STORE_QUEUE, Keys, app, redis_client
@@ -52,15 +53,16 @@ class RemoteRun:
         self._resent: dict[int, float] = {}
         self._lock = threading.Lock()
         self._give_up = threading.Event()
+        self._finishing = False
         self._thread = threading.Thread(target=self._send_loop, name="newsagg-sender", daemon=True)
         self._thread.start()
 
     # ------------------------------------------------------------------ the crawl's side (reactor thread)
 
-    def add_article(self, item) -> None:
+    def add_article(self, article, source: str, fetched_url: str, seen_urls) -> None:
         if self.failure:
             raise StoreUnavailable(self.failure)
-        self.articles.append(messages.article_to_wire(item.article, item.source, item.fetched_url, item.seen_urls))
+        self.articles.append(messages.article_to_wire(article, source, fetched_url, list(seen_urls)))
         if len(self.articles) >= self.settings.batch_size:
             self.flush()
 
@@ -84,9 +86,11 @@ class RemoteRun:
         self.sent_counters = replace(self.counters)
         self._post(INGEST_TASK, message)
 
-    def finish(self, status: str, counters: RunCounters, message: str | None) -> bool:
-        """Send what is left and the run's end, and wait (bounded) for the writer to confirm every
-        batch; True when it did."""
+    def post_finish(self, status: str, counters: RunCounters, message: str | None) -> None:
+        """Send what is left and the run's end (the sender thread delivers them); once."""
+        if self._finishing:
+            return
+        self._finishing = True
         self.counters = replace(counters)
         if self.failure is None:
             self.flush()
@@ -94,6 +98,10 @@ class RemoteRun:
             status, message = "failed", self.failure
         self._outbox.put((FINISH_TASK, messages.finish(self.run_id, status, self.counters, message, self.seq)))
         self._outbox.put(_STOP)
+
+    def wait_finished(self) -> bool:
+        """Wait (bounded) until everything reached the broker and the writer confirmed every batch;
+        True when it did. Called once the reactor has stopped."""
         self._thread.join(2 * FINISH_WAIT)
         if self._thread.is_alive() or self._unconfirmed:
             self._give_up.set()
@@ -187,6 +195,56 @@ class RemoteRun:
             logger.warning("run %d: heartbeat not sent (%s)", self.run_id, error)
 
 
+class RemoteStore:
+    """What the crawl's writer jobs (scraper/writer.py) are given on a cluster worker: the methods of
+    db.store.Store they call, each handing its data to the run's batches."""
+
+    def __init__(self, run: RemoteRun):
+        self.run = run
+
+    def upsert_article(self, article, source, fetched_url=None, seen_urls=()) -> None:
+        self.run.add_article(article, source, fetched_url or article.url, seen_urls)  # counted by the writer
+
+    def fill_utc(self, source: str, timezone: str | None) -> int:
+        return 0  # the writer fills them when it opens the run
+
+    def record_error(self, run_id, url, error, kept) -> None:
+        self.run.add_error(url, error)
+
+    def beat_run(self, source, run_id, counters) -> None:
+        self.run.progress(counters)
+
+    def finish_run(self, source, run_id, status, counters, message) -> None:
+        self.run.post_finish(status, counters, message)  # delivered by the sender; waited for at exit
+
+    def record_fetches(self, records) -> None:
+        self.run.add_fetches(list(records))
+
+
+class RemoteWriter:
+    """scraper/writer.py's DatabaseWriter interface on a cluster worker: a job runs at once, on
+    the reactor thread, on a RemoteStore (it only gathers data; the run's sender thread sends)."""
+
+    def __init__(self, run: RemoteRun):
+        self.store, self.users, self.closed = RemoteStore(run), 0, defer.Deferred()
+        self.failure, self.patient = None, True
+
+    def submit(self, job, after_failure: bool = False) -> defer.Deferred:
+        try:
+            return defer.succeed(job(self.store))
+        except Exception as error:  # noqa: BLE001 (the caller's errback reports it, as for a database)
+            return defer.fail(error)
+
+    def drain(self) -> defer.Deferred:
+        return defer.succeed(None)
+
+    def release(self) -> defer.Deferred:
+        self.users -= 1
+        if self.users <= 0 and not self.closed.called:
+            self.closed.callback(None)
+        return self.closed
+
+
 class RemoteBackend:
     """scraper/backend.py's RunBackend for a crawl whose run the writer opened (run id given)."""
 
@@ -209,11 +267,13 @@ class RemoteBackend:
     def fetch_state(self) -> SnapshotFetchState:
         return SnapshotFetchState(self.snapshot, self.run.add_fetches)
 
-    def articles(self, source: Source | None) -> RemoteArticles:  # (the writer backfills when it opens the run)
-        return RemoteArticles(self.run)
+    def new_writer(self) -> RemoteWriter:
+        return RemoteWriter(self.run)
 
-    def records(self) -> RemoteRecords:
-        return RemoteRecords(self.run)
+    def end_now(self, status: str, message: str) -> None:
+        """The process is about to be ended (scraper/closing.py's watchdog): send the run's end."""
+        self.run.post_finish(status, self.run.counters, message)
+        self.run.wait_finished()
 
     def summaries(self, claimed, ledgers):
         from scraper.run import RunSummary
@@ -222,42 +282,9 @@ class RemoteBackend:
         for source, run_id in claimed:
             ledger = ledgers.get(run_id)
             if ledger is None or ledger.status is None:  # the crawl never started: close the run
-                self.run.finish("failed", RunCounters(), "the crawl could not start")
+                self.run.post_finish("failed", RunCounters(), "the crawl could not start")
                 out.append(RunSummary(source.name, run_id, "failed", RunCounters(), "the crawl could not start"))
             else:
                 out.append(RunSummary(source.name, run_id, ledger.status, ledger.counters, ledger.message))
+        self.run.wait_finished()
         return out
-
-
-class RemoteArticles:
-    def __init__(self, run: RemoteRun):
-        self.run = run
-
-    def store_item(self, item) -> None:
-        self.run.add_article(item)  # counted by the writer
-
-    def close(self) -> None:
-        pass
-
-
-class RemoteRecords:
-    def __init__(self, run: RemoteRun):
-        self.run = run
-
-    def start_run(self, source: str) -> int:
-        raise NewsaggError("a cluster crawl's run is opened by the writer")
-
-    def heartbeat(self, source, run_id, counters) -> None:
-        self.run.progress(counters)
-
-    def record_error(self, run_id, url, error, kept) -> None:
-        self.run.add_error(url, error)
-
-    def finish(self, source, run_id, status, counters, message) -> None:
-        self.run.finish(status, counters, message)  # if the broker stays away, the writer's reaper closes it
-
-    def close(self) -> None:
-        pass
-
-
-

@@ -26,6 +26,32 @@ class UnusableDatabaseError(DatabaseError):
     exit_code = 2
 
 
+# SQLite primary result codes (the low byte of an extended code).
+_BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED: another connection holds the lock; wait and retry
+# SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB: no write
+# will succeed by waiting; a crawl stops at once (docs/operations.md, "When the database cannot be written").
+_STORAGE_FAILURE_CODES = {8, 10, 11, 13, 14, 26}
+
+
+def _primary_code(error: BaseException) -> int | None:
+    while error is not None:
+        code = getattr(error, "sqlite_errorcode", None)
+        if code is not None:
+            return code & 0xFF
+        error = error.__cause__  # DatabaseError wraps the sqlite3 error
+    return None
+
+
+def is_busy(error: BaseException) -> bool:
+    """The database is locked by another connection (past the busy timeout)."""
+    return _primary_code(error) in _BUSY_CODES
+
+
+def is_storage_failure(error: BaseException) -> bool:
+    """The file cannot be written at all: disk full, read-only, I/O error, corrupt."""
+    return _primary_code(error) in _STORAGE_FAILURE_CODES
+
+
 def utcnow() -> str:
     """Timestamps in the database: ISO 8601 UTC with offset, second precision."""
     return datetime.now(UTC).isoformat(timespec="seconds")

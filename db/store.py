@@ -22,6 +22,7 @@ from pathlib import Path
 from core.article import Article, ArticleImage, FaqEntry
 from core.instants import OFFSET, to_utc, utc_instants, utc_text
 
+from . import fetch_state, runs
 from .backfill import fill_utc
 from .connection import connect, transaction, utcnow
 from .dedup import (
@@ -125,6 +126,24 @@ class Store:
             " ON CONFLICT(url) DO UPDATE SET last_seen_at = excluded.last_seen_at",
             [(url, result.article_id, now, now) for url in sorted(prepared.urls)])
         return result
+
+    # What else a crawl writes, for the jobs of its writer thread (scraper/writer.py), which call
+    # them on whichever store the crawl writes to: this file, or the cluster's (cluster/remote.py).
+
+    def record_error(self, run_id: int, url: str | None, error: str, kept: int) -> None:
+        runs.record_error(self.conn, run_id, url, error, kept)
+
+    def beat_run(self, source: str, run_id: int, counters: runs.RunCounters) -> None:
+        runs.heartbeat(self.conn, source)
+        runs.update_counters(self.conn, run_id, counters)
+
+    def finish_run(self, source: str, run_id: int, status: str, counters: runs.RunCounters,
+                   message: str | None) -> None:
+        runs.finish_run(self.conn, run_id, status, counters, message)
+        runs.release_lock(self.conn, source)
+
+    def record_fetches(self, records) -> None:
+        fetch_state.record_fetches(self.conn, records)
 
     def fill_utc(self, source: str, timezone: str | None) -> int:
         """Backfill the UTC instants of `source`'s older rows, in short transactions (db/backfill.py)."""

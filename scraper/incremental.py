@@ -9,13 +9,20 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import UTC, date, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 
 from core.config import Source
 from db import fetch_state
 from db.fetch_state import FetchRecord
+
+if TYPE_CHECKING:
+    from scraper.writer import DatabaseWriter
+
+logger = logging.getLogger(__name__)
 
 FLUSH_EVERY = 200  # fetch_state rows written per transaction
 
@@ -43,14 +50,15 @@ def since_moment(since: date | None) -> datetime | None:
 
 
 class CrawlState:
-    """Loaded once at spider open; lookups are set/dict operations, writes are batched. `store`:
-    db.fetch_state's functions without their connection (scraper/backend.py: the SQLite file,
-    or what the cluster's writer sent)."""
+    """Loaded once at spider open; lookups are set/dict operations, writes are batched. `reads`:
+    db.fetch_state's functions without their connection (scraper/backend.py: the SQLite file, or
+    what the cluster's writer sent); writes go through `writer` when there is one."""
 
-    def __init__(self, store, source: Source, full: bool = False):
+    def __init__(self, reads, source: Source, full: bool = False, writer: DatabaseWriter | None = None):
         self.source = source
         self.full = full
-        self.store = store
+        self.reads = reads
+        self.writer = writer
         self.pending: list[FetchRecord] = []
         self.since = None if full else since_moment(source.since)
         if full:
@@ -58,9 +66,9 @@ class CrawlState:
             self.known_listings: set[str] = set()
             self.entry_cutoff: datetime | None = None
             return
-        self.known_articles = self.store.known_article_urls(source.name, fresh_since(source))
-        self.known_listings = self.store.known_urls_of_kind(source.name, fetch_state.LISTING)
-        last_run = parse_date(self.store.last_successful_run(source.name))
+        self.known_articles = self.reads.known_article_urls(source.name, fresh_since(source))
+        self.known_listings = self.reads.known_urls_of_kind(source.name, fetch_state.LISTING)
+        last_run = parse_date(self.reads.last_successful_run(source.name))
         self.entry_cutoff = max(filter(None, (last_run, self.since)), default=None)
 
     # ------------------------------------------------------------------ decisions
@@ -88,7 +96,7 @@ class CrawlState:
         """Validators for an article due for a refresh (only sources with `refresh` have any)."""
         if self.full or not self.source.refresh or url in self.known_listings:
             return {}  # listings are always fetched in full: a 304 would hide their new links
-        etag, last_modified = self.store.validators(url)
+        etag, last_modified = self.reads.validators(url)
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -105,15 +113,22 @@ class CrawlState:
             self.flush()
 
     def flush(self) -> None:
-        if self.pending:
-            self.store.record_fetches(self.pending)
-            self.pending = []
+        if not self.pending:
+            return
+        batch, self.pending = self.pending, []
+        if self.writer is None:
+            self.reads.record_fetches(batch)
+        else:  # lost only when the database cannot be written: the next run refetches those pages
+            self.writer.submit(lambda store: store.record_fetches(batch)).addErrback(
+                lambda failure: logger.warning("fetch state not recorded: %s", failure.getErrorMessage()))
 
     def close(self) -> None:
         try:
             self.flush()
         finally:
-            self.store.close()
+            self.reads.close()
+            if self.writer is not None:
+                self.writer.release()
 
 
 def fresh_since(source: Source) -> str | None:

@@ -6,6 +6,10 @@
   AutoThrottle may raise but never lower.
 - RedirectLoopMiddleware: a redirect back to a URL of the same chain fails the request with a
   RedirectLoop error (counted and logged), instead of Scrapy's silent "max redirections".
+- BoundedDecompressionMiddleware: a response that decompresses past the size cap (a gzip bomb)
+  fails its request (counted and logged) instead of being silently ignored.
+- RedirectScopeMiddleware: a request made by a redirect (HTTP 3xx or <meta refresh>) must pass
+  the spider's scope, like a link; refused before anything of the target's host is fetched.
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin
 
 from scrapy import signals
+from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.utils.httpobj import urlparse_cached
 
@@ -25,6 +31,14 @@ PAUSE_STATUSES = {429, 503}
 
 class RedirectLoop(Exception):
     """A redirect chain that comes back to a URL it already visited, or is too long."""
+
+
+class OffScopeRedirect(Exception):
+    """A redirect to a URL outside the source's scope: not followed."""
+
+
+class DecompressedTooLarge(Exception):
+    """A compressed response larger than DOWNLOAD_MAXSIZE once decompressed."""
 
 
 def retry_after_seconds(value: bytes | None, now: float | None = None) -> float | None:
@@ -46,23 +60,34 @@ def host_of(request: Request) -> str:
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
-    """Scrapy's retry policy (RETRY_TIMES, RETRY_HTTP_CODES) plus waiting before each retry."""
+    """Scrapy's retry policy (RETRY_TIMES, RETRY_HTTP_CODES) plus waiting before each retry.
+    Once the crawl is closing (scraper/closing.py), nothing is retried and no wait goes on."""
 
-    def __init__(self, settings):
+    def __init__(self, settings, crawler=None):
         super().__init__(settings)
+        self.crawler = crawler
         self.backoff_base = settings.getfloat("NEWSAGG_RETRY_BACKOFF", 1.0)
         self.max_wait = settings.getfloat("NEWSAGG_RETRY_AFTER_MAX", 300.0)
         self.paused_until: dict[str, float] = {}  # host -> monotonic time
 
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings, crawler)
+
+    def _closing(self) -> bool:
+        closer = getattr(self.crawler, "newsagg_closer", None)
+        return closer is not None and closer.closing
+
     async def process_request(self, request: Request, spider=None) -> None:
-        """Hold a request until its host's pause and its own backoff are over."""
+        """Hold a request until its host's pause and its own backoff are over (or the crawl closes)."""
         ready_at = max(self.paused_until.get(host_of(request), 0.0), request.meta.get("newsagg_not_before", 0.0))
-        wait = ready_at - time.monotonic()
-        if wait > 0:
-            await asyncio.sleep(wait)
+        while (wait := ready_at - time.monotonic()) > 0 and not self._closing():
+            await asyncio.sleep(min(wait, 0.5))
+        if self._closing():
+            raise IgnoreRequest("the crawl is closing; not sent")
 
     def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
-        if request.meta.get("dont_retry") or response.status not in self.retry_http_codes:
+        if request.meta.get("dont_retry") or response.status not in self.retry_http_codes or self._closing():
             return response
         wait = retry_after_seconds(response.headers.get(b"Retry-After"))
         if wait is not None and wait > self.max_wait:
@@ -78,6 +103,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return retry
 
     def process_exception(self, request: Request, exception: Exception, spider=None) -> Request | None:
+        if self._closing():
+            return None
         retry = super().process_exception(request, exception)
         if isinstance(retry, Request):
             retry.meta["newsagg_not_before"] = time.monotonic() + self._backoff(request)
@@ -134,3 +161,34 @@ class RedirectLoopMiddleware:
         if len(chain) > self.max_redirects:
             raise RedirectLoop(f"more than {self.max_redirects} redirects, last to {target}")
         return response
+
+
+class RedirectScopeMiddleware:
+    """Runs before RobotsTxtMiddleware (100), so not even the target host's robots.txt is fetched.
+    The spider decides (`refuses_redirect(request) -> reason or None`)."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider=None) -> None:
+        if not request.meta.get("redirect_urls"):
+            return
+        judge = getattr(self.crawler.spider, "refuses_redirect", None)
+        reason = judge(request) if judge is not None else None
+        if reason:
+            self.crawler.stats.inc_value("newsagg/offsite_redirects")
+            raise OffScopeRedirect(reason)
+
+
+class BoundedDecompressionMiddleware(HttpCompressionMiddleware):
+    """Scrapy's decompression, whose only IgnoreRequest is a body past DOWNLOAD_MAXSIZE: an error here."""
+
+    def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
+        try:
+            return super().process_response(request, response)
+        except IgnoreRequest as error:
+            raise DecompressedTooLarge(str(error)) from error

@@ -12,7 +12,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from core.errors import ExtractionError
 from scraper.extract import Article, Document, extract_document
+
+MAX_BODY_CHARS = 500_000  # ~80,000 words: longer than any article; a dump of text is not one
 
 
 @dataclass
@@ -30,7 +33,23 @@ def analyse_page(body: bytes, url: str, encoding: str | None, extract: bool = Tr
     doc = Document.parse(body, url, encoding)
     article = extract_document(doc, fetched_at=datetime.now(UTC), timezone=timezone,
                                profile=profile) if extract else None
+    if article is not None:
+        if len(article.body) > MAX_BODY_CHARS:
+            raise ExtractionError(f"article body of {len(article.body):,} characters is longer than the cap "
+                                  f"of {MAX_BODY_CHARS:,}; not stored")
+        if article.is_article and not (article.title or "").strip() and not has_article_structure(doc):
+            article.is_article = False  # a text without a title or any markup of an article: not one
     return PageAnalysis(article, doc.links(), doc.feed_links())
+
+
+def has_article_structure(doc: Document) -> bool:
+    """Markup of an article: <article>, a heading, paragraphs, or metadata that says "article"."""
+    root = doc.root
+    if root.find(".//article") is not None or root.find(".//h1") is not None or len(root.findall(".//p")) >= 2:
+        return True
+    if (doc.meta_first("og:type") or "").lower() == "article":
+        return True
+    return any("article" in str(thing.get("@type", "")).lower() for thing in doc.json_ld)
 
 
 def transport_encoding(content_type: bytes) -> str | None:

@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
+from twisted.internet.defer import DeferredList
 
 from core.config import CrawlerSettings, Source
 from core.errors import SourceBusyError
 from db import runs
 from db.connection import connect
 from scraper.backend import LocalBackend, RunBackend
+from scraper.closing import closer_of, closing_started
 from scraper.spiders.news import NewsSpider
 
 logger = logging.getLogger(__name__)
@@ -33,6 +35,25 @@ class RunSummary:
     counters: runs.RunCounters = field(default_factory=runs.RunCounters)
     message: str | None = None
     first_errors: list[tuple[str | None, str]] = field(default_factory=list)  # (url, error), a few
+
+
+class PromptCrawlerProcess(CrawlerProcess):
+    """On SIGTERM/SIGINT each crawl closes at once, cancelling its downloads in flight
+    (scraper/closing.py), rather than waiting up to download_timeout for them. A crawl already
+    closing is let finish recording its run first: Scrapy's stop would not wait for that."""
+
+    def stop(self):
+        closing = []
+        for crawler in self.crawlers:
+            closer, ledger = closer_of(crawler), getattr(crawler, "newsagg_ledger", None)
+            if closer is None or crawler.engine is None or not crawler.crawling:
+                continue
+            if closing_started(crawler.engine) and ledger is not None:
+                closing.append(ledger.done)
+            closer.stop_sending("shutdown")
+        if not closing:
+            return super().stop()
+        return DeferredList(closing).addBoth(lambda _: super(PromptCrawlerProcess, self).stop())
 
 
 def base_settings() -> Settings:
@@ -64,7 +85,7 @@ def source_settings(base: Settings, source: Source, crawler_settings: CrawlerSet
         # The spider stops requesting pages at max_pages; this backstop also counts robots/feeds/sitemaps/retries.
         "CLOSESPIDER_PAGECOUNT": source.max_pages * 2 + 100,
         "NEWSAGG_FULL": full,
-        "CLOSESPIDER_TIMEOUT": source.timeout,
+        "CLOSESPIDER_TIMEOUT": 0,  # scraper/closing.py keeps the source's timeout (spider.source.timeout)
         "DEPTH_LIMIT": source.depth_limit,
         "LOG_LEVEL": log_level,
     }, priority="cmdline")
@@ -128,7 +149,7 @@ def crawl(sources: list[Source], db_path: str, crawler_settings: CrawlerSettings
         base.set("LOG_LEVEL", log_level, priority="cmdline")
         if log_file:
             base.set("LOG_FILE", log_file, priority="cmdline")
-        process = CrawlerProcess(base)
+        process = PromptCrawlerProcess(base)
         for index, (source, run_id) in enumerate(claimed):
             settings = source_settings(base, source, crawler_settings, db_path, run_id, log_level, progress, full)
             crawler = Crawler(NewsSpider, settings, init_reactor=index == 0)  # the first one installs the reactor
@@ -156,8 +177,13 @@ def read_summaries(db_path: str, claimed: list[tuple[Source, int]], ledgers: dic
             row = runs.get_run(conn, run_id)
             counters = runs.RunCounters(row["pages_fetched"], row["articles_new"], row["articles_updated"],
                                         row["duplicates"], row["errors"])
+            status, message = row["status"], row["message"]
+            if ledger is not None and ledger.status is not None and not ledger.recorded and status == "running":
+                # the database could not take the run's end (full disk): say what happened anyway
+                status, counters = ledger.status, ledger.counters
+                message = f"{ledger.message or status} (not recorded in the database)"
             errors = runs.run_errors(conn, run_id)
-            out.append(RunSummary(source.name, run_id, row["status"], counters, row["message"],
+            out.append(RunSummary(source.name, run_id, status, counters, message,
                                   [(e["url"], e["error"]) for e in errors]))
         return out
     finally:

@@ -1,4 +1,5 @@
-"""Which URLs a crawl may follow: the start URL's host and path prefix, plus allow/deny patterns."""
+"""Which URLs a crawl may follow, and where a redirect may lead: the start URL's host (and port) and
+path prefix, plus allow/deny patterns."""
 
 from __future__ import annotations
 
@@ -41,9 +42,21 @@ def url_date(url: str) -> date | None:
     return date(int(year), int(month), int(day or 1))
 
 
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
 def host_key(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.")
+    """The site a URL belongs to: its host without `www.`, with its port unless it is the default
+    one (127.0.0.1:8001 is not 127.0.0.1:8002)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    try:
+        port = parts.port
+    except ValueError:  # a port that is not a number: no site of ours
+        return f"{host}:?"
+    if port is None or port == _DEFAULT_PORTS.get(parts.scheme.lower()):
+        return host
+    return f"{host}:{port}"
 
 
 @dataclass
@@ -60,6 +73,17 @@ class Scope:
 
     def same_host(self, url: str) -> bool:
         return host_key(url) in {host for host, _ in self.roots}
+
+    def refuses_redirect(self, target: str, page: bool, origin: str) -> str | None:
+        """Why a redirect to `target` may not be followed, or None. A page must land where a link
+        to it could have been followed (host, path prefix, allow/deny); a feed, sitemap or
+        robots.txt on its own host or a source host."""
+        if page:
+            allowed = self.allows(target)
+        else:
+            allowed = urlsplit(target).scheme in ("http", "https") and (
+                self.same_host(target) or host_key(target) == host_key(origin))
+        return None if allowed else f"redirect out of scope to {target}; not followed"
 
     def allows(self, url: str) -> bool:
         """A page URL worth requesting: http(s), in host+prefix, not a file, allowed, not denied."""

@@ -34,13 +34,23 @@ SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 CLOSESPIDER_PAGECOUNT = 500
 
 DOWNLOADER_MIDDLEWARES = {
+    "scraper.middlewares.RedirectScopeMiddleware": 50,  # before RobotsTxtMiddleware (100) fetches robots.txt
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,  # replaced by BackoffRetryMiddleware
     "scraper.middlewares.CrawlDelayMiddleware": 110,  # after RobotsTxtMiddleware (100) parsed robots.txt
     "scraper.middlewares.BackoffRetryMiddleware": 550,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "scraper.middlewares.BoundedDecompressionMiddleware": 590,  # in its place: a gzip bomb is a page error
     "scraper.middlewares.RedirectLoopMiddleware": 650,  # sees a 3xx before RedirectMiddleware (600)
 }
+# Loopback, private and link-local addresses only for sources on one (scraper/addresses.py).
+TWISTED_DNS_RESOLVER = "scraper.addresses.GuardedResolver"
+# Web pages only, over a handler whose downloads a closing crawl cancels (scraper/closing.py).
+DOWNLOAD_HANDLERS = {"http": "scraper.closing.CancellableDownloadHandler",
+                     "https": "scraper.closing.CancellableDownloadHandler", "file": None, "s3": None, "ftp": None}
 ITEM_PIPELINES = {"scraper.pipelines.StorePipeline": 300}
-EXTENSIONS = {"scraper.extensions.RunLedger": 500, "scrapy.extensions.telnet.TelnetConsole": None}
+EXTENSIONS = {"scraper.extensions.RunLedger": 500, "scraper.closing.CrawlCloser": 510,
+              "scrapy.extensions.telnet.TelnetConsole": None}
+CLOSESPIDER_TIMEOUT = 0  # the source's timeout is CrawlCloser's (it also cancels downloads in flight)
 
 NEWSAGG_DB = os.environ.get("NEWSAGG_DB", "data/news.db")
 NEWSAGG_FULL = False  # True: ignore stored state (known URLs, refresh windows, dates): a forced recrawl

@@ -135,8 +135,8 @@ def run(args: argparse.Namespace) -> int:
         total += 1
         if "error" in record:
             failures += 1
-            if args.format != "json":
-                print(f"newsagg: error: {path}: {record['error']}", file=sys.stderr)
+            print(f"newsagg: error: {path}: {record['error']}", file=sys.stderr)
+            if args.format != "json":  # json keeps its one line per page (the --manifest contract)
                 continue
         if several and args.format != "json":
             out.write(f"==> {path} <==\n")

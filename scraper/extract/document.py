@@ -18,73 +18,47 @@ from lxml import etree
 
 from core.errors import ExtractionError
 
+from .decoding import decode_html
+
+__all__ = ["Document", "decode_html", "parse_tree"]
+
 # Control characters other than tab/newline/CR make lxml refuse a document.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # "<!--", "<![CDATA[" (also behind "//") opening, or "-->", "]]>" closing a JSON-LD script's text.
 _JSON_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
-
-
-def decode_html(data: bytes | str, declared_encoding: str | None = None) -> str:
-    """Bytes -> text: the transport's charset, else the page's <meta charset>, else UTF-8,
-    falling back to cp1252 when UTF-8 fails. Always returns valid text."""
-    if isinstance(data, str):
-        return data
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    labels = [declared_encoding] if declared_encoding else []
-    match = _META_CHARSET.search(data[:4096])
-    if match:
-        labels.append(match.group(1).decode("ascii", "ignore"))
-    if any(_SINGLE_BYTE_LABEL.match(label.strip().lower()) for label in labels) and _is_multibyte_utf8(data):
-        # A Latin label (HTTP header or <meta>) on bytes that are valid multi-byte UTF-8 is a common
-        # mislabel: decoding by it would store mojibake.
-        labels = [label for label in labels if not _SINGLE_BYTE_LABEL.match(label.strip().lower())]
-    candidates = labels
-    candidates += ["utf-8"]
-    for encoding in candidates:
-        try:
-            return data.decode(_normalise_encoding(encoding))
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return data.decode("cp1252", errors="replace")
-
-
-_SINGLE_BYTE_LABEL = re.compile(r"(iso[-_]?8859|windows-125|cp125|latin|us-ascii|ascii)")
-
-
-def _is_multibyte_utf8(data: bytes) -> bool:
-    if data.isascii():
-        return False
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _normalise_encoding(name: str) -> str:
-    name = name.strip().lower()
-    # Browsers treat these labels as their supersets (WHATWG encoding standard).
-    return {"iso-8859-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252", "gb2312": "gb18030",
-            "gbk": "gb18030"}.get(name, name)
+# A run of the same opening (or closing) tag, e.g. 5,000 nested <div>s: collapsed when the page
+# is nested deeper than the parser goes, so the article inside survives.
+_OPENING_RUN = re.compile(r"(<([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>\s*)(?:<\2\b[^<>]*>\s*){7,}")
+_CLOSING_RUN = re.compile(r"(</([a-zA-Z][a-zA-Z0-9]*)\s*>\s*)(?:</\2\s*>\s*){7,}")
 
 
 def parse_tree(html: str) -> lxml.html.HtmlElement:
     html = _CONTROL_CHARS.sub("", html)
     if not html.strip():
         raise ExtractionError("empty document")
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError) as error:
-        # ValueError: a str with an XML encoding declaration; retry as bytes.
-        try:
-            root = lxml.html.document_fromstring(html.encode("utf-8"))
-        except (etree.ParserError, ValueError):
-            raise ExtractionError(f"cannot parse HTML: {error}") from error
+    root, too_deep = _parse(html)
+    if too_deep:  # libxml2 drops whatever is nested deeper than 2,048 elements, even with huge_tree
+        root, too_deep = _parse(_CLOSING_RUN.sub(r"\1", _OPENING_RUN.sub(r"\1", html)))
+        if too_deep:
+            raise ExtractionError("the page is nested deeper than 2,048 elements")
     if root.find("body") is None:
         _move_stray_head_content(root)
     return root
+
+
+def _parse(html: str) -> tuple[lxml.html.HtmlElement, bool]:
+    """The tree, and whether the parser hit its depth limit. huge_tree lifts libxml2's default
+    limit of 255 levels, below which whole articles used to vanish."""
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    try:
+        root = lxml.html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError) as error:
+        # ValueError: a str with an XML encoding declaration; retry as bytes.
+        try:
+            root = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+        except (etree.ParserError, ValueError):
+            raise ExtractionError(f"cannot parse HTML: {error}") from error
+    return root, any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log)
 
 
 _HEAD_TAGS = frozenset({"title", "meta", "link", "script", "style", "base", "noscript", "template"})

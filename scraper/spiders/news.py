@@ -22,18 +22,23 @@ from scrapy import signals
 from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from twisted.internet.error import DNSLookupError
 
 from core.config import Source, adhoc_source, load_config, resolve_config_path
 from core.errors import ExtractionError
 from db.fetch_state import ARTICLE, FEED, LISTING, SITEMAP
 from db.urls import canonicalize
+from scraper.addresses import address_guard
 from scraper.backend import backend_for
 from scraper.incremental import CrawlState
 from scraper.items import ArticleItem
+from scraper.middlewares import DecompressedTooLarge
 from scraper.pages import PageAnalyser, transport_encoding
 from scraper.scope import Scope, url_date
 from scraper.signals import crawl_error
+from scraper.writer import writer_for
 
 HTML_TYPES = (b"text/html", b"application/xhtml")
 XML_TYPES = (b"xml", b"rss", b"atom")
@@ -62,6 +67,7 @@ class NewsSpider(scrapy.Spider):
         self.requested: set[str] = set()  # canonical URLs requested in this run (cheaper than the dupefilter)
         self.out_of_scope: set[str] = set()  # canonical links already refused by the scope (menus recur)
         self.traps_reported: set[str] = set()
+        self.crashes_logged: set[tuple[str, str]] = set()
         self.state: CrawlState | None = None
         self.analyser: PageAnalyser | None = None
 
@@ -70,7 +76,7 @@ class NewsSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         spider.full = spider.full or settings.getbool("NEWSAGG_FULL")
-        spider.state = CrawlState(backend_for(crawler).fetch_state(), spider.source, spider.full)
+        spider.state = CrawlState(backend_for(crawler).fetch_state(), spider.source, spider.full, writer_for(crawler))
         spider.analyser = PageAnalyser(settings.getint("NEWSAGG_EXTRACT_WORKERS"))
         if settings.getbool("ROBOTSTXT_OBEY"):  # robots.txt is fetched anyway: read its Sitemap lines there
             crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
@@ -83,8 +89,24 @@ class NewsSpider(scrapy.Spider):
     # --------------------------------------------------------------- discovery
 
     async def start(self):
+        await self._trust_private_source_hosts()
         for request in self.start_requests():
             yield request
+
+    async def _trust_private_source_hosts(self) -> None:
+        """A source on a loopback or private address may be crawled there (scraper/addresses.py)."""
+        guard = address_guard()
+        if guard is None:
+            self.logger.warning("no address guard installed (TWISTED_DNS_RESOLVER): private addresses are reachable")
+            return
+        urls = [*self.source.start_urls, *self.source.feeds, *self.source.sitemaps]
+        for host in sorted({urlsplit(url).hostname for url in urls} - {None}):
+            await maybe_deferred_to_future(guard.trust_if_private(host))
+
+    def refuses_redirect(self, request: scrapy.Request) -> str | None:
+        """Why this redirected request may not be sent (RedirectScopeMiddleware), or None."""
+        page = getattr(request.callback, "__func__", None) is NewsSpider.parse_page
+        return self.scope.refuses_redirect(request.url, page, request.meta["redirect_urls"][0])
 
     def start_requests(self):
         roots = {f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.source.start_urls}
@@ -115,21 +137,25 @@ class NewsSpider(scrapy.Spider):
                               meta=meta, headers=headers)
 
     def _sitemap_request(self, url: str, speculative: bool = False) -> scrapy.Request | None:
-        if not self._first_request_of(url):
+        """Sitemaps spend the max_pages budget, except the guessed <start folder>sitemap.xml."""
+        if canonical_url(url) in self.requested or not (speculative or self._spend_budget()):
             return None
+        self.requested.add(canonical_url(url))
         return scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error, priority=80,
                               meta={"speculative": speculative})
 
     def _feed_request(self, url: str, priority: int = 80) -> scrapy.Request | None:
-        if not self._first_request_of(url):
+        if canonical_url(url) in self.requested or not self._spend_budget():
             return None
+        self.requested.add(canonical_url(url))
         return scrapy.Request(url, callback=self.parse_feed, errback=self.on_error, priority=priority)
 
-    def _first_request_of(self, url: str) -> bool:
-        key = canonical_url(url)
-        if key in self.requested:
+    def _spend_budget(self) -> bool:
+        """One request of max_pages (pages, feeds and sitemaps alike), or False when it is spent."""
+        if self.pages_requested >= self.source.max_pages:
+            self._count("max_pages_reached")
             return False
-        self.requested.add(key)
+        self.pages_requested += 1
         return True
 
     def follow_page(self, url: str, priority: int = 0, entry_date: str | None = None):
@@ -146,13 +172,9 @@ class NewsSpider(scrapy.Spider):
         return self._new_page_request(canonical, priority, linked_as=url)
 
     def _new_page_request(self, url: str, priority: int, linked_as: str) -> scrapy.Request | None:
-        if self._is_trap(url) or self._dated_before_since(url):
-            return None
-        if self.pages_requested >= self.source.max_pages:
-            self._count("max_pages_reached")
+        if self._is_trap(url) or self._dated_before_since(url) or not self._spend_budget():
             return None
         self.requested.add(url)
-        self.pages_requested += 1
         return self._page_request(url, priority, linked_as=linked_as,
                                   headers=self.state.conditional_headers(url))
 
@@ -303,7 +325,10 @@ class NewsSpider(scrapy.Spider):
     # --------------------------------------------------------------- errors
 
     def _report_unreadable(self, url: str, error: Exception) -> None:
-        if not isinstance(error, ExtractionError):
+        crash = (type(error).__name__, str(error))
+        if not isinstance(error, ExtractionError) and crash not in self.crashes_logged \
+                and len(self.crashes_logged) < 100:  # its traceback once per kind of crash, not per page
+            self.crashes_logged.add(crash)
             self.logger.error("extraction crashed on %s", url, exc_info=error)
         self.report_error(url, f"unreadable page: {type(error).__name__}: {error}")
 
@@ -319,11 +344,22 @@ class NewsSpider(scrapy.Spider):
         elif failure.check(DownloadCancelledError):  # Scrapy cancels at DOWNLOAD_MAXSIZE, mid-stream too
             limit = request.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
             message = f"response larger than the max size of {limit} bytes ([crawler] max_page_bytes); dropped"
+        elif failure.check(DecompressedTooLarge):
+            limit = request.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
+            message = (f"response larger than the max size of {limit} bytes once decompressed (a compression "
+                       f"bomb?); dropped")
+        elif failure.check(DNSLookupError) and (refusal := self._address_refusal(request.url)):
+            message = f"AddressRefused: {refusal}"
         else:
             message = f"{failure.type.__name__}: {failure.getErrorMessage()}"
         if request.meta.get("speculative") and not failure.check(HttpError):
             return
         self.report_error(request.meta.get("redirect_urls", [request.url])[0], message)  # the URL as linked
+
+    @staticmethod
+    def _address_refusal(url: str) -> str | None:
+        guard = address_guard()
+        return guard.refusal(urlsplit(url).hostname or "") if guard is not None else None
 
     def report_error(self, url: str, message: str) -> None:
         self.logger.warning("%s: %s", url, message)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -63,21 +66,45 @@ class Crawler:
     folder: Path
     source: dict = field(default_factory=dict)
     crawler: dict = field(default_factory=dict)
+    start: str = "/"  # the start URL's path on the site
 
     @property
     def db(self) -> Path:
         return self.folder / "news.db"
 
     def crawl(self, *args: str) -> CrawlResult:
-        config = self.folder / "newsagg.toml"
-        write_config(config, self.site.url("/"), self.source, self.crawler)
+        config = self.write_config()
         before = len(self.site.requests)
         proc = newsagg("crawl", "test", "--config", str(config), "--db", str(self.db), "--quiet", *args,
                        cwd=self.folder)
-        assert proc.returncode in (0, 1), proc.stderr
+        return self.result(proc.returncode, proc.stdout, proc.stderr, before)
+
+    def start_crawl(self, *args: str) -> tuple[subprocess.Popen, int]:
+        """A crawl running in the background (to signal it, or to act while it runs): the process and
+        how many requests the site had seen before it; finish with `finish_crawl`."""
+        config = self.write_config()
+        before = len(self.site.requests)
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        env.pop("NEWSAGG_DB", None)
+        proc = subprocess.Popen([sys.executable, "-m", "newsagg", "crawl", "test", "--config", str(config),
+                                 "--db", str(self.db), "--quiet", *args], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, cwd=self.folder, env=env)
+        return proc, before
+
+    def finish_crawl(self, proc: subprocess.Popen, before: int, timeout: float = 120) -> CrawlResult:
+        stdout, stderr = proc.communicate(timeout=timeout)
+        return self.result(proc.returncode, stdout, stderr, before)
+
+    def write_config(self) -> Path:
+        config = self.folder / "newsagg.toml"
+        write_config(config, self.site.url(self.start), self.source, self.crawler)
+        return config
+
+    def result(self, returncode: int, stdout: str, stderr: str, before: int) -> CrawlResult:
+        assert returncode in (0, 1), stderr
         run = dict(query(self.db, "SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1")[0])
         errors = [dict(r) for r in query(self.db, "SELECT * FROM crawl_errors WHERE run_id = ?", (run["id"],))]
-        return CrawlResult(proc.returncode, proc.stdout, proc.stderr, self.site.requests[before:], run, errors)
+        return CrawlResult(returncode, stdout, stderr, self.site.requests[before:], run, errors)
 
     def stored_paths(self) -> set[str]:
         return {urlsplit(row["url"]).path for row in query(self.db, "SELECT url FROM articles")}

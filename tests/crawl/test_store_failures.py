@@ -1,39 +1,121 @@
-"""A write that fails (a lock held past the busy timeout) is a counted page error, not a crash."""
+"""The database under a crawl: locked by another process (costs time, never an article, never
+stalls downloading), or unwritable (full disk, I/O errors: the run stops at once, says why in one
+line, and releases its lock). Real crawls of the shared hostile site, real SQLite files."""
 
 from __future__ import annotations
 
+import os
+import resource
 import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
-from scrapy.exceptions import DropItem
-from scrapy.utils.test import get_crawler
 
-from core.article import Article
-from scraper.items import ArticleItem
-from scraper.pipelines import StorePipeline
-from scraper.signals import crawl_error
+from db.connection import connect
+from tests.crawl.conftest import FAST_CRAWLER, Crawler, write_config
+from tests.helpers import query
+from tests.hostile_site import ARTICLES, HostileSite
 
 
-def test_locked_database_drops_the_article_and_reports_it(tmp_path):
-    db = tmp_path / "news.db"
-    crawler = get_crawler(settings_dict={"NEWSAGG_DB": str(db)})
-    reported = []
-    crawler.signals.connect(lambda url, error, spider: reported.append((url, error)), signal=crawl_error,
-                            weak=False)  # receivers are weak references by default
-    pipeline = StorePipeline.from_crawler(crawler)
-    pipeline.open_spider()
-    pipeline.sink.store.conn.execute("PRAGMA busy_timeout = 100")  # the real one is 30 s
-    writer = sqlite3.connect(db, isolation_level=None)
-    writer.execute("BEGIN IMMEDIATE")  # another process holds the write lock
-    item = ArticleItem("wire", "https://wire.example/a", Article(url="https://wire.example/a", title="A",
-                                                                  body="Some text of the story. " * 20))
+def wait_until(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def test_a_locked_database_never_stalls_downloads_and_loses_no_article(tmp_path):
+    with HostileSite() as hostile:  # /chain/: each article is found on the one before
+        crawler = Crawler(hostile.site, tmp_path, start="/chain/", source={"depth_limit": ARTICLES + 2})
+        connect(crawler.db).close()  # migrated: the crawl needs no write to start
+        holder = sqlite3.connect(crawler.db, isolation_level=None, timeout=30)
+        crawl, before = crawler.start_crawl()
+        assert wait_until(lambda: "/chain/" in hostile.site.requests, 60)
+        holder.execute("BEGIN IMMEDIATE")  # another process takes the write lock as the articles come
+        locked_at = time.monotonic()
+        stories = {f"/chain/story-{i}" for i in range(ARTICLES)}
+        all_fetched = wait_until(lambda: stories <= set(hostile.site.requests), 20)
+        time.sleep(max(0.0, locked_at + 3 - time.monotonic()))  # held over several of the writer's waits
+        holder.execute("ROLLBACK")
+        result = crawler.finish_crawl(crawl, before)
+    assert all_fetched, f"downloading stalled while the database was locked: {hostile.site.requests}"
+    assert result.run["status"] == "ok" and result.run["errors"] == 0, result.errors
+    assert result.run["articles_new"] == ARTICLES
+    assert {p for p in crawler.stored_paths() if p.startswith("/chain/story-")} == stories
+
+
+def crawl(hostile: HostileSite, folder: Path, db: Path, full_after_first_article: bool = False):
+    """`newsagg crawl` of /a/. With `full_after_first_article`, once an article is stored the crawl
+    process may no longer grow any file (RLIMIT_FSIZE, set from outside with prlimit): the database's
+    WAL runs into the limit and SQLite fails with a real I/O error, as on a full disk."""
+    config = folder / "newsagg.toml"
+    write_config(config, hostile.url("/a/"), {}, {**FAST_CRAWLER, "concurrency_per_domain": 2})
+    before = len(hostile.site.requests)
+    proc = subprocess.Popen([sys.executable, "-m", "newsagg", "crawl", "test", "--config", str(config), "--db",
+                             str(db), "--quiet", "--log-file", str(folder / "crawl.log")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=folder)
+    if full_after_first_article:
+        assert wait_until(lambda: proc.poll() is not None or _articles(db) > 0, 60)
+        limit = max(path.stat().st_size for path in db.parent.glob(db.name + "*")) + 64_000
+        resource.prlimit(proc.pid, resource.RLIMIT_FSIZE, (limit, limit))
+    stdout, stderr = proc.communicate(timeout=120)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr), hostile.site.requests[before:]
+
+
+def _articles(db: Path) -> int:
     try:
-        with pytest.raises(DropItem):
-            pipeline.process_item(item)
+        return query(db, "SELECT count(*) FROM articles")[0][0]
+    except sqlite3.OperationalError:
+        return 0
+
+
+def assert_stopped_at_once_with_one_line(proc, requests: list[str], folder: Path, articles: int, reason: str):
+    assert proc.returncode == 1, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("newsagg: error: test: failed: the database cannot be written"), lines
+    assert reason in lines[0]
+    log = (folder / "crawl.log").read_text()
+    assert "Traceback" not in log and "Traceback" not in proc.stderr
+    assert len(log) < 20_000, f"a {len(log)} byte log"
+    fetched = [p for p in requests if p.startswith("/a/story-")]
+    assert len(fetched) < articles / 2, f"{len(fetched)} of {articles} articles fetched after the disk was full"
+
+
+def test_a_full_disk_stops_the_run_at_once_with_one_line(tmp_path):
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("a small tmpfs cannot be mounted here (needs root); the RLIMIT_FSIZE test covers the rest")
+    try:
+        db = disk / "news.db"
+        connect(db).close()
+        space = os.statvfs(disk)
+        (disk / "filler").write_bytes(bytes(space.f_bavail * space.f_frsize - 60_000))  # ~60 KB stay free
+        with HostileSite(articles=300) as hostile:
+            proc, requests = crawl(hostile, tmp_path, db)
+        assert_stopped_at_once_with_one_line(proc, requests, tmp_path, 300, "database or disk is full")
+        [run] = query(db, "SELECT status, message, finished_at FROM crawl_runs")
+        assert run["status"] == "failed" and "database or disk is full" in run["message"] and run["finished_at"]
+        assert query(db, "SELECT * FROM source_locks") == [], "the lock was not released"
+        assert query(db, "PRAGMA integrity_check")[0][0] == "ok"
     finally:
-        writer.execute("ROLLBACK")
-    assert reported == [("https://wire.example/a", "could not store: database is locked")]
-    pipeline.process_item(item)  # lock gone: the same article is stored whole
-    assert [tuple(row) for row in pipeline.sink.store.conn.execute("SELECT title FROM articles")] == [("A",)]
-    pipeline.close_spider()
-    writer.close()
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True)
+
+
+def test_an_io_error_stops_the_run_at_once_and_the_next_run_recovers(tmp_path):
+    db = tmp_path / "news.db"
+    connect(db).close()
+    with HostileSite(articles=300) as hostile:
+        proc, requests = crawl(hostile, tmp_path, db, full_after_first_article=True)
+        assert_stopped_at_once_with_one_line(proc, requests, tmp_path, 300, "disk I/O error")
+        assert query(db, "PRAGMA integrity_check")[0][0] == "ok"
+        [first] = query(db, "SELECT status, message FROM crawl_runs")
+        assert first["status"] == "failed" and "disk I/O error" in first["message"], dict(first)
+        again, _ = crawl(hostile, tmp_path, db)  # the disk has room again: the next run picks up
+    assert again.returncode == 0, again.stderr
+    assert _articles(db) == 300

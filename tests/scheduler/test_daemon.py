@@ -72,9 +72,9 @@ def test_a_hung_crawl_is_killed_at_its_timeout(tmp_path: Path, sites, daemons):
     run = wait_for(lambda: finished(all_runs(db)), 20, "the hung run to be stopped")[0]
 
     assert run["status"] == "timeout", run
-    assert "exceeded its timeout of 2s" in daemon.output()  # stopped by the daemon, not by itself
-    # The run is closed as timeout before the signals; Scrapy then waits on the slow download.
-    wait_for(lambda: "ignored SIGTERM for 1s; killing it" in daemon.output(), 5, "the SIGKILL")
+    assert "exceeded its timeout of 2s" in daemon.output()
+    # The run is closed as timeout before the signals; the crawl cancels its slow download and closes
+    # (at its own timeout or on the SIGTERM, scraper/closing.py), so no SIGKILL is needed.
     took = datetime.fromisoformat(run["finished_at"]) - datetime.fromisoformat(run["started_at"])
     assert took.total_seconds() <= 2 + 1 + 3  # timeout + kill grace + slack; the page takes 120 s
     assert wait_for(lambda: process_gone(run["pid"]), 5, "the crawl process to be gone")
