@@ -176,8 +176,29 @@ def _v2(conn: sqlite3.Connection) -> None:
     _v2_backfill_bands(conn)
 
 
+def _revisits(conn: sqlite3.Connection) -> None:
+    """Issue 13: each listing's learned revisit schedule, the persisted crawl frontier, and where a
+    redirecting URL leads (docs/schema.md, docs/crawling.md "Only new")."""
+    from sqlite_utils import Database  # imported here: it pulls in numpy, slow for every CLI start
+
+    db = Database(conn)
+    db["listing_revisits"].create({
+        "url": str, "source": str, "kind": str, "interval_s": float, "next_due_at": str, "reads": int,
+        "yields": int, "found_last": int, "found_total": int, "last_read_at": str, "last_found_at": str,
+    }, pk="url", not_null={"source", "kind", "interval_s", "next_due_at", "reads", "yields", "found_last",
+                           "found_total"},
+        defaults={"reads": 0, "yields": 0, "found_last": 0, "found_total": 0}, if_not_exists=True)
+    db["listing_revisits"].create_index(["source", "next_due_at"], if_not_exists=True)
+    db["crawl_frontier"].create({"url": str, "source": str, "found_on": str, "found_at": str, "attempts": int},
+                                pk="url", not_null={"source", "found_at", "attempts"}, defaults={"attempts": 0},
+                                if_not_exists=True)
+    db["crawl_frontier"].create_index(["source"], if_not_exists=True)
+    if "redirect_to" not in db["fetch_state"].columns_dict:
+        db["fetch_state"].add_column("redirect_to", str)
+
+
 Step = str | Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Step] = [V1, _v2]
+MIGRATIONS: list[Step] = [V1, _v2, _revisits]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

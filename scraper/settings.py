@@ -38,6 +38,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scraper.middlewares.CrawlDelayMiddleware": 110,  # after RobotsTxtMiddleware (100) parsed robots.txt
     "scraper.middlewares.BackoffRetryMiddleware": 550,
     "scraper.middlewares.RedirectLoopMiddleware": 650,  # sees a 3xx before RedirectMiddleware (600)
+    "scraper.known_redirects.KnownRedirectMiddleware": 640,  # a 3xx to a known page is not followed
 }
 ITEM_PIPELINES = {"scraper.pipelines.StorePipeline": 300}
 EXTENSIONS = {"scraper.extensions.RunLedger": 500, "scrapy.extensions.telnet.TelnetConsole": None}

@@ -83,9 +83,8 @@ def test_fetch_state_keeps_validators_through_a_304_and_scopes_by_source(tmp_pat
     _record(conn, "https://y/b", "article", source="other")
     _record(conn, "https://x/list", "listing")
     assert fetch_state.validators(conn, "https://x/a") == ('"v1"', None)
-    assert fetch_state.known_article_urls(conn, "s") == {"https://x/a"}
-    assert fetch_state.known_article_urls(conn, "s", fresh_since="2025-03-01T00:00:00+00:00") == set()
-    assert fetch_state.known_urls_of_kind(conn, "s", "listing") == {"https://x/list"}
+    assert [tuple(row) for row in fetch_state.known_articles(conn, "s")] == [("https://x/a", "https://x/a", "2025-02-01T00:00:00+00:00")]
+    assert [(row["url"], row["kind"]) for row in fetch_state.known_pages(conn, "s")] == [("https://x/list", "listing")]
     assert fetch_state.last_successful_run(conn, "s") is None
     conn.close()
 
