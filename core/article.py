@@ -24,6 +24,7 @@ class Article:
     disclaimer: str | None = None
     canonical_url: str | None = None  # <link rel=canonical> / og:url, absolute
     is_article: bool = False  # does the page look like one article (not a listing, tag or about page)?
+    instruments: list[dict] | None = None  # tagged instruments (instruments.recognise); None: not computed yet
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -81,12 +81,18 @@ class CrawlerSettings:
 
 
 @dataclass
+class EntitiesSettings:
+    watchlist: str | None = None  # CSV of extra instruments (docs/config.md), relative to the config file
+
+
+@dataclass
 class Config:
     path: Path | None
     db_path: str = DEFAULT_DB
     sources: list[Source] = field(default_factory=list)
     crawler: CrawlerSettings = field(default_factory=CrawlerSettings)
     log_dir: str = "logs"
+    entities: EntitiesSettings = field(default_factory=EntitiesSettings)
 
     def source(self, name: str) -> Source:
         for source in self.sources:
@@ -168,7 +174,7 @@ def _build(data: dict, text: str, path: Path) -> Config:
     locate = _Locator(text, path)
     config = Config(path=path)
     for key in data:
-        if key not in ("database", "sources", "crawler", "logging"):
+        if key not in ("database", "sources", "crawler", "logging", "entities"):
             raise locate.error(f"unknown top-level key {key!r}", key)
     database = data.get("database", {})
     if "path" in database:
@@ -177,6 +183,7 @@ def _build(data: dict, text: str, path: Path) -> Config:
         config.db_path = database["path"]
     config.log_dir = str(data.get("logging", {}).get("dir", config.log_dir))
     config.crawler = _build_crawler(data.get("crawler", {}), locate)
+    config.entities = _build_entities(data.get("entities", {}), locate, path)
     sources = data.get("sources", [])
     if not isinstance(sources, list):
         raise locate.error("sources must be written as [[sources]] tables", "sources")
@@ -203,6 +210,20 @@ def _build_crawler(raw: dict, locate: _Locator) -> CrawlerSettings:
                                table="crawler")
         setattr(crawler, key, value)
     return crawler
+
+
+def _build_entities(raw: dict, locate: _Locator, path: Path) -> EntitiesSettings:
+    entities = EntitiesSettings()
+    for key, value in raw.items():
+        if key != "watchlist":
+            raise locate.error(f"unknown [entities] key {key!r} (known: watchlist)", key, table="entities")
+        if not isinstance(value, str) or not value:
+            raise locate.error(f"[entities] watchlist must be a file name, got {value!r}", key, table="entities")
+        watchlist = (path.parent / value).resolve()
+        if not watchlist.is_file():
+            raise locate.error(f"[entities] watchlist file not found: {watchlist}", key, table="entities")
+        entities.watchlist = str(watchlist)
+    return entities
 
 
 def _build_source(raw: dict, index: int, locate: _Locator) -> Source:

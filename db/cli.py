@@ -17,7 +17,7 @@ from .connection import DatabaseError, connect
 def add_parsers(subparsers) -> None:
     search = subparsers.add_parser("search", help="full-text search over titles, bodies and FAQs",
                                    description="Best matches first. Exit status 1 when nothing matches.")
-    search.add_argument("query", help="words to find (all must match); FTS5 syntax with --raw")
+    search.add_argument("query", nargs="?", help="words to find (all must match); FTS5 syntax with --raw")
     search.add_argument("--raw", action="store_true", help="pass QUERY to SQLite FTS5 unchanged (AND, OR, NEAR, *)")
     search.add_argument("--limit", type=int, default=20, help="at most N results (default 20)")
     search.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -34,6 +34,8 @@ def add_parsers(subparsers) -> None:
     stats = subparsers.add_parser("stats", help="articles per source and day, duplicates, versions")
     stats.add_argument("--since", type=_iso_date, help="only days from DATE (YYYY-MM-DD)")
     stats.add_argument("--json", action="store_true", help="machine-readable output")
+    stats.add_argument("--top-instruments", nargs="?", type=int, const=20, metavar="N",
+                       help="the N instruments most articles mention (default 20)")
     _add_db(stats)
     stats.set_defaults(handler=run_stats)
 
@@ -47,6 +49,7 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", type=_iso_date, help="published (else first seen) on or after DATE")
     parser.add_argument("--source", help="only this source")
     parser.add_argument("--include-duplicates", action="store_true", help="also copies of other articles")
+    parser.add_argument("--ticker", help="only articles tagged with this instrument: NVDA, HOSE:VIC, BTC or an ISIN")
     _add_db(parser)
 
 
@@ -59,7 +62,7 @@ def _iso_date(value: str) -> str:
 
 
 def _filters(args: argparse.Namespace) -> queries.ArticleFilter:
-    return queries.ArticleFilter(args.since, args.source, args.include_duplicates)
+    return queries.ArticleFilter(args.since, args.source, args.include_duplicates, args.ticker)
 
 
 def _open(args: argparse.Namespace) -> sqlite3.Connection:
@@ -85,6 +88,9 @@ def _guarded(handler):
 
 @_guarded
 def run_search(args: argparse.Namespace) -> int:
+    if not args.query and not args.ticker:
+        print("newsagg: error: give QUERY, --ticker SYMBOL, or both", file=sys.stderr)
+        return 2
     conn = _open(args)
     try:
         hits = queries.search(conn, args.query, args.limit, args.raw, _filters(args))
@@ -130,6 +136,7 @@ def _write_csv(rows, out: TextIO) -> int:
     for row in rows:
         row["authors"] = json.dumps(row["authors"], ensure_ascii=False)
         row["faq"] = json.dumps(row["faq"], ensure_ascii=False)
+        row["instruments"] = json.dumps(row["instruments"], ensure_ascii=False)
         writer.writerow(row)
         count += 1
     return count
@@ -140,6 +147,8 @@ def run_stats(args: argparse.Namespace) -> int:
     conn = _open(args)
     try:
         report = queries.stats(conn, args.since)
+        if args.top_instruments:
+            report["top_instruments"] = queries.top_instruments(conn, args.since, args.top_instruments)
     finally:
         conn.close()
     if args.json:
@@ -156,4 +165,9 @@ def run_stats(args: argparse.Namespace) -> int:
     print("\nsource\tday\tarticles\tduplicates")
     for row in report["per_source_day"]:
         print(f"{row['source']}\t{row['day']}\t{row['articles']}\t{row['duplicates']}")
+    if "top_instruments" in report:
+        print("\nkind\tsymbol\texchange\tname\tarticles\tin title\tmentions")
+        for row in report["top_instruments"]:
+            print(f"{row['kind']}\t{row['symbol'] or '-'}\t{row['exchange'] or '-'}\t{row['name'] or '-'}"
+                  f"\t{row['articles']}\t{row['in_title']}\t{row['mentions']}")
     return 0

@@ -13,9 +13,17 @@ from dataclasses import dataclass
 
 EXPORT_COLUMNS = ("id", "url", "source", "title", "authors", "published_at", "modified_at", "language",
                   "body", "faq", "disclaimer", "content_hash", "duplicate_of", "duplicate_score", "version",
-                  "first_seen_at", "last_seen_at")
+                  "first_seen_at", "last_seen_at", "instruments")
 _FAQ_JSON = ("(SELECT json_group_array(json_object('question', question, 'answer', answer))"
              " FROM (SELECT question, answer FROM faqs WHERE faqs.article_id = articles.id ORDER BY position))")
+_INSTRUMENTS_JSON = ("(SELECT json_group_array(json_object('kind', i.kind, 'symbol', i.symbol, 'exchange', i.exchange,"
+                     " 'name', i.name, 'isin', i.isin, 'mentions', ai.mentions, 'in_title', ai.in_title))"
+                     " FROM article_instruments ai JOIN instruments i ON i.id = ai.instrument_id"
+                     " WHERE ai.article_id = articles.id)")
+# A ticker ("VIC", "hose:vic", an ISIN) -> the articles tagged with a matching instrument.
+_TICKER = ("articles.id IN (SELECT ai.article_id FROM article_instruments ai JOIN instruments i"
+           " ON i.id = ai.instrument_id WHERE (i.symbol = ? COLLATE NOCASE OR i.isin = upper(?))"
+           " AND (? IS NULL OR i.exchange = ? COLLATE NOCASE))")
 _EXPORT_BATCH = 500
 
 
@@ -24,6 +32,7 @@ class ArticleFilter:
     since: str | None = None  # ISO date or time; compared with published_at, else first_seen_at
     source: str | None = None
     include_duplicates: bool = False
+    ticker: str | None = None  # "NVDA", "HOSE:VIC" or an ISIN: only articles tagged with it
 
     def where(self, *extra: str) -> tuple[str, list]:
         """A WHERE clause (or "") with its parameters; `extra` conditions come first, unbound."""
@@ -34,14 +43,25 @@ class ArticleFilter:
         if self.source:
             clauses.append("articles.source = ?")
             params.append(self.source)
+        if self.ticker:
+            exchange, _, symbol = self.ticker.rpartition(":")
+            clauses.append(_TICKER)
+            params.extend([symbol, symbol, exchange or None, exchange or None])
         if not self.include_duplicates:
             clauses.append("articles.duplicate_of IS NULL")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def search(conn: sqlite3.Connection, text: str, limit: int = 20, raw: bool = False,
+def search(conn: sqlite3.Connection, text: str | None, limit: int = 20, raw: bool = False,
            filters: ArticleFilter | None = None) -> list[dict]:
-    """Best matches first (bm25). Plain words by default; raw=True passes FTS5 query syntax through."""
+    """Best matches first (bm25). Plain words by default; raw=True passes FTS5 query syntax through.
+    Without text (only a ticker filter): the newest tagged articles first."""
+    if not text:
+        where, params = (filters or ArticleFilter()).where()
+        sql = ("SELECT articles.id, articles.url, articles.source, articles.title, articles.published_at,"
+               " articles.duplicate_of, substr(articles.body, 1, 160) AS snippet FROM articles" + where +
+               " ORDER BY coalesce(articles.published_at, articles.first_seen_at) DESC, articles.id DESC LIMIT ?")
+        return _dict_rows(conn, sql, [*params, limit])
     if not raw:
         from sqlite_utils import Database  # imported here: it pulls in numpy, slow for every CLI start
 
@@ -57,7 +77,8 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 20, raw: bool = Fal
 def export_rows(conn: sqlite3.Connection, filters: ArticleFilter | None = None) -> Iterator[dict]:
     """Every matching article with its FAQ, in id order, streamed in batches (constant memory)."""
     where, params = (filters or ArticleFilter()).where()
-    columns = ", ".join(f"articles.{name}" if name != "faq" else f"{_FAQ_JSON} AS faq" for name in EXPORT_COLUMNS)
+    computed = {"faq": f"{_FAQ_JSON} AS faq", "instruments": f"{_INSTRUMENTS_JSON} AS instruments"}
+    columns = ", ".join(computed.get(name, f"articles.{name}") for name in EXPORT_COLUMNS)
     cursor = conn.execute(f"SELECT {columns} FROM articles{where} ORDER BY articles.id", params)
     names = [column[0] for column in cursor.description]
     while batch := cursor.fetchmany(_EXPORT_BATCH):
@@ -65,6 +86,7 @@ def export_rows(conn: sqlite3.Connection, filters: ArticleFilter | None = None) 
             row = dict(zip(names, values, strict=True))
             row["authors"] = json.loads(row["authors"] or "[]")
             row["faq"] = json.loads(row["faq"] or "[]")
+            row["instruments"] = json.loads(row["instruments"] or "[]")
             yield row
 
 
@@ -87,6 +109,17 @@ def stats(conn: sqlite3.Connection, since: str | None = None) -> dict:
                               " (SELECT count(*) FROM article_urls) AS urls,"
                               " (SELECT count(*) FROM faqs) AS faq_entries FROM articles")[0]
     return {"totals": totals, "per_source": per_source, "per_source_day": per_day}
+
+
+def top_instruments(conn: sqlite3.Connection, since: str | None = None, limit: int = 20) -> list[dict]:
+    """The instruments most articles mention (originals only), with how many mention them in the title."""
+    since_clause = " AND coalesce(a.published_at, a.first_seen_at) >= ?" if since else ""
+    params = [since] if since else []
+    return _dict_rows(conn, "SELECT i.kind, i.symbol, i.exchange, i.name, count(*) AS articles,"
+                            " sum(ai.in_title) AS in_title, sum(ai.mentions) AS mentions"
+                            " FROM article_instruments ai JOIN instruments i ON i.id = ai.instrument_id"
+                            " JOIN articles a ON a.id = ai.article_id WHERE a.duplicate_of IS NULL" + since_clause +
+                      " GROUP BY i.id ORDER BY articles DESC, mentions DESC, i.symbol LIMIT ?", [*params, limit])
 
 
 def _dict_rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[dict]:

@@ -176,6 +176,14 @@ def _v2(conn: sqlite3.Connection) -> None:
     _v2_backfill_bands(conn)
 
 
+def _instruments(conn: sqlite3.Connection) -> None:
+    """Issue 15: instrument tags. Tables only; db/instruments.py:fill_backlog tags the stored
+    articles afterwards in small transactions (a one-transaction fill would hold the write lock)."""
+    from .instruments import create_tables
+
+    create_tables(conn)
+
+
 def _revisits(conn: sqlite3.Connection) -> None:
     """Issue 13: each listing's learned revisit schedule, the persisted crawl frontier, and where a
     redirecting URL leads (docs/schema.md, docs/crawling.md "Only new")."""
@@ -198,7 +206,7 @@ def _revisits(conn: sqlite3.Connection) -> None:
 
 
 Step = str | Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Step] = [V1, _v2, _revisits]
+MIGRATIONS: list[Step] = [V1, _v2, _instruments, _revisits]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -31,6 +31,7 @@ from .dedup import (
     overlap,
     shingle_hashes,
 )
+from .instruments import fill_backlog, write_tags
 from .urls import article_url, canonicalize
 
 NEW, UPDATED, UNCHANGED, DUPLICATE = "new", "updated", "unchanged", "duplicate"
@@ -81,6 +82,7 @@ class Store:
         self.path = str(path)
         self.conn = connect(path)
         self.shingle_cache = ShingleCache()
+        fill_backlog(self.conn)  # articles stored before the instruments tables: tagged once, in batches
 
     def close(self) -> None:
         self.conn.close()
@@ -108,6 +110,8 @@ class Store:
                 result = _insert(conn, article, source, canonical, digest, prints(), now, self.shingle_cache)
             else:
                 result = _update(conn, existing, article, digest, prints, now)
+            if result.outcome != UNCHANGED:
+                write_tags(conn, result.article_id, article)
             conn.executemany(
                 "INSERT INTO article_urls (url, article_id, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT(url) DO UPDATE SET last_seen_at = excluded.last_seen_at",

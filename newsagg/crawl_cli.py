@@ -8,6 +8,7 @@ import sys
 from core.config import ConfigError, adhoc_source, load_config, resolve_config_path, resolve_db_path
 from core.errors import NewsaggError, SourceBusyError
 from db.connection import DatabaseError
+from instruments import use_watchlist
 from scheduler.logfiles import prune_run_logs, run_log_path
 
 
@@ -56,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         config, sources = _select_sources(args)
+        use_watchlist(config.entities.watchlist)  # a bad watchlist line stops here, before any crawl
         if args.max_pages:
             for source in sources:
                 source.max_pages = args.max_pages

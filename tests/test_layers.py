@@ -11,10 +11,11 @@ ROOT = Path(__file__).resolve().parents[1]
 # room -> the rooms it may import besides itself
 ALLOWED = {
     "core": set(),
-    "db": {"core"},
-    "scraper": {"core", "db"},
+    "instruments": {"core"},
+    "db": {"core", "instruments"},
+    "scraper": {"core", "db", "instruments"},
     "scheduler": {"core", "db"},
-    "newsagg": {"core", "db", "scraper", "scheduler"},
+    "newsagg": {"core", "db", "scraper", "scheduler", "instruments"},
 }
 
 

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from core.article import Article, FaqEntry
 from core.errors import ExtractionError
+from instruments import recognise
 
 from .body import extract_content
 from .document import Document
@@ -29,16 +30,18 @@ def extract_document(doc: Document, fetched_at: datetime | None = None) -> Artic
     content = extract_content(doc)  # body, FAQ and disclaimer, separated in one pass
     body = content.body
     published, modified = extract_dates(doc, fetched_at)
+    title, language = extract_title(doc), extract_language(doc)
     return Article(
         url=doc.url,
-        title=extract_title(doc),
+        title=title,
         authors=extract_authors(doc),
         published_at=published,
         modified_at=modified,
-        language=extract_language(doc),
+        language=language,
         body=body,
         faq=content.faq,
         disclaimer=content.disclaimer,
         canonical_url=doc.canonical_url,
         is_article=looks_like_article(doc, body, published),
+        instruments=recognise(title, body, language, published),  # title and body only: not FAQ, disclaimer
     )

@@ -9,6 +9,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from core.config import ConfigError
+
 from . import extract
 
 MAX_PAGE_BYTES = 50 * 1024 * 1024
@@ -21,6 +23,9 @@ def add_parsers(subparsers) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help=".html or .html.gz file, or - for stdin")
     parser.add_argument("--url", help="the pages' URL (resolves relative links, canonical URL, URL dates)")
     parser.add_argument("--manifest", type=Path, help='JSON Lines of {"path": ..., "url": ...}')
+    parser.add_argument("--watchlist", type=Path, help="instruments CSV to tag besides the default dictionary "
+                                                        "(default: the config's [entities] watchlist)")
+    parser.add_argument("--config", help="config file (default: $NEWSAGG_CONFIG or ./newsagg.toml)")
     parser.set_defaults(handler=run)
 
 
@@ -64,9 +69,23 @@ def extract_one(path: str, url: str) -> dict:
     return record
 
 
+def _load_watchlist(args: argparse.Namespace) -> None:
+    from core.config import load_config, resolve_config_path
+    from instruments import use_watchlist
+
+    watchlist = args.watchlist or load_config(resolve_config_path(args.config), required=False).entities.watchlist
+    if watchlist:
+        use_watchlist(watchlist)
+
+
 def run(args: argparse.Namespace) -> int:
     if not args.paths and not args.manifest:
         print("newsagg: error: give PATH ... or --manifest FILE", file=sys.stderr)
+        return 2
+    try:
+        _load_watchlist(args)
+    except ConfigError as error:
+        print(f"newsagg: error: {error}", file=sys.stderr)
         return 2
     failures = 0
     out = sys.stdout

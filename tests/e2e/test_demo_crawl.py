@@ -129,3 +129,22 @@ def test_faq_pairs_and_disclaimers_are_stored_apart_from_the_body(crawled, site)
     word = max(answer.split(), key=len).strip(".,;:!?")
     hits = query(db, "SELECT rowid FROM articles_fts WHERE faq_text MATCH ?", (f'"{word}"',))
     assert hits, f"FAQ text {word!r} not in the full-text index"
+
+
+def test_instruments_of_the_finance_stories_are_stored(crawled):
+    _, db, *_ = crawled
+    expected = {"/markets/2025/10/18/fed-holds-rates-steady/": {"S&P 500"},
+                "/markets/2023/04/28/dax-klettert-auf-rekordhoch/": {"DAX"},
+                "/markets/2025/10/14/bank-earnings-lift-stocks/": {"BKX"},
+                "/crypto/2025/10/13/bitcoin-etf-inflows/": {"BTC", "ETH"}}
+    stored = _stored_by_path(db)
+    for path, symbols in expected.items():
+        rows = query(db, "SELECT i.symbol FROM article_instruments ai JOIN instruments i ON i.id = ai.instrument_id"
+                         " WHERE ai.article_id = ?", (stored[path]["id"],))
+        assert symbols <= {row["symbol"] for row in rows}, path
+    # Title and body only: 5 mentions there (6 if the image caption "A bitcoin ATM" stays in the
+    # body); the FAQ's three would make it 8 or more.
+    [mentions] = query(db, "SELECT ai.mentions FROM article_instruments ai JOIN instruments i ON i.id = ai.instrument_id"
+                           " WHERE ai.article_id = ? AND i.symbol = 'BTC'",
+                       (stored["/crypto/2025/10/13/bitcoin-etf-inflows/"]["id"],))
+    assert 5 <= mentions[0] <= 6

@@ -1,0 +1,93 @@
+"""Maintenance tool: which one-word instrument names are also everyday words, and in which languages.
+
+Writes instruments/data/common_words.tsv (word<TAB>languages) from Hunspell spelling dictionaries
+(Debian packages hunspell-en-us, hunspell-de-de, hunspell-fr, ...; not needed at run time):
+
+    apt-get install hunspell-en-us hunspell-de-de hunspell-fr hunspell-es hunspell-it hunspell-nl \
+        hunspell-sv hunspell-da hunspell-no hunspell-tr hunspell-vi hunspell-pl hunspell-pt-pt
+    .venv/bin/python -m bench.instruments_words
+
+A name is an everyday word of a language when its spelling dictionary lists it in lower case (for
+German, which capitalises nouns: with the flags of a declined, compounding noun). The recogniser then wants support before it tags
+such a name (instruments/recognise.py). Run it again after upgrading pytickersymbols or editing
+instruments/data/listings.csv; tests/entities/test_dictionary.py checks the file is current.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from instruments.dictionary import COMMON_WORDS, build
+
+HUNSPELL = Path("/usr/share/hunspell")
+LANGUAGES = {"en": "en_US", "de": "de_DE", "fr": "fr_FR", "es": "es_ES", "it": "it_IT", "nl": "nl_NL",
+             "sv": "sv_SE", "da": "da_DK", "no": "nb_NO", "tr": "tr_TR", "vi": "vi_VN", "pl": "pl_PL",
+             "pt": "pt_PT"}
+CAPITALISED_NOUNS = {"de"}
+# Listed by a spelling dictionary (German and Polish ones carry many brands), but in news these are
+# names and nothing else (checked by hand): never treated as everyday words.
+NAMES_FIRST = frozenset("""
+    adidas airbus alkermes axa barclays basf beiersdorf berkeley bitcoin bmw boeing bollore bridgestone
+    burberry cardano casio cisco commerzbank daimler danone disney ebay ericsson facebook ferrari fujitsu
+    google hermes hitachi honda hyundai infineon interdigital isuzu kering kirin klöckner logista lonza
+    lufthansa mastercard mazda merck michelin microsoft mitsubishi moog nasdaq neogen nestle nestlé nike
+    nikon nintendo nissan nokia nvidia olympus panasonic philips porsche publicis qualcomm renault
+    rheinmetall saab samsung sap sartorius schrödinger siemens sony starbucks subaru suzuki tesla toyota
+    unilever vinci vivendi vodafone volkswagen volvo yamaha
+""".split())
+
+
+def words_of(language: str) -> set[str]:
+    path = HUNSPELL / f"{LANGUAGES[language]}.dic"
+    words = set()
+    with open(path, encoding="utf-8", errors="replace") as lines:
+        next(lines, None)  # the entry count
+        for line in lines:
+            word, _, flags = line.strip().partition("/")
+            if not word:
+                continue
+            if language in CAPITALISED_NOUNS:
+                # German lists brands too ("Apple/S"); everyday nouns carry declension and
+                # compounding flags ("Allianz/Pmij", "Linde/Nm"), brands at most the genitive S.
+                if word.islower() or set(flags) & set("mij"):
+                    words.add(word.casefold())
+            elif word.islower():
+                words.add(word.casefold())
+    return words
+
+
+def one_word_names() -> set[str]:
+    dictionary = build(include_package=True)
+    names = set()
+    for entry in dictionary.entries:
+        for name in entry.names - entry.removed:
+            if len(name.split()) == 1 and not name.isupper():
+                names.add(name.casefold())
+    return names
+
+
+def common_words() -> dict[str, list[str]]:
+    names = one_word_names()
+    found: dict[str, list[str]] = {}
+    for language in LANGUAGES:
+        if not (HUNSPELL / f"{LANGUAGES[language]}.dic").exists():
+            print(f"missing spelling dictionary for {language}", file=sys.stderr)
+            continue
+        for word in names & words_of(language):
+            if word not in NAMES_FIRST:
+                found.setdefault(word, []).append(language)
+    return dict(sorted(found.items()))
+
+
+def main() -> None:
+    found = common_words()
+    lines = ["# One-word instrument names that are also everyday words (bench/instruments_words.py).",
+             "# word<TAB>languages; generated from Hunspell dictionaries, do not edit by hand."]
+    lines += [f"{word}\t{','.join(languages)}" for word, languages in found.items()]
+    COMMON_WORDS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(found)} common words written to {COMMON_WORDS}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,303 @@
+"""The instrument dictionary: entries with their listings, ISINs and names, and one Aho-Corasick
+automaton over every name. Built once per process (lazily) from
+
+1. pytickersymbols: the constituents of 20 major indices (S&P 500/600, Nasdaq 100, Dow, DAX family,
+   FTSE 100, CAC, Euro Stoxx 50, IBEX, AEX, BEL, SMI, OMX, Nikkei 225) with names, tickers, ISINs;
+2. instruments/data/listings.csv, written by us: the largest Vietnamese listings (HOSE, HNX, UPCoM),
+   crypto assets, market indices, currencies, large companies outside those indices, and extra
+   names for the package's entries ("Google" for Alphabet);
+3. the operator's watchlist (`[entities] watchlist`), in the same CSV format.
+
+Names are matched on a folded copy of the text (lower case, every non-word character a space, same
+length as the original, so offsets map back); each key is padded with spaces, so a name only
+matches whole words ("Meta" never inside "Metaplanet").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+
+from . import exchanges
+from .listing_file import ListingRow, WatchlistError, read_listing_file
+from .model import Instrument
+
+DATA = Path(__file__).resolve().parent / "data"
+LISTINGS = DATA / "listings.csv"
+NOT_INSTRUMENTS = DATA / "not_instruments.txt"
+COMMON_WORDS = DATA / "common_words.tsv"
+
+# Never a name, whatever a list says: the issue's traps and their kin.
+TRAPS = frozenset({
+    "A", "I", "US", "U.S.", "UK", "EU", "AI", "IT", "CEO", "CFO", "COO", "CTO", "ALL", "AND", "THE", "FOR", "NEW",
+    "NOW", "ONE", "IPO", "ETF", "GDP", "CPI", "FED", "ECB", "IMF", "SEC", "USA", "ON", "OR", "AT", "AM", "PM",
+    "TV", "PC", "OK", "EV", "EVS", "ESG", "API", "APP", "BIG", "CAN", "KEY", "LOW", "HIGH", "OUT", "SO", "GO",
+})
+
+_LEGAL_SUFFIX = re.compile(
+    r"(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|Companies|Ltd\.?|Limited|plc|PLC|P\.L\.C\.|"
+    r"AG|SE|KGaA|& Co\.? KGaA|N\.V\.|NV|S\.A\.?|SA|S\.p\.A\.|SpA|Oyj|Abp|AB|ASA|A/S|Holdings?|Group|"
+    r"Co\., Ltd\.?|LLC|L\.P\.|LP|\(The\)))$")
+_NON_WORD = re.compile(r"[^\w]")
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+
+
+def fold(text: str) -> str:
+    """Lower case, every non-word character a space; same length as `text` (offsets stay valid)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # "İ" lowers to two characters: fold character by character
+        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+    return _NON_WORD.sub(" ", lowered)
+
+
+def strip_accents(text: str) -> str:
+    """"Hòa Phát" -> "Hoa Phat", "Nestlé" -> "Nestle" (đ/Đ included, which Unicode does not decompose)."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@dataclass
+class Entry:
+    instrument: Instrument
+    listings: set[tuple[str, str | None]] = field(default_factory=set)  # (symbol, exchange)
+    isins: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)  # aliases as written
+    removed: set[str] = field(default_factory=set)
+    explicit: set[str] = field(default_factory=set)  # names a listing file gives (not derived)
+    cued: set[str] = field(default_factory=set)  # "?name": counts only in its kind's context
+    trusted: set[str] = field(default_factory=set)  # "=name": never read as an everyday word
+    home: str | None = None  # exchange family, to break ties between entries sharing a name
+    listed_from: str | None = None
+    listed_until: str | None = None
+
+
+@dataclass(frozen=True)
+class Alias:
+    text: str  # as written in the dictionary
+    entry: int  # index into Dictionary.entries; -1 for a phrase that is not an instrument
+    any_case: bool
+    common_in: frozenset[str]  # languages in which this one-word name is also an everyday word
+    cued: bool = False  # needs its kind's context (currencies always do)
+
+
+class Dictionary:
+    """Entries plus lookups by ISIN, by (ticker, exchange family), by ticker, and the name automaton."""
+
+    def __init__(self, entries: list[Entry], not_instruments: Iterable[str] = (),
+                 common_words: dict[str, frozenset[str]] | None = None):
+        self.entries = entries
+        self.by_isin: dict[str, int] = {}
+        self.by_listing: dict[tuple[str, str | None], list[int]] = {}
+        self.by_symbol: dict[str, list[int]] = {}
+        for index, entry in enumerate(entries):
+            for isin in entry.isins:
+                self.by_isin.setdefault(isin, index)
+            for symbol, exchange in entry.listings:
+                listed = self.by_listing.setdefault((symbol, exchanges.family(exchange)), [])
+                if index not in listed:
+                    listed.append(index)
+                if index not in self.by_symbol.get(symbol, []):
+                    self.by_symbol.setdefault(symbol, []).append(index)
+        self.aliases: list[Alias] = []
+        self.automaton = ahocorasick.Automaton()
+        common_words = common_words or {}
+        keys: dict[str, list[int]] = {}
+        for index, entry in enumerate(entries):
+            for name in sorted(entry.names - entry.removed):
+                single = len(name.split()) == 1
+                common = common_words.get(name.casefold(), frozenset()) if single else frozenset()
+                if common and name not in entry.explicit:
+                    continue  # "News" from News Corp, "City" from City Holding: only when a list says so
+                if name in entry.trusted:
+                    common = frozenset()
+                cued = name in entry.cued or entry.instrument.kind == "currency"
+                self._add_alias(keys, Alias(name, index, name.islower(), common, cued))
+        for phrase in not_instruments:
+            self._add_alias(keys, Alias(phrase, -1, True, frozenset()))
+        for key, alias_ids in keys.items():
+            self.automaton.add_word(key, (len(key), tuple(alias_ids)))
+        if keys:
+            self.automaton.make_automaton()
+
+    def _add_alias(self, keys: dict[str, list[int]], alias: Alias) -> None:
+        key = f" {' '.join(fold(alias.text).split())} "
+        if key.strip():
+            keys.setdefault(key, []).append(len(self.aliases))
+            self.aliases.append(alias)
+
+    def lookup_listing(self, symbol: str, exchange: str | None) -> int | None:
+        """The entry listed as `symbol` on `exchange` (or on an exchange of its family)."""
+        found = self.by_listing.get((symbol, exchanges.family(exchange)))
+        return found[0] if found and len(found) == 1 else None
+
+    def lookup_kind(self, symbol: str, kind: str) -> int | None:
+        """The entry of an index, currency or crypto asset by its symbol."""
+        return next((index for index in self.by_symbol.get(symbol, [])
+                     if self.entries[index].instrument.kind == kind), None)
+
+    def lookup_symbol(self, symbol: str, prefer: tuple[str, ...] = ("crypto", "US")) -> int | None:
+        """The entry a bare ticker ($AAPL, $BTC) means: a single entry, else the preferred market's."""
+        found = self.by_symbol.get(symbol, [])
+        if len(found) == 1:
+            return found[0]
+        for wanted in prefer:
+            matching = [index for index in found if (self.entries[index].instrument.kind == wanted
+                                                      or self.entries[index].home == wanted)]
+            if len(matching) == 1:
+                return matching[0]
+        return None
+
+
+# --- building -------------------------------------------------------------------------------------
+
+def name_aliases(name: str) -> set[str]:
+    """The names a company is written by: as listed, without legal suffixes, without accents."""
+    names = {name}
+    short = name
+    if short.startswith("The "):
+        short = short[4:]
+    short = _PARENTHESIS.sub("", short)
+    while True:
+        stripped = _LEGAL_SUFFIX.sub("", short).rstrip(" ,&")
+        if stripped == short or not stripped:
+            break
+        short = stripped
+    names.add(short)
+    names |= {strip_accents(alias) for alias in names}
+    return {alias for alias in names if _usable(alias)}
+
+
+def _usable(alias: str) -> bool:
+    if alias.upper() in TRAPS or alias in TRAPS or not any(char.isalpha() for char in alias):
+        return False
+    if len(alias) < 2:
+        return False
+    if len(alias) <= 3 and " " not in alias and not alias.isupper() and not alias[0].isdigit():
+        return False  # "Bic", "Eni" read fine as words elsewhere; short names only in capitals
+    return True
+
+
+def _primary_exchange(company: dict) -> tuple[str, str | None]:
+    """("AAPL", "NASDAQ") from pytickersymbols' Yahoo symbol and Google listings."""
+    yahoo = company.get("symbol") or ""
+    symbol, _, suffix = yahoo.partition(".")
+    if suffix in exchanges.SUFFIXES:
+        return symbol, exchanges.SUFFIXES[suffix]
+    symbol = yahoo  # "BRK.B": a share class, not an exchange suffix
+    for listing in company.get("symbols", []):
+        prefix, _, ticker = (listing.get("google") or "").partition(":")
+        if ticker == symbol and prefix in ("NASDAQ", "NYSE", "NYSEAMERICAN", "NYSEARCA"):
+            return symbol, exchanges.GOOGLE_PREFIXES[prefix]
+    return symbol, "NYSE" if symbol else None  # US constituents without an exchange: NYSE is the likelier
+
+
+def entries_from_pytickersymbols() -> list[Entry]:
+    from pytickersymbols.indices_data import INDICES
+
+    entries: list[Entry] = []
+    by_key: dict[str, Entry] = {}
+    for index_data in INDICES.values():
+        for company in index_data.get("companies", []):
+            isins = {isin for isin in company.get("isins") or [] if isinstance(isin, str)}
+            symbol, exchange = _primary_exchange(company)
+            keys = [f"isin:{isin}" for isin in sorted(isins)] + ([f"sym:{symbol}:{exchange}"] if symbol else [])
+            keys.append(f"name:{company['name']}")
+            entry = next((by_key[key] for key in keys if key in by_key), None)
+            if entry is None:
+                if not symbol:
+                    continue  # no ticker at all: nothing to show or look up
+                primary_isin = sorted(isins, key=lambda isin: (isin[:2] == "US" and exchange not in
+                                                               exchanges._FAMILIES["US"], isin))
+                entry = Entry(Instrument("stock", symbol, exchange, company["name"],
+                                         primary_isin[0] if primary_isin else None),
+                              home=exchanges.family(exchange))
+                entries.append(entry)
+            for key in keys:
+                by_key.setdefault(key, entry)
+            entry.isins |= isins
+            entry.listings.add((symbol, exchange))
+            for listing in company.get("symbols", []):
+                prefix, _, ticker = (listing.get("google") or "").partition(":")
+                if ticker and prefix in exchanges.GOOGLE_PREFIXES and prefix not in ("FRA", "LON", "OTCMKTS"):
+                    entry.listings.add((ticker, exchanges.GOOGLE_PREFIXES[prefix]))
+            entry.names |= name_aliases(company["name"])
+    return entries
+
+
+def merge_rows(entries: list[Entry], rows: Iterable[ListingRow], replace_names: bool = False) -> None:
+    """Add listing-file rows: a row naming a known instrument (ISIN, or ticker on the same market)
+    extends it, any other row is a new entry."""
+    by_isin = {isin: entry for entry in entries for isin in entry.isins}
+    by_listing = {(symbol, exchanges.family(exchange)): entry for entry in entries
+                  for symbol, exchange in entry.listings}
+    for row in rows:
+        exchange = _canonical_exchange(row.exchange)
+        entry = (by_isin.get(row.isin) if row.isin else None) or \
+            (by_listing.get((row.symbol, exchanges.family(exchange))) if row.kind == "stock" else None)
+        if entry is None or entry.instrument.kind != row.kind:
+            entry = Entry(Instrument(row.kind, row.symbol, exchange, row.name, row.isin),
+                          home="crypto" if row.kind == "crypto" else exchanges.family(exchange))
+            entries.append(entry)
+        elif replace_names:
+            old = entry.instrument
+            entry.instrument = Instrument(old.kind, old.symbol, old.exchange, row.name, old.isin or row.isin)
+        entry.listings.add((row.symbol, exchange))
+        entry.listed_from = row.listed_from or entry.listed_from
+        entry.listed_until = row.listed_until or entry.listed_until
+        if row.isin:
+            entry.isins.add(row.isin)
+            by_isin[row.isin] = entry
+        by_listing[(row.symbol, exchanges.family(exchange))] = entry
+        aliases = []
+        for alias in row.aliases:
+            if alias[:1] in "?=" and len(alias) > 1:
+                (entry.cued if alias[0] == "?" else entry.trusted).add(alias[1:])
+                alias = alias[1:]
+            aliases.append(alias)
+        names = {row.name, *aliases} if row.kind != "stock" else name_aliases(row.name) | set(aliases)
+        accentless = {strip_accents(alias) for alias in aliases} - set(aliases)
+        entry.names |= {name for name in names if name.islower() or _usable(name)} | accentless
+        entry.explicit |= {row.name, *aliases} | accentless
+        entry.removed |= set(row.removed)
+
+
+def _canonical_exchange(spelling: str | None) -> str | None:
+    if not spelling:
+        return None
+    if spelling in exchanges.NAMES:
+        return exchanges.NAMES[spelling]
+    upper = {name.upper(): canonical for name, canonical in exchanges.NAMES.items()}
+    return upper.get(spelling.upper(), spelling)
+
+
+def read_common_words(path: Path = COMMON_WORDS) -> dict[str, frozenset[str]]:
+    words: dict[str, frozenset[str]] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                word, _, languages = line.partition("\t")
+                words[word.casefold()] = frozenset(languages.split(","))
+    return words
+
+
+def read_not_instruments(path: Path = NOT_INSTRUMENTS) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def build(watchlist: str | Path | None = None, include_package: bool = True) -> Dictionary:
+    """The default dictionary, plus the watchlist. A bad watchlist raises WatchlistError before
+    anything is built, so a process never runs with half of it."""
+    operator_rows = read_listing_file(watchlist) if watchlist else []
+    entries = entries_from_pytickersymbols() if include_package else []
+    merge_rows(entries, read_listing_file(LISTINGS))
+    merge_rows(entries, operator_rows, replace_names=True)
+    return Dictionary(entries, read_not_instruments(), read_common_words())
+
+
+__all__ = ["Alias", "Dictionary", "Entry", "WatchlistError", "build", "fold", "name_aliases"]

@@ -1,0 +1,127 @@
+"""The CSV format of the shipped listings (instruments/data/*.csv) and of an operator's watchlist.
+
+    symbol,exchange,name,aliases,kind,isin
+    VIC,HOSE,Vingroup,Tập đoàn Vingroup|Vin Group,stock,VN000000VIC9
+
+`symbol` and `name` are required; `exchange`, `aliases` (separated by `|`), `kind` (stock, crypto,
+index, currency; default stock), `isin` (checked against its check digit) and `listed_from` /
+`listed_until` (ISO dates: articles published outside them are not about this listing) are optional.
+An alias written all in lower case matches in any case ("bitcoin" finds "Bitcoin"); any other alias
+matches as written (and in an all-capitals headline). Prefixes: `-` removes a name the default
+dictionary derived for the same instrument ("-Dow" on Dow Inc.); `?` marks a name that counts only
+with its kind's context ("?Nasdaq" as an index: "the Nasdaq rose"); `=` marks a name that is never
+read as an everyday word ("=Ether"). Lines starting with `#`
+are comments. A bad line raises WatchlistError naming the file and line, and nothing is loaded.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from core.config import ConfigError
+
+from .model import KINDS
+
+COLUMNS = ("symbol", "exchange", "name", "aliases", "kind", "isin", "listed_from", "listed_until")
+REQUIRED = ("symbol", "name")
+MAX_FIELD = 200
+
+
+class WatchlistError(ConfigError):
+    """A listings or watchlist file that cannot be used, with `path:line:` in the message."""
+
+
+@dataclass
+class ListingRow:
+    kind: str
+    symbol: str
+    exchange: str | None
+    name: str
+    isin: str | None
+    aliases: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # "-alias" entries
+    line: int = 0
+    listed_from: str | None = None  # ISO dates: an article outside them does not mean this listing
+    listed_until: str | None = None
+
+
+def read_listing_file(path: str | Path) -> list[ListingRow]:
+    """Every row of the file, validated; raises WatchlistError (path:line: message) on the first bad line."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise WatchlistError(f"{path}: watchlist file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise WatchlistError(f"{path}: cannot read: {error}") from None
+    return parse_listing_text(text, str(path))
+
+
+def parse_listing_text(text: str, where: str) -> list[ListingRow]:
+    lines = [(number, line) for number, line in enumerate(text.splitlines(), 1)
+             if line.strip() and not line.lstrip().startswith("#")]
+    if not lines:
+        raise WatchlistError(f"{where}: empty file (expected a header line: {','.join(COLUMNS)})")
+    header_number, header_line = lines[0]
+    header = [name.strip().lower() for name in next(csv.reader([header_line]))]
+    unknown = [name for name in header if name not in COLUMNS]
+    if unknown:
+        raise WatchlistError(f"{where}:{header_number}: unknown column {unknown[0]!r} "
+                             f"(columns: {', '.join(COLUMNS)})")
+    missing = [name for name in REQUIRED if name not in header]
+    if missing:
+        raise WatchlistError(f"{where}:{header_number}: missing column {missing[0]!r} in the header line")
+    rows = []
+    for number, line in lines[1:]:
+        try:
+            values = next(csv.reader(io.StringIO(line)))
+        except csv.Error as error:
+            raise WatchlistError(f"{where}:{number}: {error}") from None
+        if len(values) > len(header):
+            raise WatchlistError(f"{where}:{number}: {len(values)} fields, the header has {len(header)}")
+        record = dict(zip(header, (value.strip() for value in values), strict=False))
+        rows.append(_row(record, f"{where}:{number}", number))
+    return rows
+
+
+def _row(record: dict[str, str], where: str, number: int) -> ListingRow:
+    for name in REQUIRED:
+        if not record.get(name):
+            raise WatchlistError(f"{where}: {name} is empty")
+    for name, value in record.items():
+        if len(value) > MAX_FIELD * (5 if name == "aliases" else 1):
+            raise WatchlistError(f"{where}: {name} is too long ({len(value)} characters)")
+    kind = (record.get("kind") or "stock").lower()
+    if kind not in KINDS:
+        raise WatchlistError(f"{where}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    symbol = record["symbol"]
+    if any(char.isspace() for char in symbol) and kind != "index":
+        raise WatchlistError(f"{where}: symbol {symbol!r} contains a space")
+    isin = (record.get("isin") or "").upper() or None
+    if isin is not None:
+        from stdnum import isin as isin_number
+
+        if not isin_number.is_valid(isin):
+            raise WatchlistError(f"{where}: {isin!r} is not a valid ISIN (length, country or check digit)")
+    aliases, removed = [], []
+    for alias in (record.get("aliases") or "").split("|"):
+        alias = " ".join(alias.split())
+        if alias.startswith("-"):
+            removed.append(alias[1:].strip())
+        elif alias:
+            aliases.append(alias)
+    dates = {}
+    for name in ("listed_from", "listed_until"):
+        value = record.get(name) or None
+        if value is not None:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise WatchlistError(f"{where}: {name} must be a date like 2022-10-27, not {value!r}") from None
+        dates[name] = value
+    return ListingRow(kind, symbol, record.get("exchange") or None, record["name"], isin, aliases, removed, number,
+                      **dates)

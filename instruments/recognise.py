@@ -1,0 +1,391 @@
+"""Find the instruments an article mentions, in its title and body.
+
+Two passes over each text, no loop of regexes per name:
+1. one regex finds the explicit forms: cashtags ($AAPL), exchange-qualified tickers ((NASDAQ: AAPL),
+   NYSE:GS, (HoSE: VIC)), suffixed tickers (AAPL.O, 7203.T, VIC.VN), ISINs (check digit), CUSIPs and
+   SEDOLs after their label, Vietnamese "mã chứng khoán: VIC";
+2. the Aho-Corasick automaton of the dictionary finds names, whole words only; each hit is checked
+   (case as written, not part of a longer name, not a person or a venue) and a name that is also an
+   everyday word ("Apple", "Target", German "Allianz") counts only with support: a capital letter
+   where the language does not capitalise nouns anyway, a company cue ("Allianz-Aktie"), or another,
+   unambiguous mention of the same instrument in the article.
+Precision comes first: a bare capitalised ticker (US, AI, IT, ALL, A) is never read as an instrument.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from stdnum import cusip as cusip_number
+from stdnum import isin as isin_number
+from stdnum.gb import sedol as sedol_number
+
+from . import codes, context, exchanges
+from .dictionary import TRAPS, Dictionary, fold
+from .model import Instrument, Tag
+
+_SYMBOL = r"[A-Z0-9](?:[A-Z0-9]|[.\-](?=[A-Z0-9])){0,9}"
+_CURRENCY_CASHTAGS = frozenset({"US", "USD", "AU", "AUD", "NZ", "NZD", "CA", "CAD", "C", "A", "HK", "HKD", "S",
+                                "SG", "SGD", "NT", "NTD", "R", "MX", "M", "Z", "J", "TT", "EC", "B", "BN", "K"})
+_EXPLICIT = re.compile(
+    r"(?<![\w$&])\$(?P<cash>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z])?)(?![\w$])"
+    r"|(?P<ex>(?<![\w.])[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3})[ \t]?:[ \t]?"
+    r"(?P<syms>" + _SYMBOL + r"(?:[ \t]?[,/][ \t]?" + _SYMBOL + r")*)(?![\w])"
+    r"|(?<![\w.$/@-])(?P<base>[A-Z0-9][A-Z0-9\-]{0,7})\.(?P<sfx>[A-Z]{1,2})(?![\w]|\.[\w])"
+    r"|(?<![\w])(?P<isin>[A-Z]{2}[A-Z0-9]{9}[0-9])(?![\w])"
+    r"|(?P<idlabel>CUSIP|SEDOL)(?:[ \t]+(?:No\.?|number|#))?[ \t]*[:#]?[ \t]*(?P<id>[0-9A-Z]{7,9})(?![\w])"
+    r"|(?i:mã(?: chứng khoán| cổ phiếu| CK)?)[ \t]*:[ \t]*(?P<vn>[A-Z0-9]{3})(?![\w])"
+    r"|(?<![\w.])\.(?P<ric>[A-Z][A-Z0-9]{1,13})(?![\w])"
+    r"|(?<![\w/])(?P<fx1>[A-Z]{3})/(?P<fx2>[A-Z]{3})(?![\w/])"
+    r"|(?<![\w])(?P<fxric>[A-Z]{3})=(?![\w=])"
+)
+_SENTENCE_END = frozenset(".!?:;\n•–—|")
+_OPENERS = "\"'“‘«„([ \t"
+_WORD = re.compile(r"[\w&'’.\-]+")
+_CAPITALISED_RUN = re.compile(r"(?: [A-Z][\w&'’.\-]*){1,3}")
+_US_STATE = re.compile(r", (?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|"
+                       r"S[CD]|T[NX]|UT|V[TA]|W[AVIY])\b")
+_AMOUNT_BEFORE = re.compile(r"[\d$€£¥]\S*\s*(?:million|billion|trillion|mn|bn|tỷ|triệu|milliarden?|millionen?)?\s*$",
+                            re.IGNORECASE)
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@dataclass
+class _Hit:
+    entry: int | None  # dictionary entry, or None for an instrument the dictionary does not know
+    instrument: Instrument | None  # for entry None
+    start: int
+    form: str
+    weak: bool = False
+    supported: bool = False  # a weak name with a cue of its own
+
+
+class Recogniser:
+    def __init__(self, dictionary: Dictionary):
+        self.dictionary = dictionary
+
+    def tags(self, title: str | None, body: str, language: str | None = None,
+             published: str | None = None) -> list[Tag]:
+        """Instruments of one article, most mentioned first (ties: first seen first). With the
+        publication date, companies not listed on that day (Uber in 2015) are left out."""
+        title = unicodedata.normalize("NFC", title or "")
+        body = unicodedata.normalize("NFC", body or "")
+        title_hits = self._listed(self._hits(title, language, is_title=True), published)
+        body_hits = self._listed(self._hits(body, language, is_title=False), published)
+        strong = {self._key(hit) for hit in title_hits + body_hits if not hit.weak or hit.supported}
+        tags: dict[str, Tag] = {}
+        for in_title, hits in ((True, title_hits), (False, body_hits)):
+            for hit in hits:
+                key = self._key(hit)
+                if hit.weak and not hit.supported and key not in strong:
+                    continue
+                tag = tags.get(key)
+                if tag is None:
+                    tag = tags[key] = Tag(self._instrument(hit))
+                tag.mentions += 1
+                tag.forms.add(hit.form)
+                if in_title:
+                    tag.in_title = True
+                elif tag.first_position is None:
+                    tag.first_position = hit.start
+        order = {key: index for index, key in enumerate(tags)}
+        return sorted(tags.values(), key=lambda tag: (-tag.mentions, order[tag.instrument.key]
+                                                      if tag.instrument.key in order else 0))
+
+    def _listed(self, hits: list[_Hit], published: str | None) -> list[_Hit]:
+        day = (published or "")[:10]
+        if not day:
+            return hits
+        entries = self.dictionary.entries
+        return [hit for hit in hits if hit.entry is None or (
+            (entries[hit.entry].listed_from or "") <= day
+            and (entries[hit.entry].listed_until is None or day < entries[hit.entry].listed_until))]
+
+    def _key(self, hit: _Hit) -> str:
+        return f"entry:{hit.entry}" if hit.entry is not None else hit.instrument.key
+
+    def _instrument(self, hit: _Hit) -> Instrument:
+        return self.dictionary.entries[hit.entry].instrument if hit.entry is not None else hit.instrument
+
+    # --- pass 1: explicit forms ---------------------------------------------------------------------
+
+    def _hits(self, text: str, language: str | None, is_title: bool) -> list[_Hit]:
+        if not text:
+            return []
+        hits: list[_Hit] = []
+        taken: list[tuple[int, int]] = []
+        for match in _EXPLICIT.finditer(text):
+            found = self._explicit(match, text)
+            if found:
+                hits.extend(found)
+                taken.append(match.span())
+        hits.extend(self._names(text, language, is_title, taken))
+        hits.sort(key=lambda hit: hit.start)
+        return hits
+
+    def _explicit(self, match: re.Match, text: str) -> list[_Hit]:
+        group = match.lastgroup
+        start = match.start()
+        if match.group("cash"):
+            return self._cashtag(match.group("cash"), start)
+        if match.group("syms"):
+            return self._qualified(match, text)
+        if match.group("sfx"):
+            return self._suffixed(match.group("base"), match.group("sfx"), start)
+        if match.group("isin"):
+            return self._isin(match.group("isin"), start)
+        if match.group("id"):
+            return self._labelled_id(match.group("idlabel"), match.group("id"), start)
+        if match.group("vn"):
+            entry = self.dictionary.lookup_listing(match.group("vn"), "HOSE")
+            return [_Hit(entry, None, match.start("vn"), "exchange")] if entry is not None else []
+        if match.group("ric"):
+            symbol = codes.INDEX_RICS.get(match.group("ric"))
+            entry = self.dictionary.lookup_kind(symbol, "index") if symbol else None
+            return [_Hit(entry, None, start, "code")] if entry is not None else []
+        if match.group("fx1"):
+            return [_Hit(entry, None, start, "code") for entry in
+                    (self._currency(match.group("fx1")), self._currency(match.group("fx2")))
+                    if entry is not None and all(code in codes.CURRENCIES or code in ("BTC", "ETH")
+                                                 for code in (match.group("fx1"), match.group("fx2")))]
+        if match.group("fxric"):
+            entry = self._currency(match.group("fxric"))
+            return [_Hit(entry, None, start, "code")] if entry is not None else []
+        del group
+        return []
+
+    def _currency(self, code: str) -> int | None:
+        if code in codes.CURRENCIES:
+            return self.dictionary.lookup_kind(code, "currency")
+        return self.dictionary.lookup_kind(code, "crypto")
+
+    def _cashtag(self, symbol: str, start: int) -> list[_Hit]:
+        if symbol in _CURRENCY_CASHTAGS or symbol in TRAPS:
+            return []
+        entry = self.dictionary.lookup_symbol(symbol)
+        if entry is not None:
+            return [_Hit(entry, None, start, "cashtag")]
+        if len(symbol) < 2 or symbol.isdigit():
+            return []
+        return [_Hit(None, Instrument("stock", symbol, None, None), start, "cashtag")]
+
+    def _qualified(self, match: re.Match, text: str) -> list[_Hit]:
+        words = match.group("ex").split(" ")
+        spelling = next((" ".join(words[i:]) for i in range(len(words))
+                         if " ".join(words[i:]) in exchanges.NAMES or " ".join(words[i:]) in exchanges.AMBIGUOUS),
+                        None)
+        if spelling is None:
+            return []
+        symbols = [symbol for symbol in re.split(r"[ \t]?[,/][ \t]?", match.group("syms")) if symbol]
+        closed = text[match.end():match.end() + 1] in (")", "]", ";", "")
+        hits = []
+        for symbol in symbols:
+            if not closed and (len(symbol) < 2 or symbol in TRAPS):
+                continue  # "Nasdaq: A look at ...", "NYSE: IT stocks ..."
+            exchange = exchanges.canonical(spelling, symbol)
+            entry = self.dictionary.lookup_listing(symbol, exchange)
+            position = match.start("syms")
+            if entry is not None:
+                hits.append(_Hit(entry, None, position, "exchange"))
+            elif any(char.isalpha() for char in symbol) or symbol.isdigit():
+                name = _name_before(text, match.start("ex"))
+                hits.append(_Hit(None, Instrument("stock", symbol, exchange, name), position, "exchange"))
+        return hits
+
+    def _suffixed(self, base: str, suffix: str, start: int) -> list[_Hit]:
+        exchange = exchanges.SUFFIXES.get(suffix)
+        if exchange is None:
+            return []
+        entry = self.dictionary.lookup_listing(base, exchange)
+        if entry is not None:
+            return [_Hit(entry, None, start, "suffix")]
+        if suffix in exchanges.WEAK_SUFFIXES and not base.isdigit():
+            return []
+        if base.isdigit() and len(base) < 4 and suffix != "HK":
+            return []
+        if not base.isdigit() and (len(base) < 2 or base in TRAPS or not any(c.isalpha() for c in base)):
+            return []
+        return [_Hit(None, Instrument("stock", base, exchange, None), start, "suffix")]
+
+    def _isin(self, code: str, start: int) -> list[_Hit]:
+        if not isin_number.is_valid(code):
+            return []
+        entry = self.dictionary.by_isin.get(code)
+        if entry is not None:
+            return [_Hit(entry, None, start, "isin")]
+        return [_Hit(None, Instrument("stock", None, None, None, code), start, "isin")]
+
+    def _labelled_id(self, label: str, code: str, start: int) -> list[_Hit]:
+        if label == "CUSIP" and len(code) == 9 and cusip_number.is_valid(code):
+            isin = isin_number.from_natid("US", code)
+            entry = self.dictionary.by_isin.get(isin)
+            return [_Hit(entry, None if entry is not None else Instrument("stock", None, None, None, isin),
+                         start, "cusip")]
+        if label == "SEDOL" and len(code) == 7 and sedol_number.is_valid(code):
+            isin = sedol_number.to_isin(code)
+            entry = self.dictionary.by_isin.get(isin)
+            return [_Hit(entry, None if entry is not None else Instrument("stock", None, None, None, isin),
+                         start, "sedol")]
+        return []
+
+    # --- pass 2: names ------------------------------------------------------------------------------
+
+    def _names(self, text: str, language: str | None, is_title: bool,
+               taken: list[tuple[int, int]]) -> list[_Hit]:
+        dictionary = self.dictionary
+        padded = f" {fold(text)} "
+        candidates = []
+        for end, (length, alias_ids) in dictionary.automaton.iter(padded):
+            start, stop = end - length + 1, end - 1  # text offsets of the name (padding removed)
+            span = text[start:stop]
+            verified = [alias_id for alias_id in alias_ids if _case_fits(span, dictionary.aliases[alias_id])]
+            if verified:
+                candidates.append((start, stop, verified))
+        candidates.sort(key=lambda item: (item[0], item[0] - item[1]))
+        hits: list[_Hit] = []
+        title_cased = is_title and _title_cased(text)
+        last_end = -1
+        for start, stop, alias_ids in candidates:
+            if start < last_end or any(a < stop and start < b for a, b in taken):
+                continue
+            last_end = stop
+            if any(dictionary.aliases[alias_id].entry < 0 for alias_id in alias_ids):
+                continue  # a longer phrase that is not an instrument ("Allianz Arena", "Nikkei Asia")
+            entry = self._choose(alias_ids, language)
+            if entry is None:
+                continue
+            alias = next(dictionary.aliases[i] for i in alias_ids if dictionary.aliases[i].entry == entry)
+            kind = dictionary.entries[entry].instrument.kind
+            if kind == "stock" and _inside_other_name(text, start, stop, alias):
+                continue
+            hit = _Hit(entry, None, start, "name")
+            if alias.cued:
+                hit.weak = True
+                hit.supported = _kind_cue(kind, text, start, stop)
+                if kind == "currency" and not hit.supported:
+                    continue  # an amount or a unit ("in dollar terms"), never a currency mention
+            elif _is_common(alias, language):
+                hit.weak = True
+                hit.supported = _has_cue(text, start, stop) or (
+                    not title_cased and _capital_counts(language, alias) and text[start].isupper()
+                    and not _sentence_initial(text, start))
+            hits.append(hit)
+        return hits
+
+    def _choose(self, alias_ids: list[int], language: str | None) -> int | None:
+        """The entry a name means; a name shared by several entries needs the article's market."""
+        entries = list(dict.fromkeys(self.dictionary.aliases[alias_id].entry for alias_id in alias_ids))
+        if len(entries) == 1:
+            return entries[0]
+        home = _HOME_MARKET.get(language or "")
+        local = [entry for entry in entries if self.dictionary.entries[entry].home == home]
+        return local[0] if len(local) == 1 else None
+
+
+_HOME_MARKET = {"en": "US", "de": "DE", "fr": "Euronext Paris", "vi": "VN", "ja": "TSE", "nl": "Euronext Amsterdam",
+                "es": "BME", "it": "Euronext Milan", "sv": "Nasdaq Stockholm", "fi": "Nasdaq Helsinki",
+                "da": "Nasdaq Copenhagen", "ko": "KR"}
+
+
+def _case_fits(span: str, alias) -> bool:
+    if alias.any_case or alias.entry < 0:
+        return span.casefold() == alias.text.casefold() or fold(span) == fold(alias.text)
+    span = span.replace("’", "'")
+    if span == alias.text:
+        return True
+    return span.isupper() and span == alias.text.upper() and len(alias.text) >= 4  # an all-capitals headline
+
+
+def _is_common(alias, language: str | None) -> bool:
+    if not alias.common_in:
+        return False
+    return language is None or language in alias.common_in or "*" in alias.common_in
+
+
+def _capital_counts(language: str | None, alias) -> bool:
+    if language is None:
+        return not (alias.common_in & context.CAPITALISE_NOUNS)
+    return language not in context.CAPITALISE_NOUNS
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    index = start - 1
+    while index >= 0 and text[index] in _OPENERS:
+        index -= 1
+    return index < 0 or text[index] in _SENTENCE_END
+
+
+def _title_cased(title: str) -> bool:
+    """"Fed Misses Its Inflation Target": capitals there say nothing about names."""
+    words = _TITLE_WORD.findall(title)
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.7 * len(words)
+
+
+def _next_word(text: str, stop: int) -> str:
+    match = _WORD.match(text, stop + 1) if text[stop:stop + 1] in (" ", "-") else None
+    return match.group().strip(".-'’").casefold() if match else ""
+
+
+def _previous_word(text: str, start: int) -> str:
+    head = text[max(0, start - 40):start].rstrip()
+    words = _WORD.findall(head)
+    return words[-1].strip(".'’").casefold() if words and head.endswith(words[-1]) else ""
+
+
+def _inside_other_name(text: str, start: int, stop: int, alias) -> bool:
+    """Part of another name or thing: a venue ("Allianz Arena", "Toyota Music Factory"), a person
+    ("Mr Ford"), a place ("Bristow, VA", "the Amazon, a major carbon sink"), a compound whose head
+    is another word ("NATO-Allianz")."""
+    following = _CAPITALISED_RUN.match(text, stop)
+    if following and any(word.strip(".,;:'’-").casefold() in context.ORGANISATION_HEADS for word in following.group().split()):
+        return True
+    if _previous_word(text, start) in context.HONORIFICS:
+        return True
+    if _US_STATE.match(text, stop):
+        return True
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return True
+    if " " not in alias.text and text[max(0, start - 4):start].casefold() == "the ":
+        after = text[stop:stop + 3]
+        return not (after[:1] == " " and after[1:2].isupper()) and not after.startswith(("'s", "’s"))
+    return False
+
+
+def _kind_cue(kind: str, text: str, start: int, stop: int) -> bool:
+    """Context that makes a bare currency or index name the market instrument."""
+    window = text[max(0, start - 60):start].casefold() + " " + text[stop:stop + 70].casefold()
+    cues = context.CURRENCY_CUES if kind == "currency" else context.INDEX_CUES
+    if kind == "currency" and _AMOUNT_BEFORE.search(text[max(0, start - 12):start]):
+        return False
+    return any(cue.search(window) for cue in cues)
+
+
+def _has_cue(text: str, start: int, stop: int) -> bool:
+    after = text[stop:stop + 3]
+    if after.startswith(("'s ", "’s ")):
+        after_word = _next_word(text, stop + 2)
+    else:
+        after_word = _next_word(text, stop)
+    if after_word in context.CUES_AFTER:
+        return True
+    before = text[max(0, start - 20):start].casefold().rstrip()
+    return before.endswith(context.CUE_PHRASES_BEFORE)
+
+
+def _name_before(text: str, position: int) -> str | None:
+    """"Acme Corp. (NYSE: ACME)" -> "Acme Corp.": the capitalised words right before the ticker."""
+    head = text[max(0, position - 80):position].rstrip(" (")
+    words = head.split()
+    name: list[str] = []
+    for word in reversed(words):
+        if not (word[:1].isupper() or word[:1].isdigit() or word == "&"):
+            break
+        name.insert(0, word)
+        if len(name) == 6:
+            break
+    while name and name[0] == "&":
+        name.pop(0)
+    cleaned = " ".join(name).strip(",;:")
+    return cleaned or None

@@ -1,0 +1,115 @@
+"""The recogniser on every ticker form, every trap of issue 15, and identifier checksums."""
+
+from __future__ import annotations
+
+import pytest
+
+from instruments import recognise
+
+
+def tags(body: str, title: str = "", language: str | None = "en", published: str | None = None) -> dict:
+    return {(tag["kind"], tag["symbol"]): tag for tag in recognise(title, body, language, published)}
+
+
+@pytest.mark.parametrize(("text", "kind", "symbol", "exchange"), [
+    ("Shares of $AAPL rose.", "stock", "AAPL", "NASDAQ"),
+    ("Traders piled into $BTC again.", "crypto", "BTC", None),
+    ("Apple Inc. (NASDAQ: AAPL) reported results.", "stock", "AAPL", "NASDAQ"),
+    ("Goldman (NYSE:GS) beat estimates.", "stock", "GS", "NYSE"),
+    ("Vingroup (HOSE: VIC) rose.", "stock", "VIC", "HOSE"),
+    ("Vingroup (HoSE: VIC) rose.", "stock", "VIC", "HOSE"),
+    ("Saigon-Hanoi Securities, HNX: SHS, fell.", "stock", "SHS", "HNX"),
+    ("Royal Bank of Canada (TSX: RY) said.", "stock", "RY", "TSX"),
+    ("Apple AAPL.O gained.", "stock", "AAPL", "NASDAQ"),
+    ("Toyota 7203.T fell.", "stock", "7203", "TSE"),
+    ("Vingroup VIC.VN fell.", "stock", "VIC", "HOSE"),
+    ("Toyota (TSE: 7203) fell.", "stock", "7203", "TSE"),
+    ("Acme Robotics (NASDAQ: XQZV) listed today.", "stock", "XQZV", "NASDAQ"),
+    ("Cổ phiếu của Hòa Phát (mã chứng khoán: HPG) tăng.", "stock", "HPG", "HOSE"),
+    ("The S&P 500 .SPX lost 0.1%.", "index", "S&P 500", None),
+    ("The euro EUR= was flat and EUR/USD traded at 1.10.", "currency", "EUR", None),
+])
+def test_each_form_is_recognised(text, kind, symbol, exchange):
+    found = tags(text)
+    assert (kind, symbol) in found, found
+    assert found[(kind, symbol)]["exchange"] == exchange
+
+
+def test_several_tickers_after_one_exchange():
+    found = tags("Alphabet (NASDAQ: GOOG, GOOGL) and Berkshire (NYSE: BRK.A, BRK.B) rose.")
+    assert {("stock", "GOOGL"), ("stock", "BRK.B")} <= set(found)
+
+
+def test_unknown_qualified_ticker_keeps_the_name_before_it():
+    found = tags("Shares of Acme Robotics Corp. (NASDAQ: XQZV) doubled.")
+    assert found[("stock", "XQZV")]["name"] == "Acme Robotics Corp."
+
+
+@pytest.mark.parametrize("text", [
+    "The company raised $5 million in a round led by US investors.",
+    "AI is everywhere; the CEO said IT budgets grow. ALL of it, said A. Smith.",
+    "Nasdaq: A look at the week ahead.",
+    "NYSE: IT stocks rally as US yields fall.",
+    "A$5bn deal, $US5bn, US$ 3 million.",
+    "The Amazon rainforest and the Amazon River are under threat; the Amazon, a carbon sink.",
+    "Harrison Ford visited the Allianz Arena, then the Deutsche Bank Park.",
+    "Fox News and CBS News reported from Oklahoma City.",
+    "Apple Daily closed; the apple harvest was big.",
+    "The Fed hit its inflation target; it shifted its target range.",
+    "He met Mr Ford at the Ford Foundation.",
+    "The concert is at the DTE Energy Music Theatre and the Toyota Music Factory.",
+])
+def test_traps_are_not_tagged(text):
+    assert tags(text) == {}
+
+
+def test_common_word_tickers_in_other_languages_are_not_tags():
+    # "Allianz" is German for alliance: without a company cue it is not the insurer.
+    assert tags("Die NATO-Allianz und die Allianz der Staaten.", language="de") == {}
+    found = tags("Allianz-Chef Oliver Bäte sagte, die Allianz wachse.", language="de")
+    assert found[("stock", "ALV")]["mentions"] == 2
+
+
+def test_a_name_inside_a_longer_name_is_the_longer_one():
+    found = tags("Siemens Energy rose while Bitcoin Cash fell.")
+    assert ("stock", "ENR") in found and ("stock", "SIE") not in found
+    assert ("crypto", "BCH") in found and ("crypto", "BTC") not in found
+
+
+def test_currency_only_as_a_market_instrument():
+    assert ("currency", "USD") in tags("The dollar fell against the yen.")
+    assert tags("They paid 5 million dollars in dollar terms.") == {}
+
+
+def test_bare_nasdaq_is_the_index_only_when_it_moves():
+    assert ("index", "Nasdaq Composite") in tags("The Nasdaq rose 1.2% to a record.")
+    assert tags("The company is listed on the Nasdaq since 2019.") == {}
+
+
+def test_listing_dates_apply_when_the_article_date_is_known():
+    text = "Uber drivers went on strike."
+    assert ("stock", "UBER") in tags(text, published="2024-05-01")
+    assert tags(text, published="2014-12-15") == {}
+
+
+def test_counts_title_and_first_position():
+    found = tags("Nvidia rallied. Later, Nvidia slipped.", title="Nvidia hits a record")
+    nvidia = found[("stock", "NVDA")]
+    assert (nvidia["mentions"], nvidia["in_title"], nvidia["first_position"]) == (3, True, 0)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ISIN US0378331005", {("stock", "AAPL")}),  # valid: Apple
+    ("ISIN US0378331006", set()),  # wrong check digit
+    ("ISIN DE000BASF111 of BASF SE", {("stock", "BAS")}),
+    ("CUSIP 037833100", {("stock", "AAPL")}),
+    ("CUSIP 037833101", set()),
+    ("SEDOL 0263494", {("stock", "BA")}),  # BAE Systems' SEDOL, resolved through its ISIN
+    ("SEDOL 0263495", set()),
+    ("order 123456789 and ref 1234567", set()),  # bare numbers are never identifiers
+])
+def test_identifiers_are_checked(text, expected):
+    found = tags(text)
+    assert {key for key in found if key[0] == "stock"} >= expected
+    if not expected:
+        assert found == {}

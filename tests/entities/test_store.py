@@ -1,0 +1,98 @@
+"""Tags in the SQLite file: written with each article, filled for articles stored before the
+upgrade (in batches, resumable), and served by search/export/stats --ticker."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from core.article import Article
+from db import schema
+from db.instruments import fill_backlog
+from db.store import Store
+from tests.helpers import newsagg, query
+
+ARTICLES = [
+    Article(url="https://x.example/1", title="Nvidia hits a record", body="Nvidia (NASDAQ: NVDA) rallied 4%.",
+            published_at="2025-10-02T10:00:00+00:00", language="en"),
+    Article(url="https://x.example/2", title="Vingroup lifts the VN-Index",
+            body="Cổ phiếu của Tập đoàn Vingroup (HOSE: VIC) tăng mạnh.", published_at="2025-10-03T10:00:00+07:00",
+            language="vi"),
+    Article(url="https://x.example/3", title="Nvidia in September", body="Nvidia slipped.",
+            published_at="2025-09-20T10:00:00+00:00", language="en"),
+]
+
+
+def tagged(db, article_id: int) -> dict[str, tuple]:
+    rows = query(db, "SELECT i.symbol, ai.mentions, ai.in_title, ai.first_position FROM article_instruments ai"
+                     " JOIN instruments i ON i.id = ai.instrument_id WHERE ai.article_id = ?", (article_id,))
+    return {row["symbol"]: (row["mentions"], row["in_title"], row["first_position"]) for row in rows}
+
+
+def test_the_store_writes_and_replaces_tags(tmp_path):
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        first = store.upsert_article(ARTICLES[0], "x")
+        assert tagged(db, first.article_id) == {"NVDA": (3, 1, 0)}
+        changed = Article(**{**ARTICLES[0].__dict__, "body": "Shares of Alphabet rose; Nvidia fell.", "instruments": None})
+        store.upsert_article(changed, "x")
+        assert set(tagged(db, first.article_id)) == {"NVDA", "GOOGL"}
+    [row] = query(db, "SELECT kind, symbol, exchange, name, isin FROM instruments WHERE symbol = 'NVDA'")
+    assert tuple(row) == ("stock", "NVDA", "NASDAQ", "Nvidia", "US67066G1040")
+
+
+def test_articles_stored_before_the_upgrade_are_filled_in_batches(tmp_path):
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        for article in ARTICLES:
+            store.upsert_article(article, "x")
+    conn = sqlite3.connect(db, isolation_level=None)
+    for table in ("article_instruments", "instruments", "backfills"):  # back to the schema before this step
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute(f"PRAGMA user_version = {len(schema.MIGRATIONS) - 1}")
+    conn.close()
+    with Store(db) as store:  # migrates, then fills
+        assert tagged(db, 2) == {"VIC": (3, 1, 13), "VN-Index": (1, 1, None)}
+        assert store.conn.execute("SELECT next_id > last_id FROM backfills").fetchone()[0] == 1
+        assert fill_backlog(store.conn) == 0  # done: a second fill does nothing
+
+
+def test_an_interrupted_fill_resumes(tmp_path):
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        for article in ARTICLES:
+            store.upsert_article(article, "x")
+        store.conn.execute("DELETE FROM article_instruments")
+        store.conn.execute("UPDATE backfills SET next_id = 2, last_id = 3")
+        assert fill_backlog(store.conn, batch=1) == 2
+    assert tagged(db, 1) == {} and set(tagged(db, 2)) == {"VIC", "VN-Index"} and set(tagged(db, 3)) == {"NVDA"}
+
+
+def test_search_export_and_stats_by_ticker(tmp_path):
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        for article in ARTICLES:
+            store.upsert_article(article, "x")
+    found = newsagg("search", "--ticker", "VIC", "--db", str(db), "--json")
+    assert found.returncode == 0, found.stderr
+    assert [json.loads(line)["title"] for line in found.stdout.splitlines()] == ["Vingroup lifts the VN-Index"]
+    assert newsagg("search", "--ticker", "hose:vic", "--db", str(db)).returncode == 0
+    assert newsagg("search", "--ticker", "NYSE:VIC", "--db", str(db)).returncode == 1
+    exported = newsagg("export", "--ticker", "NVDA", "--since", "2025-10-01", "--db", str(db))
+    rows = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert [row["url"] for row in rows] == ["https://x.example/1"]
+    assert rows[0]["instruments"][0]["symbol"] == "NVDA"
+    stats = newsagg("stats", "--top-instruments", "2", "--json", "--db", str(db))
+    top = json.loads(stats.stdout)["top_instruments"]
+    assert (top[0]["symbol"], top[0]["articles"]) == ("NVDA", 2) and len(top) == 2
+    assert "NVDA" in newsagg("stats", "--top-instruments", "--db", str(db)).stdout
+
+
+def test_extract_outputs_instruments(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Apple (NASDAQ: AAPL) beats</title></head><body><article><h1>Apple "
+                    "(NASDAQ: AAPL) beats</h1><p>" + "Apple sold more phones than analysts expected. " * 8 +
+                    "</p></article></body></html>", encoding="utf-8")
+    done = newsagg("extract", str(page), "--url", "https://x.example/apple")
+    record = json.loads(done.stdout)
+    assert [(tag["symbol"], tag["in_title"]) for tag in record["instruments"]] == [("AAPL", True)]

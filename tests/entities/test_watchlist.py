@@ -1,0 +1,57 @@
+"""The operator's watchlist: its instruments are tagged; a bad line is an error naming the line,
+and nothing of the file is loaded."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.config import ConfigError, load_config
+from instruments import WatchlistError, default_recogniser, use_watchlist
+
+
+@pytest.fixture(autouse=True)
+def default_dictionary_afterwards():
+    yield
+    use_watchlist(None)
+
+
+def test_watchlist_instruments_are_tagged(tmp_path):
+    watchlist = tmp_path / "watchlist.csv"
+    watchlist.write_text("symbol,exchange,name,aliases\nQZX,HOSE,Quang Zen Xanh,QZ Group|Tập đoàn QZ\n",
+                         encoding="utf-8")
+    recogniser = use_watchlist(watchlist)
+    [tag] = recogniser.tags("", "Tập đoàn QZ and QZ Group said profits rose.", "vi")
+    assert (tag.instrument.symbol, tag.instrument.exchange, tag.instrument.name, tag.mentions) == \
+        ("QZX", "HOSE", "Quang Zen Xanh", 2)
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("QZX,HOSE,,", "name is empty"),
+    ("QZX,HOSE,Quang Zen,,stock,VN0000000001", "not a valid ISIN"),
+    ("QZX,HOSE,Quang Zen,,bond", "kind must be one of"),
+    ("QZX,HOSE,Quang Zen,a,b,c,d,e,f", "fields, the header has"),
+])
+def test_a_bad_line_names_its_line_and_loads_nothing(tmp_path, line, message):
+    before = default_recogniser()
+    watchlist = tmp_path / "watchlist.csv"
+    watchlist.write_text("# my list\nsymbol,exchange,name,aliases,kind,isin\nGOODX,HOSE,Good Name,\n" + line + "\n",
+                         encoding="utf-8")
+    with pytest.raises(WatchlistError) as raised:
+        use_watchlist(watchlist)
+    assert f"{watchlist.resolve()}:4: " in str(raised.value) and message in str(raised.value)
+    assert default_recogniser() is before  # the previous dictionary stays; GOODX was not half-loaded
+    assert before.tags("", "Good Name rose.") == []
+
+
+def test_config_entities_section(tmp_path):
+    (tmp_path / "lists").mkdir()
+    (tmp_path / "lists" / "watchlist.csv").write_text("symbol,name\nQZX,Quang Zen\n", encoding="utf-8")
+    config = tmp_path / "newsagg.toml"
+    config.write_text('[entities]\nwatchlist = "lists/watchlist.csv"\n')
+    assert load_config(config).entities.watchlist == str((tmp_path / "lists" / "watchlist.csv").resolve())
+    config.write_text('\n[entities]\nwatchlist = "missing.csv"\n')
+    with pytest.raises(ConfigError, match=r"newsagg.toml:3: \[entities\] watchlist file not found"):
+        load_config(config)
+    config.write_text('[entities]\nlist = "x.csv"\n')
+    with pytest.raises(ConfigError, match=r"newsagg.toml:2: unknown \[entities\] key 'list'"):
+        load_config(config)
