@@ -6,6 +6,7 @@ import argparse
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from core.config import Config, ConfigError, load_config, resolve_config_path, resolve_db_path
 from core.errors import NewsaggError
@@ -42,6 +43,8 @@ def add_parsers(subparsers) -> None:
 
     status = subparsers.add_parser("status", help="per source: last run, last success, next run, warnings")
     _add_common(status)
+    status.add_argument("--source", metavar="NAME",
+                        help="only this source, with its listings: revisit interval, yield, next due")
     status.set_defaults(handler=run_status)
 
 
@@ -167,16 +170,19 @@ def _took(row) -> str:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from scheduler.status import all_statuses
+    from scheduler.status import all_statuses, listing_schedule
 
     try:
         config, conn = _open(args)
         if not config.sources:
             raise ConfigError("no config with [[sources]] found (use --config PATH or NEWSAGG_CONFIG)")
+        if args.source:
+            config.source(args.source)  # an unknown name is an error
     except (NewsaggError, DatabaseError) as error:
         return _fail(error)
     try:
-        statuses = all_statuses(conn, config)
+        statuses = [s for s in all_statuses(conn, config) if args.source in (None, s.name)]
+        schedule = listing_schedule(conn, args.source) if args.source else None
         locks = {s.name: runs.current_lock(conn, s.name) for s in config.sources}
         daemon = runs.current_lock(conn, runs.DAEMON_LOCK)
     finally:
@@ -187,6 +193,8 @@ def run_status(args: argparse.Namespace) -> int:
         print(f"scheduler: running, pid {daemon['pid']} on {daemon['hostname']} since {_utc(daemon['acquired_at'])}")
     for status in statuses:
         _print_status(status, locks[status.name])
+    if schedule is not None:
+        _print_listings(schedule, config.source(args.source))
     warned = sum(1 for s in statuses if s.warnings)
     print(f"{len(statuses)} source(s), {warned} with warnings")
     return 0
@@ -212,3 +220,30 @@ def _print_status(status, lock) -> None:
     print(f"  articles 24h: {status.articles_24h}")
     for warning in status.warnings:
         print(f"  WARNING: {warning}")
+
+
+def _print_listings(schedule, source) -> None:
+    """The source's revisit schedule (docs/crawling.md, "Only new"), URLs shown from its start URL's site."""
+    print(f"  listings:     {len(schedule.rows)} ({schedule.due} read on the next run);"
+          f" frontier: {schedule.frontier} links to fetch")
+    if not schedule.rows:
+        return
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(source.start_urls[0]))
+    now = schedule.now.isoformat(timespec="seconds")
+    print(f"  {'LISTING':<50} {'KIND':<7} {'REVISIT':>9} {'NEXT DUE (UTC)':<16} {'READS':>5} {'YIELDS':>6}"
+          f" {'FOUND':>5} {'LAST':>4} {'HTTP':>4}")
+    for row in schedule.rows:
+        url = row["url"].removeprefix(origin) or "/"
+        every_run = row["interval_s"] == 0
+        due = "every run" if every_run else "now" if row["next_due_at"] <= now else _short(row["next_due_at"])[:16]
+        print(f"  {url[:50]:<50} {row['kind']:<7} {'every run' if every_run else _span(row['interval_s']):>9}"
+              f" {due:<16} {row['reads']:>5} {row['yields']:>6} {row['found_total']:>5} {row['found_last']:>4}"
+              f" {row['status'] or '-':>4}")
+
+
+def _span(seconds: float) -> str:
+    """15m, 6h, 1d 6h, 7d."""
+    minutes = round(seconds / 60)
+    days, hours, minutes = minutes // 1440, minutes % 1440 // 60, minutes % 60
+    parts = [f"{days}d" if days else "", f"{hours}h" if hours else "", f"{minutes}m" if minutes and not days else ""]
+    return " ".join(part for part in parts if part) or "0m"

@@ -18,7 +18,7 @@ import pytest
 
 from newsagg.demo.publisher import PublisherSite
 from scraper.revisits import REVISIT_CAP, UNSCHEDULED_FLOOR
-from tests.crawl.conftest import Crawler
+from tests.crawl.conftest import Crawler, write_config
 from tests.helpers import newsagg, query
 
 SOURCE = {"max_pages": 1000, "depth_limit": 10}
@@ -245,14 +245,14 @@ def test_a_listing_that_does_not_yield_is_read_ever_more_rarely(publisher):
 
 def test_status_shows_each_listing_its_yield_and_when_it_is_next_due(publisher):
     config = publisher.crawler.folder / "newsagg.toml"
+    write_config(config, publisher.crawler.site.url("/"), SOURCE, {})
     shown = newsagg("status", "--source", "test", "--config", str(config), "--db", str(publisher.db))
     assert shown.returncode == 0, shown.stderr
-    lines = shown.stdout.splitlines()
-    front = next(line for line in lines if line.split()[:1] == ["/"])
-    assert "every run" in front
-    about = next(line for line in lines if line.startswith("/about/"))
-    assert "7d" in about
-    assert any(line.startswith("/tag/stocks/") for line in lines)
+    rows = {line.split()[0]: line for line in shown.stdout.splitlines() if line.startswith("  /")}
+    assert rows["/"].split()[1:4] == ["listing", "every", "run"]
+    assert rows["/about/"].split()[1:3] == ["listing", "7d"], "no article of its own: revisited at the cap"
+    assert "/tag/stocks/" in rows and "/feed/atom/" in rows
+    assert f"listings:     {len(rows)} (" in shown.stdout
 
 
 def test_full_ignores_what_the_crawl_knows(publisher):
