@@ -29,7 +29,7 @@ from db.fetch_state import ARTICLE, REDIRECT, FetchRecord, Revisit, StateBatch
 from scraper import revisits
 
 FLUSH_EVERY = 200  # records per transaction...
-FLUSH_SECONDS = 5.0  # ...or this often, so a killed run loses little
+FLUSH_SECONDS = 2.0  # ...or this often, so a killed run loses little
 CHROME_SAMPLE_PAGES = 200  # pages whose links are counted to tell site chrome apart
 GONE = (404, 410)
 

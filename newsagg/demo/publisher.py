@@ -96,6 +96,7 @@ class PublisherSite:
     feed_size: int = 20
     spacing: timedelta = timedelta(hours=5)
     conditional: bool = True
+    story_delay: float = 0.0  # seconds each story page takes (a slow origin)
     now: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
     stories: list[Story] = field(default_factory=list)  # newest first
     hits: list[Hit] = field(default_factory=list)
@@ -172,7 +173,9 @@ class PublisherSite:
     def _route(self, path: str, origin: str) -> Resource:
         by_path = {story.path: story for story in self.stories}
         if path in by_path:
-            return self._html(self._article(by_path[path], origin))
+            page = self._html(self._article(by_path[path], origin))
+            page.delay = self.story_delay
+            return page
         if path.endswith("/amp/") and path[:-4] in by_path:
             return self._html(self._amp(by_path[path[:-4]], origin))
         if path in self.moved:
