@@ -20,7 +20,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from urllib.parse import urlsplit, urlunsplit
 
 from core.config import Source
 from db import fetch_state
@@ -337,12 +336,13 @@ class CrawlState:
 
 
 def _slash_twin(url: str) -> str | None:
-    """'https://x/a/b' <-> 'https://x/a/b/' (no query, not the root)."""
-    parts = urlsplit(url)
-    if parts.query or parts.path in ("", "/"):
+    """'https://x/a/b' <-> 'https://x/a/b/' (no query, not the root). String work: called per link."""
+    if "?" in url:
         return None
-    path = parts.path[:-1] if parts.path.endswith("/") else parts.path + "/"
-    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    path_start = url.find("/", url.find("//") + 2)
+    if path_start < 0 or path_start == len(url) - 1:
+        return None
+    return url[:-1] if url.endswith("/") else url + "/"
 
 
 def _iso(moment: datetime) -> str:
