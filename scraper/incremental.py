@@ -131,11 +131,13 @@ class CrawlState:
         article = self.article_of(url)
         return article is not None and not self._refresh_due(article)
 
-    def needs_refetch(self, article: str, entry_date: str | None = None, trust_date: bool = True) -> bool:
+    def needs_refetch(self, article: str, entry_date: str | None = None) -> bool:
         """A stored article whose refresh window is over, or that a feed/sitemap dates after our last fetch."""
         if self._refresh_due(article):
             return True
-        moment = parse_date(entry_date) if trust_date else None
+        if not entry_date:
+            return False
+        moment = parse_date(entry_date)
         seen = parse_date(self.article_seen.get(article))
         return moment is not None and seen is not None and moment > seen
 
@@ -155,7 +157,8 @@ class CrawlState:
             if target is None or target == url:
                 break
             url = target
-        if url in self.article_seen or url in self.article_alias or url in self.pages or url in self.fetched:
+        if url in self.article_seen or url in self.article_alias or url in self.pages or url in self.fetched \
+                or not (self.article_seen or self.pages):  # nothing known: no twin to find
             return url
         twin = _slash_twin(url)
         if twin and (self.article_of(twin) or twin in self.pages):

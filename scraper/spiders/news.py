@@ -64,6 +64,7 @@ class NewsSpider(scrapy.Spider):
         self.pages_requested = 0
         self.requested: set[str] = set()  # canonical URLs requested in this run (cheaper than the dupefilter)
         self.out_of_scope: set[str] = set()  # canonical links already refused by the scope (menus recur)
+        self.in_scope: set[str] = set()  # ...and already allowed
         self.traps_reported: set[str] = set()
         self.start_pages: set[str] = set()  # canonical start URLs: read on every run
         self.state: CrawlState | None = None
@@ -122,7 +123,7 @@ class NewsSpider(scrapy.Spider):
             if request is not None:
                 yield request
         for row in self.state.frontier:
-            url = self._resolved(row["url"])
+            url = self.state.resolve(row["url"])
             if url != row["url"] or self.state.article_of(url) or self.state.is_known_page(url):
                 self.state.frontier_done(row["url"])  # fetched since, another way, or known to redirect
             if self.state.article_of(url) or self.state.is_known_page(url):
@@ -141,7 +142,7 @@ class NewsSpider(scrapy.Spider):
                               meta=meta, headers=headers)
 
     def _sitemap_request(self, url: str, speculative: bool = False) -> scrapy.Request | None:
-        key = self._resolved(canonical_url(url))
+        key = self.state.resolve(canonical_url(url))
         if speculative and self.state.was_gone(key):  # a guessed sitemap.xml that did not exist lately
             return None
         if not self._first_request_of(key):
@@ -154,7 +155,7 @@ class NewsSpider(scrapy.Spider):
     def _feed_request(self, url: str, priority: int = 80, every_run: bool = False) -> scrapy.Request | None:
         """Configured feeds and those a start page advertises are read on every run; other feeds
         (a tag's, an author's) when their revisit is due."""
-        key = self._resolved(canonical_url(url))
+        key = self.state.resolve(canonical_url(url))
         if not every_run and self.state.is_known_page(key) and not self.state.is_due(key):
             return None
         if not self._first_request_of(key):
@@ -171,14 +172,11 @@ class NewsSpider(scrapy.Spider):
         self.requested.add(key)
         return True
 
-    def _resolved(self, url: str) -> str:
-        return self.state.resolve(url)
-
     def follow_page(self, url: str, priority: int = 0, entry_date: str | None = None,
                     found_on: str | None = None):
         """A request for a feed or sitemap entry that is new, or a stored article the entry dates after
         our last fetch of it; None for everything else."""
-        canonical = self._resolved(canonical_url(url))
+        canonical = self.state.resolve(canonical_url(url))
         if not self.scope.allows(canonical):
             return None
         article = self.state.article_of(canonical)
@@ -263,15 +261,18 @@ class NewsSpider(scrapy.Spider):
         if self._too_deep(response):
             return [], set()
         for link in links:
-            canonical = self._resolved(canonical_url(link))
+            canonical = canonical_url(link)
+            if canonical in self.out_of_scope:
+                continue
+            canonical = self.state.resolve(canonical)
             if canonical in in_scope:  # the same page linked twice on this one: a variant, maybe
                 self.state.note_alias(_unfragmented(link), self.state.article_of(canonical) or canonical)
                 continue
-            if canonical in self.out_of_scope:
-                continue
-            if not self.scope.allows(canonical):
-                self.out_of_scope.add(canonical)
-                continue
+            if canonical not in self.in_scope:  # menus recur on every page: decide once
+                if canonical in self.out_of_scope or not self.scope.allows(canonical):
+                    self.out_of_scope.add(canonical)
+                    continue
+                self.in_scope.add(canonical)
             in_scope.add(canonical)
             article = self.state.article_of(canonical)
             if article is not None:
@@ -389,7 +390,7 @@ class NewsSpider(scrapy.Spider):
         links = set()
         for link, entry_date in feed_entries(root):
             url = urljoin(response.url, link)
-            links.add(self._resolved(canonical_url(url)))
+            links.add(self.state.resolve(canonical_url(url)))
             if request := self.follow_page(url, priority=20, entry_date=entry_date, found_on=feed):
                 yield request
         self.state.read(feed, FEED, response.status, sorted(links), every_run=self._every_run(response))

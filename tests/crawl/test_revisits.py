@@ -222,12 +222,13 @@ def test_a_run_cut_short_leaves_a_frontier_that_a_304_does_not_hide(publisher, t
     assert sorted(downloads) == sorted(story.path for story in site.stories), "downloaded twice, or missed"
 
 
-def _front_page_state_written(db: Path) -> bool:
-    """The crawl wrote its first batch: the front page's validators are stored (a later run gets a 304)."""
+def _half_way(db: Path, base_url: str) -> bool:
+    """The crawl wrote the front page's validators (a later run gets a 304) and stored a few stories."""
     if not db.exists():
         return False
     try:
-        return bool(query(db, "SELECT 1 FROM fetch_state WHERE etag IS NOT NULL AND url LIKE '%/'"))
+        front = query(db, "SELECT 1 FROM fetch_state WHERE etag IS NOT NULL AND url = ?", (base_url + "/",))
+        return bool(front) and query(db, "SELECT count(*) FROM articles")[0][0] >= 5
     except sqlite3.OperationalError:  # not created yet
         return False
 
@@ -242,8 +243,9 @@ def test_a_killed_run_leaves_a_frontier_the_next_run_fetches_although_every_list
                                   str(tmp_path / "newsagg.toml"), "--db", str(crawler.db), "--quiet"],
                                  cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
-        while not _front_page_state_written(crawler.db) and time.monotonic() < deadline and crawl.poll() is None:
+        while not _half_way(crawler.db, server.base_url) and time.monotonic() < deadline and crawl.poll() is None:
             time.sleep(0.1)
+        assert crawl.poll() is None, "the crawl ended before it could be killed half way"
         crawl.kill()  # SIGKILL mid-run: no spider_closed, nothing written at the end
         crawl.wait()
         stored = {row["url"] for row in query(crawler.db, "SELECT url FROM articles")}
