@@ -20,6 +20,8 @@ BENCHMARKS = {
     "crawl_revisits": "requests per run on a publisher-shaped site: second run, new content, --full (issue 13)",
     "instruments_speed": "instrument recognition: dictionary build time, median ms per dev article (issue 15)",
     "instruments_score": "instrument tags vs the blind hand labels, tune and holdout apart (issue 15)",
+    "extract_formats": "body_html / Markdown / images: added ms per page vs extraction, markdownify peer (issue 16)",
+    "db_backfill": "100k-article file: migration step and UTC backfill with a reader and a writer running (issue 16)",
 }
 
 

@@ -26,9 +26,11 @@ from db.dedup import content_hash
 CHUNK = 5_000
 
 
-def bulk_load(path: Path, count: int) -> None:
+def bulk_load(path: Path, count: int, conn=None, local_dates: bool = False) -> None:
+    """`count` synthetic articles in one transaction (into `conn` when given: a file at an older
+    schema). `local_dates`: every other published_at without its UTC offset."""
     rng, words = random.Random(3), db_synthetic.vocabulary()
-    conn = connect(path)
+    conn = conn or connect(path)
     now = "2024-03-01T00:00:00+00:00"
     conn.execute("BEGIN")
     for start in range(0, count, CHUNK):
@@ -36,8 +38,9 @@ def bulk_load(path: Path, count: int) -> None:
         conn.executemany(
             "INSERT INTO articles (url, source, title, authors, published_at, language, body, content_hash,"
             " first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(a.url, a.url.split("/")[2], a.title, json.dumps(a.authors), a.published_at, a.language, a.body,
-              content_hash(a.body), now, now) for a in articles])
+            [(a.url, a.url.split("/")[2], a.title, json.dumps(a.authors),
+              a.published_at[:19] if local_dates and n % 2 == 0 else a.published_at, a.language, a.body,
+              content_hash(a.body), now, now) for n, a in enumerate(articles)])
     conn.execute("COMMIT")
     conn.close()
 

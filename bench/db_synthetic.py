@@ -20,7 +20,13 @@ def body(rng: random.Random, words: list[str], paragraphs: int = 6, words_per_pa
 
 def article(number: int, rng: random.Random, words: list[str], **body_size) -> Article:
     day = 1 + number % 28
+    text = body(rng, words, **body_size)
+    # The formats a real extraction adds (issue 16), so the store writes realistic rows.
+    formats = {"body_html": "".join(f"<p>{paragraph}</p>" for paragraph in text.split("\n\n")),
+               "body_markdown": text, "image_url": f"https://bench{number % 7}.example/img/{number}.jpg",
+               "published_utc": f"2024-03-{day:02d}T08:00:00Z", "utc_basis": "offset"}
+    fields = {key: value for key, value in formats.items() if key in Article.__dataclass_fields__}
     return Article(url=f"https://bench{number % 7}.example/news/{number}", title=f"Story {number} " + words[number % 999],
                    authors=["Bench Writer"], published_at=f"2024-03-{day:02d}T08:00:00+00:00", language="en",
-                   body=body(rng, words, **body_size), is_article=True,
-                   faq=[FaqEntry("Why?", "Because.")] if number % 10 == 0 else [])
+                   body=text, is_article=True,
+                   faq=[FaqEntry("Why?", "Because.")] if number % 10 == 0 else [], **fields)

@@ -24,10 +24,13 @@ def add_parsers(subparsers) -> None:
     _add_filters(search)
     search.set_defaults(handler=run_search)
 
-    export = subparsers.add_parser("export", help="stream articles as JSON Lines or CSV",
-                                   description="Streams in id order with constant memory.")
-    export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
-    export.add_argument("--output", "-o", help="write to this file instead of standard output")
+    export = subparsers.add_parser("export", help="stream articles as JSON Lines, CSV or Markdown files",
+                                   description="Streams in id order with constant memory. --format markdown "
+                                               "writes one .md file per article (front matter + body) into "
+                                               "the folder given with -o.")
+    export.add_argument("--format", choices=("jsonl", "csv", "markdown"), default="jsonl")
+    export.add_argument("--output", "-o", help="write to this file instead of standard output "
+                                               "(markdown: the folder to write into, required)")
     _add_filters(export)
     export.set_defaults(handler=run_export)
 
@@ -101,13 +104,15 @@ def run_search(args: argparse.Namespace) -> int:
             print(json.dumps(hit, ensure_ascii=False))
         else:
             copy = f"  (copy of {hit['duplicate_of']})" if hit["duplicate_of"] else ""
-            print(f"{hit['id']}\t{hit['published_at'] or '-'}\t{hit['source']}\t{hit['title'] or '(no title)'}"
+            print(f"{hit['id']}\t{hit['published_utc'] or hit['published_at'] or '-'}\t{hit['source']}\t{hit['title'] or '(no title)'}"
                   f"{copy}\n\t{hit['url']}\n\t{hit['snippet']}")
     return 0 if hits else 1
 
 
 @_guarded
 def run_export(args: argparse.Namespace) -> int:
+    if args.format == "markdown":
+        return _export_markdown(args)
     conn = _open(args)
     out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
     try:
@@ -134,12 +139,26 @@ def _write_csv(rows, out: TextIO) -> int:
     writer.writeheader()
     count = 0
     for row in rows:
-        row["authors"] = json.dumps(row["authors"], ensure_ascii=False)
-        row["faq"] = json.dumps(row["faq"], ensure_ascii=False)
-        row["instruments"] = json.dumps(row["instruments"], ensure_ascii=False)
+        for name in ("authors", "faq", "images", "instruments"):
+            row[name] = json.dumps(row[name], ensure_ascii=False)
         writer.writerow(row)
         count += 1
     return count
+
+
+def _export_markdown(args: argparse.Namespace) -> int:
+    from .markdown_export import write_markdown_files
+
+    if not args.output:
+        print("newsagg: error: --format markdown needs -o FOLDER", file=sys.stderr)
+        return 2
+    conn = _open(args)
+    try:
+        count = write_markdown_files(queries.export_rows(conn, _filters(args)), args.output)
+    finally:
+        conn.close()
+    print(f"exported {count} articles to {args.output}", file=sys.stderr)
+    return 0
 
 
 @_guarded

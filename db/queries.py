@@ -11,11 +11,17 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from core.instants import to_utc
+
 EXPORT_COLUMNS = ("id", "url", "source", "title", "authors", "published_at", "modified_at", "language",
                   "body", "faq", "disclaimer", "content_hash", "duplicate_of", "duplicate_score", "version",
-                  "first_seen_at", "last_seen_at", "instruments")
+                  "first_seen_at", "last_seen_at", "published_utc", "modified_utc", "utc_basis", "image_url",
+                  "images", "body_html", "body_markdown", "instruments")
+_JSON_COLUMNS = ("authors", "faq", "images", "instruments")
 _FAQ_JSON = ("(SELECT json_group_array(json_object('question', question, 'answer', answer))"
              " FROM (SELECT question, answer FROM faqs WHERE faqs.article_id = articles.id ORDER BY position))")
+_IMAGES_JSON = ("(SELECT json_group_array(json_object('url', url, 'caption', caption, 'credit', credit, 'alt', alt))"
+                " FROM (SELECT * FROM article_images i WHERE i.article_id = articles.id ORDER BY position))")
 _INSTRUMENTS_JSON = ("(SELECT json_group_array(json_object('kind', i.kind, 'symbol', i.symbol, 'exchange', i.exchange,"
                      " 'name', i.name, 'isin', i.isin, 'mentions', ai.mentions, 'in_title', ai.in_title))"
                      " FROM article_instruments ai JOIN instruments i ON i.id = ai.instrument_id"
@@ -24,12 +30,16 @@ _INSTRUMENTS_JSON = ("(SELECT json_group_array(json_object('kind', i.kind, 'symb
 _TICKER = ("articles.id IN (SELECT ai.article_id FROM article_instruments ai JOIN instruments i"
            " ON i.id = ai.instrument_id WHERE (i.symbol = ? COLLATE NOCASE OR i.isin = upper(?))"
            " AND (? IS NULL OR i.exchange = ? COLLATE NOCASE))")
+_COMPUTED = {"faq": _FAQ_JSON, "images": _IMAGES_JSON, "instruments": _INSTRUMENTS_JSON}
+# When an article was published, as a UTC instant: what time order and --since use. Rows stored
+# before the UTC columns existed and not yet backfilled (db/backfill.py) fall back to first_seen_at.
+PUBLISHED_UTC = "coalesce(articles.published_utc, articles.first_seen_at)"
 _EXPORT_BATCH = 500
 
 
 @dataclass
 class ArticleFilter:
-    since: str | None = None  # ISO date or time; compared with published_at, else first_seen_at
+    since: str | None = None  # ISO date or time (naive = UTC); compared with published_utc, else first_seen_at
     source: str | None = None
     include_duplicates: bool = False
     ticker: str | None = None  # "NVDA", "HOSE:VIC" or an ISIN: only articles tagged with it
@@ -38,8 +48,8 @@ class ArticleFilter:
         """A WHERE clause (or "") with its parameters; `extra` conditions come first, unbound."""
         clauses, params = list(extra), []
         if self.since:
-            clauses.append("coalesce(articles.published_at, articles.first_seen_at) >= ?")
-            params.append(self.since)
+            clauses.append(f"{PUBLISHED_UTC} >= ?")
+            params.append(to_utc(self.since)[0] or self.since)
         if self.source:
             clauses.append("articles.source = ?")
             params.append(self.source)
@@ -56,43 +66,42 @@ def search(conn: sqlite3.Connection, text: str | None, limit: int = 20, raw: boo
            filters: ArticleFilter | None = None) -> list[dict]:
     """Best matches first (bm25). Plain words by default; raw=True passes FTS5 query syntax through.
     Without text (only a ticker filter): the newest tagged articles first."""
+    columns = ("SELECT articles.id, articles.url, articles.source, articles.title, articles.published_at,"
+               " articles.published_utc, articles.duplicate_of, ")
     if not text:
         where, params = (filters or ArticleFilter()).where()
-        sql = ("SELECT articles.id, articles.url, articles.source, articles.title, articles.published_at,"
-               " articles.duplicate_of, substr(articles.body, 1, 160) AS snippet FROM articles" + where +
-               " ORDER BY coalesce(articles.published_at, articles.first_seen_at) DESC, articles.id DESC LIMIT ?")
+        sql = (columns + "substr(articles.body, 1, 160) AS snippet FROM articles" + where +
+               f" ORDER BY {PUBLISHED_UTC} DESC, articles.id DESC LIMIT ?")
         return _dict_rows(conn, sql, [*params, limit])
     if not raw:
         from sqlite_utils import Database  # imported here: it pulls in numpy, slow for every CLI start
 
     match = text if raw else Database(conn).quote_fts(text)
     where, params = (filters or ArticleFilter()).where("articles_fts MATCH ?")
-    sql = ("SELECT articles.id, articles.url, articles.source, articles.title, articles.published_at,"
-           " articles.duplicate_of, snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet"
+    sql = (columns + "snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet"
            " FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid"
-           + where + " ORDER BY bm25(articles_fts) LIMIT ?")
+           + where + f" ORDER BY bm25(articles_fts), {PUBLISHED_UTC} DESC LIMIT ?")
     return _dict_rows(conn, sql, [match, *params, limit])
 
 
 def export_rows(conn: sqlite3.Connection, filters: ArticleFilter | None = None) -> Iterator[dict]:
     """Every matching article with its FAQ, in id order, streamed in batches (constant memory)."""
     where, params = (filters or ArticleFilter()).where()
-    computed = {"faq": f"{_FAQ_JSON} AS faq", "instruments": f"{_INSTRUMENTS_JSON} AS instruments"}
-    columns = ", ".join(computed.get(name, f"articles.{name}") for name in EXPORT_COLUMNS)
+    columns = ", ".join(f"{_COMPUTED[name]} AS {name}" if name in _COMPUTED else f"articles.{name}"
+                        for name in EXPORT_COLUMNS)
     cursor = conn.execute(f"SELECT {columns} FROM articles{where} ORDER BY articles.id", params)
     names = [column[0] for column in cursor.description]
     while batch := cursor.fetchmany(_EXPORT_BATCH):
         for values in batch:
             row = dict(zip(names, values, strict=True))
-            row["authors"] = json.loads(row["authors"] or "[]")
-            row["faq"] = json.loads(row["faq"] or "[]")
-            row["instruments"] = json.loads(row["instruments"] or "[]")
+            for name in _JSON_COLUMNS:
+                row[name] = json.loads(row[name] or "[]")
             yield row
 
 
 def stats(conn: sqlite3.Connection, since: str | None = None) -> dict:
     """Articles per source and day, duplicates and versions: what `newsagg stats` prints."""
-    day = "substr(coalesce(published_at, first_seen_at), 1, 10)"
+    day = "substr(coalesce(published_utc, first_seen_at), 1, 10)"  # the UTC day
     since_clause = f" WHERE {day} >= ?" if since else ""
     params = [since] if since else []
     per_day = _dict_rows(conn, f"SELECT source, {day} AS day, count(*) AS articles,"
@@ -134,4 +143,4 @@ def article_overview(conn: sqlite3.Connection) -> list[sqlite3.Row]:
         "SELECT a.id, a.title, a.authors, a.published_at, a.language, a.duplicate_of,"
         " (SELECT count(*) FROM faqs f WHERE f.article_id = a.id) AS faqs,"
         " a.disclaimer IS NOT NULL AS has_disclaimer, length(a.body) AS body_chars"
-        " FROM articles a ORDER BY a.published_at DESC, a.id").fetchall()
+        " FROM articles a ORDER BY coalesce(a.published_utc, a.first_seen_at) DESC, a.id").fetchall()

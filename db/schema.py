@@ -4,6 +4,17 @@ MIGRATIONS[i] brings a database from user_version i to i+1. Each step runs in on
 transaction together with the user_version bump, so a crash mid-migration leaves the
 previous version intact and the next open simply retries. Never edit a released step:
 append a new one. docs/schema.md documents the resulting schema (a public contract).
+
+How to write a step (V1 and V2 predate this and stay as they are):
+- A function `step(conn)`, appended at the END of MIGRATIONS. It runs inside migrate()'s
+  transaction; `sqlite_utils.Database(conn)` works inside it (sqlite-utils 4 uses savepoints
+  there and never commits on its own).
+- Tables and indexes with sqlite-utils: `db["t"].create({...}, pk=..., if_not_exists=True)`,
+  `db["t"].create_index([...], if_not_exists=True)`, `add_column` guarded by `_has_column`;
+  `db["t"].transform(...)` for what ALTER TABLE cannot do (types, constraints, dropping columns).
+- Safe to run twice, and short: a step runs when any command opens the file. Filling new
+  columns of existing rows is not a step's job: db/backfill.py does it in small transactions,
+  so a big file stays writable (readers are never blocked: WAL).
 """
 
 from __future__ import annotations
@@ -184,6 +195,63 @@ def _instruments(conn: sqlite3.Connection) -> None:
     create_tables(conn)
 
 
+def _body_formats_and_utc(conn: sqlite3.Connection) -> None:
+    """Issue 16: body_html, body_markdown, image_url and the body's images; UTC instants of the
+    dates; the FAQ text written by the store (its V2 triggers dropped); search by sqlite-utils'
+    enable_fts, whose update trigger is then narrowed to real text changes (docs/schema.md)."""
+    from sqlite_utils import Database
+    from sqlite_utils.db import ForeignKey
+
+    db = Database(conn, recursive_triggers=False)
+    articles = db["articles"]
+    for column in ("body_html", "body_markdown", "image_url", "published_utc", "modified_utc", "utc_basis"):
+        if not _has_column(conn, "articles", column):
+            articles.add_column(column, str)
+    articles.create_index(["published_utc"], index_name="articles_published_utc", if_not_exists=True)
+    articles.create_index(["source", "published_utc"], index_name="articles_source_published_utc",
+                          if_not_exists=True)
+    db["article_images"].create(
+        {"article_id": int, "position": int, "url": str, "caption": str, "credit": str, "alt": str},
+        pk=("article_id", "position"), not_null={"article_id", "position", "url"},
+        foreign_keys=[ForeignKey("article_images", "article_id", "articles", "id", on_delete="CASCADE")],
+        if_not_exists=True)
+    for trigger in ("faqs_text_ai", "faqs_text_ad", "faqs_text_au"):
+        conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")  # names from V2, not user data
+    enable_search(db)
+
+
+FTS_COLUMNS = ("title", "body", "faq_text")
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+# sqlite-utils' update trigger re-indexes a row on ANY update; this one only when the indexed text
+# changes, so a recrawl touching last_seen_at or a backfill of new columns costs no index work
+# (measured in bench/db_store.py and bench/db_backfill.py; docs/schema.md has the figures).
+_FTS_UPDATE_TRIGGER = """
+CREATE TRIGGER articles_au AFTER UPDATE OF title, body, faq_text ON articles
+WHEN old.title IS NOT new.title OR old.body IS NOT new.body OR old.faq_text IS NOT new.faq_text BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, body, faq_text)
+    VALUES ('delete', old.id, old.title, old.body, old.faq_text);
+    INSERT INTO articles_fts (rowid, title, body, faq_text) VALUES (new.id, new.title, new.body, new.faq_text);
+END"""
+
+
+def enable_search(db, narrow_update_trigger: bool = True) -> None:
+    """articles_fts over title, body and FAQ text, as sqlite-utils makes it (external content,
+    triggers articles_ai/_ad/_au), replacing V2's hand-made table and triggers."""
+    conn = db.conn
+    for name in ("articles_fts_ai", "articles_fts_ad", "articles_fts_au", "articles_ai", "articles_ad",
+                 "articles_au"):
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")  # fixed names, not user data
+    conn.execute("DROP TABLE IF EXISTS articles_fts")
+    db["articles"].enable_fts(FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZER)
+    if narrow_update_trigger:
+        conn.execute("DROP TRIGGER articles_au")
+        conn.execute(_FTS_UPDATE_TRIGGER)
+
+
+def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
+    return any(row[1] == column for row in conn.execute(f"PRAGMA table_info({table})"))  # fixed names
+
+
 def _revisits(conn: sqlite3.Connection) -> None:
     """Issue 13: each listing's learned revisit schedule, the persisted crawl frontier, and where a
     redirecting URL leads (docs/schema.md, docs/crawling.md "Only new")."""
@@ -201,12 +269,12 @@ def _revisits(conn: sqlite3.Connection) -> None:
                                 pk="url", not_null={"source", "found_at", "attempts"}, defaults={"attempts": 0},
                                 if_not_exists=True)
     db["crawl_frontier"].create_index(["source"], if_not_exists=True)
-    if "redirect_to" not in db["fetch_state"].columns_dict:
+    if not _has_column(conn, "fetch_state", "redirect_to"):
         db["fetch_state"].add_column("redirect_to", str)
 
 
 Step = str | Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Step] = [V1, _v2, _instruments, _revisits]
+MIGRATIONS: list[Step] = [V1, _v2, _instruments, _body_formats_and_utc, _revisits]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

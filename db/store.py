@@ -15,12 +15,14 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache, partial
 from pathlib import Path
 
-from core.article import Article, FaqEntry
+from core.article import Article, ArticleImage, FaqEntry
+from core.instants import OFFSET, to_utc, utc_instants, utc_text
 
+from .backfill import fill_utc
 from .connection import connect, transaction, utcnow
 from .dedup import (
     NEAR_DUPLICATE_OVERLAP,
@@ -56,24 +58,21 @@ class _Original:
 
 
 def faq_text(faq: Iterable[FaqEntry]) -> str:
-    """The FAQ as the faqs triggers flatten it into articles.faq_text (keep the two in step)."""
+    """The FAQ flattened for full-text search: articles.faq_text, written by the store only."""
     return "\n".join(f"{entry.question} {entry.answer}" for entry in faq)
 
 
-def published_instant(value: str | None) -> datetime | None:
-    """An ISO 8601 date or time as an aware datetime (naive means UTC); None when unparseable."""
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+def instants(article: Article) -> tuple[str | None, str | None, str | None]:
+    """(published_utc, modified_utc, utc_basis): the extractor's, else from the local values
+    (an Article built by hand; without a source timezone a value without offset is assumed UTC)."""
+    if article.utc_basis is not None:
+        return article.published_utc, article.modified_utc, article.utc_basis
+    return utc_instants(article.published_at, article.modified_at)
 
 
 def published_earlier(candidate: str | None, reference: str | None) -> bool:
-    """True only when both dates are known and `candidate` is strictly earlier."""
-    first, second = published_instant(candidate), published_instant(reference)
+    """True only when both dates are known and `candidate` is strictly earlier (as UTC instants)."""
+    first, second = to_utc(candidate)[0], to_utc(reference)[0]
     return first is not None and second is not None and first < second
 
 
@@ -117,6 +116,10 @@ class Store:
                 " ON CONFLICT(url) DO UPDATE SET last_seen_at = excluded.last_seen_at",
                 [(url, result.article_id, now, now) for url in sorted(urls)])
         return result
+
+    def fill_utc(self, source: str, timezone: str | None) -> int:
+        """Backfill the UTC instants of `source`'s older rows, in short transactions (db/backfill.py)."""
+        return fill_utc(self.conn, source, timezone)
 
     def _stored_hash(self, canonical: str) -> str | None:
         row = self.conn.execute("SELECT content_hash FROM articles WHERE url = ?", (canonical,)).fetchone()
@@ -178,7 +181,7 @@ def _find_original(conn: sqlite3.Connection, digest: str, prints: Fingerprint | 
 
 
 def _root(conn: sqlite3.Connection, root_id: int, score: float) -> _Original:
-    published = conn.execute("SELECT coalesce(published_at, first_seen_at) FROM articles WHERE id = ?",
+    published = conn.execute("SELECT coalesce(published_utc, published_at, first_seen_at) FROM articles WHERE id = ?",
                              (root_id,)).fetchone()[0]
     return _Original(root_id, score, published)
 
@@ -187,21 +190,25 @@ def _insert(conn: sqlite3.Connection, article: Article, source: str, canonical: 
             prints: Fingerprint | None, now: str, shingle_cache: ShingleCache) -> UpsertResult:
     original = _find_original(conn, digest, prints, shingle_cache) if article.body.strip() else None
     # An earlier-published newcomer becomes the group's original; otherwise it is the copy.
-    takes_over = original is not None and published_earlier(article.published_at, original.published_at)
+    published_utc, modified_utc, utc_basis = instants(article)
+    takes_over = original is not None and published_earlier(published_utc, original.published_at)
     duplicate_of = original.article_id if original is not None and not takes_over else None
     cursor = conn.execute(
         "INSERT INTO articles (url, source, title, authors, published_at, modified_at, language, body,"
-        " disclaimer, content_hash, duplicate_of, duplicate_score, version, first_seen_at, last_seen_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+        " disclaimer, content_hash, duplicate_of, duplicate_score, version, first_seen_at, last_seen_at,"
+        " faq_text, body_html, body_markdown, image_url, published_utc, modified_utc, utc_basis)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (canonical, source, article.title, json.dumps(article.authors, ensure_ascii=False),
          article.published_at, article.modified_at, article.language, article.body, article.disclaimer,
-         digest, duplicate_of, original.score if duplicate_of else None, now, now))
+         digest, duplicate_of, original.score if duplicate_of else None, now, now, faq_text(article.faq),
+         article.body_html, article.body_markdown, article.image_url, published_utc, modified_utc, utc_basis))
     article_id = cursor.lastrowid
     if takes_over:
         conn.execute("UPDATE articles SET duplicate_of = ?, duplicate_score = coalesce(duplicate_score, ?)"
                      " WHERE id = ? OR duplicate_of = ?",
                      (article_id, original.score, original.article_id, original.article_id))
     _write_faq(conn, article_id, article.faq)
+    _write_images(conn, article_id, article.images)
     _write_bands(conn, article_id, prints)
     if prints is not None:  # the next articles of this crawl are likely to meet it as a candidate
         shingle_cache.put(article_id, digest, prints.shingles)
@@ -212,6 +219,13 @@ def _update(conn: sqlite3.Connection, row: sqlite3.Row, article: Article, digest
             prints: Callable[[], Fingerprint | None], now: str) -> UpsertResult:
     unchanged = (row["content_hash"] == digest and (row["title"] or "") == (article.title or "")
                  and row["faq_text"] == faq_text(article.faq))
+    if unchanged and row["body_html"] is None and article.body_html:
+        # Stored before body_html existed: this refresh fills the formats in, with no new version.
+        conn.execute("UPDATE articles SET last_seen_at = ?, body_html = ?, body_markdown = ?, image_url = ?"
+                     " WHERE id = ?", (now, article.body_html, article.body_markdown, article.image_url, row["id"]))
+        conn.execute("DELETE FROM article_images WHERE article_id = ?", (row["id"],))
+        _write_images(conn, row["id"], article.images)
+        return UpsertResult(UNCHANGED, row["id"], row["url"], row["duplicate_of"])
     if unchanged:
         conn.execute("UPDATE articles SET last_seen_at = ? WHERE id = ?", (now, row["id"]))
         return UpsertResult(UNCHANGED, row["id"], row["url"], row["duplicate_of"])
@@ -219,16 +233,24 @@ def _update(conn: sqlite3.Connection, row: sqlite3.Row, article: Article, digest
         "INSERT OR IGNORE INTO article_versions (article_id, version, title, body, content_hash, captured_at)"
         " VALUES (?, ?, ?, ?, ?, ?)",
         (row["id"], row["version"], row["title"], row["body"], row["content_hash"], row["last_seen_at"]))
+    published_utc, modified_utc, utc_basis = instants(article)
+    if not article.modified_at:  # the page gives none: the time this version was seen, an exact instant
+        modified_utc, utc_basis = utc_text(datetime.fromisoformat(now)), utc_basis or OFFSET
     conn.execute(
         "UPDATE articles SET title = ?, authors = ?, published_at = coalesce(?, published_at),"
         " modified_at = ?, language = coalesce(?, language), body = ?, disclaimer = ?, content_hash = ?,"
-        " version = version + 1, last_seen_at = ? WHERE id = ?",
+        " version = version + 1, last_seen_at = ?, faq_text = ?, body_html = ?, body_markdown = ?,"
+        " image_url = ?, published_utc = coalesce(?, published_utc), modified_utc = ?,"
+        " utc_basis = coalesce(?, utc_basis) WHERE id = ?",
         (article.title, json.dumps(article.authors, ensure_ascii=False), article.published_at,
          article.modified_at or now, article.language, article.body, article.disclaimer, digest, now,
-         row["id"]))
+         faq_text(article.faq), article.body_html, article.body_markdown, article.image_url, published_utc,
+         modified_utc, utc_basis, row["id"]))
     if row["faq_text"] != faq_text(article.faq):
         conn.execute("DELETE FROM faqs WHERE article_id = ?", (row["id"],))
         _write_faq(conn, row["id"], article.faq)
+    conn.execute("DELETE FROM article_images WHERE article_id = ?", (row["id"],))
+    _write_images(conn, row["id"], article.images)
     if row["content_hash"] != digest:
         previous = fingerprint(row["body"])
         if previous is not None:
@@ -242,6 +264,14 @@ def _write_faq(conn: sqlite3.Connection, article_id: int, faq: list[FaqEntry]) -
     conn.executemany(
         "INSERT INTO faqs (article_id, position, question, answer) VALUES (?, ?, ?, ?)",
         [(article_id, position, entry.question, entry.answer) for position, entry in enumerate(faq)])
+
+
+def _write_images(conn: sqlite3.Connection, article_id: int, images: list[ArticleImage]) -> None:
+    if images:
+        conn.executemany(
+            "INSERT INTO article_images (article_id, position, url, caption, credit, alt) VALUES (?, ?, ?, ?, ?, ?)",
+            [(article_id, position, image.url, image.caption, image.credit, image.alt)
+             for position, image in enumerate(images)])
 
 
 def _write_bands(conn: sqlite3.Connection, article_id: int, prints: Fingerprint | None) -> None:

@@ -22,10 +22,12 @@ class PageAnalysis:
     feed_links: list[str] = field(default_factory=list)
 
 
-def analyse_page(body: bytes, url: str, encoding: str | None, extract: bool = True) -> PageAnalysis:
-    """Parse once; extract the article (unless `extract` is False) and collect links."""
+def analyse_page(body: bytes, url: str, encoding: str | None, extract: bool = True,
+                 timezone: str | None = None) -> PageAnalysis:
+    """Parse once; extract the article (unless `extract` is False) and collect links. `timezone`:
+    the source's, for dates the page gives without offset."""
     doc = Document.parse(body, url, encoding)
-    article = extract_document(doc, fetched_at=datetime.now(UTC)) if extract else None
+    article = extract_document(doc, fetched_at=datetime.now(UTC), timezone=timezone) if extract else None
     return PageAnalysis(article, doc.links(), doc.feed_links())
 
 
@@ -47,10 +49,11 @@ class PageAnalyser:
         if workers > 0:  # spawn: never fork a process that runs a reactor
             self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
 
-    async def analyse(self, body: bytes, url: str, encoding: str | None, extract: bool = True) -> PageAnalysis:
+    async def analyse(self, body: bytes, url: str, encoding: str | None, extract: bool = True,
+                      timezone: str | None = None) -> PageAnalysis:
         if self.pool is None:
-            return analyse_page(body, url, encoding, extract)
-        return await asyncio.wrap_future(self.pool.submit(analyse_page, body, url, encoding, extract))
+            return analyse_page(body, url, encoding, extract, timezone)
+        return await asyncio.wrap_future(self.pool.submit(analyse_page, body, url, encoding, extract, timezone))
 
     def close(self) -> None:
         if self.pool is not None:

@@ -26,6 +26,9 @@ class StorePipeline:
 
     def open_spider(self, spider=None):
         self.store = Store(self.db_path)
+        source = getattr(self.crawler.spider, "source", None)
+        if source is not None:  # UTC instants of this source's articles stored before they existed
+            self.store.fill_utc(source.name, source.timezone)
 
     def close_spider(self, spider=None):
         if self.store is not None:

@@ -10,27 +10,32 @@ from datetime import datetime
 
 from core.article import Article, FaqEntry
 from core.errors import ExtractionError
+from core.instants import utc_instants
 from instruments import recognise
 
 from .body import extract_content
 from .document import Document
+from .formats import body_formats
 from .metadata import extract_authors, extract_dates, extract_language, extract_title, looks_like_article
 
 __all__ = ["Article", "Document", "ExtractionError", "FaqEntry", "extract", "extract_document"]
 
 
 def extract(html: bytes | str, url: str, fetched_at: datetime | None = None,
-            declared_encoding: str | None = None) -> Article:
-    """Parse the page once and extract every field. Raises ExtractionError on unreadable input."""
-    return extract_document(Document.parse(html, url, declared_encoding), fetched_at)
+            declared_encoding: str | None = None, timezone: str | None = None) -> Article:
+    """Parse the page once and extract every field. Raises ExtractionError on unreadable input.
+    `timezone` (IANA name): how to read dates the page gives without a UTC offset."""
+    return extract_document(Document.parse(html, url, declared_encoding), fetched_at, timezone)
 
 
-def extract_document(doc: Document, fetched_at: datetime | None = None) -> Article:
+def extract_document(doc: Document, fetched_at: datetime | None = None, timezone: str | None = None) -> Article:
     """Extract from an already parsed Document (the crawler parses once and reuses it for links)."""
     content = extract_content(doc)  # body, FAQ and disclaimer, separated in one pass
     body = content.body
     published, modified = extract_dates(doc, fetched_at)
     title, language = extract_title(doc), extract_language(doc)
+    formats = body_formats(doc, content)
+    published_utc, modified_utc, utc_basis = utc_instants(published, modified, timezone)
     return Article(
         url=doc.url,
         title=title,
@@ -44,4 +49,11 @@ def extract_document(doc: Document, fetched_at: datetime | None = None) -> Artic
         canonical_url=doc.canonical_url,
         is_article=looks_like_article(doc, body, published),
         instruments=recognise(title, body, language, published),  # title and body only: not FAQ, disclaimer
+        body_html=formats.html,
+        body_markdown=formats.markdown,
+        image_url=formats.image_url,
+        images=formats.images,
+        published_utc=published_utc,
+        modified_utc=modified_utc,
+        utc_basis=utc_basis,
     )

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -97,6 +97,10 @@ class Content:
     body: str
     faq: list[FaqEntry]
     disclaimer: str | None
+    # The blocks `body` was joined from (empty when it came from JSON-LD text) and the container
+    # they were found in: html_output.py renders body_html from exactly these.
+    blocks: list[Block] = field(default_factory=list)
+    container: etree._Element | None = None
 
 
 def extract_content(doc: Document) -> Content:
@@ -111,20 +115,25 @@ def extract_content(doc: Document) -> Content:
               if not faq.covers(block.text) and not notices.covers(block.text)]
     body = join_blocks(blocks)
     if len(body) < MIN_EMBEDDED_CHARS:
-        body = _embedded_body(doc) or body
-    return Content(body, faq.faq, "\n\n".join(notices.texts) or None)
+        embedded = _embedded_body(doc)
+        if embedded is not None:
+            body, blocks = embedded
+            container = None
+    return Content(body, faq.faq, "\n\n".join(notices.texts) or None, blocks, container)
 
 
-def _embedded_body(doc: Document) -> str | None:
-    """For pages rendered by JavaScript (no visible body): the article text in their script data."""
+def _embedded_body(doc: Document) -> tuple[str, list[Block]] | None:
+    """For pages rendered by JavaScript (no visible body): the article text in their script data,
+    with its blocks when it came as HTML."""
     text = json_ld_article_text(doc)
     if text:
-        return text
+        return text, []
     html = next_flight_html(doc) or script_state_html(doc)
     if html is None:
         return None
     fragment = Document.parse(f"<html><body><article>{html}</article></body></html>", doc.url)
-    return join_blocks(body_blocks(fragment)) or None
+    blocks = body_blocks(fragment)
+    return (join_blocks(blocks), blocks) if blocks else None
 
 
 def body_blocks(doc: Document, page_blocks: list[Block] | None = None, container=None) -> list[Block]:

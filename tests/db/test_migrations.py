@@ -103,14 +103,17 @@ def test_a_newer_database_is_refused(tmp_path):
         connect(path)
 
 
-def test_faq_triggers_keep_faq_text_in_step_with_the_store(tmp_path):
+def test_faq_text_is_a_column_the_store_writes(tmp_path):
     from db.store import faq_text
 
     entries = [FaqEntry("What is WAL?", "A journal mode."), FaqEntry("Why?", "Readers never block the writer.")]
     with Store(tmp_path / "news.db") as store:
+        triggers = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert not {name for name in triggers if name.startswith("faqs_")}  # V2's triggers are gone
         result = store.upsert_article(Article(url="https://x.example/a", body="Body text.", faq=entries), "x")
         row = store.conn.execute("SELECT faq_text FROM articles WHERE id = ?", (result.article_id,)).fetchone()
         assert row[0] == faq_text(entries)
-        store.conn.execute("DELETE FROM faqs WHERE position = 0")
+        assert store.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'journal'").fetchall()
+        store.upsert_article(Article(url="https://x.example/a", body="Body text.", faq=entries[1:]), "x")
         assert store.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'readers'").fetchall()
         assert not store.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'journal'").fetchall()

@@ -148,3 +148,23 @@ def test_instruments_of_the_finance_stories_are_stored(crawled):
                            " WHERE ai.article_id = ? AND i.symbol = 'BTC'",
                        (stored["/crypto/2025/10/13/bitcoin-etf-inflows/"]["id"],))
     assert 5 <= mentions[0] <= 6
+
+
+def test_formats_images_and_utc_instants_are_stored(crawled, site):
+    server, db, *_ = crawled
+    stored = _stored_by_path(db)
+    exact = 0
+    for article in site.canonical_articles:
+        row = stored[article.path]
+        assert article.paragraphs[0] in row["body_markdown"], article.path
+        assert f"<p>{article.paragraphs[0]}" in row["body_html"].replace("&amp;", "&"), article.path
+        assert row["image_url"] == server.url(article.image_path), article.path
+        assert row["utc_basis"] in ("offset", "timezone", "assumed-utc"), article.path
+        published = datetime.fromisoformat(row["published_utc"])
+        assert published.utcoffset().total_seconds() == 0, article.path
+        if row["utc_basis"] == "offset":  # the page gave the offset: the instant is exact
+            assert published == article.published, article.path
+            exact += 1
+    assert exact >= len(site.canonical_articles) // 2
+    for (value,) in query(db, "SELECT published_utc FROM articles UNION ALL SELECT modified_utc FROM articles"):
+        assert value is None or datetime.fromisoformat(value).tzinfo is not None
