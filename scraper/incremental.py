@@ -141,6 +141,13 @@ class CrawlState:
         seen = parse_date(self.article_seen.get(article))
         return moment is not None and seen is not None and moment > seen
 
+    def stale_articles(self) -> list[str]:
+        """Stored articles whose refresh window is over, the longest unseen first."""
+        if self.fresh_since is None:
+            return []
+        stale = [(seen, url) for url, seen in self.article_seen.items() if seen < self.fresh_since]
+        return [url for _, url in sorted(stale)]
+
     def _refresh_due(self, article: str) -> bool:
         return self.fresh_since is not None and self.article_seen.get(article, "") < self.fresh_since
 

@@ -66,7 +66,6 @@ class NewsSpider(scrapy.Spider):
         self.out_of_scope: set[str] = set()  # canonical links already refused by the scope (menus recur)
         self.in_scope: set[str] = set()  # ...and already allowed
         self.traps_reported: set[str] = set()
-        self.start_pages: set[str] = set()  # canonical start URLs: read on every run
         self.state: CrawlState | None = None
         self.analyser: PageAnalyser | None = None
 
@@ -96,7 +95,6 @@ class NewsSpider(scrapy.Spider):
         for url in self.source.start_urls:  # start pages count towards max_pages too
             key = canonical_url(url)
             self.requested.add(key)
-            self.start_pages.add(key)
             self.pages_requested += 1
             yield self._page_request(url, priority=100, meta={"start_url": True},
                                      headers=self.state.conditional_headers(key))
@@ -114,7 +112,8 @@ class NewsSpider(scrapy.Spider):
         yield from self._scheduled_requests()
 
     def _scheduled_requests(self):
-        """Listings and feeds whose revisit is due, then the frontier a previous run left."""
+        """Listings and feeds whose revisit is due, the frontier a previous run left, then stored
+        articles whose refresh window is over (at most half of max_pages: new pages come first)."""
         for revisit in self.state.due():
             if revisit.kind == FEED:
                 request = self._feed_request(revisit.url, priority=70, every_run=revisit.interval_s == 0)
@@ -124,11 +123,14 @@ class NewsSpider(scrapy.Spider):
                 yield request
         for row in self.state.frontier:
             url = self.state.resolve(row["url"])
-            if url != row["url"] or self.state.article_of(url) or self.state.is_known_page(url):
-                self.state.frontier_done(row["url"])  # fetched since, another way, or known to redirect
-            if self.state.article_of(url) or self.state.is_known_page(url):
-                continue
-            if request := self._new_page_request(url, priority=30, linked_as=row["url"], found_on=row["found_on"]):
+            fetched = self.state.article_of(url) is not None or self.state.is_known_page(url)
+            if url != row["url"] or fetched:  # fetched since (another way), or known to redirect
+                self.state.frontier_done(row["url"])
+            if not fetched and (request := self._new_page_request(url, priority=30, linked_as=row["url"],
+                                                                   found_on=row["found_on"])):
+                yield request
+        for article in self.state.stale_articles()[: self.source.max_pages // 2]:
+            if article not in self.requested and (request := self._refresh_request(article, 1, linked_as=article)):
                 yield request
 
     def _page_request(self, url: str, priority: int = 0, meta: dict | None = None,

@@ -203,6 +203,21 @@ def test_an_updated_article_is_refetched_and_versioned(publisher):
     assert row["version"] == 2
 
 
+def test_a_silent_edit_is_refetched_and_versioned_when_the_refresh_window_is_over(publisher):
+    story = publisher.site.stories[5]
+    story.paragraphs.append("Correction: an earlier version misstated the size of the buyback.")  # no lastmod
+    assert publisher.crawl()[0].run["articles_updated"] == 0, "nothing dates the edit"
+    time.sleep(1.1)
+    publisher.crawler.source = {**SOURCE, "refresh": "1s"}
+    result, hits = publisher.crawl()
+    assert result.run["articles_updated"] == 1
+    assert publisher.site.downloads(hits) == [story.path], "the others answered 304"
+    refreshed = [hit for hit in hits if urlsplit(hit.path).path in publisher.site.story_paths()]
+    assert len(refreshed) == len(publisher.site.stories) and all(hit.conditional for hit in refreshed)
+    [row] = query(publisher.db, "SELECT version FROM articles WHERE url = ?", (publisher.crawler.site.url(story.path),))
+    assert row["version"] == 2
+
+
 def test_a_run_cut_short_leaves_a_frontier_that_a_304_does_not_hide(publisher, tmp_path):
     site = publisher.site
     cut = Crawler(publisher.crawler.site, tmp_path / "cut", source={**SOURCE, "max_pages": 40})
