@@ -97,8 +97,11 @@ class CrawlState:
         self.frontier: list = []
         self.fresh_since: str | None = None
         self.entry_cutoff: datetime | None = None
-        if self.full:
-            return
+        if not self.full:
+            self._load()
+
+    def _load(self) -> None:
+        """The source's stored state: articles and their aliases, pages, redirects, revisits, frontier."""
         for url, canonical, seen in fetch_state.known_articles(self.conn, self.source.name):
             if url == canonical:
                 self.article_seen[url] = max(seen, self.article_seen.get(url, ""))
