@@ -48,4 +48,4 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench $(BENCH)
 
 clean:
-	rm -rf $(VENV) data/demo.db* .score-sections
+	rm -rf $(VENV) data/demo.db* data/demo.datasette.json .score-sections

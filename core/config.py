@@ -20,6 +20,7 @@ DEFAULT_CONFIG = "newsagg.toml"
 DEFAULT_DB = "data/news.db"
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)\s*$")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+BARE_SECONDS_WARNING = 60  # `every = 5` is 5 seconds: below this, a bare number is probably not meant
 
 
 class ConfigError(NewsaggError):
@@ -43,8 +44,12 @@ def parse_duration(value: str | int | float, what: str = "duration") -> float:
 
 
 def check_http_url(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname
+    except ValueError as error:  # e.g. 'http://[::1'
+        raise ValueError(f"not an http(s) URL: {url!r} ({error})") from None
+    if parts.scheme not in ("http", "https") or not hostname or any(ch.isspace() for ch in parts.netloc):
         raise ValueError(f"not an http(s) URL: {url!r}")
     return url
 
@@ -93,6 +98,7 @@ class Config:
     crawler: CrawlerSettings = field(default_factory=CrawlerSettings)
     log_dir: str = "logs"
     entities: EntitiesSettings = field(default_factory=EntitiesSettings)
+    warnings: list[str] = field(default_factory=list)  # valid but probably not meant: shown by commands
 
     def source(self, name: str) -> Source:
         for source in self.sources:
@@ -116,13 +122,24 @@ def resolve_db_path(cli_db: str | None, config: Config | None) -> str:
     return cli_db or os.environ.get("NEWSAGG_DB") or (config.db_path if config else DEFAULT_DB)
 
 
+def load_config_from(cli_path: str | None, required: bool = True) -> Config:
+    """The config a command uses: --config, else $NEWSAGG_CONFIG, else ./newsagg.toml. A file named
+    on the command line or in the environment must exist; the default one only when `required`
+    (commands that also work without a config get an empty Config)."""
+    named = bool(cli_path or os.environ.get("NEWSAGG_CONFIG"))
+    return load_config(resolve_config_path(cli_path), required=required or named)
+
+
 def load_config(path: str | Path, required: bool = True) -> Config:
     path = Path(path)
     if not path.exists():
         if required:
             raise ConfigError(f"config file not found: {path} (use --config PATH or NEWSAGG_CONFIG)")
         return Config(path=None)
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read the config: {getattr(error, 'strerror', None) or error}") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -189,7 +206,7 @@ def _build(data: dict, text: str, path: Path) -> Config:
         raise locate.error("sources must be written as [[sources]] tables", "sources")
     seen: set[str] = set()
     for index, raw in enumerate(sources):
-        source = _build_source(raw, index, locate)
+        source = _build_source(raw, index, locate, config.warnings)
         if source.name in seen:
             raise locate.error(f"duplicate source name {source.name!r}", "name", index)
         seen.add(source.name)
@@ -226,7 +243,7 @@ def _build_entities(raw: dict, locate: _Locator, path: Path) -> EntitiesSettings
     return entities
 
 
-def _build_source(raw: dict, index: int, locate: _Locator) -> Source:
+def _build_source(raw: dict, index: int, locate: _Locator, warnings: list[str]) -> Source:
     def fail(message: str, key: str) -> ConfigError:
         label = raw.get("name") if isinstance(raw.get("name"), str) else f"#{index + 1}"
         return locate.error(f"source {label}: {message}", key, index)
@@ -262,10 +279,10 @@ def _build_source(raw: dict, index: int, locate: _Locator) -> Source:
         setattr(source, key, list(patterns))
     if "schedule" in raw and "every" in raw:
         raise fail("give either schedule (crontab) or every (interval), not both", "every")
-    if "schedule" in raw:
-        source.schedule = _check_crontab(raw["schedule"], raw.get("timezone"), fail)
-    if "timezone" in raw:
+    if "timezone" in raw:  # before the crontab, which is read in this timezone
         source.timezone = _check_timezone(raw["timezone"], fail)
+    if "schedule" in raw:
+        source.schedule = _check_crontab(raw["schedule"], source.timezone, fail)
     try:
         if "every" in raw:
             source.every = parse_duration(raw["every"], "every")
@@ -276,6 +293,11 @@ def _build_source(raw: dict, index: int, locate: _Locator) -> Source:
     except ValueError as error:
         key = next(k for k in ("every", "timeout", "refresh") if k in str(error)) if str(error) else "every"
         raise fail(str(error), key) from None
+    for key in ("every", "timeout", "refresh"):
+        value = raw.get(key)
+        if isinstance(value, int | float) and not isinstance(value, bool) and value < BARE_SECONDS_WARNING:
+            warnings.append(str(fail(f"{key} = {value} means {value:g} seconds (a bare number is seconds); "
+                                     f"write '{value:g}s' if you mean it, or '{value:g}m', '{value:g}h'", key)))
     for key in ("max_pages", "depth_limit"):
         if key in raw:
             value = raw[key]
@@ -298,7 +320,7 @@ def _check_crontab(value, timezone, fail) -> str:
     if not isinstance(value, str):
         raise fail(f"schedule must be a crontab string like '*/15 * * * *', got {value!r}", "schedule")
     try:
-        CronTrigger.from_crontab(value, timezone=timezone if isinstance(timezone, str) else None)
+        CronTrigger.from_crontab(value, timezone=timezone)
     except (ValueError, TypeError, LookupError) as error:
         raise fail(f"schedule {value!r} is not a valid crontab expression: {error}", "schedule") from None
     return value

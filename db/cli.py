@@ -7,19 +7,26 @@ import csv
 import json
 import sqlite3
 import sys
+from contextlib import nullcontext
 from datetime import date, datetime
 from typing import TextIO
 
+from core.arguments import positive_int
+from core.errors import NewsaggError
+
 from . import queries
-from .connection import DatabaseError, connect
+from .connection import open_existing
 
 
 def add_parsers(subparsers) -> None:
     search = subparsers.add_parser("search", help="full-text search over titles, bodies and FAQs",
-                                   description="Best matches first. Exit status 1 when nothing matches.")
+                                   description="Best matches first. Exit status 1 when nothing matches, "
+                                               "2 for an empty or (with --raw) malformed query or a missing "
+                                               "database.")
     search.add_argument("query", nargs="?", help="words to find (all must match); FTS5 syntax with --raw")
     search.add_argument("--raw", action="store_true", help="pass QUERY to SQLite FTS5 unchanged (AND, OR, NEAR, *)")
-    search.add_argument("--limit", type=int, default=20, help="at most N results (default 20)")
+    search.add_argument("--limit", type=positive_int, default=20, metavar="N",
+                        help="at most N results (default 20)")
     search.add_argument("--json", action="store_true", help="one JSON object per line")
     _add_filters(search)
     search.set_defaults(handler=run_search)
@@ -69,34 +76,23 @@ def _filters(args: argparse.Namespace) -> queries.ArticleFilter:
 
 
 def _open(args: argparse.Namespace) -> sqlite3.Connection:
-    from core.config import load_config, resolve_config_path, resolve_db_path
+    """The existing database (these commands only read: a missing file is an error, exit 2)."""
+    from core.config import load_config_from, resolve_db_path
 
-    config = load_config(resolve_config_path(args.config), required=False)
-    return connect(resolve_db_path(args.db, config))
-
-
-def _guarded(handler):
-    """Database and query errors become one line on stderr and exit status 1 (2 for a bad query)."""
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except DatabaseError as error:
-            print(f"newsagg: error: {error}", file=sys.stderr)
-            return error.exit_code
-        except sqlite3.OperationalError as error:
-            print(f"newsagg: error: {error}", file=sys.stderr)
-            return 2
-    return run
+    config = load_config_from(args.config, required=False)
+    return open_existing(resolve_db_path(args.db, config))
 
 
-@_guarded
 def run_search(args: argparse.Namespace) -> int:
-    if not args.query and not args.ticker:
-        print("newsagg: error: give QUERY, --ticker SYMBOL, or both", file=sys.stderr)
-        return 2
+    if args.query is None and not args.ticker:
+        raise NewsaggError("give QUERY, --ticker SYMBOL, or both")
+    if args.query is not None and not (args.query if args.raw else queries.plain_words(args.query)).strip():
+        raise NewsaggError("empty search query: give words to find, e.g. newsagg search \"rate cut\"")
     conn = _open(args)
     try:
         hits = queries.search(conn, args.query, args.limit, args.raw, _filters(args))
+    except sqlite3.OperationalError as error:  # --raw FTS5 syntax
+        raise NewsaggError(f"bad search query {args.query!r}: {error}") from None
     finally:
         conn.close()
     for hit in hits:
@@ -109,20 +105,18 @@ def run_search(args: argparse.Namespace) -> int:
     return 0 if hits else 1
 
 
-@_guarded
 def run_export(args: argparse.Namespace) -> int:
     if args.format == "markdown":
         return _export_markdown(args)
     conn = _open(args)
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
     try:
-        rows = queries.export_rows(conn, _filters(args))
-        count = (_write_csv if args.format == "csv" else _write_jsonl)(rows, out)
+        with open(args.output, "w", encoding="utf-8", newline="") if args.output else nullcontext(sys.stdout) as out:
+            rows = queries.export_rows(conn, _filters(args))
+            count = (_write_csv if args.format == "csv" else _write_jsonl)(rows, out)
     finally:
         conn.close()
-        if out is not sys.stdout:
-            out.close()
-    print(f"exported {count} articles", file=sys.stderr)
+    if not args.quiet:
+        print(f"exported {count} articles", file=sys.stderr)
     return 0
 
 
@@ -150,8 +144,7 @@ def _export_markdown(args: argparse.Namespace) -> int:
     from .markdown_export import write_markdown_files
 
     if not args.output:
-        print("newsagg: error: --format markdown needs -o FOLDER", file=sys.stderr)
-        return 2
+        raise NewsaggError("--format markdown needs -o FOLDER")
     conn = _open(args)
     try:
         count = write_markdown_files(queries.export_rows(conn, _filters(args)), args.output)
@@ -161,7 +154,6 @@ def _export_markdown(args: argparse.Namespace) -> int:
     return 0
 
 
-@_guarded
 def run_stats(args: argparse.Namespace) -> int:
     conn = _open(args)
     try:

@@ -7,7 +7,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .schema import migrate
+from .schema import MIGRATIONS, migrate, schema_version
 
 BUSY_TIMEOUT_MS = 30_000
 CACHE_KIB = -65_536  # 64 MiB page cache per connection
@@ -17,6 +17,13 @@ class DatabaseError(Exception):
     """The SQLite file cannot be opened or written (locked, read-only, corrupt, not a database)."""
 
     exit_code = 1
+
+
+class UnusableDatabaseError(DatabaseError):
+    """The path is not a database this newsagg can use: missing (for a command that only reads),
+    not an SQLite file, or written by a newer newsagg. Bad input: exit status 2."""
+
+    exit_code = 2
 
 
 def utcnow() -> str:
@@ -29,7 +36,10 @@ def connect(path: str | Path, migrate_schema: bool = True) -> sqlite3.Connection
     transactions explicitly with `transaction(conn)` so each article is one atomic unit."""
     path = Path(path)
     if str(path) != ":memory:":
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise UnusableDatabaseError(f"{path}: cannot create its folder: {error.strerror}") from None
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                check_same_thread=False)
@@ -42,10 +52,27 @@ def connect(path: str | Path, migrate_schema: bool = True) -> sqlite3.Connection
         conn.execute(f"PRAGMA cache_size = {CACHE_KIB}")  # negative: KiB; the default 2 MB is small for 1M rows
         conn.execute("PRAGMA foreign_keys = ON")
         if migrate_schema:
+            _refuse_newer_schema(conn, path)
             migrate(conn)
     except sqlite3.DatabaseError as error:
-        raise DatabaseError(f"{path}: {error}") from error
+        kind = UnusableDatabaseError if "not a database" in str(error) else DatabaseError
+        raise kind(f"{path}: {error}") from error
     return conn
+
+
+def open_existing(path: str | Path) -> sqlite3.Connection:
+    """For commands that only read: a missing file is an error, never created."""
+    if not Path(path).is_file():
+        raise UnusableDatabaseError(f"{path}: no such database (nothing crawled yet, or wrong --db)")
+    return connect(path)
+
+
+def _refuse_newer_schema(conn: sqlite3.Connection, path: Path) -> None:
+    version = schema_version(conn)
+    if version > len(MIGRATIONS):
+        conn.close()
+        raise UnusableDatabaseError(f"{path}: database schema version {version} is newer than this newsagg "
+                                    f"knows ({len(MIGRATIONS)}): upgrade newsagg")
 
 
 def _switch_to_wal(conn: sqlite3.Connection) -> str:

@@ -65,23 +65,34 @@ class ArticleFilter:
 def search(conn: sqlite3.Connection, text: str | None, limit: int = 20, raw: bool = False,
            filters: ArticleFilter | None = None) -> list[dict]:
     """Best matches first (bm25). Plain words by default; raw=True passes FTS5 query syntax through.
-    Without text (only a ticker filter): the newest tagged articles first."""
+    Without text (only a ticker filter): the newest tagged articles first. Snippets are one line."""
     columns = ("SELECT articles.id, articles.url, articles.source, articles.title, articles.published_at,"
                " articles.published_utc, articles.duplicate_of, ")
     if not text:
         where, params = (filters or ArticleFilter()).where()
         sql = (columns + "substr(articles.body, 1, 160) AS snippet FROM articles" + where +
                f" ORDER BY {PUBLISHED_UTC} DESC, articles.id DESC LIMIT ?")
-        return _dict_rows(conn, sql, [*params, limit])
-    if not raw:
-        from sqlite_utils import Database  # imported here: it pulls in numpy, slow for every CLI start
-
-    match = text if raw else Database(conn).quote_fts(text)
+        return _one_line_snippets(_dict_rows(conn, sql, [*params, limit]))
+    match = text if raw else plain_words(text)
     where, params = (filters or ArticleFilter()).where("articles_fts MATCH ?")
     sql = (columns + "snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet"
            " FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid"
            + where + f" ORDER BY bm25(articles_fts), {PUBLISHED_UTC} DESC LIMIT ?")
-    return _dict_rows(conn, sql, [match, *params, limit])
+    return _one_line_snippets(_dict_rows(conn, sql, [match, *params, limit]))
+
+
+def _one_line_snippets(hits: list[dict]) -> list[dict]:
+    for hit in hits:  # one line: the body's paragraph breaks are not the reader's business here
+        hit["snippet"] = " ".join((hit["snippet"] or "").split())
+    return hits
+
+
+def plain_words(text: str) -> str:
+    """Words to find, each quoted for FTS5 (so AND, NOT, quotes and * are just text); "" when
+    there is no word at all."""
+    from sqlite_utils.db import Database  # imported here: it pulls in numpy, slow for every CLI start
+
+    return Database(memory=True).quote_fts(text)
 
 
 def export_rows(conn: sqlite3.Connection, filters: ArticleFilter | None = None) -> Iterator[dict]:
@@ -140,7 +151,7 @@ def _dict_rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) ->
 def article_overview(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """One row per article, newest first, with its FAQ count and whether it has a disclaimer."""
     return conn.execute(
-        "SELECT a.id, a.title, a.authors, a.published_at, a.language, a.duplicate_of,"
+        "SELECT a.id, a.title, a.authors, a.published_utc, a.language, a.duplicate_of,"
         " (SELECT count(*) FROM faqs f WHERE f.article_id = a.id) AS faqs,"
         " a.disclaimer IS NOT NULL AS has_disclaimer, length(a.body) AS body_chars"
         " FROM articles a ORDER BY coalesce(a.published_utc, a.first_seen_at) DESC, a.id").fetchall()

@@ -120,6 +120,20 @@ def recent_finished_runs(conn: sqlite3.Connection, source: str, limit: int) -> l
                         " ORDER BY id DESC LIMIT ?", (source, limit)).fetchall()
 
 
+def productive_run_times(conn: sqlite3.Connection, source: str, limit: int = 20) -> list[datetime]:
+    """When the source's last `limit` runs that found articles (new, updated or copies) started,
+    newest first."""
+    rows = conn.execute("SELECT started_at FROM crawl_runs WHERE source = ? AND status = 'ok'"
+                        " AND articles_new + articles_updated + duplicates > 0 ORDER BY id DESC LIMIT ?",
+                        (source, limit))
+    return [datetime.fromisoformat(row[0]) for row in rows]
+
+
+def known_sources(conn: sqlite3.Connection) -> list[str]:
+    """Every source with a run in the ledger, by name."""
+    return [row[0] for row in conn.execute("SELECT DISTINCT source FROM crawl_runs ORDER BY source")]
+
+
 def articles_first_seen_since(conn: sqlite3.Connection, since: datetime) -> dict[str, int]:
     """Articles stored for the first time since `since`, per source (for `newsagg status`)."""
     rows = conn.execute("SELECT source, count(*) AS n FROM articles WHERE first_seen_at >= ? AND duplicate_of IS NULL"
@@ -143,23 +157,60 @@ def record_error(conn: sqlite3.Connection, run_id: int, url: str | None, error: 
 def acquire_lock(conn: sqlite3.Connection, source: str, run_id: int | None = None,
                  pid: int | None = None) -> None:
     """Take the source's lock or raise SourceBusy. Stale locks (dead pid on this host, or no
-    heartbeat for STALE_AFTER) are taken over."""
+    heartbeat for STALE_AFTER) are taken over, and the dead owner's run closed."""
     pid = pid or os.getpid()
     host = socket.gethostname()
     now = utcnow()
     with transaction(conn):
         row = conn.execute("SELECT * FROM source_locks WHERE source = ?", (source,)).fetchone()
-        if row is not None and not is_lock_stale(row, host):
+        reason = stale_reason(row, host) if row is not None else None
+        if row is not None and reason is None:
             raise SourceBusy(source, row["pid"], row["hostname"], row["run_id"])
         conn.execute(
             "INSERT INTO source_locks (source, run_id, pid, hostname, acquired_at, heartbeat_at)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET run_id = excluded.run_id,"
             " pid = excluded.pid, hostname = excluded.hostname, acquired_at = excluded.acquired_at,"
             " heartbeat_at = excluded.heartbeat_at", (source, run_id, pid, host, now, now))
-        if row is not None and row["run_id"]:  # the previous owner died mid-run
-            conn.execute("UPDATE crawl_runs SET status = 'failed', finished_at = ?, message = ?"
-                         " WHERE id = ? AND status = 'running'",
-                         (now, f"process {row['pid']} died; lock recovered", row["run_id"]))
+        if row is not None:  # the previous owner died, maybe mid-run
+            _close_dead_run(conn, row, reason, f"lock recovered by pid {pid}")
+
+
+def close_dead_runs(conn: sqlite3.Connection, closed_by: str,
+                    exclude_pids: set[int] = frozenset()) -> list[tuple[int | None, str]]:
+    """Close what crawl processes that died without closing their runs (SIGKILL, OOM killer,
+    power cut) left behind: their stale source locks, and their runs, as `interrupted`. Locks of
+    `exclude_pids` on this host are left to their supervisor. Returns (run id, why) per lock dropped."""
+    host = socket.gethostname()
+    dropped = []
+    with transaction(conn):
+        locks = conn.execute("SELECT * FROM source_locks WHERE source != ?", (DAEMON_LOCK,)).fetchall()
+        for row in locks:
+            reason = stale_reason(row, host)
+            if reason is None or (row["hostname"] == host and row["pid"] in exclude_pids):
+                continue
+            conn.execute("DELETE FROM source_locks WHERE source = ? AND pid = ? AND acquired_at = ?",
+                         (row["source"], row["pid"], row["acquired_at"]))
+            _close_dead_run(conn, row, reason, f"closed by {closed_by}")
+            dropped.append((row["run_id"], reason))
+    return dropped
+
+
+def _close_dead_run(conn: sqlite3.Connection, lock: sqlite3.Row, reason: str, by: str) -> None:
+    """The run of a dead lock owner: the lock's run, or (died before it recorded it there) the
+    source's running run opened by the same pid."""
+    conn.execute("UPDATE crawl_runs SET status = 'interrupted', finished_at = ?, message = ?"
+                 " WHERE status = 'running' AND (id = ? OR (source = ? AND pid = ?))",
+                 (utcnow(), f"the crawl died without closing its run ({reason}); {by}", lock["run_id"],
+                  lock["source"], lock["pid"]))
+
+
+def running_run_ids(conn: sqlite3.Connection) -> set[int]:
+    """Runs marked running whose crawl process is alive (its source lock is held and not stale).
+    Any other run still marked running is dead: its process is gone."""
+    host = socket.gethostname()
+    alive = {row["source"] for row in conn.execute("SELECT * FROM source_locks") if stale_reason(row, host) is None}
+    return {row["id"] for row in conn.execute("SELECT id, source FROM crawl_runs WHERE status = 'running'")
+            if row["source"] in alive}
 
 
 def set_lock_run(conn: sqlite3.Connection, source: str, run_id: int) -> None:
@@ -181,11 +232,18 @@ def release_lock(conn: sqlite3.Connection, source: str, pid: int | None = None) 
 
 def is_lock_stale(row: sqlite3.Row, this_host: str | None = None) -> bool:
     """The lock's owner is gone: its pid is dead on this host, or it stopped heartbeating."""
+    return stale_reason(row, this_host) is not None
+
+
+def stale_reason(row: sqlite3.Row, this_host: str | None = None) -> str | None:
+    """Why the lock's owner is known to be gone, or None while it may live."""
     this_host = this_host or socket.gethostname()
     if row["hostname"] == this_host and not _pid_alive(row["pid"]):
-        return True
+        return f"process {row['pid']} on {row['hostname']} is gone"
     beat = datetime.fromisoformat(row["heartbeat_at"])
-    return datetime.now(UTC) - beat > STALE_AFTER
+    if datetime.now(UTC) - beat > STALE_AFTER:
+        return f"process {row['pid']} on {row['hostname']} sent no heartbeat since {row['heartbeat_at']}"
+    return None
 
 
 def _pid_alive(pid: int) -> bool:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
+from pathlib import Path
 
-from core.config import ConfigError, adhoc_source, load_config, resolve_config_path, resolve_db_path
+from core.arguments import positive_int
+from core.config import ConfigError, adhoc_source, load_config_from, resolve_db_path
 from core.errors import NewsaggError, SourceBusyError
 from db.connection import DatabaseError
 from instruments import use_watchlist
+from scheduler.cli import print_config_warnings
 from scheduler.logfiles import prune_run_logs, run_log_path
 
 
@@ -23,16 +27,16 @@ def add_parsers(subparsers) -> None:
                         help="crawl this URL's site, within its path prefix (repeatable)")
     parser.add_argument("--config", help="config file (default: $NEWSAGG_CONFIG or ./newsagg.toml)")
     parser.add_argument("--db", help="SQLite file (default: [database] path, $NEWSAGG_DB or data/news.db)")
-    parser.add_argument("--max-pages", type=int, default=None, help="stop each crawl after N pages")
+    parser.add_argument("--max-pages", type=positive_int, default=None, metavar="N",
+                        help="stop each crawl after N pages (N >= 1)")
     parser.add_argument("--full", action="store_true",
                         help="forced recrawl: ignore known URLs, refresh windows and entry dates")
     parser.add_argument("--wait", action="store_true", help="wait for a source that is being crawled")
     parser.add_argument("--trigger", choices=("manual", "schedule"), default="manual", help=argparse.SUPPRESS)
-    parser.add_argument("--log-level", default="WARNING", type=str.upper,
-                        choices=("DEBUG", "INFO", "WARNING", "ERROR"), help="Scrapy log level (default WARNING)")
+    parser.add_argument("--log-level", type=str.upper, choices=("DEBUG", "INFO", "WARNING", "ERROR"),
+                        help="Scrapy log level (default WARNING; -v: INFO, -vv: DEBUG)")
     parser.add_argument("--log-file", metavar="PATH",
                         help="this crawl's log (default: a new file under the config's [logging] dir/runs/)")
-    parser.add_argument("--quiet", action="store_true", help="no progress line")
     parser.set_defaults(handler=run)
 
 
@@ -40,9 +44,9 @@ def _select_sources(args):
     if args.url:
         if args.sources or args.all:
             raise NewsaggError("give either --url or source names/--all, not both")
-        config = load_config(resolve_config_path(args.config), required=False)
+        config = load_config_from(args.config, required=False)
         return config, [adhoc_source(args.url)]
-    config = load_config(resolve_config_path(args.config))
+    config = load_config_from(args.config)
     if args.all:
         if not config.sources:
             raise ConfigError(f"{config.path}: no [[sources]] defined")
@@ -55,34 +59,62 @@ def _select_sources(args):
 def run(args: argparse.Namespace) -> int:
     from scraper.run import crawl  # Scrapy is imported only for commands that crawl
 
+    config, sources = _select_sources(args)
+    use_watchlist(config.entities.watchlist)  # a bad watchlist line stops here, before any crawl
+    if not args.quiet:
+        print_config_warnings(config)
+    if args.max_pages:
+        for source in sources:
+            source.max_pages = args.max_pages
+    db_path = resolve_db_path(args.db, config)
+    log_file = _log_file(args.log_file, config.log_dir, [s.name for s in sources])
     try:
-        config, sources = _select_sources(args)
-        use_watchlist(config.entities.watchlist)  # a bad watchlist line stops here, before any crawl
-        if args.max_pages:
-            for source in sources:
-                source.max_pages = args.max_pages
-        db_path = resolve_db_path(args.db, config)
-        log_file = args.log_file or str(run_log_path(config.log_dir, [s.name for s in sources]))
-        prune_run_logs(config.log_dir)
-        summaries = crawl(sources, db_path, config.crawler, trigger=args.trigger, log_level=args.log_level,
+        summaries = crawl(sources, db_path, config.crawler, trigger=args.trigger, log_level=_log_level(args),
                           progress=sys.stderr.isatty() and not args.quiet, wait=args.wait, log_file=log_file,
                           full=args.full)
-    except (NewsaggError, DatabaseError) as error:
-        print(f"newsagg: error: {error}", file=sys.stderr)
-        return error.exit_code
+    except sqlite3.Error as error:  # e.g. a read-only file: the lock cannot be written
+        raise DatabaseError(f"{db_path}: {error}") from error
     for summary in summaries:
-        print_summary(summary, db_path)
-    print(f"log: {log_file}")
+        print_summary(summary, db_path, args.quiet)
+    if not args.quiet:
+        print(f"log: {log_file}")
     statuses = {summary.status for summary in summaries}
     if statuses - {"ok", "busy"}:
         return 1
     return SourceBusyError.exit_code if "busy" in statuses else 0
 
 
-def print_summary(summary, db_path: str) -> None:
-    """One line per source, then its first failed pages; problems also as `newsagg: error:` lines."""
+def _log_level(args: argparse.Namespace) -> str:
+    return args.log_level or ("DEBUG" if args.verbose >= 2 else "INFO" if args.verbose else "WARNING")
+
+
+def _log_file(path: str | None, log_dir: str, names: list[str]) -> str:
+    """This crawl's log file, checked writable before any run is opened (else one line, exit 2)."""
+    if path:
+        try:
+            with open(path, "a"):
+                pass
+        except OSError as error:
+            raise NewsaggError(f"--log-file {path}: {error.strerror}") from None
+        return path
+    try:
+        prune_run_logs(log_dir)
+        chosen = run_log_path(log_dir, names)
+        chosen.touch()
+    except OSError as error:
+        folder = Path(log_dir) / "runs"
+        raise NewsaggError(f"cannot write run logs in {folder}: {error.strerror} "
+                           "(set [logging] dir in the config, or give --log-file PATH)") from None
+    return str(chosen)
+
+
+def print_summary(summary, db_path: str, quiet: int = 0) -> None:
+    """One line per source, then its first failed pages; problems also as `newsagg: error:` lines.
+    Quiet: only the runs that did not succeed."""
     if summary.status == "busy":
         print(f"newsagg: error: {summary.message}", file=sys.stderr)
+        return
+    if quiet and summary.status == "ok":
         return
     c = summary.counters
     print(f"{summary.source}: {summary.status} — {c.pages_fetched} pages fetched, {c.articles_new} new, "

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from core.config import Config, ConfigError, load_config, resolve_config_path, resolve_db_path
+from core.arguments import non_negative_float, positive_int
+from core.config import Config, ConfigError, Source, load_config_from, resolve_db_path
 from core.errors import NewsaggError
 from db import runs
-from db.connection import DatabaseError, connect
+from db.connection import open_existing
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
@@ -27,22 +29,30 @@ def add_parsers(subparsers) -> None:
                           help="validate the config, print each source's next run times, and exit")
     schedule.add_argument("--log-level", default="INFO", type=str.upper, choices=LOG_LEVELS,
                           help="daemon and crawl log level (default INFO)")
-    schedule.add_argument("--grace", type=float, default=30.0, metavar="SECONDS",
+    schedule.add_argument("--grace", type=non_negative_float, default=30.0, metavar="SECONDS",
                           help="on SIGTERM/SIGINT, how long running crawls may finish (default 30)")
-    schedule.add_argument("--kill-grace", type=float, default=10.0, metavar="SECONDS",
+    schedule.add_argument("--kill-grace", type=non_negative_float, default=10.0, metavar="SECONDS",
                           help="between SIGTERM and SIGKILL of a crawl being stopped (default 10)")
-    schedule.add_argument("--max-parallel", type=int, default=4, metavar="N",
+    schedule.add_argument("--max-parallel", type=positive_int, default=4, metavar="N",
                           help="crawls running at once (default 4)")
     schedule.set_defaults(handler=run_schedule)
 
-    history = subparsers.add_parser("runs", help="crawl run history, newest first")
+    history = subparsers.add_parser(
+        "runs", help="crawl run history, newest first",
+        description="Exit status 0 (also when there are no runs), 2 when the database does not exist.")
     _add_common(history)
     history.add_argument("--source", metavar="NAME", help="only this source")
-    history.add_argument("--limit", type=int, default=20, metavar="N", help="show N runs (default 20)")
+    history.add_argument("--limit", type=positive_int, default=20, metavar="N", help="show N runs (default 20)")
+    history.add_argument("--json", action="store_true", help="one JSON object per run and line")
     history.set_defaults(handler=run_runs)
 
-    status = subparsers.add_parser("status", help="per source: last run, last success, next run, warnings")
+    status = subparsers.add_parser(
+        "status", help="per source: last run, last success, next run, warnings",
+        description="Sources of the config, or without one every source of the database's run history. "
+                    "Exit status 0 whatever it shows, 2 when the database does not exist.")
     _add_common(status)
+    status.add_argument("--json", action="store_true",
+                        help="one JSON object per line: the scheduler, then each source")
     status.add_argument("--source", metavar="NAME",
                         help="only this source, with its listings: revisit interval, yield, next due")
     status.set_defaults(handler=run_status)
@@ -53,9 +63,9 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", help="SQLite file (default: [database] path, $NEWSAGG_DB or data/news.db)")
 
 
-def _fail(error: Exception) -> int:
-    print(f"newsagg: error: {error}", file=sys.stderr)
-    return getattr(error, "exit_code", 1)
+def print_config_warnings(config: Config) -> None:
+    for warning in config.warnings:
+        print(f"newsagg: warning: {warning}", file=sys.stderr)
 
 
 # ---------------------------------------------------------------------------- schedule
@@ -64,25 +74,21 @@ def _fail(error: Exception) -> int:
 def run_schedule(args: argparse.Namespace) -> int:
     from scheduler import timing
 
-    try:
-        config = load_config(resolve_config_path(args.config))
-        if not any(timing.is_scheduled(s) for s in config.sources):
-            raise ConfigError(f"{config.path}: no source has a schedule or every: nothing to run")
-        if args.grace < 0 or args.kill_grace < 0 or args.max_parallel < 1:
-            raise NewsaggError("--grace and --kill-grace must be >= 0, --max-parallel >= 1")
-        db_path = resolve_db_path(args.db, config)
-        if args.check:
-            return _print_check(config, db_path)
-        return _start_daemon(args, config, db_path)
-    except (NewsaggError, DatabaseError) as error:
-        return _fail(error)
+    config = load_config_from(args.config)
+    print_config_warnings(config)
+    if not any(timing.is_scheduled(s) for s in config.sources):
+        raise ConfigError(f"{config.path}: no source has a schedule or every: nothing to run")
+    db_path = resolve_db_path(args.db, config)
+    if args.check:
+        return _print_check(config, db_path)
+    return _start_daemon(args, config, db_path)
 
 
 def _print_check(config: Config, db_path: str) -> int:
     from scheduler.timing import first_run_time, is_scheduled, needs_catch_up, next_run_times
 
     now = datetime.now(UTC)
-    conn = connect(db_path) if Path(db_path).exists() else None  # --check creates nothing
+    conn = open_existing(db_path) if Path(db_path).exists() else None  # --check creates nothing
     print(f"config {config.path}: ok, {len(config.sources)} source(s), db {db_path}")
     for source in config.sources:
         if not is_scheduled(source):
@@ -115,7 +121,12 @@ def _start_daemon(args: argparse.Namespace, config: Config, db_path: str) -> int
     options = DaemonOptions(grace=args.grace, max_parallel=args.max_parallel)
     daemon = Daemon(config, db_path, Supervisor(settings), options)
     daemon.claim()  # before logging: a refused second daemon must not write the first one's log
-    log_file = setup_daemon_logging(config.log_dir, args.log_level)
+    try:
+        log_file = setup_daemon_logging(config.log_dir, args.log_level)
+    except OSError as error:
+        daemon.release()
+        raise NewsaggError(f"cannot write the daemon log in {config.log_dir}: {error.strerror} "
+                           "(set [logging] dir in the config)") from None
     print(f"newsagg schedule: logging to {log_file}", file=sys.stderr)
     return daemon.run()
 
@@ -124,32 +135,42 @@ def _start_daemon(args: argparse.Namespace, config: Config, db_path: str) -> int
 
 
 def _open(args: argparse.Namespace) -> tuple[Config, object]:
-    config = load_config(resolve_config_path(args.config), required=False)
-    db_path = resolve_db_path(args.db, config)
-    if not Path(db_path).exists():
-        raise DatabaseError(f"{db_path}: no such database (nothing crawled yet, or wrong --db)")
-    return config, connect(db_path)
+    config = load_config_from(args.config, required=False)
+    return config, open_existing(resolve_db_path(args.db, config))
 
 
 def run_runs(args: argparse.Namespace) -> int:
+    _, conn = _open(args)
     try:
-        _, conn = _open(args)
-    except (NewsaggError, DatabaseError) as error:
-        return _fail(error)
-    try:
-        rows = runs.list_runs(conn, args.source, max(1, args.limit))
+        rows = runs.list_runs(conn, args.source, args.limit)
+        alive = runs.running_run_ids(conn)
     finally:
         conn.close()
+    if args.json:
+        for row in rows:
+            print(json.dumps({**dict(row), "dead": _is_dead(row, alive)}, ensure_ascii=False))
+        return 0
     if not rows:
         print("no runs" + (f" of {args.source}" if args.source else ""))
         return 0
     print(f"{'RUN':>5} {'SOURCE':<18} {'TRIGGER':<8} {'STARTED (UTC)':<19} {'TOOK':>6} {'STATUS':<11}"
           f" {'PAGES':>5} {'NEW':>4} {'UPD':>4} {'DUP':>4} {'ERR':>4}  MESSAGE")
     for row in rows:
+        dead = _is_dead(row, alive)
+        status = "dead" if dead else row["status"]
+        message = "its process is gone; not closed yet" if dead else row["message"] or ""
         print(f"{row['id']:>5} {row['source'][:18]:<18} {row['trigger']:<8} {_short(row['started_at']):<19}"
-              f" {_took(row):>6} {row['status']:<11} {row['pages_fetched']:>5} {row['articles_new']:>4}"
-              f" {row['articles_updated']:>4} {row['duplicates']:>4} {row['errors']:>4}  {row['message'] or ''}")
+              f" {_took(row, dead):>6} {status:<11} {row['pages_fetched']:>5} {row['articles_new']:>4}"
+              f" {row['articles_updated']:>4} {row['duplicates']:>4} {row['errors']:>4}  {_one_line(message)}")
     return 0
+
+
+def _is_dead(row, alive_ids: set[int]) -> bool:
+    return row["status"] == "running" and row["id"] not in alive_ids
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _short(stamp: str | None) -> str:
@@ -160,7 +181,9 @@ def _utc(stamp: str | None) -> str:
     return f"{_short(stamp)} UTC" if stamp else "-"
 
 
-def _took(row) -> str:
+def _took(row, dead: bool = False) -> str:
+    if dead and not row["finished_at"]:
+        return "-"
     end = datetime.fromisoformat(row["finished_at"]) if row["finished_at"] else datetime.now(UTC)
     seconds = int((end - datetime.fromisoformat(row["started_at"])).total_seconds())
     return f"{seconds // 60}m{seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s"
@@ -172,47 +195,59 @@ def _took(row) -> str:
 def run_status(args: argparse.Namespace) -> int:
     from scheduler.status import all_statuses, listing_schedule
 
+    config, conn = _open(args)
     try:
-        config, conn = _open(args)
-        if not config.sources:
-            raise ConfigError("no config with [[sources]] found (use --config PATH or NEWSAGG_CONFIG)")
+        if config.sources:
+            sources, in_config = config.sources, True
+        else:  # no config (or one without sources): what the database knows
+            sources, in_config = [Source(name, []) for name in runs.known_sources(conn)], False
         if args.source:
-            config.source(args.source)  # an unknown name is an error
-    except (NewsaggError, DatabaseError) as error:
-        return _fail(error)
-    try:
-        statuses = [s for s in all_statuses(conn, config) if args.source in (None, s.name)]
+            sources = [_named(sources, args.source)]
+        statuses = all_statuses(conn, sources, in_config=in_config)
         schedule = listing_schedule(conn, args.source) if args.source else None
-        locks = {s.name: runs.current_lock(conn, s.name) for s in config.sources}
         daemon = runs.current_lock(conn, runs.DAEMON_LOCK)
     finally:
         conn.close()
-    if daemon is None or runs.is_lock_stale(daemon):
-        print("scheduler: not running")
-    else:
+    daemon_alive = daemon is not None and not runs.is_lock_stale(daemon)
+    if args.json:
+        _print_status_json(daemon if daemon_alive else None, statuses)
+        if schedule is not None:
+            _print_listings_json(schedule, args.source)
+        return 0
+    if daemon_alive:
         print(f"scheduler: running, pid {daemon['pid']} on {daemon['hostname']} since {_utc(daemon['acquired_at'])}")
+    else:
+        print("scheduler: not running")
+    if not in_config:
+        print("(no config: the sources of the database's run history; next runs unknown)")
     for status in statuses:
-        _print_status(status, locks[status.name])
+        _print_status(status)
     if schedule is not None:
-        _print_listings(schedule, config.source(args.source))
+        _print_listings(schedule, sources[0])
     warned = sum(1 for s in statuses if s.warnings)
     print(f"{len(statuses)} source(s), {warned} with warnings")
     return 0
 
 
-def _print_status(status, lock) -> None:
+def _print_status(status) -> None:
     last = status.last_run
     print(status.name)
     if last is None:
         print("  last run:     never")
     else:
-        print(f"  last run:     {_utc(last['started_at'])}, {last['trigger']}, {last['status']}, {_took(last)},"
-              f" {last['pages_fetched']} pages, {last['articles_new']} new, {last['errors']} errors")
+        print(f"  last run:     {_utc(last['started_at'])}, {last['trigger']}, {status.last_run_state},"
+              f" {_took(last, status.last_run_state == 'dead')}, {last['pages_fetched']} pages,"
+              f" {last['articles_new']} new, {last['errors']} errors")
     success = status.last_success
     print(f"  last success: {_utc(success['started_at']) if success else 'never'}")
-    if lock is not None:
+    lock = status.lock
+    if lock is not None and status.dead is None:
         print(f"  running now:  pid {lock['pid']} on {lock['hostname']} (run {lock['run_id']})")
-    if status.next_run is None:
+    elif lock is not None:
+        print(f"  running now:  no: run {lock['run_id']} is dead ({status.dead})")
+    if not status.in_config:
+        print("  next run:     unknown (not in a config)")
+    elif status.next_run is None:
         print("  next run:     not scheduled (no schedule or every)")
     else:
         overdue = "  (overdue: is `newsagg schedule` running?)" if status.overdue else ""
@@ -222,27 +257,61 @@ def _print_status(status, lock) -> None:
         print(f"  WARNING: {warning}")
 
 
-def _print_listings(schedule, source) -> None:
-    """The source's revisit schedule (docs/crawling.md, "Only new"), URLs shown from its start URL's site."""
+def _print_status_json(daemon, statuses) -> None:
+    scheduler = {"kind": "scheduler", "running": daemon is not None}
+    if daemon is not None:
+        scheduler.update(pid=daemon["pid"], hostname=daemon["hostname"], since=daemon["acquired_at"])
+    print(json.dumps(scheduler))
+    for status in statuses:
+        lock = status.lock
+        print(json.dumps({
+            "kind": "source", "name": status.name, "in_config": status.in_config,
+            "last_run": {**dict(status.last_run), "state": status.last_run_state} if status.last_run else None,
+            "last_success": dict(status.last_success) if status.last_success else None,
+            "running": None if lock is None else {"pid": lock["pid"], "hostname": lock["hostname"],
+                                                  "run_id": lock["run_id"], "alive": status.dead is None,
+                                                  "dead_because": status.dead},
+            "next_run": status.next_run.isoformat() if status.next_run else None,
+            "overdue": status.overdue, "articles_24h": status.articles_24h, "warnings": status.warnings,
+        }, ensure_ascii=False))
+
+
+def _named(sources: list[Source], name: str) -> Source:
+    for source in sources:
+        if source.name == name:
+            return source
+    known = ", ".join(source.name for source in sources) or "none"
+    raise ConfigError(f"unknown source {name!r} (known: {known})")
+
+
+def _print_listings(schedule, source: Source) -> None:
+    """The source's revisit schedule (docs/crawling.md, "Only new"); URLs of its own site by path."""
     print(f"  listings:     {len(schedule.rows)} ({schedule.due} read on the next run);"
           f" frontier: {schedule.frontier} links to fetch")
     if not schedule.rows:
         return
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(source.start_urls[0]))
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(source.start_urls[0])) if source.start_urls else ""
     now = schedule.now.isoformat(timespec="seconds")
     print(f"  {'LISTING':<50} {'KIND':<7} {'REVISIT':>9} {'NEXT DUE (UTC)':<16} {'READS':>5} {'YIELDS':>6}"
           f" {'FOUND':>5} {'LAST':>4} {'HTTP':>4}")
     for row in schedule.rows:
-        url = row["url"].removeprefix(origin) or "/"
+        url = (row["url"].removeprefix(origin) or "/") if origin else row["url"]
         every_run = row["interval_s"] == 0
         due = "every run" if every_run else "now" if row["next_due_at"] <= now else _short(row["next_due_at"])[:16]
-        print(f"  {url[:50]:<50} {row['kind']:<7} {'every run' if every_run else _span(row['interval_s']):>9}"
+        print(f"  {url[:50]:<50} {row['kind']:<7} {'every run' if every_run else _interval(row['interval_s']):>9}"
               f" {due:<16} {row['reads']:>5} {row['yields']:>6} {row['found_total']:>5} {row['found_last']:>4}"
               f" {row['status'] or '-':>4}")
 
 
-def _span(seconds: float) -> str:
-    """15m, 6h, 1d 6h, 7d."""
+def _print_listings_json(schedule, source: str) -> None:
+    for row in schedule.rows:
+        listing = {key: row[key] for key in row.keys() if key not in ("kind", "source")}
+        print(json.dumps({"kind": "listing", "source": source, "page_kind": row["kind"], **listing}))
+    print(json.dumps({"kind": "frontier", "source": source, "links": schedule.frontier}))
+
+
+def _interval(seconds: float) -> str:
+    """A revisit interval in two units at most: 15m, 6h 30m, 1d 6h, 7d."""
     minutes = round(seconds / 60)
     days, hours, minutes = minutes // 1440, minutes % 1440 // 60, minutes % 60
     parts = [f"{days}d" if days else "", f"{hours}h" if hours else "", f"{minutes}m" if minutes and not days else ""]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import sqlite3
 import threading
 import time
 from dataclasses import dataclass
@@ -61,9 +62,12 @@ class Daemon:
         self._scheduler.pause()
         self.supervisor.shut_down(self.options.grace)
         self._scheduler.shutdown(wait=True)
-        self._with_db(lambda conn: runs.release_lock(conn, runs.DAEMON_LOCK))
+        self.release()
         logger.info("scheduler stopped")
         return 0
+
+    def release(self) -> None:
+        self._with_db(lambda conn: runs.release_lock(conn, runs.DAEMON_LOCK))
 
     def claim(self) -> None:
         """One daemon per database: hold the DAEMON_LOCK row (stale when this process dies)."""
@@ -72,12 +76,27 @@ class Daemon:
         except runs.SourceBusy as busy:
             raise NewsaggError(f"another `newsagg schedule` is running on this database "
                                f"(pid {busy.pid} on {busy.hostname})") from None
+        self._close_dead_runs()
 
     def _beat(self) -> None:
         try:
             self._with_db(lambda conn: runs.heartbeat(conn, runs.DAEMON_LOCK))
         except DatabaseError:  # a busy database: the next beat retries, the lock lives 120 s
             logger.exception("daemon heartbeat failed")
+        self._close_dead_runs()
+
+    def _close_dead_runs(self) -> None:
+        """Runs of crawls that died unseen (a manual crawl SIGKILLed, a machine that lost power):
+        closed as `interrupted`, their locks dropped. The daemon's own children are its
+        supervisor's: it knows their exit codes and closes their runs itself."""
+        try:
+            dropped = self._with_db(lambda conn: runs.close_dead_runs(
+                conn, "the scheduler", exclude_pids=self.supervisor.pids()))
+        except (DatabaseError, sqlite3.Error):  # busy: the next beat retries
+            logger.exception("closing dead runs failed")
+            return
+        for run_id, reason in dropped:
+            logger.warning("run %s died without closing (%s): closed as interrupted", run_id or "-", reason)
 
     def _with_db(self, action):
         conn = connect(self.db_path)

@@ -66,16 +66,17 @@ class Supervisor:
         if child is None:
             return None
         try:
-            child.process.wait(timeout=source.timeout)
-        except subprocess.TimeoutExpired:
-            logger.warning("%s: run exceeded its timeout of %gs; stopping pid %d", source.name, source.timeout,
-                           child.pid)
-            self.stop([child], "timeout", f"exceeded the source's timeout of {source.timeout:g}s")
-        finally:
+            try:
+                child.process.wait(timeout=source.timeout)
+            except subprocess.TimeoutExpired:
+                logger.warning("%s: run exceeded its timeout of %gs; stopping pid %d", source.name,
+                               source.timeout, child.pid)
+                self.stop([child], "timeout", f"exceeded the source's timeout of {source.timeout:g}s")
+            code = child.process.wait()
+            self._clean_up(child)
+        finally:  # a child is the supervisor's until its run is closed (see Daemon._close_dead_runs)
             with self._lock:
                 self._children.pop(child.pid, None)
-        code = child.process.wait()
-        self._clean_up(child)
         self._log_outcome(child, code)
         return code
 
@@ -84,7 +85,7 @@ class Supervisor:
         log_path = run_log_path(s.log_dir, [source.name])
         command = [sys.executable, "-m", "newsagg", "crawl", source.name, "--trigger", "schedule",
                    "--config", str(s.config_path), "--db", s.db_path, "--log-level", s.log_level,
-                   "--log-file", str(log_path), "--quiet"]
+                   "--log-file", str(log_path)]
         with self._lock:
             if self._stopping:
                 return None
@@ -131,7 +132,12 @@ class Supervisor:
 
     def running(self) -> list[Child]:
         with self._lock:
-            return list(self._children.values())
+            return [child for child in self._children.values() if child.process.returncode is None]
+
+    def pids(self) -> set[int]:
+        """Every child not yet cleaned up after, running or just ended."""
+        with self._lock:
+            return set(self._children)
 
     def stop_starting(self) -> None:
         with self._lock:

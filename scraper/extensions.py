@@ -6,7 +6,7 @@ import logging
 import sys
 import time
 
-from scrapy import signals
+from scrapy import Request, signals
 from twisted.internet import task
 
 from db import runs
@@ -19,6 +19,13 @@ HEARTBEAT_SECONDS = 15.0
 # Scrapy close reasons -> crawl_runs.status
 _STATUS_BY_REASON = {"finished": "ok", "closespider_pagecount": "ok", "closespider_itemcount": "ok",
                      "closespider_timeout": "timeout", "shutdown": "interrupted", "cancelled": "interrupted"}
+# ... and why the run ended, in crawl_runs.message (every closed run says why)
+_MESSAGE_BY_REASON = {"finished": "finished: nothing more to crawl",
+                      "closespider_pagecount": "stopped at the page budget",
+                      "closespider_itemcount": "stopped at the item budget",
+                      "closespider_timeout": "stopped at the source's timeout of {timeout:g}s",
+                      "shutdown": "interrupted by a signal (SIGTERM/SIGINT)",
+                      "cancelled": "cancelled"}
 
 
 class RunLedger:
@@ -34,6 +41,8 @@ class RunLedger:
         self.counters = runs.RunCounters()
         self.errors_kept = 0
         self.status: str | None = None
+        self.entries_fetched = 0  # start URLs and configured feeds/sitemaps that answered (< 400)
+        self.entry_urls: set[str] = set()
         self._beat: task.LoopingCall | None = None
         self._last_progress = 0.0
 
@@ -49,6 +58,7 @@ class RunLedger:
         return ledger
 
     def spider_opened(self, spider):
+        self.entry_urls = _entry_urls(spider)
         if self.run_id is None:  # started by `scrapy crawl`, not by newsagg: open the run here
             self.source = spider.source.name
             try:
@@ -66,6 +76,9 @@ class RunLedger:
     def response_received(self, response, request, spider):
         if "robots.txt" not in request.url or request.meta.get("speculative"):
             self.counters.pages_fetched += 1
+        if response.status < 400 and (request.meta.get("start_url") or
+                                      request.meta.get("redirect_urls", [request.url])[0] in self.entry_urls):
+            self.entries_fetched += 1
         self._show_progress()
 
     def article_stored(self, outcome, item, spider):
@@ -92,12 +105,16 @@ class RunLedger:
             self.conn.close()
             return
         self.status = _STATUS_BY_REASON.get(reason, "failed")
-        message = None
+        message = _MESSAGE_BY_REASON.get(reason, "crawl ended: {reason}").format(
+            reason=reason, timeout=self.crawler.settings.getfloat("CLOSESPIDER_TIMEOUT"))
         if self.status == "ok" and getattr(spider, "pages_ok", 1) == 0:
             self.status = "failed"
-            message = f"nothing could be fetched ({self.first_error or 'no response'})"
-        if self.status == "failed" and message is None:
-            message = f"crawl ended: {reason}"
+            message = f"nothing could be fetched ({self._first_problem()})"
+        elif self.status == "ok" and self.entries_fetched == 0:
+            self.status = "failed"  # a typo in a start URL must not pass for a quiet site
+            message = f"no start URL, feed or sitemap of the source could be fetched ({self._first_problem()})"
+        elif self.status == "ok" and self.crawler.stats.get_value("newsagg/max_pages_reached"):
+            message = "finished: max_pages reached, more pages were left"
         self.message = message
         if self.progress:
             sys.stderr.write("\n")
@@ -105,6 +122,13 @@ class RunLedger:
             runs.finish_run(self.conn, self.run_id, self.status, self.counters, message)
             runs.release_lock(self.conn, self.source)
         self.conn.close()
+
+    def _first_problem(self) -> str:
+        if self.first_error:
+            return self.first_error
+        if self.crawler.stats.get_value("robotstxt/forbidden"):
+            return "robots.txt forbids them"
+        return "no response"
 
     def _heartbeat(self):
         try:
@@ -124,3 +148,9 @@ class RunLedger:
         sys.stderr.write(f"\r{self.source}: {c.pages_fetched} pages, {c.articles_new} new, "
                          f"{c.articles_updated} updated, {c.duplicates} duplicates, {c.errors} errors ")
         sys.stderr.flush()
+
+
+def _entry_urls(spider) -> set[str]:
+    """The feeds and sitemaps named in the source's config (not guessed ones), as requested."""
+    source = getattr(spider, "source", None)
+    return {Request(url).url for url in [*source.feeds, *source.sitemaps]} if source else set()

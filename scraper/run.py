@@ -122,32 +122,34 @@ def crawl(sources: list[Source], db_path: str, crawler_settings: CrawlerSettings
         claimed, busy = claim_sources(conn, sources, trigger, wait, log_file)
     finally:
         conn.close()
-    base = base_settings()
-    base.set("LOG_LEVEL", log_level, priority="cmdline")
-    if log_file:
-        base.set("LOG_FILE", log_file, priority="cmdline")
-    process = CrawlerProcess(base)
     crawlers: list[tuple[Source, int, Crawler]] = []
-    for index, (source, run_id) in enumerate(claimed):
-        settings = source_settings(base, source, crawler_settings, db_path, run_id, log_level, progress, full)
-        crawler = Crawler(NewsSpider, settings, init_reactor=index == 0)  # the first one installs the reactor
-        process.crawl(crawler, source=source)
-        crawlers.append((source, run_id, crawler))
-    try:
+    try:  # from here on, a failure (even before the crawl starts) closes the runs and frees the locks
+        base = base_settings()
+        base.set("LOG_LEVEL", log_level, priority="cmdline")
+        if log_file:
+            base.set("LOG_FILE", log_file, priority="cmdline")
+        process = CrawlerProcess(base)
+        for index, (source, run_id) in enumerate(claimed):
+            settings = source_settings(base, source, crawler_settings, db_path, run_id, log_level, progress, full)
+            crawler = Crawler(NewsSpider, settings, init_reactor=index == 0)  # the first one installs the reactor
+            process.crawl(crawler, source=source)
+            crawlers.append((source, run_id, crawler))
         process.start()
     finally:
-        summaries = _summaries(db_path, crawlers)
+        summaries = _summaries(db_path, claimed, crawlers)
     by_name = {summary.source: summary for summary in summaries + busy}
     return [by_name[source.name] for source in sources]
 
 
-def _summaries(db_path: str, crawlers: list[tuple[Source, int, Crawler]]) -> list[RunSummary]:
+def _summaries(db_path: str, claimed: list[tuple[Source, int]],
+               crawlers: list[tuple[Source, int, Crawler]]) -> list[RunSummary]:
     """Read back each run; a run whose crawler never closed (crashed on start) is closed as failed."""
+    started = {run_id: crawler for _, run_id, crawler in crawlers}
     conn = connect(db_path)
     try:
         out = []
-        for source, run_id, crawler in crawlers:
-            ledger = getattr(crawler, "newsagg_ledger", None)
+        for source, run_id in claimed:
+            ledger = getattr(started.get(run_id), "newsagg_ledger", None)
             if ledger is None or ledger.status is None:
                 runs.mark_run(conn, run_id, "failed", "the crawl could not start")
                 runs.release_lock(conn, source.name)

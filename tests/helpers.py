@@ -1,5 +1,6 @@
 """Shared test helpers: run the real `newsagg` command in a subprocess (one Twisted reactor per
-process, exactly as operators and the scheduler run it)."""
+process, exactly as operators and the scheduler run it), in the test's working directory (a
+temporary folder: tests/conftest.py), never in the checkout."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ def newsagg(*args: str, env: dict | None = None, timeout: float = 120, cwd: Path
     full_env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
     full_env.pop("NEWSAGG_DB", None) if env is None or "NEWSAGG_DB" not in env else None
     return subprocess.run([sys.executable, "-m", "newsagg", *args], capture_output=True, text=True,
-                          timeout=timeout, env=full_env, cwd=cwd or REPO, input=stdin)
+                          timeout=timeout, env=full_env, cwd=cwd or Path.cwd(), input=stdin)
 
 
 def query(db: Path, sql: str, params: tuple = ()) -> list[sqlite3.Row]:

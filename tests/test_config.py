@@ -110,3 +110,42 @@ def test_shipped_config_is_valid():
     config = load_config(REPO / "newsagg.toml")
     assert config.sources[0].name == "infofinance-en"
     assert config.sources[0].start_urls == ["https://infofinance.com/en/"]
+
+
+def test_a_bad_timezone_is_blamed_not_the_crontab(tmp_path):
+    text = '[[sources]]\nname = "a"\nstart_urls = ["https://a.example/"]\nschedule = "0 9 * * 1-5"\ntimezone = "Europe/Pariss"\n'
+    with pytest.raises(ConfigError) as error:
+        load_config(write(tmp_path, text))
+    assert str(error.value).startswith(f"{tmp_path / 'newsagg.toml'}:5: source a: unknown timezone 'Europe/Pariss'")
+
+
+@pytest.mark.parametrize("line, warned", [("every = 5", True), ("timeout = 30", True), ("every = 300", False),
+                                          ('every = "5s"', False), ('every = "5m"', False)])
+def test_a_bare_number_of_seconds_below_a_minute_is_a_warning(tmp_path, line, warned):
+    text = f'[[sources]]\nname = "a"\nstart_urls = ["https://a.example/"]\n{line}\n'
+    config = load_config(write(tmp_path, text))
+    if warned:
+        [warning] = config.warnings
+        assert warning.startswith(f"{tmp_path / 'newsagg.toml'}:4: source a: {line} means ")
+    else:
+        assert config.warnings == []
+
+
+def test_a_config_named_in_the_environment_must_exist(tmp_path, monkeypatch):
+    from core.config import load_config_from
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSAGG_CONFIG", raising=False)
+    assert load_config_from(None, required=False).path is None  # no ./newsagg.toml: fine when optional
+    monkeypatch.setenv("NEWSAGG_CONFIG", str(tmp_path / "gone.toml"))
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_config_from(None, required=False)
+
+
+def test_an_unreadable_config_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match="cannot read the config"):
+        load_config(tmp_path)  # a folder
+    binary = tmp_path / "x.toml"
+    binary.write_bytes(b"\xff\xfe\x00junk")
+    with pytest.raises(ConfigError, match="cannot read the config"):
+        load_config(binary)

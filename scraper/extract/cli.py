@@ -59,7 +59,7 @@ def _jobs(args) -> Iterator[tuple[str, str]]:
     for path in args.paths:
         yield path, args.url or ""
     if args.manifest:
-        with open(args.manifest, encoding="utf-8") as lines:
+        with open(args.manifest, encoding="utf-8", errors="replace") as lines:  # bad lines are reported
             for number, line in enumerate(lines, 1):
                 if not line.strip():
                     continue

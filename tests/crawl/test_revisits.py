@@ -8,6 +8,7 @@ content is put back afterwards.
 from __future__ import annotations
 
 import copy
+import json
 import sqlite3
 import subprocess
 import sys
@@ -314,6 +315,14 @@ def test_status_shows_each_listing_its_yield_and_when_it_is_next_due(publisher):
     assert rows["/about/"].split()[1:3] == ["listing", "7d"], "no article of its own: revisited at the cap"
     assert "/tag/stocks/" in rows and "/feed/atom/" in rows
     assert f"listings:     {len(rows)} (" in shown.stdout
+    as_json = newsagg("status", "--source", "test", "--json", "--config", str(config), "--db", str(publisher.db))
+    lines = [json.loads(line) for line in as_json.stdout.splitlines()]
+    listings = {line["url"]: line for line in lines if line["kind"] == "listing"}
+    assert len(listings) == len(rows) and [line["kind"] for line in lines][-1] == "frontier"
+    about = listings[publisher.crawler.site.url("/about/")]
+    assert about["page_kind"] == "listing" and about["interval_s"] == REVISIT_CAP and about["status"] == 200
+    unknown = newsagg("status", "--source", "nope", "--config", str(config), "--db", str(publisher.db))
+    assert unknown.returncode == 2 and "unknown source 'nope'" in unknown.stderr
 
 
 def test_full_ignores_what_the_crawl_knows(publisher):

@@ -111,8 +111,10 @@ def test_sigkill_mid_crawl_leaves_a_sound_database_and_the_rerun_completes(site,
                                                                               for url in stored_urls)]
     assert missing == []
     assert consistency_problems(conn) == []
-    statuses = [row[0] for row in conn.execute("SELECT status FROM crawl_runs ORDER BY id")]
-    assert statuses == ["failed", "ok"]  # the killed run is closed when its lock is recovered
+    statuses = [tuple(row) for row in conn.execute("SELECT status, message FROM crawl_runs ORDER BY id")]
+    assert [status for status, _ in statuses] == ["interrupted", "ok"]  # closed when its lock is recovered
+    assert statuses[0][1].startswith(f"the crawl died without closing its run (process {crawler.pid} on ")
+    assert "lock recovered by pid" in statuses[0][1]
     conn.close()
 
 

@@ -113,8 +113,7 @@ def test_export_markdown_writes_one_file_per_article_with_front_matter(tmp_path)
     with Store(db) as store:
         store.upsert_article(formatted("https://x.example/a", authors=["Ann Lee"]), "x")
     folder = tmp_path / "md"
-    done = newsagg("export", "--format", "markdown", "-o", str(folder), "--db", str(db),
-                   "--config", str(tmp_path / "none.toml"))
+    done = newsagg("export", "--format", "markdown", "-o", str(folder), "--db", str(db))
     assert done.returncode == 0, done.stderr
     [path] = folder.iterdir()
     assert path.name == "1-yields-climb.md"
@@ -123,5 +122,5 @@ def test_export_markdown_writes_one_file_per_article_with_front_matter(tmp_path)
                            'authors: ["Ann Lee"]\npublished_at: "2025-10-18T14:30:00+07:00"\n'
                            'published_utc: "2025-10-18T07:30:00Z"\n')
     assert text.endswith(f"---\n{BODY}\n")
-    refused = newsagg("export", "--format", "markdown", "--db", str(db), "--config", str(tmp_path / "none.toml"))
+    refused = newsagg("export", "--format", "markdown", "--db", str(db))
     assert refused.returncode == 2 and "-o FOLDER" in refused.stderr

@@ -161,9 +161,10 @@ def test_catch_up_on_start_runs_only_sources_missing_a_run(tmp_path: Path, sites
 
 
 def test_a_stale_lock_from_a_killed_crawl_is_recovered(tmp_path: Path, sites, daemons):
+    import socket
     import subprocess
 
-    from tests.scheduler.helpers import newsagg_command
+    from tests.scheduler.helpers import newsagg_command, run_newsagg
 
     requests: list[str] = []
     site = sites(routes_hanging_first_time(requests))
@@ -175,6 +176,9 @@ def test_a_stale_lock_from_a_killed_crawl_is_recovered(tmp_path: Path, sites, da
     manual.kill()  # SIGKILL: no chance to release the lock or close its run
     manual.wait()
     assert lock_of(db, "wire")["pid"] == manual.pid
+    status = run_newsagg("status", "--config", str(config), "--db", str(db))
+    assert f"running now:  no: run 1 is dead (process {manual.pid} on " in status.stdout, status.stdout
+    assert "running now:  pid" not in status.stdout
 
     daemon = daemons(config, db)
     wait_for(lambda: len(finished(all_runs(db))) == 2, 20, "the killed run closed and a new run done")
@@ -182,8 +186,10 @@ def test_a_stale_lock_from_a_killed_crawl_is_recovered(tmp_path: Path, sites, da
     assert daemon.wait(timeout=15) == 0
 
     killed, recovered = all_runs(db)
-    assert (killed["status"], killed["pid"]) == ("failed", manual.pid)
-    assert "lock recovered" in killed["message"]
+    assert (killed["status"], killed["pid"]) == ("interrupted", manual.pid)
+    assert killed["message"] == (f"the crawl died without closing its run (process {manual.pid} on "
+                                 f"{socket.gethostname()} is gone); closed by the scheduler")
+    assert f"run 1 died without closing (process {manual.pid} on" in daemon.output()
     assert (recovered["trigger"], recovered["status"]) == ("schedule", "ok")
     assert recovered["articles_new"] >= 1
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -78,7 +81,7 @@ def test_status_warns_about_failing_and_empty_sources_only(tmp_path: Path, conn,
 
     assert "last 3 runs did not succeed (latest: failed: nothing could be fetched (404))" in sections["broken"]
     assert "no successful run yet" in sections["broken"]
-    assert "last 5 runs stored no article (60 pages fetched)" in sections["emptied"]
+    assert "last 5 runs found no article (60 pages fetched) and none ever did" in sections["emptied"]
     assert "WARNING" not in sections["healthy"]
     assert "last run timeout: exceeded the source's timeout of 60s" in sections["flaky"]
     assert "last run:     never" in sections["idle"] and "overdue" in sections["idle"]
@@ -112,6 +115,113 @@ def test_runs_lists_history_newest_first_and_filters(tmp_path: Path, conn, capsy
 
 
 def test_runs_on_a_missing_database_is_a_clear_error(tmp_path: Path, capsys):
-    assert main(["runs", "--db", str(tmp_path / "none.db")]) == 1
+    assert main(["runs", "--db", str(tmp_path / "none.db")]) == 2
     assert "no such database" in capsys.readouterr().err
     assert not (tmp_path / "none.db").exists()
+
+
+def started(conn, run_id: int, ago: timedelta) -> None:
+    """Move a run back in time."""
+    moment = (datetime.now(UTC) - ago).isoformat(timespec="seconds")
+    conn.execute("UPDATE crawl_runs SET started_at = ?, finished_at = ? WHERE id = ?", (moment, moment, run_id))
+
+
+def test_an_unchanged_site_crawled_again_is_not_a_warning(tmp_path: Path, conn, capsys):
+    started(conn, add_run(conn, "steady", "ok", new=15), timedelta(hours=3))
+    for _ in range(8):  # nothing new since: the site did not publish, every URL is known
+        add_run(conn, "steady", "ok", new=0, pages=13)
+
+    out = status_output(tmp_path, capsys, ["steady"])
+
+    assert "WARNING" not in out
+
+
+def test_a_site_silent_far_longer_than_usual_is_a_warning(tmp_path: Path, conn, capsys):
+    for hours in (60, 59, 58, 57):  # used to yield articles every hour...
+        started(conn, add_run(conn, "moved", "ok", new=3), timedelta(hours=hours))
+    for hours in (40, 30, 20, 10, 1):  # ...then nothing for more than two days
+        started(conn, add_run(conn, "moved", "ok", new=0, pages=40), timedelta(hours=hours))
+
+    sections = _sections(status_output(tmp_path, capsys, ["moved"]))
+
+    assert ("WARNING: no article found for 2d (last 5 runs, 200 pages fetched; usually every 1h): "
+            "has the site changed?") in sections["moved"]
+
+
+def dead_pid() -> int:
+    """The pid of a process that has ended (and been reaped)."""
+    done = subprocess.Popen(["true"])
+    done.wait()
+    return done.pid
+
+
+def test_a_killed_crawl_shows_as_dead_not_running(tmp_path: Path, conn, capsys):
+    pid = dead_pid()
+    runs.acquire_lock(conn, "wire", pid=pid)
+    run_id = runs.start_run(conn, "wire", "manual", pid=pid)
+    conn.execute("UPDATE source_locks SET run_id = ? WHERE source = 'wire'", (run_id,))
+    db = str(tmp_path / "news.db")
+
+    sections = _sections(status_output(tmp_path, capsys, ["wire"]))
+    assert main(["runs", "--db", db]) == 0
+    table = capsys.readouterr().out
+    assert main(["runs", "--db", db, "--json"]) == 0
+    [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+    assert "running now:  pid" not in sections["wire"]
+    assert f"running now:  no: run {run_id} is dead (process {pid} on " in sections["wire"]
+    assert ", manual, dead," in sections["wire"]
+    assert f"WARNING: run {run_id} died without closing (process {pid} on" in sections["wire"]
+    assert " dead " in table.splitlines()[1] and "its process is gone" in table
+    assert (row["id"], row["status"], row["dead"]) == (run_id, "running", True)
+
+
+def test_closing_dead_runs_marks_them_interrupted_and_spares_the_living(conn):
+    pid = dead_pid()
+    runs.acquire_lock(conn, "wire", pid=pid)
+    dead = runs.start_run(conn, "wire", "manual", pid=pid)
+    conn.execute("UPDATE source_locks SET run_id = ? WHERE source = 'wire'", (dead,))
+    runs.acquire_lock(conn, "desk")  # this very process: alive
+    living = runs.start_run(conn, "desk", "manual")
+    conn.execute("UPDATE source_locks SET run_id = ? WHERE source = 'desk'", (living,))
+
+    assert [run for run, _ in runs.close_dead_runs(conn, "the scheduler")] == [dead]
+
+    closed = row(conn, dead)
+    assert closed["status"] == "interrupted" and closed["finished_at"]
+    assert closed["message"] == (f"the crawl died without closing its run (process {pid} on "
+                                 f"{runs.current_lock(conn, 'desk')['hostname']} is gone); closed by the scheduler")
+    assert runs.current_lock(conn, "wire") is None
+    assert row(conn, living)["status"] == "running" and runs.current_lock(conn, "desk") is not None
+    assert runs.running_run_ids(conn) == {living}
+
+
+def test_status_and_runs_as_json_lines(tmp_path: Path, conn, capsys):
+    first = add_run(conn, "wire", "ok", new=3)
+    add_run(conn, "wire", "failed", message="nothing could be fetched (HTTP 404)")
+    config = write_config(tmp_path, [{"name": "wire", "start_urls": ["http://127.0.0.1/"], "every": "1h"}])
+    db = str(tmp_path / "news.db")
+
+    assert main(["status", "--json", "--config", str(config), "--db", db]) == 0
+    scheduler, wire = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert main(["runs", "--json", "--db", db]) == 0
+    history = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+    assert scheduler == {"kind": "scheduler", "running": False}
+    assert (wire["kind"], wire["name"], wire["in_config"], wire["running"]) == ("source", "wire", True, None)
+    assert wire["last_run"]["status"] == wire["last_run"]["state"] == "failed"
+    assert wire["last_success"]["id"] == first and wire["next_run"]
+    assert wire["warnings"] == ["last run failed: nothing could be fetched (HTTP 404)"]
+    assert [r["status"] for r in history] == ["failed", "ok"]
+    assert set(history[0]) >= {"id", "source", "trigger", "started_at", "finished_at", "pages_fetched", "message"}
+
+
+def test_a_crawl_that_died_before_recording_its_run_in_the_lock_is_closed_too(conn):
+    pid = dead_pid()
+    runs.acquire_lock(conn, "wire", pid=pid)  # lock taken, run opened, killed before set_lock_run
+    orphan = runs.start_run(conn, "wire", "manual", pid=pid)
+
+    runs.acquire_lock(conn, "wire")  # the next crawl takes the lock over
+
+    assert row(conn, orphan)["status"] == "interrupted"
+    assert row(conn, orphan)["message"].endswith(f"lock recovered by pid {PID}")
