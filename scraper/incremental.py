@@ -170,7 +170,7 @@ class CrawlState:
         if url in self.article_seen or url in self.article_alias or url in self.pages or url in self.fetched \
                 or not (self.article_seen or self.pages):  # nothing known: no twin to find
             return url
-        twin = _slash_twin(url)
+        twin = slash_twin(url)
         if twin and (self.article_of(twin) or twin in self.pages):
             return twin
         return url
@@ -348,7 +348,7 @@ class CrawlState:
                 for url, read in first_reads.items()}
 
 
-def _slash_twin(url: str) -> str | None:
+def slash_twin(url: str) -> str | None:
     """'https://x/a/b' <-> 'https://x/a/b/' (no query, not the root). String work: called per link."""
     if "?" in url:
         return None

@@ -29,7 +29,7 @@ from core.errors import ExtractionError
 from db.fetch_state import ARTICLE, FEED, LISTING, REDIRECT, SITEMAP
 from db.urls import canonicalize
 from scraper import revisits
-from scraper.incremental import GONE, CrawlState
+from scraper.incremental import GONE, CrawlState, slash_twin
 from scraper.items import ArticleItem
 from scraper.known_redirects import KnownRedirect
 from scraper.pages import PageAnalyser, transport_encoding
@@ -174,11 +174,20 @@ class NewsSpider(scrapy.Spider):
         self.requested.add(key)
         return True
 
+    def _page_of(self, url: str) -> str:
+        """The page a link names, as far as this crawl knows: a stored article or listing (through
+        known redirects and trailing-slash variants), or a page requested in this run that the link
+        differs from only by the trailing slash (asking would cost a 301 each)."""
+        url = self.state.resolve(url)
+        if url not in self.requested and (twin := slash_twin(url)) in self.requested:
+            return twin
+        return url
+
     def follow_page(self, url: str, priority: int = 0, entry_date: str | None = None,
                     found_on: str | None = None):
         """A request for a feed or sitemap entry that is new, or a stored article the entry dates after
         our last fetch of it; None for everything else."""
-        canonical = self.state.resolve(canonical_url(url))
+        canonical = self._page_of(canonical_url(url))
         if not self.scope.allows(canonical):
             return None
         article = self.state.article_of(canonical)
@@ -266,7 +275,7 @@ class NewsSpider(scrapy.Spider):
             canonical = canonical_url(link)
             if canonical in self.out_of_scope:
                 continue
-            canonical = self.state.resolve(canonical)
+            canonical = self._page_of(canonical)
             if canonical in in_scope:  # the same page linked twice on this one: a variant, maybe
                 self.state.note_alias(_unfragmented(link), self.state.article_of(canonical) or canonical)
                 continue
