@@ -34,7 +34,8 @@ NAMES_FIRST = frozenset("""
     lufthansa mastercard mazda merck michelin microsoft mitsubishi moog nasdaq neogen nestle nestlé nike
     nikon nintendo nissan nokia nvidia olympus panasonic philips porsche publicis qualcomm renault
     rheinmetall saab samsung sap sartorius schrödinger siemens sony starbucks subaru suzuki tesla toyota
-    unilever vinci vivendi vodafone volkswagen volvo yamaha
+    unilever vinci vivendi vodafone volkswagen volvo yamaha acer asus campari carlsberg klarna lindt maruti
+    mediatek naver pirelli toshiba vanke xero bitcoins
 """.split())
 
 
@@ -67,6 +68,17 @@ def one_word_names() -> set[str]:
     return names
 
 
+# Languages whose spelling dictionaries list a noun once, its plural by an affix flag: "partners"
+# is there only as "partner" (a name like "Partners", derived from "Partners Group", is a word too).
+PLURAL_S = {"en", "fr", "es", "pt", "nl"}
+
+
+def _plural_of(word: str, words: set[str], language: str) -> bool:
+    if language not in PLURAL_S or len(word) < 5 or not word.endswith("s"):
+        return False
+    return word[:-1] in words or (word.endswith("es") and word[:-2] in words)
+
+
 def common_words() -> dict[str, list[str]]:
     names = one_word_names()
     found: dict[str, list[str]] = {}
@@ -74,8 +86,9 @@ def common_words() -> dict[str, list[str]]:
         if not (HUNSPELL / f"{LANGUAGES[language]}.dic").exists():
             print(f"missing spelling dictionary for {language}", file=sys.stderr)
             continue
-        for word in names & words_of(language):
-            if word not in NAMES_FIRST:
+        words = words_of(language)
+        for word in names:
+            if word not in NAMES_FIRST and (word in words or _plural_of(word, words, language)):
                 found.setdefault(word, []).append(language)
     return dict(sorted(found.items()))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from dataclasses import dataclass
 
 from core.article import Article
 from instruments import recognise
@@ -95,3 +96,61 @@ def fill_backlog(conn: sqlite3.Connection, batch: int = BACKFILL_BATCH) -> int:
         done += len(rows)
         if done and done % (batch * 10) == 0:
             logger.info("instruments: tagged %d stored articles", done)
+
+
+@dataclass
+class RetagReport:
+    articles: int = 0  # articles read and recognised again
+    changed: int = 0  # articles whose tags changed (and were rewritten)
+    skipped: int = 0  # articles rewritten by a crawl meanwhile (its own tags are current)
+
+
+def retag(conn: sqlite3.Connection, filters=None, batch: int = BACKFILL_BATCH, recognise_article=None,
+          progress=None) -> RetagReport:
+    """Recognise the stored articles again (after a watchlist or dictionary change) and rewrite
+    the tags that differ: `batch` articles per short transaction, recognition outside it, so readers
+    are never blocked (WAL) and a crawl waits at most one batch. An article a crawl rewrote between
+    the read and the write keeps the crawl's tags. `filters` is a db.queries.ArticleFilter."""
+    from .queries import ArticleFilter
+
+    recognise_article = recognise_article or recognise
+    where, params = (filters or ArticleFilter(include_duplicates=True)).where("articles.id > ?")
+    sql = (f"SELECT articles.id, title, body, language, published_at FROM articles{where}"
+           " ORDER BY articles.id LIMIT ?")
+    report = RetagReport()
+    last_id = 0
+    while True:
+        rows = conn.execute(sql, [last_id, *params, batch]).fetchall()
+        if not rows:
+            return report
+        last_id = rows[-1][0]
+        fresh = {row[0]: (tuple(row[1:]), recognise_article(row[1], row[2], row[3], row[4])) for row in rows}
+        with transaction(conn):
+            marks = ",".join("?" * len(fresh))
+            now = {row[0]: tuple(row[1:]) for row in conn.execute(
+                f"SELECT id, title, body, language, published_at FROM articles WHERE id IN ({marks})", list(fresh))}
+            stored = _stored_tags(conn, list(fresh))
+            for article_id, (read, tags) in fresh.items():
+                if now.get(article_id) != read:
+                    report.skipped += 1
+                    continue
+                if stored.get(article_id, set()) != {_row_of(tag) for tag in tags}:
+                    _replace(conn, article_id, tags)
+                    report.changed += 1
+        report.articles += len(rows)
+        if progress:
+            progress(report)
+
+
+def _row_of(tag: dict) -> tuple:
+    return (_key(tag), tag.get("mentions", 1), int(bool(tag.get("in_title"))), tag.get("first_position"))
+
+
+def _stored_tags(conn: sqlite3.Connection, article_ids: list[int]) -> dict[int, set[tuple]]:
+    marks = ",".join("?" * len(article_ids))
+    stored: dict[int, set[tuple]] = {}
+    for row in conn.execute("SELECT ai.article_id, i.key, ai.mentions, ai.in_title, ai.first_position"
+                            " FROM article_instruments ai JOIN instruments i ON i.id = ai.instrument_id"
+                            f" WHERE ai.article_id IN ({marks})", article_ids):
+        stored.setdefault(row[0], set()).add(tuple(row[1:]))
+    return stored

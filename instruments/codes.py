@@ -22,4 +22,5 @@ INDEX_RICS = {
 CURRENCIES = frozenset({
     "USD", "EUR", "JPY", "GBP", "CHF", "CNY", "CNH", "AUD", "CAD", "NZD", "HKD", "SGD", "INR", "KRW", "VND",
     "RUB", "TRY", "BRL", "MXN", "ZAR", "SEK", "NOK", "DKK", "PLN", "TWD", "THB", "IDR", "MYR", "PHP",
+    "HUF", "CZK", "ILS", "SAR", "AED", "NGN", "EGP", "ARS", "UAH", "PKR",
 })

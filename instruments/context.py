@@ -32,9 +32,41 @@ CUES_AFTER = frozenset({
     "aandelen", "aktier", "aksjen", "hisse", "hisseleri", "hissesi", "akcje",
 })
 
+# Capitalised words before a name that do not make it part of a longer name ("Apple" in "CEO Tim
+# Cook said Apple"; "Analyst" in a title): the name stands alone after these.
+CUE_WORDS_BEFORE = frozenset({
+    "the", "a", "an", "and", "or", "of", "at", "by", "for", "from", "in", "on", "to", "with", "as", "like", "but",
+    "ceo", "cfo", "chairman", "analyst", "analysts", "rival", "rivals", "partner", "partners", "giant",
+    "der", "die", "das", "den", "dem", "des", "und", "von", "bei", "le", "la", "les", "et", "de", "du",
+})
+
+# Words that open a sentence or clause, capitalised there, before a name that stands alone
+# ("While Apple was riding high", "When Intel announced").
+SENTENCE_OPENERS = frozenset({
+    "while", "when", "whenever", "whatever", "whether", "although", "though", "because", "since", "if", "unless",
+    "until", "after", "before", "once", "so", "yet", "then", "now", "also", "however", "meanwhile", "still",
+    "even", "why", "how", "what", "where", "who", "which", "that", "this", "these", "those", "both", "only",
+    "says", "said", "today", "yesterday", "but", "nor", "at", "in", "on", "for", "with", "without", "by", "from",
+    "wie", "als", "wenn", "weil", "doch", "auch", "nun", "dass", "ob", "aber", "zudem", "denn", "mit",
+    "quand", "mais", "donc", "comme", "pour", "avec", "selon",
+})
+
 # ... or right before it: "shares of Target", "cổ phiếu VIC", "Aktien von Allianz".
 CUE_PHRASES_BEFORE = ("shares of", "stake in", "aktien von", "aktie von", "cổ phiếu", "công ty", "tập đoàn",
                       "actions de", "acciones de", "azioni di")
+
+# A one-word name after "the" and before one of these is the company's ("the Netflix app", "the Apple
+# store"); before anything else it may be a place or thing ("the Amazon, a major carbon sink").
+COMPANY_THINGS_AFTER = frozenset({
+    "app", "apps", "service", "services", "platform", "website", "site", "store", "stores", "brand", "brands",
+    "deal", "deals", "stock", "stocks", "share", "shares", "chief", "boss", "founder", "cofounder", "co-founder",
+    "executive", "executives", "spokesperson", "spokesman", "spokeswoman", "board", "account", "accounts",
+    "acquisition", "merger", "ipo", "listing", "device", "devices", "phone", "phones", "browser", "subscription",
+    "documentary", "special", "series", "show", "headquarters", "offices", "office", "factory", "plant", "plants",
+    "employees", "workers", "staff", "unit", "division", "subsidiary", "owner", "logo", "ad", "ads",
+    "car", "cars", "vehicle", "vehicles", "model", "models", "product", "products", "software", "chip", "chips",
+    "earnings", "results", "report", "revenue", "profit", "lawsuit", "case", "ceo", "cfo", "chairman",
+})
 
 # Languages that capitalise every noun: there a capital letter says nothing about a name.
 CAPITALISE_NOUNS = frozenset({"de", "lb"})
@@ -46,10 +78,26 @@ CURRENCY_CUES = tuple(re.compile(pattern) for pattern in (
     r"climbed|climbs?|jumped|dropped|drops?|tumbled|rallied|firmed|eased|eases|crash\w*|plunged|soared|"
     r"depreciat\w*|appreciat\w*|devalu\w*|record (?:low|high)|value of)\b",
     r"\b(?:gegenüber|wechselkurs|stieg|fiel|verlor|legte|tỷ giá)\b",
+    r"\b(?:devisen\w*|notierte|kostete|schwäch\w*|stärk\w*|aufgewertet|abgewertet|gemeinschaftswährung|"
+    r"face au|contre le|par rapport au|s'est (?:apprécié|déprécié)|frente al|contra el)\b",
+    r"円安|円高|ドル高|ドル安|ユーロ高|ユーロ安|為替|対ドル|相場|汇率|兑|升值|贬值|走强|走弱|환율|강세|약세",
+))
+# A currency name followed by one of these is a unit or a thing, not the market instrument:
+# "in dollar terms", "dollar bills", "dollar-denominated debt", "euro coins".
+CURRENCY_UNITS = frozenset({
+    "terms", "bill", "bills", "note", "notes", "coin", "coins", "denominated", "backed", "amount", "amounts",
+    "sign", "symbol", "store", "stores", "shop", "shops", "zone", "area", "millionaire", "millionaires",
+})
+# ... a crypto name that is also a film or a word ("Tron") the asset: it is traded, priced, mined.
+CRYPTO_CUES = tuple(re.compile(pattern) for pattern in (
+    r"\b(?:crypto\w*|token|tokens|coin|coins|blockchain|stablecoin\w*|defi|altcoin\w*|wallet|exchange|"
+    r"binance|coinbase|bitcoin|ether|ethereum|solana|mining|staking|market cap\w*|price|prices|traded|trading|"
+    r"rall(?:y|ied)|rose|fell|slipped|jumped|surged|plunged|rebounded)\b",
 ))
 # ... and "the Nasdaq", "the Dow" the index: it moves, closes, has points, or stands among indices.
 INDEX_CUES = tuple(re.compile(pattern) for pattern in (
     r"\b(?:rose|rises?|fell|falls?|gained|gains?|lost|loses|added|adds|closed|closes|ended|ends|climbed|"
     r"slipped|jumped|dropped|tumbled|declined|rallied|advanced|retreated|finished|record|points?|futures|"
     r"composite|index|was (?:up|down))\b", r"%", r"\b(?:s&p|dow|nasdaq|russell|nikkei|stoxx|ftse)\b.*\b(?:and|,)",
+    r"上昇|下落|終値|反発|反落|続伸|続落|上涨|下跌|收盘|报收|涨|跌|상승|하락|마감",
 ))

@@ -4,13 +4,17 @@ automaton over every name. Built once per process (lazily) from
 1. pytickersymbols: the constituents of 20 major indices (S&P 500/600, Nasdaq 100, Dow, DAX family,
    FTSE 100, CAC, Euro Stoxx 50, IBEX, AEX, BEL, SMI, OMX, Nikkei 225) with names, tickers, ISINs;
 2. instruments/data/listings.csv, written by us: the largest Vietnamese listings (HOSE, HNX, UPCoM),
-   crypto assets, market indices, currencies, large companies outside those indices, and extra
-   names for the package's entries ("Google" for Alphabet);
+   crypto assets, market indices, currencies, and listing dates;
+   instruments/data/companies.csv: the largest companies of the main markets outside those indices,
+   and the short names, brands ("Google" for Alphabet) and own-script names (トヨタ, 腾讯, 삼성전자)
+   of the package's entries;
 3. the operator's watchlist (`[entities] watchlist`), in the same CSV format.
 
 Names are matched on a folded copy of the text (lower case, every non-word character a space, same
 length as the original, so offsets map back); each key is padded with spaces, so a name only
-matches whole words ("Meta" never inside "Metaplanet").
+matches whole words ("Meta" never inside "Metaplanet"). Names in Chinese, Japanese or Korean script,
+written without spaces, go to a second automaton without padding; the recogniser checks their
+edges by script instead.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from .model import Instrument
 
 DATA = Path(__file__).resolve().parent / "data"
 LISTINGS = DATA / "listings.csv"
+COMPANIES = DATA / "companies.csv"
 NOT_INSTRUMENTS = DATA / "not_instruments.txt"
 COMMON_WORDS = DATA / "common_words.tsv"
 
@@ -37,6 +42,7 @@ TRAPS = frozenset({
     "A", "I", "US", "U.S.", "UK", "EU", "AI", "IT", "CEO", "CFO", "COO", "CTO", "ALL", "AND", "THE", "FOR", "NEW",
     "NOW", "ONE", "IPO", "ETF", "GDP", "CPI", "FED", "ECB", "IMF", "SEC", "USA", "ON", "OR", "AT", "AM", "PM",
     "TV", "PC", "OK", "EV", "EVS", "ESG", "API", "APP", "BIG", "CAN", "KEY", "LOW", "HIGH", "OUT", "SO", "GO",
+    "Q1", "Q2", "Q3", "Q4", "H1", "H2", "FY", "YTD", "YOY", "EPS", "P/E", "M&A",
 })
 
 _LEGAL_SUFFIX = re.compile(
@@ -44,6 +50,8 @@ _LEGAL_SUFFIX = re.compile(
     r"AG|SE|KGaA|& Co\.? KGaA|N\.V\.|NV|S\.A\.?|SA|S\.p\.A\.|SpA|Oyj|Abp|AB|ASA|A/S|Holdings?|Group|"
     r"Co\., Ltd\.?|LLC|L\.P\.|LP|\(The\)))$")
 _NON_WORD = re.compile(r"[^\w]")
+# Scripts written without spaces between words: their names are matched without word padding.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 
@@ -57,6 +65,8 @@ def fold(text: str) -> str:
 
 def strip_accents(text: str) -> str:
     """"Hòa Phát" -> "Hoa Phat", "Nestlé" -> "Nestle" (đ/Đ included, which Unicode does not decompose)."""
+    if text.isascii() or has_cjk(text):
+        return text  # kana voicing marks decompose too: "ホンダ" is not "ホンタ"
     decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -83,6 +93,11 @@ class Alias:
     any_case: bool
     common_in: frozenset[str]  # languages in which this one-word name is also an everyday word
     cued: bool = False  # needs its kind's context (currencies always do)
+    genitive: bool = False  # "Samsungs", "Googles": only in languages that inflect names so
+
+
+# Languages whose genitive adds an -s to a name ("Samsungs neue Tablets", "Volvos vinst").
+GENITIVE_S = frozenset({"de", "lb", "nl", "sv", "da", "no", "nb"})
 
 
 class Dictionary:
@@ -105,6 +120,7 @@ class Dictionary:
                     self.by_symbol.setdefault(symbol, []).append(index)
         self.aliases: list[Alias] = []
         self.automaton = ahocorasick.Automaton()
+        self.cjk_automaton = ahocorasick.Automaton()  # names in Chinese, Japanese or Korean script
         common_words = common_words or {}
         keys: dict[str, list[int]] = {}
         for index, entry in enumerate(entries):
@@ -117,15 +133,24 @@ class Dictionary:
                     common = frozenset()
                 cued = name in entry.cued or entry.instrument.kind == "currency"
                 self._add_alias(keys, Alias(name, index, name.islower(), common, cued))
+                if single and entry.instrument.kind != "currency" and len(name) >= 3 and name[-1].isalpha() \
+                        and name[-1] not in "sxzßSXZ" and not has_cjk(name) and name[-1].isascii():
+                    self._add_alias(keys, Alias(name + "s", index, name.islower(), common, cued, genitive=True))
         for phrase in not_instruments:
             self._add_alias(keys, Alias(phrase, -1, True, frozenset()))
         for key, alias_ids in keys.items():
-            self.automaton.add_word(key, (len(key), tuple(alias_ids)))
-        if keys:
-            self.automaton.make_automaton()
+            if key.startswith(" "):
+                self.automaton.add_word(key, (len(key), tuple(alias_ids)))
+            else:
+                self.cjk_automaton.add_word(key, (len(key), tuple(alias_ids)))
+        for automaton in (self.automaton, self.cjk_automaton):
+            if len(automaton):
+                automaton.make_automaton()
 
     def _add_alias(self, keys: dict[str, list[int]], alias: Alias) -> None:
-        key = f" {' '.join(fold(alias.text).split())} "
+        # spacing kept as folded: "Bang & Olufsen" folds to "bang   olufsen" in the text too
+        words = fold(" ".join(alias.text.split())).strip()
+        key = words if has_cjk(alias.text) else f" {words} "
         if key.strip():
             keys.setdefault(key, []).append(len(self.aliases))
             self.aliases.append(alias)
@@ -172,23 +197,43 @@ def name_aliases(name: str) -> set[str]:
     return {alias for alias in names if _usable(alias)}
 
 
-def _usable(alias: str) -> bool:
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
+
+
+def _usable(alias: str, trusted: bool = False) -> bool:
     if alias.upper() in TRAPS or alias in TRAPS or not any(char.isalpha() for char in alias):
         return False
-    if len(alias) < 2:
+    if len(alias) < 2 and not has_cjk(alias):
         return False
+    if trusted or has_cjk(alias):
+        return True
     if len(alias) <= 3 and " " not in alias and not alias.isupper() and not alias[0].isdigit():
         return False  # "Bic", "Eni" read fine as words elsewhere; short names only in capitals
     return True
 
 
-def _primary_exchange(company: dict) -> tuple[str, str | None]:
+# The home exchange of an index's constituents, for records whose Yahoo symbol has no suffix.
+_INDEX_EXCHANGES = {
+    "DAX": "XETRA", "MDAX": "XETRA", "SDAX": "XETRA", "TecDAX": "XETRA", "CAC_40": "Euronext Paris",
+    "CAC Mid 60": "Euronext Paris", "AEX": "Euronext Amsterdam", "BEL 20": "Euronext Brussels", "IBEX 35": "BME",
+    "FTSE 100": "LSE", "OMX Helsinki 25": "Nasdaq Helsinki", "OMX Stockholm 30": "Nasdaq Stockholm",
+    "Switzerland 20": "SIX", "NIKKEI 225": "TSE",
+}
+
+
+def _primary_exchange(company: dict, index: str | None = None) -> tuple[str, str | None]:
     """("AAPL", "NASDAQ") from pytickersymbols' Yahoo symbol and Google listings."""
     yahoo = company.get("symbol") or ""
     symbol, _, suffix = yahoo.partition(".")
     if suffix in exchanges.SUFFIXES:
         return symbol, exchanges.SUFFIXES[suffix]
     symbol = yahoo  # "BRK.B": a share class, not an exchange suffix
+    home = _INDEX_EXCHANGES.get(index or "")
+    if home and not any((listing.get("google") or "").partition(":")[2] == symbol
+                        and (listing.get("google") or "").startswith(("NYSE:", "NASDAQ:"))
+                        for listing in company.get("symbols", [])):
+        return symbol, home
     for listing in company.get("symbols", []):
         prefix, _, ticker = (listing.get("google") or "").partition(":")
         if ticker == symbol and prefix in ("NASDAQ", "NYSE", "NYSEAMERICAN", "NYSEARCA"):
@@ -196,15 +241,25 @@ def _primary_exchange(company: dict) -> tuple[str, str | None]:
     return symbol, "NYSE" if symbol else None  # US constituents without an exchange: NYSE is the likelier
 
 
+# Records of pytickersymbols 1.17 that name or number another company, by Yahoo symbol: both
+# SoftBanks carry SoftBank Group's ISIN, Fresenius SE carries Fresenius Medical Care's name and ISINs.
+PACKAGE_ERRATA: dict[str, dict] = {
+    "9984.T": {"name": "SoftBank Group", "isins": ["JP3436100006"]},
+    "9434.T": {"name": "SoftBank Corp.", "isins": ["JP3732000009"]},
+    "FRE.DE": {"name": "Fresenius SE", "isins": ["DE0005785604"], "symbols": []},
+}
+
+
 def entries_from_pytickersymbols() -> list[Entry]:
     from pytickersymbols.indices_data import INDICES
 
     entries: list[Entry] = []
     by_key: dict[str, Entry] = {}
-    for index_data in INDICES.values():
+    for index_name, index_data in INDICES.items():
         for company in index_data.get("companies", []):
+            company = {**company, **PACKAGE_ERRATA.get(company.get("symbol") or "", {})}
             isins = {isin for isin in company.get("isins") or [] if isinstance(isin, str)}
-            symbol, exchange = _primary_exchange(company)
+            symbol, exchange = _primary_exchange(company, index_name)
             keys = [f"isin:{isin}" for isin in sorted(isins)] + ([f"sym:{symbol}:{exchange}"] if symbol else [])
             keys.append(f"name:{company['name']}")
             entry = next((by_key[key] for key in keys if key in by_key), None)
@@ -259,9 +314,10 @@ def merge_rows(entries: list[Entry], rows: Iterable[ListingRow], replace_names: 
                 (entry.cued if alias[0] == "?" else entry.trusted).add(alias[1:])
                 alias = alias[1:]
             aliases.append(alias)
-        names = {row.name, *aliases} if row.kind != "stock" else name_aliases(row.name) | set(aliases)
+        written = {row.name, *aliases}  # as the file writes them: short ones too ("Eon", "Nio")
+        names = written if row.kind != "stock" else name_aliases(row.name) | written
         accentless = {strip_accents(alias) for alias in aliases} - set(aliases)
-        entry.names |= {name for name in names if name.islower() or _usable(name)} | accentless
+        entry.names |= {name for name in names if name.islower() or _usable(name, name in written)} | accentless
         entry.explicit |= {row.name, *aliases} | accentless
         entry.removed |= set(row.removed)
 
@@ -296,6 +352,7 @@ def build(watchlist: str | Path | None = None, include_package: bool = True) -> 
     operator_rows = read_listing_file(watchlist) if watchlist else []
     entries = entries_from_pytickersymbols() if include_package else []
     merge_rows(entries, read_listing_file(LISTINGS))
+    merge_rows(entries, read_listing_file(COMPANIES))
     merge_rows(entries, operator_rows, replace_names=True)
     return Dictionary(entries, read_not_instruments(), read_common_words())
 

@@ -91,6 +91,10 @@ _FAMILIES = {
     "KR": ("KRX", "KOSDAQ"),
     "IN": ("BSE", "NSE"),
 }
+# Exchange families whose tickers are numbers ("TSE: 7203", "HKEX: 0700", "KRX: 005930").
+NUMERIC_TICKERS = frozenset({"TSE", "HKEX", "KR", "TWSE", "SSE", "SZSE", "Tadawul", "Bursa Malaysia", "IN", "SGX",
+                             "SET", "IDX", "TASE", "JSE", "ASX", "B3"})
+
 FAMILY: dict[str, str] = {exchange: family for family, members in _FAMILIES.items() for exchange in members}
 
 # Google Finance prefixes used by pytickersymbols ("NASDAQ:AAPL", "TYO:7203", "FRA:SAP").

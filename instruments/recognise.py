@@ -23,7 +23,7 @@ from stdnum import isin as isin_number
 from stdnum.gb import sedol as sedol_number
 
 from . import codes, context, exchanges
-from .dictionary import TRAPS, Dictionary, fold
+from .dictionary import GENITIVE_S, TRAPS, Dictionary, fold, has_cjk
 from .model import Instrument, Tag
 
 _SYMBOL = r"[A-Z0-9](?:[A-Z0-9]|[.\-](?=[A-Z0-9])){0,9}"
@@ -50,6 +50,9 @@ _US_STATE = re.compile(r", (?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[E
 _AMOUNT_BEFORE = re.compile(r"[\d$€£¥]\S*\s*(?:million|billion|trillion|mn|bn|tỷ|triệu|milliarden?|millionen?)?\s*$",
                             re.IGNORECASE)
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.!?](?=\s)|\n")
+_DECIMAL = re.compile(r"\d+[.,]\d+")
+_MODEL_CODE = re.compile(r"-\d")  # "BD-1", "BT-7274": a model or product code, not the company
 
 
 @dataclass
@@ -60,6 +63,7 @@ class _Hit:
     form: str
     weak: bool = False
     supported: bool = False  # a weak name with a cue of its own
+    by_capital: str | None = None  # the everyday-word name whose only support is its capital letter
 
 
 class Recogniser:
@@ -72,8 +76,12 @@ class Recogniser:
         publication date, companies not listed on that day (Uber in 2015) are left out."""
         title = unicodedata.normalize("NFC", title or "")
         body = unicodedata.normalize("NFC", body or "")
-        title_hits = self._listed(self._hits(title, language, is_title=True), published)
-        body_hits = self._listed(self._hits(body, language, is_title=False), published)
+        embedded: set[str] = set()  # everyday-word names seen as the tail of a longer name ("Port Vale")
+        title_hits = self._listed(self._hits(title, language, True, embedded), published)
+        body_hits = self._listed(self._hits(body, language, False, embedded), published)
+        for hit in title_hits + body_hits:  # "Port Vale ... Vale keeper": the capital is the longer name's
+            if hit.by_capital in embedded:
+                hit.supported = False
         strong = {self._key(hit) for hit in title_hits + body_hits if not hit.weak or hit.supported}
         tags: dict[str, Tag] = {}
         for in_title, hits in ((True, title_hits), (False, body_hits)):
@@ -111,7 +119,7 @@ class Recogniser:
 
     # --- pass 1: explicit forms ---------------------------------------------------------------------
 
-    def _hits(self, text: str, language: str | None, is_title: bool) -> list[_Hit]:
+    def _hits(self, text: str, language: str | None, is_title: bool, embedded: set[str]) -> list[_Hit]:
         if not text:
             return []
         hits: list[_Hit] = []
@@ -121,7 +129,7 @@ class Recogniser:
             if found:
                 hits.extend(found)
                 taken.append(match.span())
-        hits.extend(self._names(text, language, is_title, taken))
+        hits.extend(self._names(text, language, is_title, taken, embedded))
         hits.sort(key=lambda hit: hit.start)
         return hits
 
@@ -133,7 +141,7 @@ class Recogniser:
         if match.group("syms"):
             return self._qualified(match, text)
         if match.group("sfx"):
-            return self._suffixed(match.group("base"), match.group("sfx"), start)
+            return self._suffixed(match.group("base"), match.group("sfx"), start, text, match.end())
         if match.group("isin"):
             return self._isin(match.group("isin"), start)
         if match.group("id"):
@@ -180,11 +188,15 @@ class Recogniser:
             return []
         symbols = [symbol for symbol in re.split(r"[ \t]?[,/][ \t]?", match.group("syms")) if symbol]
         closed = text[match.end():match.end() + 1] in (")", "]", ";", "")
+        if _DECIMAL.fullmatch(match.group("syms")):
+            return []  # "Börsenwert an Nasdaq: 334,48 Milliarden": a number, not two tickers
         hits = []
         for symbol in symbols:
             if not closed and (len(symbol) < 2 or symbol in TRAPS):
                 continue  # "Nasdaq: A look at ...", "NYSE: IT stocks ..."
             exchange = exchanges.canonical(spelling, symbol)
+            if symbol.isdigit() and exchanges.family(exchange) not in exchanges.NUMERIC_TICKERS:
+                continue  # "Nasdaq: 334": US, European and Vietnamese tickers have letters
             entry = self.dictionary.lookup_listing(symbol, exchange)
             position = match.start("syms")
             if entry is not None:
@@ -194,10 +206,12 @@ class Recogniser:
                 hits.append(_Hit(None, Instrument("stock", symbol, exchange, name), position, "exchange"))
         return hits
 
-    def _suffixed(self, base: str, suffix: str, start: int) -> list[_Hit]:
+    def _suffixed(self, base: str, suffix: str, start: int, text: str, end: int) -> list[_Hit]:
         exchange = exchanges.SUFFIXES.get(suffix)
         if exchange is None:
             return []
+        if len(base) == 1 and (suffix in exchanges.WEAK_SUFFIXES or text[end:end + 1] == "."):
+            return []  # an abbreviation: "U.N.", "U.S", "A.G."
         entry = self.dictionary.lookup_listing(base, exchange)
         if entry is not None:
             return [_Hit(entry, None, start, "suffix")]
@@ -233,16 +247,24 @@ class Recogniser:
     # --- pass 2: names ------------------------------------------------------------------------------
 
     def _names(self, text: str, language: str | None, is_title: bool,
-               taken: list[tuple[int, int]]) -> list[_Hit]:
+               taken: list[tuple[int, int]], embedded: set[str]) -> list[_Hit]:
         dictionary = self.dictionary
-        padded = f" {fold(text)} "
+        folded = fold(text)
         candidates = []
-        for end, (length, alias_ids) in dictionary.automaton.iter(padded):
+        for end, (length, alias_ids) in dictionary.automaton.iter(f" {folded} "):
             start, stop = end - length + 1, end - 1  # text offsets of the name (padding removed)
             span = text[start:stop]
-            verified = [alias_id for alias_id in alias_ids if _case_fits(span, dictionary.aliases[alias_id])]
+            verified = [alias_id for alias_id in alias_ids if _case_fits(span, dictionary.aliases[alias_id])
+                        and (not dictionary.aliases[alias_id].genitive or language in GENITIVE_S)]
             if verified:
                 candidates.append((start, stop, verified))
+        if len(dictionary.cjk_automaton) and has_cjk(text):
+            for end, (length, alias_ids) in dictionary.cjk_automaton.iter(folded):
+                start, stop = end - length + 1, end + 1
+                span = text[start:stop]
+                verified = [alias_id for alias_id in alias_ids if _case_fits(span, dictionary.aliases[alias_id])]
+                if verified and _cjk_edges_fit(text, start, stop):
+                    candidates.append((start, stop, verified))
         candidates.sort(key=lambda item: (item[0], item[0] - item[1]))
         hits: list[_Hit] = []
         title_cased = is_title and _title_cased(text)
@@ -268,9 +290,14 @@ class Recogniser:
                     continue  # an amount or a unit ("in dollar terms"), never a currency mention
             elif _is_common(alias, language):
                 hit.weak = True
-                hit.supported = _has_cue(text, start, stop) or (
-                    not title_cased and _capital_counts(language, alias) and text[start].isupper()
-                    and not _sentence_initial(text, start))
+                hit.supported = _has_cue(text, start, stop)
+                if not hit.supported and not title_cased and _capital_counts(language, alias) \
+                        and text[start].isupper() and not _sentence_initial(text, start):
+                    if _after_capitalised_word(text, start):
+                        embedded.add(alias.text)
+                    else:
+                        hit.supported = True
+                        hit.by_capital = alias.text
             hits.append(hit)
         return hits
 
@@ -298,6 +325,31 @@ def _case_fits(span: str, alias) -> bool:
     return span.isupper() and span == alias.text.upper() and len(alias.text) >= 4  # an all-capitals headline
 
 
+def _script(char: str) -> str:
+    if not char:
+        return ""
+    code = ord(char)
+    if 0x30A0 <= code <= 0x30FF or char == "ー":
+        return "katakana"
+    if 0xAC00 <= code <= 0xD7AF:
+        return "hangul"
+    if char.isascii() and char.isalnum():
+        return "latin"
+    return "other"
+
+
+def _cjk_edges_fit(text: str, start: int, stop: int) -> bool:
+    """A name in a script without spaces stands alone unless the word runs on in the same script:
+    katakana in katakana ("イオン" in "マイナスイオン"), a Korean name after hangul (particles after
+    it are fine: "삼성전자는"), Latin letters in Latin letters. Chinese characters cannot tell."""
+    before = _script(text[start - 1] if start else "")
+    after = _script(text[stop] if stop < len(text) else "")
+    first, last = _script(text[start]), _script(text[stop - 1])
+    if first in ("katakana", "hangul", "latin") and before == first:
+        return False
+    return not (last in ("katakana", "latin") and after == last)
+
+
 def _is_common(alias, language: str | None) -> bool:
     if not alias.common_in:
         return False
@@ -308,6 +360,19 @@ def _capital_counts(language: str | None, alias) -> bool:
     if language is None:
         return not (alias.common_in & context.CAPITALISE_NOUNS)
     return language not in context.CAPITALISE_NOUNS
+
+
+def _after_capitalised_word(text: str, start: int) -> bool:
+    """"Port Vale", "Notting Hill Carnival": a capitalised word, not opening a sentence, right before."""
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalnum():
+        return False  # "And, Apple", "OLPC: Intel": punctuation parts the words
+    if text[max(0, start - 3):start - 1] in ("'s", "’s"):
+        return False  # "Webb's Ford sedan": an owner, not a longer name
+    word = _previous_word(text, start)
+    if not word or word in context.CUE_WORDS_BEFORE or word in context.SENTENCE_OPENERS:
+        return False
+    head = text[max(0, start - 40):start].rstrip()
+    return bool(head.split()) and head.split()[-1][:1].isupper()
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -347,17 +412,27 @@ def _inside_other_name(text: str, start: int, stop: int, alias) -> bool:
         return True
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
         return True
+    if _MODEL_CODE.match(text, stop):
+        return True
     if " " not in alias.text and text[max(0, start - 4):start].casefold() == "the ":
         after = text[stop:stop + 3]
-        return not (after[:1] == " " and after[1:2].isupper()) and not after.startswith(("'s", "’s"))
+        if after[:1] == " " and after[1:2].isupper() or after.startswith(("'s", "’s")):
+            return False
+        return _next_word(text, stop) not in context.COMPANY_THINGS_AFTER
     return False
 
 
 def _kind_cue(kind: str, text: str, start: int, stop: int) -> bool:
-    """Context that makes a bare currency or index name the market instrument."""
-    window = text[max(0, start - 60):start].casefold() + " " + text[stop:stop + 70].casefold()
-    cues = context.CURRENCY_CUES if kind == "currency" else context.INDEX_CUES
-    if kind == "currency" and _AMOUNT_BEFORE.search(text[max(0, start - 12):start]):
+    """Context in the same sentence that makes a bare currency, index or crypto name the market
+    instrument."""
+    head = text[max(0, start - 60):start]
+    tail = text[stop:stop + 70]
+    head = head[max((match.end() for match in _SENTENCE_BREAK.finditer(head)), default=0):]
+    tail = tail[:next((match.start() for match in _SENTENCE_BREAK.finditer(tail)), len(tail))]
+    window = head.casefold() + " " + tail.casefold()
+    cues = {"currency": context.CURRENCY_CUES, "crypto": context.CRYPTO_CUES}.get(kind, context.INDEX_CUES)
+    if kind == "currency" and (_AMOUNT_BEFORE.search(text[max(0, start - 12):start])
+                               or _next_word(text, stop) in context.CURRENCY_UNITS):
         return False
     return any(cue.search(window) for cue in cues)
 

@@ -113,3 +113,69 @@ def test_identifiers_are_checked(text, expected):
     assert {key for key in found if key[0] == "stock"} >= expected
     if not expected:
         assert found == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Workers would spread those dollars around the economy.\n\nTariffs have strengthened leverage.",
+    "Collectors hunt rare dollar bills; exports rose 8% in dollar terms.",
+    "The droid BD-1 and the titan BT-7274 are back.",
+    "At a U.N. Security Council meeting, the U.S. delegate spoke.",
+    "What would happen if Tron, the board game Simon and a noise band met in VR?",
+    "The key positive from the Q2 results season is the margin.",
+])
+def test_more_traps_are_not_tagged(text):
+    assert tags(text) == {}
+
+
+def test_an_everyday_word_name_inside_a_longer_name_elsewhere_loses_its_capital():
+    text = "Luton left Vale at the foot of the table. Vale keeper Anyon looked in control."
+    assert ("stock", "VALE3") in tags(text)  # nothing says the capital is another name's
+    assert ("stock", "VALE3") not in tags("Fans of Port Vale were angry. " + text)
+    assert tags("Erste Visualisierungen zeigen die Seilbahn.", language="de") == {}
+
+
+@pytest.mark.parametrize(("text", "symbol"), [
+    ("The Netflix app also supports Atmos.", "NFLX"),
+    ("A Bang & Olufsen sound system and Johnson & Johnson.", "BO"),
+    ("After Neumann left, SoftBank, its largest investor, stepped in.", "9984"),
+    ("Analysts at Jefferies and Nomura cut ICICI Bank and SBI.", "SBIN"),
+    ("Manchester United sacked the manager.", "MANU"),
+])
+def test_dictionary_names(text, symbol):
+    assert symbol in {key[1] for key in tags(text)}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("トヨタ自動車は14日、決算を発表した。日経平均株価は上昇した。", "ja", {"7203", "Nikkei 225"}),
+    ("マイナスイオンの効果", "ja", set()),  # "イオン" (AEON) inside a longer katakana word
+    ("삼성전자는 3분기 실적을 발표했다. 현대차도 올랐다.", "ko", {"005930", "005380"}),
+    ("腾讯控股和阿里巴巴集团股价上涨，恒生指数上涨。", "zh", {"0700", "9988", "Hang Seng"}),
+    ("глава «Роснефти» Игорь Сечин", "ru", {"ROSN"}),
+])
+def test_names_in_their_own_script(text, language, expected):
+    assert {key[1] for key in tags(text, language=language)} == expected
+
+
+def test_a_number_after_an_exchange_name_is_no_ticker():
+    found = tags("Microsoft (Börsenwert an Nasdaq: 334,48 Milliarden US-Dollar) sammelt Daten.", language="de")
+    assert set(found) == {("stock", "MSFT")}
+    assert tags("Listed on NYSE: 1234 shares changed hands.") == {}
+    assert ("stock", "7203") in tags("Toyota (TSE: 7203) fell.")  # Tokyo's tickers are numbers
+
+
+def test_short_names_a_listing_file_writes_are_kept(tmp_path):
+    from instruments import use_watchlist
+
+    watchlist = tmp_path / "watchlist.csv"
+    watchlist.write_text("symbol,exchange,name,aliases\nQZX,HOSE,Qzx Holdings,Qzx\n", encoding="utf-8")
+    try:
+        [tag] = use_watchlist(watchlist).tags("", "Anteile an Qzx.", "de")
+        assert tag.instrument.symbol == "QZX"
+    finally:
+        use_watchlist(None)
+    assert ("stock", "EOAN") in tags("Anteile an Siemens, BMW, Eon und RWE.", language="de")
+
+
+def test_kana_names_keep_their_voicing_marks():
+    assert tags("ホントに安い", language="ja") == {}  # not "ホンダ" (Honda) without its marks
+    assert ("stock", "7267") in tags("ホンダは発表した", language="ja")

@@ -1,5 +1,7 @@
 """The blind hand labels as a ratchet: precision and recall per article-instrument pair may not
-drop below what was measured (bench/instruments_score.py; tuned on split "tune" only)."""
+drop below what was measured (bench/instruments_score.py, docs/extraction.md). "truth": the text the
+labeller read; "extracted": the text newsagg extracts from the same pages (holdout2 has only this:
+its pages have no truth body in the corpus)."""
 
 from __future__ import annotations
 
@@ -7,25 +9,34 @@ import pytest
 
 from bench import instruments_score
 
-# Measured 2025-12 (docs/extraction.md); raise them when the recogniser improves.
-FLOORS = {"tune": (0.92, 0.90), "holdout": (0.90, 0.78)}
+# (split, text) -> (precision, recall). Measured 2026-12 (docs/extraction.md); raise them when the
+# recogniser improves. The extracted floors sit a little lower: extraction changes move them too.
+FLOORS = {
+    ("tune", "truth"): (0.985, 0.975),
+    ("holdout", "truth"): (0.975, 0.965),
+    ("tune", "extracted"): (0.98, 0.91),
+    ("holdout", "extracted"): (0.93, 0.94),
+    ("holdout2", "extracted"): (0.90, 0.71),  # labelled blind after the second pass (docs/extraction.md)
+}
 
 
-@pytest.mark.parametrize("split", sorted(FLOORS))
-def test_labelled_articles_keep_their_scores(split):
+@pytest.mark.parametrize(("split", "text"), sorted(FLOORS))
+def test_labelled_articles_keep_their_scores(split, text):
     if not instruments_score.available():
         pytest.skip("labels or ../shared/corpus not found")
     from instruments import use_watchlist
 
     recogniser = use_watchlist(None)  # the default dictionary, whatever other tests configured
     labels = instruments_score.load_labels(split)
-    texts = instruments_score.truth_texts(labels)
+    if not labels:
+        pytest.skip(f"no labels for split {split}")
+    texts = (instruments_score.truth_texts if text == "truth" else instruments_score.extracted_texts)(labels)
     assert len(texts) == len(labels), "some labelled articles have no text"
 
-    def recognise(title, body, language):
-        return [tag.to_dict() for tag in recogniser.tags(title, body, language)]
+    def recognise(title, body, language, published):
+        return [tag.to_dict() for tag in recogniser.tags(title, body, language, published)]
 
     result = instruments_score.score(labels, texts, recognise)
     _, _, _, precision, recall = result.row(None)
-    floor_precision, floor_recall = FLOORS[split]
+    floor_precision, floor_recall = FLOORS[(split, text)]
     assert precision >= floor_precision and recall >= floor_recall, result.table()

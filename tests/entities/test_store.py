@@ -96,3 +96,50 @@ def test_extract_outputs_instruments(tmp_path):
     done = newsagg("extract", str(page), "--url", "https://x.example/apple")
     record = json.loads(done.stdout)
     assert [(tag["symbol"], tag["in_title"]) for tag in record["instruments"]] == [("AAPL", True)]
+
+
+def test_retag_after_a_watchlist_change(tmp_path):
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        for article in [*ARTICLES, Article(url="https://x.example/4", title="Vietnam midcaps",
+                                           body="Shares of Quang Zen Xanh rose 3%.", language="en")]:
+            store.upsert_article(article, "x")
+    watchlist = tmp_path / "watchlist.csv"
+    watchlist.write_text("symbol,exchange,name,aliases\nQZX,HOSE,Quang Zen Xanh,QZ Group\n", encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("symbol,exchange,name\nQZX,HOSE,\n", encoding="utf-8")
+    before = query(db, "SELECT * FROM article_instruments ORDER BY article_id, instrument_id")
+
+    failed = newsagg("retag", "--db", str(db), "--watchlist", str(bad))
+    assert failed.returncode == 2 and "bad.csv:2: name is empty" in failed.stderr
+    assert query(db, "SELECT * FROM article_instruments ORDER BY article_id, instrument_id") == before
+
+    done = newsagg("retag", "--db", str(db), "--watchlist", str(watchlist), "--batch", "2")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "retagged 4 articles: 1 changed"
+    assert tagged(db, 4) == {"QZX": (1, 0, 10)}
+    assert query(db, "SELECT * FROM article_instruments WHERE article_id < 4 ORDER BY article_id, instrument_id") == before
+    again = newsagg("retag", "--db", str(db), "--watchlist", str(watchlist), "--since", "2025-10-01")
+    assert again.stdout.strip() == "retagged 3 articles: 0 changed"  # not article 3 (September)
+
+
+def test_retag_leaves_an_article_a_crawl_rewrote_meanwhile(tmp_path):
+    from db.instruments import retag
+    from instruments import recognise
+
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        for article in ARTICLES:
+            store.upsert_article(article, "x")
+        store.conn.execute("DELETE FROM article_instruments WHERE article_id = 3")
+
+        def recognise_while_a_crawl_writes(title, body, language, published):
+            if "September" in title:  # article 3: a crawl stores a new version between read and write
+                with Store(db) as crawler:
+                    crawler.upsert_article(Article(**{**ARTICLES[2].__dict__, "body": "Shares of Alphabet slipped.",
+                                                      "instruments": None}), "x")
+            return recognise(title, body, language, published)
+
+        report = retag(store.conn, batch=10, recognise_article=recognise_while_a_crawl_writes)
+    assert (report.articles, report.changed, report.skipped) == (3, 0, 1)
+    assert set(tagged(db, 3)) == {"NVDA", "GOOGL"}  # the crawl's tags, not the ones of the text read before
