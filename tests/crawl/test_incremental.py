@@ -45,6 +45,8 @@ def test_second_run_fetches_only_listings_feeds_and_new_articles(loopback, tmp_p
     assert article_requests(second, paths) == [], "a stored article was fetched again"
     assert second.requested(old_unknown) == 0, "a feed entry older than the last run was requested"
     assert second.requested("/") == 1 and second.requested("/feed.xml") == 1
+    assert first.requested("/sitemap.xml") == 1 and second.requested("/sitemap.xml") == 0, \
+        "a guessed sitemap that was not there is not asked for again within the revisit cap"
 
     forced = crawler.crawl("--full")
     assert sorted(article_requests(forced, paths)) == sorted(paths), "--full must refetch everything"
