@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -71,6 +72,7 @@ class Source:
     since: date | None = None  # skip feed/sitemap entries, dated URLs and articles older than this
     depth_limit: int = 5
     download_delay: float | None = None  # overrides [crawler] download_delay
+    profile: str | None = None  # site profile the extractor applies (scraper/extract/sites/<profile>.py)
 
 
 @dataclass
@@ -109,7 +111,7 @@ class Config:
 
 
 SOURCE_KEYS = {"name", "start_urls", "schedule", "every", "timezone", "timeout", "max_pages", "feeds",
-               "sitemaps", "allow", "deny", "refresh", "since", "depth_limit", "download_delay"}
+               "sitemaps", "allow", "deny", "refresh", "since", "depth_limit", "download_delay", "profile"}
 CRAWLER_KEYS = {"user_agent", "contact", "download_delay", "concurrency_per_domain", "max_page_bytes",
                 "obey_robots", "download_timeout", "extract_workers"}
 
@@ -311,7 +313,28 @@ def _build_source(raw: dict, index: int, locate: _Locator, warnings: list[str]) 
         source.download_delay = float(value)
     if "since" in raw:
         source.since = _check_since(raw["since"], fail)
+    if "profile" in raw:
+        source.profile = _check_profile(raw["profile"], fail)
     return source
+
+
+# Site profiles belong to the extractor (scraper/extract/sites/), which registers their names here
+# when it is imported (every `newsagg` command does), so an unknown name fails at load, with its line.
+_profile_names: Callable[[], Iterable[str]] | None = None
+
+
+def register_profile_names(names: Callable[[], Iterable[str]]) -> None:
+    global _profile_names
+    _profile_names = names
+
+
+def _check_profile(value, fail) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", value):
+        raise fail(f"profile must be a site profile's name like 'demo', got {value!r}", "profile")
+    known = sorted(_profile_names()) if _profile_names is not None else None
+    if known is not None and value not in known:
+        raise fail(f"unknown profile {value!r} (known: {', '.join(known) or 'none'})", "profile")
+    return value
 
 
 def _check_crontab(value, timezone, fail) -> str:

@@ -23,11 +23,13 @@ class PageAnalysis:
 
 
 def analyse_page(body: bytes, url: str, encoding: str | None, extract: bool = True,
-                 timezone: str | None = None) -> PageAnalysis:
+                 timezone: str | None = None, profile: str | None = None) -> PageAnalysis:
     """Parse once; extract the article (unless `extract` is False) and collect links. `timezone`:
-    the source's, for dates the page gives without offset."""
+    the source's, for dates the page gives without offset; `profile`: the source's site profile
+    name (None: by host, else generic)."""
     doc = Document.parse(body, url, encoding)
-    article = extract_document(doc, fetched_at=datetime.now(UTC), timezone=timezone) if extract else None
+    article = extract_document(doc, fetched_at=datetime.now(UTC), timezone=timezone,
+                               profile=profile) if extract else None
     return PageAnalysis(article, doc.links(), doc.feed_links())
 
 
@@ -50,10 +52,11 @@ class PageAnalyser:
             self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
 
     async def analyse(self, body: bytes, url: str, encoding: str | None, extract: bool = True,
-                      timezone: str | None = None) -> PageAnalysis:
+                      timezone: str | None = None, profile: str | None = None) -> PageAnalysis:
         if self.pool is None:
-            return analyse_page(body, url, encoding, extract, timezone)
-        return await asyncio.wrap_future(self.pool.submit(analyse_page, body, url, encoding, extract, timezone))
+            return analyse_page(body, url, encoding, extract, timezone, profile)
+        return await asyncio.wrap_future(self.pool.submit(analyse_page, body, url, encoding, extract, timezone,
+                                                          profile))
 
     def close(self) -> None:
         if self.pool is not None:

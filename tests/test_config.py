@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+import scraper.extract.sites  # noqa: F401  (registers the site profile names the config checks)
 from core.config import ConfigError, load_config, parse_duration
 
 VALID = """
@@ -30,6 +31,7 @@ start_urls = "https://example.com/news/"
 schedule = "*/30 6-22 * * 1-5"
 timezone = "Europe/Paris"
 deny = ["/tag/"]
+profile = "demo"
 """
 
 
@@ -49,6 +51,7 @@ def test_valid_config_loads_every_key(tmp_path):
     assert first.since == date(2025, 1, 1)
     assert second.start_urls == ["https://example.com/news/"]
     assert (second.schedule, second.timezone, second.deny) == ("*/30 6-22 * * 1-5", "Europe/Paris", ["/tag/"])
+    assert (first.profile, second.profile) == (None, "demo")
 
 
 @pytest.mark.parametrize("bad_line, expected", [
@@ -60,6 +63,8 @@ def test_valid_config_loads_every_key(tmp_path):
     ('timezone = "Mars/Olympus"', "unknown timezone"),
     ('deny = ["(unclosed"]', "not a valid regex"),
     ('since = "last tuesday"', "since must be a date"),
+    ('profile = "nope"', "unknown profile 'nope' (known: demo"),
+    ('profile = 3', "profile must be a site profile's name"),
 ])
 def test_each_mistake_names_the_line(tmp_path, bad_line, expected):
     text = '[[sources]]\nname = "a"\nstart_urls = ["https://a.example/"]\n\n[[sources]]\nname = "b"\n'

@@ -52,7 +52,8 @@ def _port(text: str) -> int:
 
 
 def demo_source(base_url: str) -> Source:
-    return Source(name="demo", start_urls=[base_url + "/"], max_pages=500, timeout=300, download_delay=0.0)
+    return Source(name="demo", start_urls=[base_url + "/"], max_pages=500, timeout=300, download_delay=0.0,
+                  profile="demo")  # scraper/extract/sites/demo.py: the demo site's profile
 
 
 def run(args: argparse.Namespace) -> int:

@@ -2,6 +2,10 @@
 
     from scraper.extract import extract
     article = extract(html_bytes_or_text, "https://example.com/news/1")
+    article = extract(html, url, profile="demo")   # a site profile by name (scraper/extract/sites/)
+
+Without `profile`, the profile whose hosts serve the URL applies, if any; the generic extractor
+does the rest (and everything for sites without a profile).
 """
 
 from __future__ import annotations
@@ -17,29 +21,37 @@ from .body import extract_content
 from .document import Document
 from .formats import body_formats
 from .metadata import extract_authors, extract_dates, extract_language, extract_title, looks_like_article
+from .sites import SiteProfile, resolve_profile
 
-__all__ = ["Article", "Document", "ExtractionError", "FaqEntry", "extract", "extract_document"]
+__all__ = ["Article", "Document", "ExtractionError", "FaqEntry", "SiteProfile", "extract", "extract_document"]
 
 
 def extract(html: bytes | str, url: str, fetched_at: datetime | None = None,
-            declared_encoding: str | None = None, timezone: str | None = None) -> Article:
-    """Parse the page once and extract every field. Raises ExtractionError on unreadable input.
-    `timezone` (IANA name): how to read dates the page gives without a UTC offset."""
-    return extract_document(Document.parse(html, url, declared_encoding), fetched_at, timezone)
+            declared_encoding: str | None = None, timezone: str | None = None,
+            profile: str | SiteProfile | None = None) -> Article:
+    """Parse the page once and extract every field. Raises ExtractionError on unreadable input
+    (and on an unknown profile name). `timezone` (IANA name): how to read dates the page gives
+    without a UTC offset."""
+    return extract_document(Document.parse(html, url, declared_encoding), fetched_at, timezone, profile)
 
 
-def extract_document(doc: Document, fetched_at: datetime | None = None, timezone: str | None = None) -> Article:
+def extract_document(doc: Document, fetched_at: datetime | None = None, timezone: str | None = None,
+                     profile: str | SiteProfile | None = None) -> Article:
     """Extract from an already parsed Document (the crawler parses once and reuses it for links)."""
-    content = extract_content(doc)  # body, FAQ and disclaimer, separated in one pass
+    site = resolve_profile(profile, doc.url, fetched_at)
+    if site is None:
+        content = extract_content(doc)  # body, FAQ and disclaimer, separated in one pass
+    else:
+        content = extract_content(doc, container=site.body, drop=site.drop, notices=site.notices)
     body = content.body
-    published, modified = extract_dates(doc, fetched_at)
-    title, language = extract_title(doc), extract_language(doc)
+    published, modified = extract_dates(doc, fetched_at, site)
+    title, language = extract_title(doc, site), extract_language(doc)
     formats = body_formats(doc, content)
     published_utc, modified_utc, utc_basis = utc_instants(published, modified, timezone)
     return Article(
         url=doc.url,
         title=title,
-        authors=extract_authors(doc),
+        authors=extract_authors(doc, site),
         published_at=published,
         modified_at=modified,
         language=language,

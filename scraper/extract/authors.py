@@ -2,38 +2,52 @@
 
 Every source yields raw strings ("By Jane Doe and John Roe, Reuters"); one cleaner splits
 them into names and sorts each into a person, an organisation (a news agency, the site
-itself, a desk such as "Redaktion") or junk (roles, URLs, handles, photo credits).
-The first source that names a person wins, and only its people are returned; people the
-page labels "Editor: X" count only when no source names a writer. When no source names a
-person, the organisations a structured source credits (JSON-LD / meta author: "dpa",
-"Le Monde") are returned instead, an agency before the site's own default name, so wire
-copy stays recognisable."""
+itself, a desk such as "Redaktion", an acronym) or junk (roles, URLs, photo credits).
+The first source that names a person wins, with an agency or desk the same structured source
+credits beside them ("Jane Doe, dpa"); people the page labels "Editor: X" count only when no
+source names a writer. A user name ("karstenruppert") counts when a structured source or a
+byline word credits it, and yields to a later real name only when it is that name's account.
+When no source names a person, the organisations a structured source credits (JSON-LD / meta
+author: "dpa", "Le Monde") are returned instead, an agency or desk before the site's own
+default name, then a desk a marked byline credits, so wire copy stays recognisable."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 
 from lxml import etree
 
+from .dates import parse_date
 from .document import Document
 from .site import (
+    ClassMatcher,
+    PageChrome,
     article_json_ld,
-    class_contains_xpath,
     clean_text,
+    header_pieces,
     is_site_name,
     json_ld_types,
+    select_texts,
     site_names,
+    squash,
     title_suffix_name,
 )
 from .wordlists import (
     AGENCIES,
+    AUTHOR_META,
+    AUTHOR_ORGANISATION_TYPES,
+    BYLINE_CLASSES,
     BYLINE_PREFIXES,
     DESK_WORDS,
     EDITOR_LABELS,
     NAME_CONJUNCTIONS,
+    NAME_PARTICLES,
     NAME_ROLE_SUFFIXES,
+    NOT_BYLINE_CLASS_SUBSTRINGS,
     ROLE_WORDS,
+    WEB_PAGE_TYPES,
 )
 
 _PREFIX = re.compile(r"^(?:(?:{})\b\s*[:：\-–]?\s*)+".format("|".join(
@@ -43,61 +57,89 @@ _SPLIT = re.compile(r"\s*(?:[,;&/|、，・•]|\s(?:{})\s)\s*".format("|".join(
 _ROLE_SUFFIX = re.compile(r"\s*(?:{})$".format("|".join(map(re.escape, NAME_ROLE_SUFFIXES))), re.I)
 _NOISE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|@\w+|\([^)]*\)|\[[^\]]*\]")
 _BAD_CHARS = re.compile(r"[\d:|<>{}=#+©]")  # © marks a photo credit
-# Lowercase particles that may sit inside a Latin-script name.
-_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "dos", "das",
-              "bin", "binti", "al", "el", "ter", "ten", "zu", "y", "e", "st."}
-_AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
-                "sailthru.author", "byl", "og:article:author", "article:author_name")
+# A user name credited as author: one token of letters, digits, dots, hyphens, underscores.
+_HANDLE = re.compile(r"[^\W_][\w.\-]{2,29}")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")  # "CNN", "AFP", "KNA": an organisation, never a person's name
+_LEADING_MARKS = "·•|-–—:, \t\n"
 # Any other key naming the author: "cxenseparse:author", "dable:author", "articleauthor".
 _GENERIC_AUTHOR_META = re.compile(r"(?:author|authors|author_name|creator)$")
-_AUTHOR_CLASS_XPATH = class_contains_xpath(("author", "byline", "autor", "auteur", "writer"))
-_NOT_BYLINE_CLASS = re.compile(r"comment|caption|credit|photo|image|bild|foto|related|teaser|footer|widget", re.I)
+_AUTHOR_CLASSES = ClassMatcher(BYLINE_CLASSES)
+_NOT_BYLINE_CLASS = re.compile("|".join(NOT_BYLINE_CLASS_SUBSTRINGS), re.I)
 _NOT_BYLINE_TAGS = {"script", "style", "img", "svg", "figure", "figcaption", "aside", "footer", "nav", "button"}
-_BODY_START_TAGS = {"h2", "h3", "article", "section"}
 # "Editor: " right in front of a name (searched in the few characters before it).
-_EDITOR_LABEL = re.compile(r"\b(?:{})\s*[:：\-–]\s*$".format("|".join(
-    re.escape(label) for label in sorted(EDITOR_LABELS, key=len, reverse=True))), re.I)
-_EDITOR_LABEL_CHARS = 40
+# ... also before the second of several names: "Redaktion: Roman Warschauer und <name>".
+_EDITOR_LABEL = re.compile(r"\b(?:{})\s*[:：\-–]\s*(?:[^\W\d][\w.' -]{{1,40}}?(?:,|&|\s(?:{})\s)\s*)*$".format(
+    "|".join(re.escape(label) for label in sorted(EDITOR_LABELS, key=len, reverse=True)),
+    "|".join(map(re.escape, NAME_CONJUNCTIONS))), re.I)
+_EDITOR_LABEL_CHARS = 90
 _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
 _MAX_BYLINE_CHARS = 200
-# The text pieces right under the headline (subtitle, byline, date), skipping empty ones.
-_AFTER_H1_XPATH = etree.XPath("following::text()[normalize-space()][position() <= 12]")
-_DATE_LIKE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_NOW = datetime(2000, 1, 1)  # relative dates ("2 hours ago") count as dates here; the day is not used
+_MICRODATA_AUTHOR_XPATH = etree.XPath('//*[@itemprop="author" or @itemprop="creator"] | //a[@rel="author"]')
 _RIGHT_ALIGNED_XPATH = etree.XPath(
     "//body//p[contains(translate(@style, 'RIGHT ', 'right'), 'text-align:right') or @align='right']")
 
 _AGENCY_KEYS = {agency.casefold() for agency in AGENCIES}
-_ORGANISATION_TYPES = {"organization", "newsmediaorganization", "corporation", "newsagency"}
 
 
-def extract_authors(doc: Document) -> list[str]:
+def extract_authors(doc: Document, profile=None) -> list[str]:
     site = site_names(doc) | ({suffix} if (suffix := title_suffix_name(doc)) else set())
+    if profile is not None and profile.authors:
+        people = clean_authors(select_texts(doc, profile.authors), site)
+        if people:
+            return people
     text = _page_text(doc)
     organisations: list[list[str]] = []  # each structured source's organisation credits
+    bylined: list[str] = []  # desks and agencies a marked byline credits ("Redaktion")
     editors: list[str] = []  # people the page labels as editors: credited only when no writer is
-    for source, min_words, structured in _SOURCES:
-        people, credited = sort_credits(source(doc), site, min_words)
+    handles: list[str] = []  # user names a source credits ("karstenruppert")
+    for source, min_words, kind in _SOURCES:
+        if kind == "guess" and (handles or _preferred_organisations(organisations, site, agency_only=True)):
+            break  # the structured data credits a user, desk or agency: no guessing at a name line
+        people, credited = sort_credits(source(doc), site, min_words, handles=kind == "structured")
         writers = [name for name in people if not _labelled_editor(text, name)]
-        if writers:
-            return writers
-        editors = editors or people
-        if structured:
+        if writers and not all(map(_is_handle, writers)):
+            if handles and not _account_of(handles, writers):
+                return handles
+            # An agency or desk the same structured source credits beside the people: "X, dpa".
+            return writers + ([name for name in credited if not is_site_name(name, site)]
+                              if kind == "structured" else [])
+        handles = handles or writers
+        editors = editors or [name for name in people if name not in writers]
+        if kind == "structured":
             organisations.append(credited)
-    if editors:
-        return editors
+        elif kind == "byline":
+            bylined = [name for name in credited if not is_site_name(name, site)]
     # JSON-LD authors typed Organization: credited, but never people.
     organisations.append(sum(sort_credits(_json_ld_authors(doc, organisations=True), site), []))
-    return _preferred_organisations(organisations, site)
+    return handles or _preferred_organisations(organisations, site, agency_only=True) or bylined or editors \
+        or _preferred_organisations(organisations, site)
 
 
-def _preferred_organisations(sources: list[list[str]], site: set[str]) -> list[str]:
-    """The first source's organisations, but a credited agency ("dpa") beats the site's own
-    name, which CMSs fill in as the default author."""
+def _account_of(handles: list[str], names: list[str]) -> bool:
+    """Do a user name and a later real name belong together? A user name with digits is an
+    account id ("link78"): any name the page shows beats it; others only yield to their own
+    spelling ("arianschlichenmayer" -> "Arian Schlichenmayer")."""
+    keys = {squash(name) for name in names}
+    return any(any(char.isdigit() for char in handle) or squash(handle) in keys for handle in handles)
+
+
+def _preferred_organisations(sources: list[list[str]], site: set[str], agency_only: bool = False) -> list[str]:
+    """The first source's organisations, but a credited agency or desk ("dpa", "Redaktion")
+    beats the site's own name, which CMSs fill in as the default author."""
     for credited in sources:
         if any(not is_site_name(name, site) for name in credited):
             return credited
-    return next((credited for credited in sources if credited), [])
+    return [] if agency_only else next((credited for credited in sources if credited), [])
+
+
+def _is_handle(name: str) -> bool:
+    """A user name rather than a person's name: one word of a cased script, not capitalised or
+    with digits, dots or underscores ("karstenruppert", "Isabella.DiBiase")."""
+    first = name[:1]
+    return " " not in name and first.lower() != first.upper() \
+        and (first.islower() or any(char.isdigit() or char in "._" for char in name))
 
 
 def _labelled_editor(text: str, name: str) -> bool:
@@ -121,15 +163,20 @@ def clean_authors(raw: Iterable[str], site: set[str] = frozenset(), min_words: i
     return sort_credits(raw, site, min_words)[0]
 
 
-def sort_credits(raw: Iterable[str], site: set[str] = frozenset(),
-                 min_words: int = 1) -> tuple[list[str], list[str]]:
-    """Split raw credit strings into (people, organisations), each distinct and in page order."""
+def sort_credits(raw: Iterable[str], site: set[str] = frozenset(), min_words: int = 1,
+                 handles: bool = False) -> tuple[list[str], list[str]]:
+    """Split raw credit strings into (people, organisations), each distinct and in page order.
+
+    With `handles` (structured credits), and in a string that opens with a byline word ("By",
+    "von"), a one-word user name counts as a person: "karstenruppert", "Isabella.DiBiase"."""
     people: list[str] = []
     organisations: list[str] = []
     seen: set[str] = set()
-    for text in raw:
-        names = [name for name in map(clean_name, _SPLIT.split(_NOISE.sub(" ", clean_text(text)))) if name]
-        kinds = [classify_credit(name, site, min_words) for name in names]
+    for text in _joined_prefixes(raw):
+        text = clean_text(text)
+        named = handles or bool(_PREFIX.match(text.lstrip(_LEADING_MARKS)))
+        names = [name for name in map(clean_name, _SPLIT.split(_NOISE.sub(" ", text))) if name]
+        kinds = [classify_credit(name, site, 1 if named else min_words, handle=named) for name in names]
         for name, kind in zip(names, kinds, strict=True):
             # "Site, Frankfurt, Germany": one-word parts next to an organisation are its address.
             if kind == "person" and "organisation" in kinds and len(name.split()) == 1:
@@ -140,27 +187,45 @@ def sort_credits(raw: Iterable[str], site: set[str] = frozenset(),
     return people, organisations
 
 
+def _joined_prefixes(raw: Iterable[str]) -> Iterator[str]:
+    """Byline pieces with a lone byline word joined to the next piece: "von ", "freeman1984"."""
+    pending = ""
+    for text in raw:
+        if _PREFIX.fullmatch(text.strip(_LEADING_MARKS + " \t\n")):
+            pending = text
+            continue
+        yield f"{pending.strip(_LEADING_MARKS)} {text}" if pending else text
+        pending = ""
+
+
 def clean_name(text: str) -> str:
-    name = _PREFIX.sub("", text.strip(" \t-–—:,.*'\"«»“”"))
+    name = _PREFIX.sub("", text.strip(" \t-–—:,.*'\"«»“”·|"))
     name = _ROLE_SUFFIX.sub("", name)
     return " ".join(name.split()).strip(" -–—:,.'\"")
 
 
-def classify_credit(name: str, site: set[str] = frozenset(), min_words: int = 1) -> str | None:
-    """"person", "organisation" or None (not a credit: a role, a date, a photo credit, prose)."""
+def classify_credit(name: str, site: set[str] = frozenset(), min_words: int = 1,
+                    handle: bool = False) -> str | None:
+    """"person", "organisation" or None (not a credit: a role, a date, a photo credit, prose).
+    With `handle`, a one-word user name ("flerche", "freeman1984") is a person too."""
     words = name.split()
     if len(words) > _MAX_NAME_WORDS or len(name) > _MAX_NAME_CHARS or not any(c.isalpha() for c in name):
         return None
     folded = [word.casefold().strip(".") for word in words]
-    if name.casefold() in _AGENCY_KEYS or (site and is_site_name(name, site)):
+    if name.casefold() in _AGENCY_KEYS or (site and is_site_name(name, site)) or _ACRONYM.fullmatch(name):
         return "organisation"
     if any(desk in word for word in folded for desk in DESK_WORDS):
         return "organisation"
-    if len(words) < min_words or _BAD_CHARS.search(name) or all(word in ROLE_WORDS for word in folded):
+    # Roles: "Staff Writer", "Games Editor", "Lifestyle Writer" (a name never ends in a job title).
+    if all(word in ROLE_WORDS or word in NAME_PARTICLES for word in folded) or (len(words) > 1 and folded[-1] in ROLE_WORDS):
+        return None
+    if handle and len(words) == 1 and _HANDLE.fullmatch(name) and not name.isdigit():
+        return "person"
+    if len(words) < min_words or _BAD_CHARS.search(name):
         return None
     # In cased scripts every word of a name is capitalised, apart from particles (von, de, van).
     cased = [word for word in words if word[0].isalpha() and word[0].lower() != word[0].upper()]
-    if all(word[0].isupper() or word.casefold() in _PARTICLES for word in cased):
+    if all(word[0].isupper() or word.casefold() in NAME_PARTICLES for word in cased):
         return "person"
     return None
 
@@ -168,7 +233,7 @@ def classify_credit(name: str, site: set[str] = frozenset(), min_words: int = 1)
 def _json_ld_authors(doc: Document, organisations: bool = False) -> list[str]:
     """JSON-LD author names: people (strings, Person objects), or with organisations=True only
     the authors typed as an Organization."""
-    article = article_json_ld(doc)
+    article = article_json_ld(doc) or next((obj for obj in doc.json_ld if json_ld_types(obj) & WEB_PAGE_TYPES), None)
     if not article:
         return []
     by_id = {obj["@id"]: obj for obj in doc.json_ld if isinstance(obj.get("@id"), str)}
@@ -185,7 +250,7 @@ def _author_names(value, by_id: dict[str, dict], organisations: bool) -> list[st
         return []
     if "name" not in value and isinstance(value.get("@id"), str) and value["@id"] in by_id:
         value = by_id[value["@id"]]
-    if bool(json_ld_types(value) & _ORGANISATION_TYPES) != organisations:
+    if bool(json_ld_types(value) & AUTHOR_ORGANISATION_TYPES) != organisations:
         return []
     name = value.get("name")
     if isinstance(name, str):
@@ -195,7 +260,7 @@ def _author_names(value, by_id: dict[str, dict], organisations: bool) -> list[st
 
 
 def _meta_authors(doc: Document) -> list[str]:
-    for key in _AUTHOR_META:
+    for key in AUTHOR_META:
         if doc.meta.get(key):
             return doc.meta[key]
     for key, values in doc.meta.items():
@@ -214,28 +279,32 @@ def _twitter_label_author(doc: Document) -> list[str]:
 
 
 def _microdata_authors(doc: Document) -> list[str]:
-    out = []
-    for element in doc.root.xpath('//*[@itemprop="author" or @itemprop="creator"]'):
+    """itemprop=author/creator (its itemprop=name, a meta's content, else its text) and rel=author
+    links. Those in teasers, footers and comments count only when there are no others: related
+    stories credit their own authors, but many blogs credit theirs in the post's footer."""
+    chrome = PageChrome(doc)
+    inside: list[str] = []
+    outside: list[str] = []
+    for element in _MICRODATA_AUTHOR_XPATH(doc.root):
         named = element.xpath('.//*[@itemprop="name"]')
         if named:
-            out += [node.get("content") or node.text_content() for node in named]
-        elif element.tag == "meta":
-            out.append(element.get("content") or "")
+            texts = [node.get("content") or node.text_content() for node in named]
         else:
-            out.append(element.text_content())
-    out += [anchor.text_content() for anchor in doc.root.xpath('//a[@rel="author"]')]
-    return [text for text in out if len(text) <= _MAX_BYLINE_CHARS]
+            texts = [element.get("content") or ""] if element.tag == "meta" else [element.text_content()]
+        (outside if element.tag != "meta" and chrome.holds(element) else inside).extend(texts)
+    return [text for text in inside or outside if len(text) <= _MAX_BYLINE_CHARS]
 
 
 def _byline_authors(doc: Document) -> list[str]:
     """Text pieces of the first element whose class says author/byline and that credits
     someone. An organisation ("dpa") ends the search too: later author-classed elements
     are related-story teasers, with their own writers."""
-    for element in _AUTHOR_CLASS_XPATH(doc.root):
+    chrome = PageChrome(doc)
+    for element in _AUTHOR_CLASSES(doc.root):
         if element.tag in _NOT_BYLINE_TAGS:
             continue
         text = element.text_content()
-        if not text.strip() or len(text) > _MAX_BYLINE_CHARS or _outside_article(element):
+        if not text.strip() or len(text) > _MAX_BYLINE_CHARS or _outside_article(element, chrome):
             continue
         pieces = [piece for piece in element.itertext() if piece.strip()]
         people, organisations = sort_credits(pieces, min_words=2)
@@ -247,53 +316,40 @@ def _byline_authors(doc: Document) -> list[str]:
 def _dated_line_authors(doc: Document) -> list[str]:
     """A short name line just under the headline, next to the date ("Jane Doe | 05.04.2025"):
     the byline of pages that mark it with no author class."""
-    h1 = doc.root.find(".//body//h1")
-    pieces = _header_pieces(h1) if h1 is not None else []
+    chrome = PageChrome(doc)
+    pieces = list(_joined_prefixes(text for text, parent in header_pieces(doc)
+                                   if parent.tag not in _NOT_BYLINE_TAGS and not _outside_article(parent, chrome)))
     for index, piece in enumerate(pieces):
         # "Filed Under:", "Tags:" label what follows; they are not names.
         if piece.endswith((":", "：")) or len(piece) > _MAX_NAME_CHARS:
             continue
-        if any(_DATE_LIKE.search(text) for text in pieces[max(index - 1, 0):index + 2]):
+        if any(parse_date(text, relative_base=_NOW) for text in pieces[max(index - 1, 0):index + 2]):
             names = clean_authors([piece], min_words=2)
             if names:
                 return names
     return []
 
 
-def _header_pieces(h1) -> list[str]:
-    """Text pieces after the h1 until the article text starts (a long paragraph, a subheading):
-    names past that point are the story's subjects. Captions and photo credits are skipped."""
-    pieces: list[str] = []
-    for piece in _AFTER_H1_XPATH(h1):
-        parent = piece.getparent()
-        if parent.tag in _BODY_START_TAGS or (parent.tag == "p" and len(piece) > _MAX_BYLINE_CHARS):
-            break
-        if isinstance(parent.tag, str) and parent.tag not in _NOT_BYLINE_TAGS and not _outside_article(parent):
-            pieces.append(piece.strip())
-    return pieces
-
-
 def _signature_authors(doc: Document) -> list[str]:
     """A right-aligned paragraph holding only a name: the signature that closes the article
     on Vietnamese and other sites whose templates credit only the site."""
+    chrome = PageChrome(doc)
     for paragraph in reversed(_RIGHT_ALIGNED_XPATH(doc.root)):
         text = paragraph.text_content()
-        if len(text) <= _MAX_NAME_CHARS and not _outside_article(paragraph):
+        if len(text) <= _MAX_NAME_CHARS and not _outside_article(paragraph, chrome):
             names = clean_authors([text], min_words=2)
             if names:
                 return names
     return []
 
 
-def _outside_article(element) -> bool:
+def _outside_article(element, chrome: PageChrome) -> bool:
     """Photo credits, captions, comments and page chrome also carry "author" classes."""
-    for node in element.iterancestors():
-        if node.tag in _NOT_BYLINE_TAGS or _NOT_BYLINE_CLASS.search(f"{node.get('class', '')} {node.get('id', '')}"):
-            return True
-    return bool(_NOT_BYLINE_CLASS.search(element.get("class", "")))
+    return chrome.holds(element, _NOT_BYLINE_TAGS, _NOT_BYLINE_CLASS, itself=True)
 
 
-# (source, fewest words a person's name needs there, is it a structured credit?)
-_SOURCES: list[tuple[Callable[[Document], Iterable[str]], int, bool]] = [
-    (_json_ld_authors, 1, True), (_meta_authors, 1, True), (_microdata_authors, 1, True),
-    (_byline_authors, 2, False), (_dated_line_authors, 2, False), (_signature_authors, 2, False)]
+# (source, fewest words a person's name needs there, kind): "structured" credits name the author
+# (one-word user names count), a "byline" is marked as one, a "guess" is a name line by position.
+_SOURCES: list[tuple[Callable[[Document], Iterable[str]], int, str]] = [
+    (_json_ld_authors, 1, "structured"), (_meta_authors, 1, "structured"), (_microdata_authors, 1, "structured"),
+    (_byline_authors, 2, "byline"), (_dated_line_authors, 2, "guess"), (_signature_authors, 2, "guess")]

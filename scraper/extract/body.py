@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -28,6 +29,7 @@ from .embedded import MIN_EMBEDDED_CHARS, json_ld_article_text, next_flight_html
 from .faq import find_faq
 from .notices import find_disclaimers
 from .rules import FURNITURE_TAGS, LEAD_MARKERS
+from .site import compiled_selector
 
 # A block pays this many characters for existing: many short bits (menus, tag lists) sum negative.
 _BLOCK_COST = 20
@@ -103,23 +105,46 @@ class Content:
     container: etree._Element | None = None
 
 
-def extract_content(doc: Document) -> Content:
-    """Body, FAQ and disclaimer from one walk of the page; FAQ and notices are taken out of the body."""
+def extract_content(doc: Document, container: str | None = None, drop: Sequence[str] = (),
+                    notices: Sequence[str] = ()) -> Content:
+    """Body, FAQ and disclaimer from one walk of the page; FAQ and notices are taken out of the body.
+
+    A site profile's hints (CSS or XPath selectors, scraper/extract/sites/): `container` is the
+    article element (when it matches; else the container is found as usual), `drop` removes
+    elements from the page before anything is read, `notices` are disclaimer boxes."""
     page_blocks = iter_blocks(doc.root, keep_hidden=True)
+    if drop:
+        dropped = _selected(doc, drop)
+        page_blocks = [block for block in page_blocks if not _inside(block.element, dropped)]
     visible = [block for block in page_blocks if not block.hidden]
-    container = find_container(doc, visible)
+    chosen = next((found for found in compiled_selector(container)(doc.root) if not isinstance(found, str)),
+                  None) if container else None
+    container = chosen if chosen is not None else find_container(doc, visible)
     article_root = container if container is not None and container.tag not in ("body", "html") else None
     faq = find_faq(doc, page_blocks, article_root)
-    notices = find_disclaimers(page_blocks, article_root)
+    found = find_disclaimers(page_blocks, article_root)
+    marked = _selected(doc, notices) if notices else set()
+    declared = list(dict.fromkeys(block.text for block in page_blocks if marked and _inside(block.element, marked)
+                                  and block.text not in found.texts))
     blocks = [block for block in body_blocks(doc, page_blocks, container)
-              if not faq.covers(block.text) and not notices.covers(block.text)]
+              if not faq.covers(block.text) and not found.covers(block.text) and block.text not in declared]
     body = join_blocks(blocks)
     if len(body) < MIN_EMBEDDED_CHARS:
         embedded = _embedded_body(doc)
         if embedded is not None:
             body, blocks = embedded
             container = None
-    return Content(body, faq.faq, "\n\n".join(notices.texts) or None, blocks, container)
+    return Content(body, faq.faq, "\n\n".join(found.texts + declared) or None, blocks, container)
+
+
+def _selected(doc: Document, selectors: Sequence[str]) -> set:
+    """Elements the selectors match (a profile's hints)."""
+    return {found for selector in selectors for found in compiled_selector(selector)(doc.root)
+            if not isinstance(found, str)}
+
+
+def _inside(element, elements: set) -> bool:
+    return element in elements or any(ancestor in elements for ancestor in element.iterancestors())
 
 
 def _embedded_body(doc: Document) -> tuple[str, list[Block]] | None:

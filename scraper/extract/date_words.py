@@ -1,4 +1,5 @@
-"""Month names and relative-time words per language, for the fast date paths. Data only.
+"""Date vocabulary: month names and relative-time words per language, zone abbreviations, and
+where pages state dates (meta names, date-line classes). Data only.
 
 Keys are lowercased; abbreviations are listed without their trailing dot (the parser drops it).
 """
@@ -65,3 +66,25 @@ TIMEZONES = {"utc": 0, "gmt": 0, "z": 0, "wet": 0, "bst": 60, "cet": 60, "mez": 
              "eet": 120, "eest": 180, "msk": 180, "ist": 330, "ict": 420, "wib": 420, "sgt": 480, "hkt": 480,
              "cst": -360, "cdt": -300, "est": -300, "edt": -240, "mst": -420, "mdt": -360, "pst": -480,
              "pdt": -420, "jst": 540, "kst": 540, "aest": 600, "aedt": 660, "sast": 120, "cat": 120, "eat": 180}
+
+# <meta> names (lowercased name/property/itemprop) that state the publication time, most deliberate first.
+PUBLISHED_META = ("article:published_time", "og:published_time", "published_time", "datepublished",
+                  "article.published", "publishdate", "publish-date", "publish_date", "pubdate",
+                  "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date",
+                  "dcterms.created", "dc.date.created", "date", "cxenseparse:recs:publishtime",
+                  "article:published", "originalpublicationdate", "displaydate", "releasedate")
+# ... and the last modification.
+MODIFIED_META = ("article:modified_time", "og:updated_time", "article:updated_time", "datemodified",
+                 "modified_time", "dcterms.modified", "dc.date.modified", "last-modified", "lastmod",
+                 "cxenseparse:recs:articlemodifiedtime")
+# Class substrings of a visible date line ("Zeit", "Datum", "fecha", "data", "tarih", "ngày").
+VISIBLE_DATE_CLASSES = ("date", "time", "publish", "posted", "byline", "meta", "zeit", "datum", "fecha",
+                        "data", "tarih", "ngay")
+
+# Words around the numbers of a date or time: "1st", "1er", "1º"; "14 de febrero de 2024";
+# "14:05 Uhr", "10 horas"; Vietnamese "18 tháng 10 năm 2025"; "a day ago", "vor einem Tag".
+DAY_SUFFIXES = ("º", "er", "st", "nd", "rd", "th")
+DATE_JOINERS = ("de",)
+CLOCK_WORDS = ("uhr", "h", "horas", "hrs", "hr")
+VI_MONTH_WORD, VI_YEAR_WORD = "tháng", "năm"
+ONE_WORDS = ("a", "an", "one", "ein", "eine", "einem", "einer", "un", "une")

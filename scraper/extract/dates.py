@@ -1,13 +1,25 @@
-"""One date parser for the whole project: any language, any format -> ISO 8601.
+"""One date parser for the whole extractor: any language, any format -> ISO 8601.
 
     parse_date("2025-01-27T09:30:00+09:00")       -> "2025-01-27T09:30:00+09:00"
     parse_date("28. April 2023, 14:05 Uhr")       -> "2023-04-28T14:05:00"
     parse_date("18 tháng 10 2025")                 -> "2025-10-18"
     parse_date("3 hours ago", relative_base=now)   -> now - 3 h
+    parse_date("08:00") / parse_date("7 min")      -> None (no calendar day)
+
+The contract, for every date string the extractor reads (JSON-LD, meta, <time>, visible
+lines, URLs, htmldate's answer):
+
+- The text must name a calendar day: year, month and day, or (only with `relative_base`)
+  a relative phrase ("3 hours ago", "gestern"). A bare time, a month and year, a reading
+  time or a year alone gives None, never "today" or "the 1st".
+- The result is ISO 8601: `YYYY-MM-DD` when the text has no clock time, `YYYY-MM-DDTHH:MM:SS`
+  when it has one, plus `+HH:MM` when the text states an offset or a known zone
+  abbreviation ("CET", "GMT+7"). Nothing is converted: the offset the page gives is kept.
+- Years outside 1990-2100 and texts over 200 characters give None. It never raises.
 
 Fast regex paths cover ISO, numeric, CJK, month-name and relative forms; dateparser
 (slow: milliseconds per call, seconds to import) is the last resort, imported lazily
-and only given short strings. A date without a time stays a date; an offset is kept.
+and only given short strings that carry a four-digit year.
 """
 
 from __future__ import annotations
@@ -15,7 +27,21 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
-from .date_words import MONTHS, RELATIVE_AFTER, RELATIVE_BEFORE, RELATIVE_UNITS, TIMEZONES, TODAY, YESTERDAY
+from .date_words import (
+    CLOCK_WORDS,
+    DATE_JOINERS,
+    DAY_SUFFIXES,
+    MONTHS,
+    ONE_WORDS,
+    RELATIVE_AFTER,
+    RELATIVE_BEFORE,
+    RELATIVE_UNITS,
+    TIMEZONES,
+    TODAY,
+    VI_MONTH_WORD,
+    VI_YEAR_WORD,
+    YESTERDAY,
+)
 
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
 _MAX_TEXT = 200
@@ -23,16 +49,23 @@ _MAX_DATEPARSER_TEXT = 60
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
                   r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)")
+def _any(words) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 _TIME = re.compile(r"(?<![\d.:])(\d{1,2})\s*[:h時시]\s*(\d{2})(?:[:.](\d{2}))?(?:\s*(?:分|분))?\s*([ap]\.?m\.?)?"
-                   r"(?:\s*(?:uhr|h|horas|hrs?))?(?:\s*\(?([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\)?)?"
-                   r"(?![\d])", re.I)
+                   rf"(?:\s*(?:{_any(CLOCK_WORDS)}))?"
+                   r"(?:\s*\(?([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\)?)?(?![\d])", re.I)
 _YMD = re.compile(r"(?<!\d)(\d{4})\s*[./년年-]\s*(\d{1,2})\s*[./월月-]\s*(\d{1,2})(?!\d)\s*[일日]?")
 _DMY = re.compile(r"(?<![\d.])(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d])")
-_VI = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})[,\s]+(?:năm\s+)?(\d{4})", re.I)
+_VI = re.compile(rf"(?<!\d)(\d{{1,2}})\s+{VI_MONTH_WORD}\s+(\d{{1,2}})[,\s]+(?:{VI_YEAR_WORD}\s+)?(\d{{4}})", re.I)
 _WORD = r"([^\W\d_]{3,}\.?)"
-_DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?{_WORD},?\s+(?:de\s+)?(\d{{4}})")
-_MONTH_DAY_YEAR = re.compile(rf"{_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
-_RELATIVE = re.compile(r"(\d+|an?|one|ein(?:e|em|er)?|un(?:e)?)\s*([^\W\d_]+|[時間分日週주시간일분前]+)", re.I)
+_DAY = rf"(\d{{1,2}})(?:\.|{_any(DAY_SUFFIXES)})?"
+_JOINER = rf"(?:(?:{_any(DATE_JOINERS)})\s+)?"
+_DAY_MONTH_YEAR = re.compile(rf"(?<!\d){_DAY}\s+{_JOINER}{_WORD},?\s+{_JOINER}(\d{{4}})")
+_MONTH_DAY_YEAR = re.compile(rf"{_WORD}\s+{_DAY},?\s+(\d{{4}})(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_RELATIVE = re.compile(rf"(\d+|(?:{_any(ONE_WORDS)})\b)\s*([^\W\d_]+|[時間分日週주시간일분前]+)", re.I)
 
 
 def parse_date(text: str | None, languages: list[str] | None = None,
@@ -44,8 +77,8 @@ def parse_date(text: str | None, languages: list[str] | None = None,
     if not text or len(text) > _MAX_TEXT:
         return None
     value = _parse_fast(text, relative_base)
-    if value is None and len(text) <= _MAX_DATEPARSER_TEXT and any(char.isdigit() for char in text):
-        value = _parse_with_dateparser(text, languages, relative_base)
+    if value is None and len(text) <= _MAX_DATEPARSER_TEXT and _YEAR.search(text):
+        value = _parse_with_dateparser(text, languages)
     if value is None:
         return None
     return value if isinstance(value, str) else value.isoformat()
@@ -170,26 +203,24 @@ def _offset(zone: str | None) -> timezone | None:
     return timezone(timedelta(minutes=base + minutes))
 
 
+# REQUIRE_PARTS: dateparser would otherwise fill a missing day or year in from today.
 _DATEPARSER_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
-                        "PREFER_DATES_FROM": "past"}
+                        "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
 
 
-def _parse_with_dateparser(text: str, languages: list[str] | None,
-                           relative_base: datetime | None) -> datetime | date | None:
+def _parse_with_dateparser(text: str, languages: list[str] | None) -> datetime | date | None:
+    """Absolute dates in forms the fast paths miss (month names of other languages)."""
     import dateparser  # slow import: only pages that need it pay for it
 
-    settings = dict(_DATEPARSER_SETTINGS)
-    if relative_base is not None:
-        settings["RELATIVE_BASE"] = relative_base.replace(tzinfo=None)
     value = None
     for attempt in ([languages] if languages else []) + [None]:
         try:
-            value = dateparser.parse(text, languages=attempt, settings=settings)
+            value = dateparser.parse(text, languages=attempt, settings=_DATEPARSER_SETTINGS)
         except (ValueError, OverflowError, TypeError, AttributeError, KeyError):
             value = None
         if value is not None:
             break
     if value is None or not (_MIN_YEAR <= value.year <= _MAX_YEAR):
         return None
-    has_time = bool(re.search(r"\d[:h]\d", text)) or relative_base is not None
+    has_time = bool(re.search(r"\d[:h]\d", text))
     return value if has_time or value.tzinfo else value.date()

@@ -20,6 +20,8 @@ from core.errors import ExtractionError
 
 # Control characters other than tab/newline/CR make lxml refuse a document.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# "<!--", "<![CDATA[" (also behind "//") opening, or "-->", "]]>" closing a JSON-LD script's text.
+_JSON_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 
 
@@ -127,8 +129,9 @@ class Document:
             try:
                 data = json.loads(text, strict=False)
             except ValueError:
-                try:  # common breakage: trailing commas / HTML comments around the JSON
-                    data = json.loads(re.sub(r",\s*([}\]])", r"\1", text.strip("<!->\n ")), strict=False)
+                try:  # common breakage: trailing commas, HTML comment or CDATA markers around the JSON
+                    unwrapped = _JSON_WRAPPER.sub("", text)
+                    data = json.loads(re.sub(r",\s*([}\]])", r"\1", unwrapped), strict=False)
                 except ValueError:
                     continue
             _flatten_json_ld(data, objects)

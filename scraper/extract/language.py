@@ -8,6 +8,7 @@ from functools import cache
 
 from .document import Document
 from .site import article_json_ld
+from .wordlists import ENGLISH_STOPWORDS
 
 # Deprecated or macro-language codes -> the code readers and our truth use.
 _ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ji": "yi", "jw": "jv", "tl": "fil"}
@@ -68,13 +69,12 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-_ENGLISH_STOPWORDS = frozenset("the of and to in a is that for on with as was by it at from".split())
 _WORD = re.compile(r"[a-z]+")
 
 
 def _reads_as_english(sample: str) -> bool:
     words = _WORD.findall(sample.lower())
-    return len(words) >= 20 and sum(w in _ENGLISH_STOPWORDS for w in words) / len(words) >= 0.15
+    return len(words) >= 20 and sum(w in ENGLISH_STOPWORDS for w in words) / len(words) >= 0.15
 
 
 def _text_sample(doc: Document) -> str:

@@ -8,8 +8,9 @@ from .authors import extract_authors
 from .document import Document
 from .language import extract_language
 from .page_dates import extract_dates
-from .site import ARTICLE_TYPES, article_json_ld, json_ld_types
+from .site import article_json_ld, json_ld_types
 from .title import extract_title
+from .wordlists import ARTICLE_TYPES, COLLECTION_TYPES, LISTING_URL_SEGMENTS
 
 __all__ = ["extract_authors", "extract_dates", "extract_language", "extract_title", "looks_like_article"]
 
@@ -40,13 +41,6 @@ _LISTING_TEASERS = 6
 _LISTING_ARTICLES = 3  # JSON-LD describing 3+ different articles: a listing (2 is often one story twice)
 _LONG_PROSE_WORDS = 300  # a long text is an article even among many related-story teasers
 _CHARS_PER_WORD = 6
-_LISTING_SEGMENTS = {"tag", "tags", "topic", "topics", "category", "categories", "kategorie", "categorie",
-                     "categoria", "section", "sections", "author", "authors", "autor", "autoren", "auteur",
-                     "archive", "archives", "archiv", "search", "suche", "recherche", "about", "about-us",
-                     "contact", "contact-us", "kontakt", "impressum", "imprint", "privacy", "datenschutz",
-                     "page", "feed", "login", "subscribe"}
-_COLLECTION_TYPES = {"collectionpage", "itemlist", "searchresultspage", "profilepage", "aboutpage",
-                     "contactpage", "website"}
 
 
 def _listing_url(url: str) -> bool:
@@ -54,17 +48,17 @@ def _listing_url(url: str) -> bool:
     if not segments or segments[-1] in {"index.html", "index.php", "index.htm", "home"}:
         return bool(url)  # a site's front page
     # /about, /tag/economy, /author/jane-doe (but not /archive/63076: that is one item).
-    if segments[-1] in _LISTING_SEGMENTS:
+    if segments[-1] in LISTING_URL_SEGMENTS:
         return True
     last_is_name = not any(char.isdigit() for char in segments[-1]) and segments[-1].count("-") <= 2
-    return len(segments) >= 2 and segments[-2] in _LISTING_SEGMENTS and last_is_name
+    return len(segments) >= 2 and segments[-2] in LISTING_URL_SEGMENTS and last_is_name
 
 
 def _collection_page(doc: Document) -> bool:
     """The page's own JSON-LD type says collection/profile/about, and no article is declared."""
     if article_json_ld(doc):
         return False
-    return any(json_ld_types(obj) & (_COLLECTION_TYPES - {"website"}) for obj in doc.json_ld)
+    return any(json_ld_types(obj) & (COLLECTION_TYPES - {"website"}) for obj in doc.json_ld)
 
 
 def _distinct_articles(doc: Document) -> int:

@@ -1,53 +1,96 @@
 """When the article was published and last modified, from the most deliberate signal present.
 
-Order: JSON-LD article, microdata itemprop, <meta> names, <time datetime>, visible
-date lines (classes such as "date", "byline"; relative ones against fetched_at),
-and the date in the URL as the last resort.
+Published, in order: a site profile's selector; structured data (JSON-LD article, microdata
+itemprop, <meta> names); <time datetime> in the article; visible date lines (classes such as
+"date", "byline"; relative ones against fetched_at); a date among the lines right under the
+headline ("Pressemitteilung vom 25. Januar 2022 | Berlin"); a full date in the URL; htmldate's answer
+(trafilatura's date engine: it reads what our signals miss, such as dates in script state or
+free text); a year and month in the URL (day 1) as the last resort.
+
+One check on the first answer: a CMS that stamps its last save as the publication time gives a
+published date equal to the modified one. When it does, an earlier published date stated
+elsewhere in the structured data, or the earlier date the reader sees under the headline, wins.
+Every string goes through dates.parse_date (one contract); timezone offsets are kept.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from datetime import datetime
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime, timedelta
 
+from .date_words import MODIFIED_META, PUBLISHED_META, VISIBLE_DATE_CLASSES
 from .dates import parse_date
 from .document import Document
-from .site import article_json_ld, class_contains_xpath
+from .site import ClassMatcher, PageChrome, article_json_ld, header_pieces, select_texts
 
-_PUBLISHED_META = ("article:published_time", "og:published_time", "published_time", "datepublished",
-                   "article.published", "publishdate", "publish-date", "publish_date", "pubdate",
-                   "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date",
-                   "dcterms.created", "dc.date.created", "date", "cxenseparse:recs:publishtime",
-                   "article:published", "originalpublicationdate", "displaydate", "releasedate")
-_MODIFIED_META = ("article:modified_time", "og:updated_time", "article:updated_time", "datemodified",
-                  "modified_time", "dcterms.modified", "dc.date.modified", "last-modified", "lastmod",
-                  "cxenseparse:recs:articlemodifiedtime")
-_DATE_CLASS_XPATH = class_contains_xpath(("date", "time", "publish", "posted", "byline", "meta", "zeit", "datum",
-                                          "fecha", "data", "tarih", "ngay"))
-_SKIP_CLASS = re.compile(r"related|teaser|comment|footer|sidebar|widget|promo|recommend|most-?read", re.I)
-_SKIP_TAGS = {"script", "style", "aside", "footer", "nav", "a", "option", "select"}
+_DATE_CLASSES = ClassMatcher(VISIBLE_DATE_CLASSES)
+# Elements whose text is never the article's own date line (a link is a teaser's).
+_NOT_DATE_LINE_TAGS = frozenset({"script", "style", "a", "option", "select"})
 _URL_DATE = re.compile(r"(?<![\d])((?:19|20)\d{2})[/_.-]?(0[1-9]|1[0-2])[/_.-]?(0[1-9]|[12]\d|3[01])(?![\d])")
 _URL_DATE_SEPARATED = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(?:(0?[1-9]|[12]\d|3[01])/)?")
 _MAX_VISIBLE_CANDIDATES = 12
 _MAX_VISIBLE_TEXT = 80
+# Published within this of modified: the same save, not an editor's later update.
+_SAME_SAVE = timedelta(minutes=5)
 
 
-def extract_dates(doc: Document, fetched_at: datetime | None = None) -> tuple[str | None, str | None]:
+def extract_dates(doc: Document, fetched_at: datetime | None = None,
+                  profile=None) -> tuple[str | None, str | None]:
     """(published, modified) as ISO 8601 strings; modified is None when the page does not say."""
     languages = _languages(doc)
-    published = _first_date(_published_candidates(doc), languages, fetched_at)
     modified = _first_date(_modified_candidates(doc), languages, fetched_at)
-    return published, modified
+    if profile is not None and profile.published:
+        published = _first_date(select_texts(doc, profile.published), languages, fetched_at)
+        if published:
+            return published, modified
+    return _published(doc, languages, fetched_at, modified), modified
 
 
-def _first_date(candidates: Iterator[str], languages: list[str] | None,
+def _published(doc: Document, languages: list[str] | None, fetched_at: datetime | None,
+               modified: str | None) -> str | None:
+    chrome = PageChrome(doc)
+    published = _first_date(_published_candidates(doc, chrome), languages, fetched_at)
+    if published is None:
+        return _htmldate(doc, fetched_at) or _first_date(_url_months(doc.url), languages, fetched_at)
+    if modified and _same_save(published, modified):
+        return _earlier_statement(doc, chrome, published, languages, fetched_at) or published
+    return published
+
+
+def _earlier_statement(doc: Document, chrome: PageChrome, published: str, languages: list[str] | None,
+                       fetched_at: datetime | None) -> str | None:
+    """A published date on an earlier day than the CMS's save stamp: the earliest one the
+    structured data states, else the first date line the reader sees."""
+    day = published[:10]
+    stated = _structured_published(doc, creation=False)  # a draft's creation date is not one
+    structured = [value for value in _parsed(stated, languages, fetched_at) if value[:10] < day]
+    if structured:
+        return min(structured, key=lambda value: value[:10])
+    visible = _first_date(_visible_date_lines(doc, chrome), languages, fetched_at)
+    return visible if visible and visible[:10] < day else None
+
+
+def _same_save(published: str, modified: str) -> bool:
+    first, second = datetime.fromisoformat(published), datetime.fromisoformat(modified)
+    if len(published) == 10 or len(modified) == 10:
+        return first.date() == second.date()
+    if (first.tzinfo is None) != (second.tzinfo is None):
+        first, second = first.replace(tzinfo=None), second.replace(tzinfo=None)
+    return abs(first - second) <= _SAME_SAVE
+
+
+def _first_date(candidates: Iterable[str], languages: list[str] | None,
                 fetched_at: datetime | None) -> str | None:
+    return next(_parsed(candidates, languages, fetched_at), None)
+
+
+def _parsed(candidates: Iterable[str], languages: list[str] | None,
+            fetched_at: datetime | None) -> Iterator[str]:
     for text in candidates:
         found = parse_date(text, languages, fetched_at)
         if found:
-            return found
-    return None
+            yield found
 
 
 def _languages(doc: Document) -> list[str] | None:
@@ -55,22 +98,29 @@ def _languages(doc: Document) -> list[str] | None:
     return [code] if re.fullmatch(r"[a-z]{2}", code) else None
 
 
-def _published_candidates(doc: Document) -> Iterator[str]:
+def _structured_published(doc: Document, creation: bool = True) -> Iterator[str]:
     article = article_json_ld(doc) or {}
-    yield from _strings(article.get("datePublished"), article.get("dateCreated"), article.get("uploadDate"))
+    yield from _strings(article.get("datePublished"))
+    if creation:
+        yield from _strings(article.get("dateCreated"), article.get("uploadDate"))
     yield from _itemprop(doc, "datePublished")
-    for key in _PUBLISHED_META:
+    for key in PUBLISHED_META:
         yield from doc.meta.get(key, [])
-    yield from _time_elements(doc)
-    yield from _visible_date_lines(doc)
-    yield from _url_dates(doc.url)
+
+
+def _published_candidates(doc: Document, chrome: PageChrome) -> Iterator[str]:
+    yield from _structured_published(doc)
+    yield from _time_elements(doc, chrome)
+    yield from _visible_date_lines(doc, chrome)
+    yield from (text for text, _ in header_pieces(doc) if len(text) <= _MAX_VISIBLE_TEXT)
+    yield from _url_days(doc.url)
 
 
 def _modified_candidates(doc: Document) -> Iterator[str]:
     article = article_json_ld(doc) or {}
     yield from _strings(article.get("dateModified"))
     yield from _itemprop(doc, "dateModified")
-    for key in _MODIFIED_META:
+    for key in MODIFIED_META:
         yield from doc.meta.get(key, [])
 
 
@@ -87,25 +137,25 @@ def _itemprop(doc: Document, name: str) -> Iterator[str]:
         yield element.get("content") or element.get("datetime") or element.text_content()
 
 
-def _time_elements(doc: Document) -> Iterator[str]:
+def _time_elements(doc: Document, chrome: PageChrome) -> Iterator[str]:
     """<time datetime> in the article (a pubdate attribute or "publish" class first), not in teasers."""
-    times = [time for time in doc.root.iter("time") if not _in_page_chrome(time)]
+    times = [time for time in doc.root.iter("time") if not chrome.holds(time, _NOT_DATE_LINE_TAGS)]
     times.sort(key=lambda time: not (time.get("pubdate") is not None
                                      or "publish" in (time.get("class") or "").lower()))
     for time in times:
         yield time.get("datetime") or time.text_content()
 
 
-def _visible_date_lines(doc: Document) -> Iterator[str]:
+def _visible_date_lines(doc: Document, chrome: PageChrome) -> Iterator[str]:
     """Short texts of elements whose class says date/time/byline: "28. April 2023, 14:05 Uhr"."""
     found = 0
-    for element in _DATE_CLASS_XPATH(doc.root):
-        if element.tag in _SKIP_TAGS:
+    for element in _DATE_CLASSES(doc.root):
+        if element.tag in _NOT_DATE_LINE_TAGS:
             continue
         text = element.text_content().strip()
         if not text or len(text) > _MAX_VISIBLE_TEXT or not any(char.isdigit() for char in text):
             continue
-        if _in_page_chrome(element):
+        if chrome.holds(element, _NOT_DATE_LINE_TAGS):
             continue
         yield text
         found += 1
@@ -113,20 +163,34 @@ def _visible_date_lines(doc: Document) -> Iterator[str]:
             return
 
 
-def _in_page_chrome(element) -> bool:
-    for node in element.iterancestors():
-        if node.tag in _SKIP_TAGS or _SKIP_CLASS.search(f"{node.get('class', '')} {node.get('id', '')}"):
-            return True
-    return False
+def _htmldate(doc: Document, fetched_at: datetime | None) -> str | None:
+    """htmldate's reading of the page (original date, extensive search), through parse_date."""
+    from htmldate import find_date  # ~0.2 s to import: only pages without a date of ours pay it
+
+    latest = (fetched_at or datetime.now(UTC)).date().isoformat()
+    try:
+        found = find_date(doc.root, extensive_search=True, original_date=True, url=doc.url or None,
+                          max_date=latest)
+    except (ValueError, TypeError):  # htmldate on malformed trees: no answer, not a crash
+        return None
+    return parse_date(found)
 
 
-def _url_dates(url: str) -> Iterator[str]:
-    """/2025/04/05/, /2025-04-05-, 20250405: the date a URL is filed under (day 1 for /2025/04/)."""
+def _url_days(url: str) -> Iterator[str]:
+    """/2025/04/05/, /2025-04-05-, 20250405: the day a URL is filed under."""
     path = url.split("?", 1)[0]
     match = _URL_DATE_SEPARATED.search(path)
-    if match:
+    if match and match.group(3):
         year, month, day = match.groups()
-        yield f"{year}-{int(month):02d}-{int(day or 1):02d}"
+        yield f"{year}-{int(month):02d}-{int(day):02d}"
     match = _URL_DATE.search(path)
     if match:
         yield "-".join(match.groups())
+
+
+def _url_months(url: str) -> Iterator[str]:
+    """/2025/04/: the month a URL is filed under, as its first day (the day is unknown)."""
+    match = _URL_DATE_SEPARATED.search(url.split("?", 1)[0])
+    if match:
+        year, month, _ = match.groups()
+        yield f"{year}-{int(month):02d}-01"

@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import etree
+from lxml.cssselect import CSSSelector
 
 from .document import Document
+from .wordlists import (
+    ARTICLE_COLUMN_SUBSTRINGS,
+    ARTICLE_TYPES,
+    CHROME_CLASS_SUBSTRINGS,
+    CHROME_TAGS,
+    PUBLISHER_TYPES,
+)
 
-ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
-                 "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
-                 "techarticle", "report", "scholarlyarticle", "socialmediaposting"}
-_ORGANISATION_TYPES = {"organization", "newsmediaorganization", "corporation", "website"}
 _NON_ALNUM = re.compile(r"[\W_]+")
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·]\s+|\s*[|｜]\s*")
 _MAX_SUFFIX_WORDS = 4
+_CHROME_CLASS = re.compile("|".join(map(re.escape, CHROME_CLASS_SUBSTRINGS)), re.I)
+_IN_ARTICLE_CHROME_CLASS = re.compile("|".join(
+    map(re.escape, sorted(set(CHROME_CLASS_SUBSTRINGS) - set(ARTICLE_COLUMN_SUBSTRINGS)))), re.I)
 
 
 def clean_text(value: object) -> str:
@@ -65,7 +73,7 @@ def site_names(doc: Document) -> set[str]:
     for key in ("og:site_name", "application-name"):
         names.update(clean_text(value) for value in doc.meta.get(key, []))
     for obj in doc.json_ld:
-        if json_ld_types(obj) & _ORGANISATION_TYPES:
+        if json_ld_types(obj) & PUBLISHER_TYPES:
             names.add(clean_text(obj.get("name")))
     article = article_json_ld(doc) or {}
     for key in ("publisher", "sourceOrganization"):
@@ -103,8 +111,92 @@ def is_site_name(text: str, names: set[str]) -> bool:
                for name in names)
 
 
-def class_contains_xpath(words: Iterable[str]) -> etree.XPath:
-    """Compiled XPath: body elements whose class contains any word, any case (evaluated in C: fast)."""
-    lowered = "translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-    test = " or ".join(f"contains({lowered}, '{word}')" for word in words)
-    return etree.XPath(f"//body//*[{test}]")
+_CLASSED_XPATH = etree.XPath("//body//*[@class]")
+# The text pieces right under the headline (subtitle, byline, date), skipping empty ones.
+_AFTER_HEADLINE = etree.XPath("following::text()[normalize-space()][position() <= 12]")
+_BODY_START_TAGS = frozenset({"h2", "h3", "article", "section"})
+_NOT_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
+_MAX_HEADER_PIECE = 200
+
+
+def header_pieces(doc: Document) -> list[tuple[str, etree._Element]]:
+    """(text, parent element) of the text pieces after the page's first <h1>, until the article
+    text starts (a long paragraph, a subheading): the standfirst, byline and date line."""
+    headline = doc.root.find(".//body//h1")
+    pieces: list[tuple[str, etree._Element]] = []
+    for piece in _AFTER_HEADLINE(headline) if headline is not None else ():
+        parent = piece.getparent()
+        if parent.tag in _BODY_START_TAGS or (parent.tag == "p" and len(piece) > _MAX_HEADER_PIECE):
+            break
+        if isinstance(parent.tag, str) and parent.tag not in _NOT_TEXT_TAGS:
+            pieces.append((piece.strip(), parent))
+    return pieces
+
+
+class ClassMatcher:
+    """Body elements whose class contains any of some words, any case, in page order.
+
+    Pages repeat a few hundred class strings thousands of times, so each distinct string is
+    tested once (7-10x faster than an XPath `contains(translate(@class, ...))` test)."""
+
+    def __init__(self, words: Iterable[str]):
+        pattern = re.compile("|".join(map(re.escape, words)), re.I)
+        self._says = lru_cache(maxsize=4096)(lambda names: pattern.search(names) is not None)
+
+    def __call__(self, root) -> Iterator:
+        says = self._says
+        return (element for element in _CLASSED_XPATH(root) if says(element.get("class")))
+
+
+class PageChrome:
+    """Where a page holds other content than this article's header and text: related teasers,
+    comments, sidebars, widgets, footers, navigation (CHROME_TAGS, CHROME_CLASS_SUBSTRINGS).
+
+    A region that also holds the page's headline (<h1>) is a layout wrapper, whatever its class
+    says ("panel-two-col-sidebar-right"): the article's own byline and date live there. Inside
+    the <article> element that holds the headline a "sidebar" is a column of the article's own
+    layout (ARTICLE_COLUMN_SUBSTRINGS), not chrome."""
+
+    def __init__(self, doc: Document):
+        headline = doc.root.find(".//body//h1")
+        self._headline_wrappers = set(headline.iterancestors()) if headline is not None else set()
+
+    def holds(self, element, extra_tags: frozenset[str] = frozenset(), extra: re.Pattern | None = None,
+              itself: bool = False) -> bool:
+        """Is the element inside chrome (or, with `itself`, chrome itself)? `extra_tags` and the
+        `extra` class pattern add what a caller also refuses (links for dates, captions for bylines)."""
+        lineage = []
+        for node in (element, *element.iterancestors()) if itself else element.iterancestors():
+            if node in self._headline_wrappers:
+                if node.tag == "article":
+                    return any(self._marked(node, CHROME_TAGS | extra_tags, extra, _IN_ARTICLE_CHROME_CLASS)
+                               for node in lineage)
+                continue
+            lineage.append(node)
+        return any(self._marked(node, CHROME_TAGS | extra_tags, extra, _CHROME_CLASS) for node in lineage)
+
+    @staticmethod
+    def _marked(node, tags: frozenset[str], extra: re.Pattern | None, words: re.Pattern) -> bool:
+        if node.tag in tags:
+            return True
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        return names != " " and (words.search(names) is not None or (extra is not None and extra.search(names)))
+
+
+@lru_cache(maxsize=512)
+def compiled_selector(selector: str) -> etree.XPath:
+    """A CSS selector, or an XPath expression when it starts with "/", "./" or "(", compiled once."""
+    if selector.startswith(("/", "./", "(")):
+        return etree.XPath(selector)
+    return CSSSelector(selector)
+
+
+def select_texts(doc: Document, selectors: Iterable[str]) -> Iterator[str]:
+    """Texts of what the selectors match, in selector order: an element's `content` or `datetime`
+    attribute, else its text; an XPath may also select attribute values or strings."""
+    for selector in selectors:
+        for found in compiled_selector(selector)(doc.root):
+            if isinstance(found, str):
+                yield str(found)
+            elif isinstance(found.tag, str):
+                yield found.get("content") or found.get("datetime") or found.text_content()

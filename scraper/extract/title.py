@@ -1,25 +1,187 @@
-"""The headline: the most deliberate signal wins, cleaned of entities, site names and suffixes.
+"""The headline: the most deliberate signal the page itself corroborates, without site names.
 
-Publishers state the headline in JSON-LD, og:title, the first <h1>, twitter:title and
-<title>. When they disagree (a shorter social headline, a kicker in front of the h1),
-the structured headline is the one editors set as "the" headline: on the dev corpus
-JSON-LD first, then og:title, beat a majority vote of the signals (0.87 vs 0.78 exact). One
-exception: a JSON-LD headline that is og:title with a "Kicker: " label in front loses the label.
-Each signal is entity-decoded and loses a " | Site" / "Site - " part naming the site.
+Publishers state the headline in JSON-LD, og:title, twitter:title, the visible <h1> and the
+<title>. The structured headline is the one editors set as "the" headline (on the dev corpus
+JSON-LD first, then og:title, beat a majority vote: 0.87 vs 0.78 exact), so the order stays;
+but a signal only counts when the page backs it up:
+
+1. A site profile's title selector, when the site has one.
+2. The first structured headline (JSON-LD, og:title, twitter:title) that another signal repeats:
+   a visible heading, the <title>, or another structured field. A JSON-LD "headline" that is a
+   page type ("Wikimedia list article") or a section name repeats nothing and is passed over.
+   One exception to the order: a JSON-LD headline that is og:title with a "Kicker: " label in
+   front loses the label.
+3. Pages without a backed-up structured headline (older templates, portals): the visible
+   heading (h1-h6, or any short text) that is the <title> or a segment of it, "Headline" in
+   "Headline - Soccer - Sport"; the longest one wins, in its visible spelling.
+4. Otherwise the first non-empty signal in the order above, the <title> last.
+
+Each signal is entity-decoded and loses what names the site: a " | Site" / "Site - " segment
+(og:site_name, publisher, host), and any segment beside the headline the page shows on its own
+("Headline | Börsen-Zeitung" when the <h1> says "Headline").
 """
 
 from __future__ import annotations
 
 import re
 
-from .document import Document
-from .site import article_json_ld, clean_text, is_site_name, site_names
+from lxml import etree
 
-# " | ", " - ", " – ", " — ", " · ", " :: ", "：", "ㅣ": what sites put between headline and site name.
-_SEPARATOR = re.compile(r"\s+[|\-–—·•»/:*]{1,2}\s+|\s*[|｜ㅣ：]\s*|\s*[-–—]\s*(?=\S+$)")
+from .document import Document
+from .site import article_json_ld, clean_text, is_site_name, select_texts, site_names, squash
+
+# " | ", " - ", " – ", " — ", " · ", " :: ", " > ", "：", "ㅣ", "_English_", "Airport- Travel":
+# what sites put between headline, section and site name.
+_SEPARATOR = re.compile(r"\s+[|\-–—·•»/:*>]{1,2}\s+|\s*[|｜ㅣ：]\s*|\s*[-–—]\s*(?=\S+$)|_(?=[A-Z])"
+                        r"|(?<=\w)-\s+(?=[A-Z])")
 _MIN_HEADLINE = 3
 # A kicker (Dachzeile) in front of a headline: a short topic label ending in a colon.
 _KICKER = re.compile(r"^[^:]{3,60}:\s+$")
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BODY_TEXT = etree.XPath("//body//text()[normalize-space()][not(ancestor::script or ancestor::style)]")
+_MAX_HEADING_CHARS = 300
+_MIN_TITLE_MATCH_WORDS = 2  # a one-word heading ("Sport") matches a <title> segment by chance
+_MAX_SHOWN_HEADINGS = 20  # headings compared with a structured headline (the article's are first)
+_EDGE_PUNCTUATION = " »«›‹|·•-–—:>"
+_WORD = re.compile(r"\w+")
+# Typographic quotes and dashes -> ASCII, to tell a spelling variant from another wording.
+_TYPOGRAPHY = str.maketrans({**dict.fromkeys("‘’‚‛", "'"), **dict.fromkeys("“”„‟«»", '"'), "–": "-", "—": "-"})
+_MIN_AFFIX_WORDS = 3  # a visible headline at the start or end of the <title> ...
+_MAX_AFFIX_REST_WORDS = 6  # ... beside a site or section name of at most this many words
+_ABOUT_SHARE = 0.5  # of a structured headline's words in the <title> or <h1>: it is about this page
+
+
+def extract_title(doc: Document, profile=None) -> str | None:
+    if profile is not None and profile.title:
+        chosen = next((text for text in map(clean_text, select_texts(doc, profile.title)) if text), None)
+        if chosen:
+            return chosen
+    return _Signals(doc).headline()
+
+
+class _Signals:
+    """The page's headline signals, cleaned, with the comparisons between them."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.names = site_names(doc)
+        article = article_json_ld(doc) or {}
+        headline = article.get("headline") or article.get("name")
+        title = doc.root.find(".//title")
+        self.title = clean_text(title.text_content() if title is not None else "")
+        self.headings = [text for text in (clean_text(h.text_content()) for h in doc.root.iter(*_HEADING_TAGS))
+                         if text and len(text) <= _MAX_HEADING_CHARS][:_MAX_SHOWN_HEADINGS]
+        self.heading_keys = {squash(text) for text in self.headings}
+        h1s = [text for text in (clean_text(h.text_content()) for h in doc.root.iter("h1")) if text]
+        self.h1 = h1s[0] if h1s else ""
+        self.h1s = h1s
+        self.h1_keys = {squash(text) for text in h1s}
+        structured = [clean_text(headline if isinstance(headline, str) else ""),
+                      clean_text(doc.meta_first("og:title")), clean_text(doc.meta_first("twitter:title"))]
+        self.structured = [self.clean(text) for text in structured]
+        self.title_runs = _segment_runs(self.title)
+        self.title_words = _words(self.title)
+
+    def headline(self) -> str | None:
+        candidates = _without_kicker(self.structured)
+        usable = [text for text in candidates if self.usable(text)]
+        if any(self.backed_up(text, usable[:index] + usable[index + 1:]) for index, text in enumerate(usable)) \
+                or (usable and self.about_this_page(usable[0])):
+            return self.as_shown(usable[0])
+        shown = self.heading_in_title()
+        if shown:
+            return shown
+        fallback = [*candidates[:-1], self.clean(self.h1), candidates[-1], self.clean(self.title),
+                    next((text for text in self.headings if not text.endswith(":")), "")]
+        return next((text for text in fallback if self.usable(text)), None)
+
+    def as_shown(self, text: str) -> str:
+        """The headline in the <h1>'s typography when they differ only in quote and dash
+        characters (og:title's "Keks'n" is the page's "Keks’n")."""
+        plain = text.translate(_TYPOGRAPHY)
+        return next((h1 for h1 in self.h1s if h1.translate(_TYPOGRAPHY) == plain), text)
+
+    def usable(self, text: str) -> bool:
+        return len(text) >= _MIN_HEADLINE and not is_site_name(text, self.names)
+
+    def clean(self, text: str) -> str:
+        """Without the segments that name the site or that the page shows apart from the headline."""
+        if not text:
+            return ""
+        return self.shown_part(text) or strip_site_suffix(text, self.names)
+
+    def shown_part(self, text: str) -> str | None:
+        """"Headline | Börsen-Zeitung" -> "Headline" when the page's <h1> says just "Headline"
+        (and has as many words as the rest: a short h1 is a section name, not the headline)."""
+        parts = _SEPARATOR.split(text)
+        if len(parts) < 2:
+            return None
+        separators = _SEPARATOR.findall(text)
+        for cut in range(1, len(parts)):
+            head, tail = _join(parts[:cut], separators[:cut - 1]), _join(parts[cut:], separators[cut:])
+            for kept, dropped in ((head, tail), (tail, head)):
+                if squash(kept) in self.h1_keys and len(kept.split()) >= max(len(dropped.split()),
+                                                                               _MIN_TITLE_MATCH_WORDS):
+                    return kept
+        return None
+
+    def backed_up(self, text: str, others: list[str]) -> bool:
+        key = squash(text)
+        return key in self.heading_keys or key in self.title_runs or key in map(squash, others) \
+            or (len(key) >= 12 and key in squash(self.title))
+
+    def in_title(self, text: str) -> bool:
+        """Is the text the <title>, a run of its segments, or its start or end with a few words
+        beside it ("Headline on Example.com", "AKI - Adnkronos international Headline")?"""
+        if squash(text) in self.title_runs:
+            return True
+        words = _words(text)
+        if len(words.split()) < _MIN_AFFIX_WORDS or len(words) >= len(self.title_words):
+            return False
+        rest = self.title_words.removeprefix(words + " ") if self.title_words.startswith(words + " ") \
+            else self.title_words.removesuffix(" " + words) if self.title_words.endswith(" " + words) else None
+        return rest is not None and len(rest.split()) <= _MAX_AFFIX_REST_WORDS
+
+    def about_this_page(self, text: str) -> bool:
+        """Do most of the headline's words appear in the <title> or <h1>? A social headline worded
+        differently does; a page type or section name in the headline field does not."""
+        words = set(_WORD.findall(text.casefold()))
+        shown = set(_WORD.findall(f"{self.title} {self.h1}".casefold()))
+        return bool(words) and len(words & shown) >= _ABOUT_SHARE * len(words)
+
+    def heading_in_title(self) -> str | None:
+        """The longest heading (h1-h6), else the longest other visible text, that is the <title>
+        or a run of its segments."""
+        if not self.title_runs:
+            return None
+        texts = (" ".join(piece.split()) for piece in _BODY_TEXT(self.doc.root) if len(piece) <= _MAX_HEADING_CHARS)
+        for group in (self.headings, texts):
+            found = [text for text in group if len(text.split()) >= _MIN_TITLE_MATCH_WORDS
+                     and self.in_title(text) and not is_site_name(text, self.names)]
+            if found:
+                return strip_site_suffix(clean_text(max(found, key=len)), self.names).strip(_EDGE_PUNCTUATION) or None
+        return None
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold().replace("'", "").replace("’", "")))
+
+
+def _segment_runs(title: str) -> set[str]:
+    """Squashed keys of the <title> and of every run of its segments ("A - B - C": A, AB, B, ...),
+    except runs much shorter than its longest segment (the site's name in "Site : Headline")."""
+    if not title:
+        return set()
+    parts = [part for part in _SEPARATOR.split(title) if part.strip()]
+    longest = max(map(len, parts))
+    runs = {squash(title)}
+    for start in range(len(parts)):
+        for end in range(start + 1, len(parts) + 1):
+            run = " ".join(parts[start:end])
+            if len(run.split()) >= _MIN_AFFIX_WORDS or len(run) * 3 >= longest:
+                runs.add(squash(run))
+    runs.discard("")
+    return runs
 
 
 def strip_site_suffix(text: str, names: set[str]) -> str:
@@ -35,8 +197,12 @@ def strip_site_suffix(text: str, names: set[str]) -> str:
             if cut >= 2 and len(parts[cut - 1].split()) <= 2 and len(parts[cut - 1]) <= 20:
                 cut -= 1
             return _join(parts[:cut], separators)
-    if is_site_name(parts[0], names) and len(parts) == 2:
-        return parts[1]
+    if is_site_name(parts[0], names):
+        # "Site | Section | Headline": the site's name and short section labels after it.
+        start = 1
+        while start < len(parts) - 1 and len(parts[start].split()) <= 2 and len(parts[start]) <= 20:
+            start += 1
+        return _join(parts[start:], separators[start:])
     return text
 
 
@@ -47,31 +213,11 @@ def _join(parts: list[str], separators: list[str]) -> str:
     return out.strip()
 
 
-def _candidates(doc: Document, names: set[str]) -> list[str]:
-    """Cleaned headline signals, most deliberate first ('' where a signal is missing)."""
-    article = article_json_ld(doc) or {}
-    headline = article.get("headline") or article.get("name")
-    h1 = next((text for text in (clean_text(h.text_content()) for h in doc.root.iter("h1")) if text), "")
-    title = doc.root.find(".//title")
-    raw = [clean_text(headline if isinstance(headline, str) else ""),
-           clean_text(doc.meta_first("og:title")), h1, clean_text(doc.meta_first("twitter:title")),
-           clean_text(title.text_content() if title is not None else "")]
-    return [strip_site_suffix(text, names) if text else "" for text in raw]
-
-
 def _without_kicker(candidates: list[str]) -> list[str]:
     """When og:title is the JSON-LD headline minus a "Kicker: " label, the label is a topic line
     above the headline, not part of it: "SVP-Parteitag: Chiesa ruft ..." -> "Chiesa ruft ..."."""
     headline, og_title = candidates[0], candidates[1]
     if og_title and headline != og_title and headline.endswith(og_title) \
             and _KICKER.match(headline[:len(headline) - len(og_title)]):
-        return [og_title, *candidates]
+        return [og_title, headline, *candidates[2:]]
     return candidates
-
-
-def extract_title(doc: Document) -> str | None:
-    names = site_names(doc)
-    for text in _without_kicker(_candidates(doc, names)):
-        if len(text) >= _MIN_HEADLINE and not is_site_name(text, names):
-            return text
-    return None

@@ -55,5 +55,47 @@ AGENCIES = {
     "ria novosti", "interfax", "pti", "ians", "ani", "kyodo", "yonhap", "anadolu", "anadolu ajansı",
     "anadolu agency", "aa", "dha", "iha", "kna", "epd", "sda", "keystone-sda", "ats", "belga", "anp",
     "ntb", "tt", "ritzau", "stt", "lusa", "agência brasil", "antara", "bernama", "vna", "cna", "pa",
-    "pa media", "press association", "ddp", "afp/dpa", "dpa/afp", "sid", "upi", "cnn", "bbc",
+    "pa media", "press association", "ddp", "afp/dpa", "dpa/afp", "sid", "upi",
 }
+
+# Page regions that hold other content than the article's own header and text: related-story
+# teasers, comments, sidebars, widgets, footers (class/id substrings). Metadata found there
+# (a teaser's date, a commenter's name) is not the article's.
+CHROME_TAGS = frozenset({"aside", "footer", "nav"})
+CHROME_CLASS_SUBSTRINGS = ("related", "teaser", "comment", "footer", "sidebar", "widget", "promo",
+                           "recommend", "mostread", "most-read")
+# ... except these inside the <article> element that holds the headline, where they name a column
+# of the article's own layout ("Tech-Sidebar" holding the byline and date).
+ARTICLE_COLUMN_SUBSTRINGS = ("sidebar",)
+# ... and where a name is a photo or image credit, not the article's byline (class/id substrings).
+NOT_BYLINE_CLASS_SUBSTRINGS = ("caption", "credit", "photo", "image", "bild", "foto")
+
+# Lowercase particles that may sit inside a Latin-script name ("Ursula von der Leyen").
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "dos",
+                            "das", "bin", "binti", "al", "el", "ter", "ten", "zu", "y", "e", "st."})
+# <meta> names that credit the author, most deliberate first (any other key ending in "author" or
+# "creator" is read after them).
+AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author",
+               "byl", "og:article:author", "article:author_name")
+# Class substrings of a byline element.
+BYLINE_CLASSES = ("author", "byline", "autor", "auteur", "writer")
+
+# schema.org types (lowercased, without the URL) the metadata rules tell apart.
+ARTICLE_TYPES = frozenset({"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+                           "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+                           "techarticle", "report", "scholarlyarticle", "socialmediaposting"})
+PUBLISHER_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "website"})  # name the site
+AUTHOR_ORGANISATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "newsagency"})
+WEB_PAGE_TYPES = frozenset({"webpage", "itempage"})  # older Yoast pages credit the author on the WebPage
+COLLECTION_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "profilepage", "aboutpage",
+                              "contactpage", "website"})
+
+# URL path segments of listings and site pages: /tag/economy, /author/jane-doe, /about.
+LISTING_URL_SEGMENTS = frozenset({
+    "tag", "tags", "topic", "topics", "category", "categories", "kategorie", "categorie", "categoria", "section",
+    "sections", "author", "authors", "autor", "autoren", "auteur", "archive", "archives", "archiv", "search",
+    "suche", "recherche", "about", "about-us", "contact", "contact-us", "kontakt", "impressum", "imprint",
+    "privacy", "datenschutz", "page", "feed", "login", "subscribe"})
+
+# Frequent English words: a page declared "en" whose text has many of them is English indeed.
+ENGLISH_STOPWORDS = frozenset("the of and to in a is that for on with as was by it at from".split())

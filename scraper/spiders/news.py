@@ -424,7 +424,8 @@ class NewsSpider(scrapy.Spider):
         try:  # a known listing is only read for its links: it is not an article
             page = await self.analyser.analyse(response.body, response.url,
                                                transport_encoding(content_type),
-                                               extract=not known_page, timezone=self.source.timezone)
+                                               extract=not known_page, timezone=self.source.timezone,
+                                               profile=self.source.profile)
         except Exception as error:  # noqa: BLE001 (one unreadable page must not stop the run)
             self._report_unreadable(response.url, error)
             return

@@ -1,4 +1,4 @@
-"""Dev-corpus fixtures: extract every page of ../shared/corpus/dev once per test session.
+"""Corpus fixtures: extract every page of ../shared/corpus/dev (and wide) once per test session.
 
 The corpus lives outside the repo; tests that use it skip cleanly when it is absent.
 Scores are computed with the shared scorer's own metric functions, so a ratchet here
@@ -20,6 +20,7 @@ from scraper.extract import extract
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO.parent / "shared" / "corpus" / "dev"
+WIDE = REPO.parent / "shared" / "corpus" / "wide"
 SCORER = REPO.parent / "shared" / "eval" / "score_extraction.py"
 
 
@@ -44,16 +45,27 @@ def scorer():
 
 @pytest.fixture(scope="session")
 def corpus_results() -> list[CorpusResult]:
-    if not (CORPUS / "truth.jsonl").exists():
-        pytest.skip("dev corpus not present (../shared/corpus/dev)")
+    return _extract_corpus(CORPUS)
+
+
+@pytest.fixture(scope="session")
+def wide_results() -> list[CorpusResult]:
+    """The wide corpus (L3S-GN1, trafilatura's and Readability's test pages). L3S-GN1 is for
+    research use only: it is read from ../shared here and never copied into the repo."""
+    return _extract_corpus(WIDE)
+
+
+def _extract_corpus(folder: Path) -> list[CorpusResult]:
+    if not (folder / "truth.jsonl").exists():
+        pytest.skip(f"corpus not present ({folder})")
     labels = {}
-    if (CORPUS / "faq_disclaimer.jsonl").exists():
-        with open(CORPUS / "faq_disclaimer.jsonl", encoding="utf-8") as lines:
+    if (folder / "faq_disclaimer.jsonl").exists():
+        with open(folder / "faq_disclaimer.jsonl", encoding="utf-8") as lines:
             labels = {entry["id"]: entry for entry in map(json.loads, lines)}
     results = []
-    with open(CORPUS / "truth.jsonl", encoding="utf-8") as lines:
+    with open(folder / "truth.jsonl", encoding="utf-8") as lines:
         for truth in map(json.loads, lines):
-            html = gzip.decompress((CORPUS / "pages" / f"{truth['id']}.html.gz").read_bytes())
+            html = gzip.decompress((folder / "pages" / f"{truth['id']}.html.gz").read_bytes())
             try:
                 article, error = extract(html, truth["url"]).to_dict(), None
             except Exception as exc:  # recorded, and counted as a failure by the tests

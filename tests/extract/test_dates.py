@@ -63,6 +63,9 @@ def test_dateparser_fallback_for_forms_without_a_fast_path():
     assert parse_date("Mittwoch, 3 Apr. 2024", languages=["de"]) == "2024-04-03"
 
 
-@pytest.mark.parametrize("text", [None, "", "   ", "no date here", "1850-01-01", "x" * 500, "99/99/9999"])
+@pytest.mark.parametrize("text", [None, "", "   ", "no date here", "1850-01-01", "x" * 500, "99/99/9999",
+                                  "08:00", "03:07 Min.", "7 min", "May 2024", "Dec 6", "2024"])
 def test_non_dates_give_none(text):
+    """A bare time, a reading time, a month or a year is not a calendar day: never "today"."""
     assert parse_date(text) is None
+    assert parse_date(text, relative_base=FETCHED) is None

@@ -63,6 +63,54 @@ def test_title_falls_back_to_h1_then_title():
     assert extract_title(doc(page(body="<p>no headline</p>"))) is None
 
 
+@pytest.mark.parametrize("og_title", ["Bund will Schuldenbremse lockern | Börsen-Zeitung",
+                                      "Bund will Schuldenbremse lockern - Die Neue Südtiroler Tageszeitung",
+                                      "Bund will Schuldenbremse lockern | Sport"])
+def test_title_loses_a_segment_the_headline_shows_without(og_title):
+    # The site's name is stated nowhere else: the <h1> shows the headline without the segment.
+    html = page(f'<meta property="og:title" content="{og_title}">', "<h1>Bund will Schuldenbremse lockern</h1>")
+    assert extract_title(doc(html, "https://x.example/a")) == "Bund will Schuldenbremse lockern"
+
+
+def test_a_structured_headline_nothing_backs_up_yields_to_the_visible_one():
+    # A page-type label in the JSON-LD headline: neither the <h1> nor the <title> repeat it.
+    html = page("<title>List of films featuring time loops - Wikipedia</title>",
+                "<h1>List of films featuring time loops</h1>",
+                json_ld={"@type": "Article", "headline": "Wikimedia list article"})
+    assert extract_title(doc(html)) == "List of films featuring time loops"
+    # A social headline worded differently is still about the page: it stays.
+    html = page('<meta property="og:title" content="Fed holds rates as inflation cools">'
+                "<title>Fed keeps rates on hold as inflation cools - Example</title>",
+                "<h1>Fed keeps rates on hold as inflation cools</h1>")
+    assert extract_title(doc(html)) == "Fed holds rates as inflation cools"
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # A section name in the <h1>, the headline in an <h2> that the <title> repeats.
+    ("That Way Lies Madness - The Opinionator - Opinion - Example Times",
+     "<h1>Opinion</h1><h2>That Way Lies Madness</h2>", "That Way Lies Madness"),
+    # No heading at all: the visible text the <title> starts with, in its visible spelling.
+    ("Ministers Face Dilemma Over Sportscotland (from The Herald )",
+     '<div class="logo">The Herald</div><td class="hd">Ministers face dilemma over sportscotland</td>',
+     "Ministers face dilemma over sportscotland"),
+    ("AKI - Adnkronos international Algeria: Al-Qaeda claims northern attack",
+     "<h4>Algeria: Al-Qaeda claims northern attack</h4>", "Algeria: Al-Qaeda claims northern attack"),
+])
+def test_title_from_the_visible_headline_the_title_tag_repeats(title, body, expected):
+    assert extract_title(doc(page(f"<title>{title}</title>", body), "https://x.example/a")) == expected
+
+
+def test_title_takes_the_h1_typography():
+    html = page("<meta property=\"og:title\" content=\"Editor's Letter: bye OC Baby\">", "<h1>Editor’s Letter: bye OC Baby</h1>")
+    assert extract_title(doc(html)) == "Editor’s Letter: bye OC Baby"
+
+
+def test_title_falls_back_to_the_first_heading():
+    html = page('<meta property="og:site_name" content="Netsports"><title>Footballworld.com | A Netsports Site</title>',
+                "<h2>Bookmark with:</h2><h2>Alouettes add two to coaching staff</h2>")
+    assert extract_title(doc(html, "https://www.footballworld.com/a")) == "Alouettes add two to coaching staff"
+
+
 # ---------------------------------------------------------------- authors
 
 def test_authors_from_json_ld_graph_with_id_references():
@@ -98,10 +146,53 @@ def test_author_strings_are_split_and_cleaned(raw, expected):
     assert clean_authors([raw]) == expected
 
 
-def test_site_name_and_agencies_are_not_people():
+def test_the_site_name_is_no_author_but_an_agency_credited_beside_a_person_is():
     html = page('<meta property="og:site_name" content="Example News">'
                 '<meta name="author" content="Example News, Jane Doe, dpa">')
-    assert extract_authors(doc(html)) == ["Jane Doe"]
+    assert extract_authors(doc(html)) == ["Jane Doe", "dpa"]
+
+
+@pytest.mark.parametrize(("head", "body", "expected"), [
+    # A structured credit may be a user name.
+    ('<meta name="author" content="karstenruppert">', "", ["karstenruppert"]),
+    # ... and a visible one too, right after a byline word.
+    ("", '<h1>H</h1><div class="entry-byline"><span>Dezember 10, 2019</span> · von <a>freeman1984</a> · in <a>News</a></div>',
+     ["freeman1984"]),
+    # A user name yields to the name it spells, and an account id to any name the byline shows.
+    ('<meta name="author" content="arianschlichenmayer">',
+     '<h1>H</h1><div class="byline">von <span>Arian Schlichenmayer</span></div>', ["Arian Schlichenmayer"]),
+    ('<meta name="author" content="link78">', '<h1>H</h1><div class="author">Ophélie Ostermann</div>',
+     ["Ophélie Ostermann"]),
+    # A marked byline crediting only a desk credits the desk.
+    ("", '<h1>H</h1><div class="author">Redaktion</div>', ["Redaktion"]),
+])
+def test_user_names_and_desks(head, body, expected):
+    assert extract_authors(doc(page(head, body + PROSE))) == expected
+
+
+def test_roles_and_lone_particles_are_not_names():
+    assert clean_authors(["Ben Silverman", "Games Editor"]) == ["Ben Silverman"]
+    assert clean_authors(["· von"], min_words=2) == []
+
+
+def test_microdata_authors_in_teasers_count_only_without_others():
+    body = ('<h1>H</h1><span itemprop="author">Steven Musil</span>' + PROSE +
+            '<div class="related"><span itemprop="author">Seamus Byrne</span></div>')
+    assert extract_authors(doc(page(body=body))) == ["Steven Musil"]
+    footer = '<h1>H</h1>' + PROSE + '<footer class="entry-footer"><a rel="author">Andrea Berg</a></footer>'
+    assert extract_authors(doc(page(body=footer))) == ["Andrea Berg"]
+
+
+def test_json_ld_author_on_the_webpage_object():
+    graph = {"@graph": [{"@type": "WebPage", "author": {"@id": "#p"}},
+                        {"@type": "Person", "@id": "#p", "name": "Giovanni Gaggero"}]}
+    assert extract_authors(doc(page(json_ld=graph))) == ["Giovanni Gaggero"]
+
+
+def test_an_editor_label_covers_every_name_it_lists():
+    data = {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Redaktion Example"}}
+    body = '<h1>H</h1>' + PROSE + '<div class="author">Redaktion: Roman Warschauer und Marcel Sommer</div>'
+    assert extract_authors(doc(page(body=body, json_ld=data))) == ["Redaktion Example"]
 
 
 def test_an_organisation_credit_is_kept_when_no_person_is_credited():
@@ -214,6 +305,65 @@ def test_relative_visible_date_uses_fetched_at():
 def test_url_date_is_the_last_resort():
     assert extract_dates(doc(page(body="<p>x</p>")))[0] == "2024-03-05"
     assert extract_dates(doc(page(body="<p>x</p>"), "https://x.example/news-20230428-slug"))[0] == "2023-04-28"
+
+
+def test_a_month_in_the_url_is_the_last_resort():
+    # /2008/05/ says the month, not the day: any date the page states wins.
+    html = page(body="<h1>Headline</h1><p>Posted on 26 May 2008 by the desk.</p>" + PROSE)
+    assert extract_dates(doc(html, "https://blog.example/2008/05/slug.html"))[0] == "2008-05-26"
+    assert extract_dates(doc(page(body="<p>x</p>"), "https://blog.example/2008/05/slug.html"))[0] == "2008-05-01"
+
+
+def test_htmldate_reads_what_our_signals_miss():
+    state = '<script>var article = {"datePublished":"2021-11-03T09:00:00"};</script>'
+    assert extract_dates(doc(page(body=state + PROSE), "https://x.example/a"))[0] == "2021-11-03"
+
+
+def test_a_date_line_under_the_headline():
+    html = page(body="<h1>Olafur Eliasson gestaltet Titelseite</h1>"
+                     "<p>Pressemitteilung vom 25. Januar 2022 | Berlin</p>" + PROSE, lang="de")
+    assert extract_dates(doc(html, "https://x.example/a"))[0] == "2022-01-25"
+
+
+def test_published_equal_to_modified_yields_to_an_earlier_statement():
+    # The CMS stamped its last save as datePublished; the meta tag keeps the first publication.
+    ld = {"@type": "NewsArticle", "datePublished": "2016-05-08T10:11:51+01:00",
+          "dateModified": "2016-05-08T10:11:51+01:00"}
+    meta = '<meta property="article:published_time" content="2015-09-17T16:57:43+01:00">'
+    assert extract_dates(doc(page(meta, json_ld=ld)))[0] == "2015-09-17T16:57:43+01:00"
+    # ... or the date the reader sees under the headline.
+    meta = ('<meta property="article:published_time" content="2024-12-07T12:43:39Z">'
+            '<meta property="article:modified_time" content="2024-12-07T12:43:46Z">')
+    body = '<h1>Vote</h1><div class="dateline">Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024</div>'
+    assert extract_dates(doc(page(meta, body)))[0] == "2024-12-06T22:00:00+00:00"
+
+
+def test_published_unlike_modified_and_draft_creation_dates_stay():
+    ld = {"@type": "NewsArticle", "datePublished": "2024-04-30T16:17:29+02:00",
+          "dateCreated": "2024-04-29T21:52:43", "dateModified": "2024-04-30T16:17:36+02:00"}
+    assert extract_dates(doc(page(json_ld=ld)))[0] == "2024-04-30T16:17:29+02:00"
+    ld = {"@type": "NewsArticle", "datePublished": "2024-04-30T08:00:00+02:00",
+          "dateModified": "2024-05-02T10:00:00+02:00"}
+    body = '<h1>X</h1><div class="date">29.04.2024</div>'
+    assert extract_dates(doc(page(body=body, json_ld=ld)))[0] == "2024-04-30T08:00:00+02:00"
+
+
+def test_bare_times_and_reading_times_are_not_dates():
+    body = '<h1>X</h1><span itemprop="datePublished">08:00</span><span class="time">7 min</span>'
+    assert extract_dates(doc(page(body=body), "https://x.example/2018/06/a.html"))[0] == "2018-06-01"
+
+
+def test_layout_wrappers_named_sidebar_still_hold_the_date():
+    body = ('<div class="panel-two-col-sidebar-right"><h1>Headline</h1>'
+            '<div class="updated-date">April 5, 2018 | 6:00 PM</div></div>'
+            '<div class="sidebar"><div class="date">January 1, 2017</div></div>')
+    assert extract_dates(doc(page(body=body), "https://x.example/a"))[0] == "2018-04-05T18:00:00"
+
+
+def test_json_ld_in_cdata_is_read():
+    script = ('<script type="application/ld+json">\n<![CDATA[\n{"@type": "NewsArticle", '
+              '"datePublished": "2015-10-15T02:19:15.607Z"}\n]]>\n</script>')
+    assert extract_dates(doc(f"<html><head>{script}</head><body></body></html>"))[0] == "2015-10-15T02:19:15+00:00"
 
 
 # ---------------------------------------------------------------- language
