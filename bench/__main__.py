@@ -17,6 +17,7 @@ BENCHMARKS = {
     "db_threshold": "near-duplicate similarity of real pairs, to choose the threshold (issue 4)",
     "scheduler_memory": "daemon resident memory across 100 short runs (issue 5)",
     "crawl_throughput": "bare Scrapy vs + extraction vs newsagg crawl, 2,000 pages; recrawl (issue 6)",
+    "crawl_revisits": "requests per run on a publisher-shaped site: second run, new content, --full (issue 13)",
     "instruments_speed": "instrument recognition: dictionary build time, median ms per dev article (issue 15)",
     "instruments_score": "instrument tags vs the blind hand labels, tune and holdout apart (issue 15)",
     "extract_formats": "body_html / Markdown / images: added ms per page vs extraction, markdownify peer (issue 16)",
