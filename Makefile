@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 BENCH_STAMP := $(VENV)/.installed-bench
-CORPUS ?= ../shared/corpus/dev
+CORPORA ?= --corpus ../shared/corpus/dev --corpus ../shared/corpus/wide
 
 .PHONY: install demo test lint score score-sections bench clean
 
@@ -30,9 +30,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-# Side-by-side extraction scores on the dev corpus (newsagg vs the peers).
+# Side-by-side extraction scores on the dev and wide corpora (newsagg vs the peers).
 score: $(BENCH_STAMP)
-	$(BIN)/python ../shared/eval/score_extraction.py --corpus $(CORPUS) \
+	$(BIN)/python ../shared/eval/score_extraction.py $(CORPORA) \
 		--extractor project --extractor trafilatura --extractor readability --extractor newspaper4k \
 		--project-cmd "$(BIN)/newsagg extract"
 

@@ -20,6 +20,7 @@ BENCHMARKS = {
     "cluster_writer": "cluster writer: batched ingest vs per-article upsert, and through Redis (issue 14)",
     "cluster_known_urls": "cluster: known-URL snapshot at 100k URLs vs JSON, gzip, a Redis SET (issue 14)",
     "cluster_throughput": "cluster: pages/s with 1 and 2 crawl workers, Redis round trips per page (issue 14)",
+    "crawl_revisits": "requests per run on a publisher-shaped site: second run, new content, --full (issue 13)",
     "instruments_speed": "instrument recognition: dictionary build time, median ms per dev article (issue 15)",
     "instruments_score": "instrument tags vs the blind hand labels, tune and holdout apart (issue 15)",
     "extract_formats": "body_html / Markdown / images: added ms per page vs extraction, markdownify peer (issue 16)",

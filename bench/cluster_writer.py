@@ -61,7 +61,8 @@ def time_batched(path: Path, payloads: list[str]) -> float:
         started = time.perf_counter()
         for payload in payloads:
             data = json.loads(payload)
-            batch = batches.Batch(data["run_id"], data["seq"], [messages.article_from_wire(a) for a in data["articles"]])
+            batch = batches.Batch(data["run_id"], data["seq"], "bench",
+                                  [messages.article_from_wire(a) for a in data["articles"]])
             batches.ingest(store, batch)
         return time.perf_counter() - started
 

@@ -17,7 +17,7 @@ from functools import cache, partial
 from core.article import Article
 from core.errors import NewsaggError
 from db.dedup import SentFingerprint
-from db.fetch_state import FetchRecord
+from db.fetch_state import FetchRecord, Revisit, StateBatch
 from db.runs import RunCounters
 from db.store import PreparedArticle, prepare_article
 
@@ -45,16 +45,16 @@ def crawl(source: str, trigger: str, full: bool = False, max_pages: int | None =
     return _message("crawl", source=source, trigger=trigger, full=full, max_pages=max_pages)
 
 
-def open_run(task_id: str, source: str, trigger: str, refresh: float | None, timezone: str | None, host: str,
-             pid: int, log_path: str | None) -> dict:
-    return _message("open", task_id=task_id, source=source, trigger=trigger, refresh=refresh, timezone=timezone,
-                    host=host, pid=pid, log_path=log_path)
+def open_run(task_id: str, source: str, trigger: str, timezone: str | None, host: str, pid: int,
+             log_path: str | None) -> dict:
+    return _message("open", task_id=task_id, source=source, trigger=trigger, timezone=timezone, host=host,
+                    pid=pid, log_path=log_path)
 
 
-def batch(run_id: int, seq: int, source: str, articles: list[dict], fetches: list[FetchRecord],
+def batch(run_id: int, seq: int, source: str, articles: list[dict], states: list[tuple[StateBatch, str]],
           errors: list[tuple[str | None, str]], counters: RunCounters) -> dict:
     return _message("batch", run_id=run_id, seq=seq, source=source, articles=articles,
-                    fetches=[asdict(record) for record in fetches], errors=[list(e) for e in errors],
+                    states=[[state_to_wire(state), now] for state, now in states], errors=[list(e) for e in errors],
                     counters={"pages_fetched": counters.pages_fetched, "errors": counters.errors})
 
 
@@ -87,5 +87,18 @@ def article_from_wire(data: dict) -> PreparedArticle:
                            cache(partial(SentFingerprint.of, tuple(data["band_keys"]), article.body)))
 
 
-def fetches_from_wire(rows: list[dict]) -> list[FetchRecord]:
-    return [FetchRecord(**row) for row in rows]
+def state_to_wire(state: StateBatch) -> dict:
+    """What the crawl learned about its source's pages (db/fetch_state.py's StateBatch)."""
+    return {"fetches": [asdict(record) for record in state.fetches],
+            "revisits": [asdict(revisit) for revisit in state.revisits],
+            "frontier_added": {url: list(found) for url, found in state.frontier_added.items()},
+            "frontier_failed": sorted(state.frontier_failed), "frontier_done": sorted(state.frontier_done),
+            "forget": sorted(state.forget), "aliases": state.aliases}
+
+
+def state_from_wire(data: dict) -> StateBatch:
+    return StateBatch(fetches=[FetchRecord(**row) for row in data["fetches"]],
+                      revisits=[Revisit(**row) for row in data["revisits"]],
+                      frontier_added={url: tuple(found) for url, found in data["frontier_added"].items()},
+                      frontier_failed=set(data["frontier_failed"]), frontier_done=set(data["frontier_done"]),
+                      forget=set(data["forget"]), aliases=dict(data["aliases"]))

@@ -40,7 +40,7 @@ class RemoteRun:
     def __init__(self, client: redis.Redis, run_id: int, source: str, settings: ClusterSettings):
         self.client, self.run_id, self.source, self.settings = client, run_id, source, settings
         self.articles: list[dict] = []
-        self.fetches: list = []
+        self.states: list = []  # (StateBatch, when), what the crawl learned of its pages
         self.errors: list[tuple[str | None, str]] = []
         self.counters = RunCounters()
         self.sent_counters = RunCounters()
@@ -66,8 +66,8 @@ class RemoteRun:
         if len(self.articles) >= self.settings.batch_size:
             self.flush()
 
-    def add_fetches(self, records: list) -> None:
-        self.fetches.extend(records)
+    def add_state(self, state, now: str) -> None:
+        self.states.append((state, now))
 
     def add_error(self, url: str | None, error: str) -> None:
         self.errors.append((url, error))
@@ -77,12 +77,12 @@ class RemoteRun:
         self.flush()
 
     def flush(self) -> None:
-        if not (self.articles or self.fetches or self.errors) and self.counters == self.sent_counters:
+        if not (self.articles or self.states or self.errors) and self.counters == self.sent_counters:
             return
         self.seq += 1
-        message = messages.batch(self.run_id, self.seq, self.source, self.articles, self.fetches, self.errors,
+        message = messages.batch(self.run_id, self.seq, self.source, self.articles, self.states, self.errors,
                                  self.counters)
-        self.articles, self.fetches, self.errors = [], [], []
+        self.articles, self.states, self.errors = [], [], []
         self.sent_counters = replace(self.counters)
         self._post(INGEST_TASK, message)
 
@@ -217,8 +217,8 @@ class RemoteStore:
     def finish_run(self, source, run_id, status, counters, message) -> None:
         self.run.post_finish(status, counters, message)  # delivered by the sender; waited for at exit
 
-    def record_fetches(self, records) -> None:
-        self.run.add_fetches(list(records))
+    def write_state(self, source, batch, now) -> None:
+        self.run.add_state(batch, now)
 
 
 class RemoteWriter:
@@ -265,7 +265,7 @@ class RemoteBackend:
         return [(sources[0], self.run_id)], []
 
     def fetch_state(self) -> SnapshotFetchState:
-        return SnapshotFetchState(self.snapshot, self.run.add_fetches)
+        return SnapshotFetchState(self.snapshot, self.run.add_state)
 
     def new_writer(self) -> RemoteWriter:
         return RemoteWriter(self.run)

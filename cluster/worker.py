@@ -47,7 +47,7 @@ class CrawlWorker:
         if request["max_pages"]:
             source.max_pages = request["max_pages"]
         opened = app.send_task(
-            OPEN_TASK, args=[messages.open_run(task_id, source.name, request["trigger"], source.refresh, source.timezone,
+            OPEN_TASK, args=[messages.open_run(task_id, source.name, request["trigger"], source.timezone,
                                                socket.gethostname(), os.getpid(), str(Path(config.log_dir).resolve()))],
             queue=CONTROL_QUEUE, expires=OPEN_TIMEOUT)
         try:

@@ -62,7 +62,7 @@ class Writer:
                                     log_path=f"{request['host']}:{request['log_path'] or '-'}")
             runs.set_lock_run(conn, source, run_id, pid=request["pid"])
             self.store.fill_utc(source, request["timezone"])  # as a local crawl does when it starts
-            snapshot = state.build(conn, source, request["refresh"])
+            snapshot = state.build(conn, source)
             reply = {"status": "running", "source": source, "run_id": run_id, "known_bytes": len(snapshot)}
             pipe = self.client.pipeline()
             pipe.set(Keys.state(run_id), snapshot, ex=STATE_TTL)
@@ -75,9 +75,8 @@ class Writer:
                 runs.mark_run(conn, run_id, "failed", "not started: the writer could not open the run")
             runs.release_lock(conn, source, pid=request["pid"])
             raise
-        logger.info("%s: run %d opened for pid %d on %s (%d known URLs, snapshot %d bytes)", source, run_id,
-                    request["pid"], request["host"], state.Snapshot(snapshot).known_articles.__len__(),
-                    len(snapshot))
+        logger.info("%s: run %d opened for pid %d on %s (snapshot %d bytes)", source, run_id, request["pid"],
+                    request["host"], len(snapshot))
         return reply
 
     # ------------------------------------------------------------------ batches
@@ -85,8 +84,8 @@ class Writer:
     def ingest(self, message: dict) -> dict:
         data = messages.check(message, "batch")
         batch = batches.Batch(
-            data["run_id"], data["seq"], [messages.article_from_wire(a) for a in data["articles"]],
-            messages.fetches_from_wire(data["fetches"]), [tuple(e) for e in data["errors"]],
+            data["run_id"], data["seq"], data["source"], [messages.article_from_wire(a) for a in data["articles"]],
+            [(messages.state_from_wire(state), now) for state, now in data["states"]], [tuple(e) for e in data["errors"]],
             data["counters"]["pages_fetched"], data["counters"]["errors"])
         try:
             outcomes = batches.ingest(self.store, batch)

@@ -1,5 +1,5 @@
 """Ingesting a batch of a crawl that ran elsewhere (the cluster writer, docs/scaling.md): its
-articles, fetch records, errors and counters in ONE transaction, recorded in ingested_batches
+articles, crawl state (fetches, revisits, frontier, aliases), errors and counters in ONE transaction, recorded in ingested_batches
 so that a batch delivered twice (at-least-once delivery) is stored once."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .connection import transaction, utcnow
-from .fetch_state import FetchRecord, write_fetches
+from .fetch_state import StateBatch, write_batch_in
 from .runs import MAX_ERRORS_KEPT
 from .store import DUPLICATE, NEW, UPDATED, PreparedArticle, Store
 
@@ -18,8 +18,9 @@ from .store import DUPLICATE, NEW, UPDATED, PreparedArticle, Store
 class Batch:
     run_id: int
     seq: int  # 1, 2, ... within the run
+    source: str = ""
     articles: list[PreparedArticle] = field(default_factory=list)
-    fetches: list[FetchRecord] = field(default_factory=list)
+    states: list[tuple[StateBatch, str]] = field(default_factory=list)  # what the crawl learned, and when
     errors: list[tuple[str | None, str]] = field(default_factory=list)
     pages_fetched: int = 0  # the run's totals when the batch was sent (never lowered by a late batch)
     error_count: int = 0
@@ -34,7 +35,8 @@ def ingest(store: Store, batch: Batch) -> Counter | None:
                         (batch.run_id, batch.seq)).fetchone():
             return None
         outcomes = Counter(store.write_prepared(conn, prepared).outcome for prepared in batch.articles)
-        write_fetches(conn, batch.fetches)
+        for state, now in batch.states:  # after the articles: its aliases name them
+            write_batch_in(conn, batch.source, state, now)
         _write_errors(conn, batch.run_id, batch.errors)
         conn.execute(
             "UPDATE crawl_runs SET articles_new = articles_new + ?, articles_updated = articles_updated + ?,"

@@ -252,6 +252,27 @@ def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
     return any(row[1] == column for row in conn.execute(f"PRAGMA table_info({table})"))  # fixed names
 
 
+def _revisits(conn: sqlite3.Connection) -> None:
+    """Issue 13: each listing's learned revisit schedule, the persisted crawl frontier, and where a
+    redirecting URL leads (docs/schema.md, docs/crawling.md "Only new")."""
+    from sqlite_utils import Database  # imported here: it pulls in numpy, slow for every CLI start
+
+    db = Database(conn)
+    db["listing_revisits"].create({
+        "url": str, "source": str, "kind": str, "interval_s": float, "next_due_at": str, "reads": int,
+        "yields": int, "found_last": int, "found_total": int, "last_read_at": str, "last_found_at": str,
+    }, pk="url", not_null={"source", "kind", "interval_s", "next_due_at", "reads", "yields", "found_last",
+                           "found_total"},
+        defaults={"reads": 0, "yields": 0, "found_last": 0, "found_total": 0}, if_not_exists=True)
+    db["listing_revisits"].create_index(["source", "next_due_at"], if_not_exists=True)
+    db["crawl_frontier"].create({"url": str, "source": str, "found_on": str, "found_at": str, "attempts": int},
+                                pk="url", not_null={"source", "found_at", "attempts"}, defaults={"attempts": 0},
+                                if_not_exists=True)
+    db["crawl_frontier"].create_index(["source"], if_not_exists=True)
+    if not _has_column(conn, "fetch_state", "redirect_to"):
+        db["fetch_state"].add_column("redirect_to", str)
+
+
 def _cluster_batches(conn: sqlite3.Connection) -> None:
     """Issue 14: the batches the cluster writer ingested, so a batch delivered twice stores once."""
     from sqlite_utils import Database
@@ -262,7 +283,7 @@ def _cluster_batches(conn: sqlite3.Connection) -> None:
 
 
 Step = str | Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Step] = [V1, _v2, _instruments, _body_formats_and_utc, _cluster_batches]
+MIGRATIONS: list[Step] = [V1, _v2, _instruments, _body_formats_and_utc, _revisits, _cluster_batches]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -142,8 +142,8 @@ class Store:
         runs.finish_run(self.conn, run_id, status, counters, message)
         runs.release_lock(self.conn, source)
 
-    def record_fetches(self, records) -> None:
-        fetch_state.record_fetches(self.conn, records)
+    def write_state(self, source: str, batch: fetch_state.StateBatch, now: str) -> None:
+        fetch_state.write_batch(self.conn, source, batch, now)
 
     def fill_utc(self, source: str, timezone: str | None) -> int:
         """Backfill the UTC instants of `source`'s older rows, in short transactions (db/backfill.py)."""

@@ -7,6 +7,7 @@ import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from core.arguments import non_negative_float, positive_int
 from core.config import Config, ConfigError, Source, load_config_from, resolve_db_path
@@ -52,6 +53,8 @@ def add_parsers(subparsers) -> None:
     _add_common(status)
     status.add_argument("--json", action="store_true",
                         help="one JSON object per line: the scheduler, then each source")
+    status.add_argument("--source", metavar="NAME",
+                        help="only this source, with its listings: revisit interval, yield, next due")
     status.set_defaults(handler=run_status)
 
 
@@ -190,7 +193,7 @@ def _took(row, dead: bool = False) -> str:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from scheduler.status import all_statuses
+    from scheduler.status import all_statuses, listing_schedule
 
     config, conn = _open(args)
     try:
@@ -198,13 +201,18 @@ def run_status(args: argparse.Namespace) -> int:
             sources, in_config = config.sources, True
         else:  # no config (or one without sources): what the database knows
             sources, in_config = [Source(name, []) for name in runs.known_sources(conn)], False
+        if args.source:
+            sources = [_named(sources, args.source)]
         statuses = all_statuses(conn, sources, in_config=in_config)
+        schedule = listing_schedule(conn, args.source) if args.source else None
         daemon = runs.current_lock(conn, runs.DAEMON_LOCK)
     finally:
         conn.close()
     daemon_alive = daemon is not None and not runs.is_lock_stale(daemon)
     if args.json:
         _print_status_json(daemon if daemon_alive else None, statuses)
+        if schedule is not None:
+            _print_listings_json(schedule, args.source)
         return 0
     if daemon_alive:
         print(f"scheduler: running, pid {daemon['pid']} on {daemon['hostname']} since {_utc(daemon['acquired_at'])}")
@@ -214,6 +222,8 @@ def run_status(args: argparse.Namespace) -> int:
         print("(no config: the sources of the database's run history; next runs unknown)")
     for status in statuses:
         _print_status(status)
+    if schedule is not None:
+        _print_listings(schedule, sources[0])
     warned = sum(1 for s in statuses if s.warnings)
     print(f"{len(statuses)} source(s), {warned} with warnings")
     return 0
@@ -264,3 +274,45 @@ def _print_status_json(daemon, statuses) -> None:
             "next_run": status.next_run.isoformat() if status.next_run else None,
             "overdue": status.overdue, "articles_24h": status.articles_24h, "warnings": status.warnings,
         }, ensure_ascii=False))
+
+
+def _named(sources: list[Source], name: str) -> Source:
+    for source in sources:
+        if source.name == name:
+            return source
+    known = ", ".join(source.name for source in sources) or "none"
+    raise ConfigError(f"unknown source {name!r} (known: {known})")
+
+
+def _print_listings(schedule, source: Source) -> None:
+    """The source's revisit schedule (docs/crawling.md, "Only new"); URLs of its own site by path."""
+    print(f"  listings:     {len(schedule.rows)} ({schedule.due} read on the next run);"
+          f" frontier: {schedule.frontier} links to fetch")
+    if not schedule.rows:
+        return
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(source.start_urls[0])) if source.start_urls else ""
+    now = schedule.now.isoformat(timespec="seconds")
+    print(f"  {'LISTING':<50} {'KIND':<7} {'REVISIT':>9} {'NEXT DUE (UTC)':<16} {'READS':>5} {'YIELDS':>6}"
+          f" {'FOUND':>5} {'LAST':>4} {'HTTP':>4}")
+    for row in schedule.rows:
+        url = (row["url"].removeprefix(origin) or "/") if origin else row["url"]
+        every_run = row["interval_s"] == 0
+        due = "every run" if every_run else "now" if row["next_due_at"] <= now else _short(row["next_due_at"])[:16]
+        print(f"  {url[:50]:<50} {row['kind']:<7} {'every run' if every_run else _interval(row['interval_s']):>9}"
+              f" {due:<16} {row['reads']:>5} {row['yields']:>6} {row['found_total']:>5} {row['found_last']:>4}"
+              f" {row['status'] or '-':>4}")
+
+
+def _print_listings_json(schedule, source: str) -> None:
+    for row in schedule.rows:
+        listing = {key: row[key] for key in row.keys() if key not in ("kind", "source")}
+        print(json.dumps({"kind": "listing", "source": source, "page_kind": row["kind"], **listing}))
+    print(json.dumps({"kind": "frontier", "source": source, "links": schedule.frontier}))
+
+
+def _interval(seconds: float) -> str:
+    """A revisit interval in two units at most: 15m, 6h 30m, 1d 6h, 7d."""
+    minutes = round(seconds / 60)
+    days, hours, minutes = minutes // 1440, minutes % 1440 // 60, minutes % 60
+    parts = [f"{days}d" if days else "", f"{hours}h" if hours else "", f"{minutes}m" if minutes and not days else ""]
+    return " ".join(part for part in parts if part) or "0m"

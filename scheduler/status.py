@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from core.config import Source
-from db import runs
+from db import fetch_state, runs
 from scheduler.timing import expected_next_run
 
 FAILING_RUNS = 3  # this many failed runs in a row: warn
@@ -116,6 +116,26 @@ def all_statuses(conn: sqlite3.Connection, sources: list[Source], now: datetime 
 
 def _articles(run: sqlite3.Row) -> int:
     return run["articles_new"] + run["articles_updated"] + run["duplicates"]
+
+
+@dataclass
+class ListingSchedule:
+    """`newsagg status --source`: the source's listings and feeds, their yield and next revisit."""
+
+    rows: list[sqlite3.Row]  # listing_revisits (+ last HTTP status), every-run ones first, then soonest due
+    frontier: int  # links found but not fetched yet
+    now: datetime
+
+    @property
+    def due(self) -> int:
+        """How many are read on the next run."""
+        now = self.now.isoformat(timespec="seconds")
+        return sum(1 for row in self.rows if row["interval_s"] == 0 or row["next_due_at"] <= now)
+
+
+def listing_schedule(conn: sqlite3.Connection, source: str, now: datetime | None = None) -> ListingSchedule:
+    return ListingSchedule(fetch_state.listing_overview(conn, source), fetch_state.frontier_size(conn, source),
+                           now or datetime.now(UTC))
 
 
 def _leading(rows: list[sqlite3.Row], test) -> int:

@@ -41,6 +41,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
     "scraper.middlewares.BoundedDecompressionMiddleware": 590,  # in its place: a gzip bomb is a page error
     "scraper.middlewares.RedirectLoopMiddleware": 650,  # sees a 3xx before RedirectMiddleware (600)
+    "scraper.known_redirects.KnownRedirectMiddleware": 640,  # a 3xx to a known page is not followed
 }
 # Loopback, private and link-local addresses only for sources on one (scraper/addresses.py).
 TWISTED_DNS_RESOLVER = "scraper.addresses.GuardedResolver"

@@ -73,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
     c = summary.counters
     print(f"\nRun {summary.run_id}: {summary.status}. {c.pages_fetched} pages fetched, {c.articles_new} new "
           f"articles, {c.articles_updated} updated, {c.duplicates} duplicates, {c.errors} errors.\n")
+    if saving := only_new_line(args.db, summary.run_id, c.pages_fetched):
+        print(saving + "\n")
     print_stored(args.db)
     print("\nLook at it:")
     for line in look_commands(args.db):
@@ -136,6 +138,24 @@ def serve_until_stopped(site, port: int | None) -> int:
             pass
     print("stopped", flush=True)
     return 0
+
+
+def only_new_line(db_path: str, run_id: int | None, pages: int) -> str | None:
+    """After the first crawl of the demo site: what this one cost against it."""
+    from db import runs
+    from db.connection import connect
+
+    conn = connect(db_path)
+    try:
+        history = runs.list_runs(conn, "demo", limit=100_000)
+    finally:
+        conn.close()
+    first = history[-1] if history else None
+    if first is None or first["id"] == run_id or not first["pages_fetched"]:
+        return None
+    return (f"Only new: {pages} pages fetched, against {first['pages_fetched']} by the first crawl of the site "
+            f"({pages / first['pages_fetched']:.0%}): known articles, redirects and listings that are not due "
+            "are not fetched again (docs/crawling.md).")
 
 
 def look_commands(db_path: str) -> list[str]:

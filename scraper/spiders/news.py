@@ -28,12 +28,14 @@ from twisted.internet.error import DNSLookupError
 
 from core.config import Source, adhoc_source, load_config, resolve_config_path
 from core.errors import ExtractionError
-from db.fetch_state import ARTICLE, FEED, LISTING, SITEMAP
+from db.fetch_state import ARTICLE, FEED, LISTING, REDIRECT, SITEMAP
 from db.urls import canonicalize
+from scraper import revisits
 from scraper.addresses import address_guard
 from scraper.backend import backend_for
-from scraper.incremental import CrawlState
+from scraper.incremental import GONE, CrawlState, slash_twin
 from scraper.items import ArticleItem
+from scraper.known_redirects import KnownRedirect
 from scraper.middlewares import DecompressedTooLarge
 from scraper.pages import PageAnalyser, transport_encoding
 from scraper.scope import Scope, url_date
@@ -43,6 +45,8 @@ from scraper.writer import writer_for
 HTML_TYPES = (b"text/html", b"application/xhtml")
 XML_TYPES = (b"xml", b"rss", b"atom")
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
+OTHER = "other"  # a page that failed for good (404/410): its kind is unknown
+TRANSIENT_STATUSES = {408, 429, 500, 502, 503, 504, 522, 524}
 canonical_url = lru_cache(maxsize=65536)(canonicalize)  # the same menu links recur on every page
 
 
@@ -66,6 +70,7 @@ class NewsSpider(scrapy.Spider):
         self.pages_requested = 0
         self.requested: set[str] = set()  # canonical URLs requested in this run (cheaper than the dupefilter)
         self.out_of_scope: set[str] = set()  # canonical links already refused by the scope (menus recur)
+        self.in_scope: set[str] = set()  # ...and already allowed
         self.traps_reported: set[str] = set()
         self.crashes_logged: set[tuple[str, str]] = set()
         self.state: CrawlState | None = None
@@ -76,7 +81,8 @@ class NewsSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         spider.full = spider.full or settings.getbool("NEWSAGG_FULL")
-        spider.state = CrawlState(backend_for(crawler).fetch_state(), spider.source, spider.full, writer_for(crawler))
+        spider.state = CrawlState(backend_for(crawler).fetch_state(), spider.source, spider.full,
+                                  writer=writer_for(crawler))
         spider.analyser = PageAnalyser(settings.getint("NEWSAGG_EXTRACT_WORKERS"))
         if settings.getbool("ROBOTSTXT_OBEY"):  # robots.txt is fetched anyway: read its Sitemap lines there
             crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
@@ -111,9 +117,11 @@ class NewsSpider(scrapy.Spider):
     def start_requests(self):
         roots = {f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.source.start_urls}
         for url in self.source.start_urls:  # start pages count towards max_pages too
-            self.requested.add(canonical_url(url))
+            key = canonical_url(url)
+            self.requested.add(key)
             self.pages_requested += 1
-            yield self._page_request(url, priority=100, meta={"start_url": True})
+            yield self._page_request(url, priority=100, meta={"start_url": True},
+                                     headers=self.state.conditional_headers(key))
         if not self.settings.getbool("ROBOTSTXT_OBEY"):
             for root in sorted(roots):
                 yield scrapy.Request(urljoin(root, "/robots.txt"), callback=self.parse_robots,
@@ -123,7 +131,30 @@ class NewsSpider(scrapy.Spider):
             if request := self._sitemap_request(url, speculative=url not in self.source.sitemaps):
                 yield request
         for url in self.source.feeds:
-            if request := self._feed_request(url):
+            if request := self._feed_request(url, every_run=True):
+                yield request
+        yield from self._scheduled_requests()
+
+    def _scheduled_requests(self):
+        """Listings and feeds whose revisit is due, the frontier a previous run left, then stored
+        articles whose refresh window is over (at most half of max_pages: new pages come first)."""
+        for revisit in self.state.due():
+            if revisit.kind == FEED:
+                request = self._feed_request(revisit.url, priority=70, every_run=revisit.interval_s == 0)
+            else:
+                request = self._known_page_request(revisit.url, priority=40)
+            if request is not None:
+                yield request
+        for row in self.state.frontier:
+            url = self.state.resolve(row["url"])
+            fetched = self.state.article_of(url) is not None or self.state.is_known_page(url)
+            if url != row["url"] or fetched:  # fetched since (another way), or known to redirect
+                self.state.frontier_done(row["url"])
+            if not fetched and (request := self._new_page_request(url, priority=30, linked_as=row["url"],
+                                                                   found_on=row["found_on"])):
+                yield request
+        for article in self.state.stale_articles()[: self.source.max_pages // 2]:
+            if article not in self.requested and (request := self._refresh_request(article, 1, linked_as=article)):
                 yield request
 
     def _page_request(self, url: str, priority: int = 0, meta: dict | None = None,
@@ -131,24 +162,37 @@ class NewsSpider(scrapy.Spider):
         meta = dict(meta or {})
         if linked_as and linked_as != url:
             meta["linked_as"] = linked_as
-        if headers:  # a conditional refresh: a 304 is an answer, not an error
+        if headers:  # a conditional request: a 304 is an answer, not an error
             meta["handle_httpstatus_list"] = [304]
         return scrapy.Request(url, callback=self.parse_page, errback=self.on_error, priority=priority,
                               meta=meta, headers=headers)
 
     def _sitemap_request(self, url: str, speculative: bool = False) -> scrapy.Request | None:
-        """Sitemaps spend the max_pages budget, except the guessed <start folder>sitemap.xml."""
-        if canonical_url(url) in self.requested or not (speculative or self._spend_budget()):
+        key = self.state.resolve(canonical_url(url))
+        if speculative and self.state.was_gone(key):  # a guessed sitemap.xml that did not exist lately
             return None
-        self.requested.add(canonical_url(url))
-        return scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error, priority=80,
-                              meta={"speculative": speculative})
+        # Sitemaps spend the max_pages budget, except the guessed <start folder>sitemap.xml.
+        if key in self.requested or not (speculative or self._spend_budget()):
+            return None
+        self.requested.add(key)
+        headers = self.state.conditional_headers(key)
+        meta = {"speculative": speculative, **({"handle_httpstatus_list": [304]} if headers else {})}
+        return scrapy.Request(key if key != canonical_url(url) else url, callback=self.parse_sitemap,
+                              errback=self.on_error, priority=80, meta=meta, headers=headers)
 
-    def _feed_request(self, url: str, priority: int = 80) -> scrapy.Request | None:
-        if canonical_url(url) in self.requested or not self._spend_budget():
+    def _feed_request(self, url: str, priority: int = 80, every_run: bool = False) -> scrapy.Request | None:
+        """Configured feeds and those a start page advertises are read on every run; other feeds
+        (a tag's, an author's) when their revisit is due."""
+        key = self.state.resolve(canonical_url(url))
+        if not every_run and self.state.is_known_page(key) and not self.state.is_due(key):
             return None
-        self.requested.add(canonical_url(url))
-        return scrapy.Request(url, callback=self.parse_feed, errback=self.on_error, priority=priority)
+        if key in self.requested or not self._spend_budget():
+            return None
+        self.requested.add(key)
+        headers = self.state.conditional_headers(key)
+        meta = {"every_run": every_run, **({"handle_httpstatus_list": [304]} if headers else {})}
+        return scrapy.Request(key if key != canonical_url(url) else url, callback=self.parse_feed,
+                              errback=self.on_error, priority=priority, meta=meta, headers=headers)
 
     def _spend_budget(self) -> bool:
         """One request of max_pages (pages, feeds and sitemaps alike), or False when it is spent."""
@@ -158,25 +202,67 @@ class NewsSpider(scrapy.Spider):
         self.pages_requested += 1
         return True
 
-    def follow_page(self, url: str, priority: int = 0, entry_date: str | None = None):
-        """A request for an in-scope page URL that is neither known nor beyond a limit, or None."""
+    def _page_of(self, url: str) -> str:
+        """The page a link names, as far as this crawl knows: a stored article or listing (through
+        known redirects and trailing-slash variants), or a page requested in this run that the link
+        differs from only by the trailing slash (asking would cost a 301 each)."""
+        url = self.state.resolve(url)
+        if url not in self.requested and (twin := slash_twin(url)) in self.requested:
+            return twin
+        return url
+
+    def follow_page(self, url: str, priority: int = 0, entry_date: str | None = None,
+                    found_on: str | None = None):
+        """A request for a feed or sitemap entry that is new, or a stored article the entry dates after
+        our last fetch of it; None for everything else."""
+        canonical = self._page_of(canonical_url(url))
+        if not self.scope.allows(canonical):
+            return None
+        article = self.state.article_of(canonical)
+        if article is not None:
+            self.state.note_alias(_unfragmented(url), article)
+            if article not in self.requested and self.state.needs_refetch(article, entry_date):
+                return self._refresh_request(article, priority, linked_as=url)
+            self._count("skipped_known")
+            return None
         if entry_date and self.state.entry_is_old(entry_date):
             self._count("skipped_old_entries")
             return None
-        canonical = canonical_url(url)
-        if canonical in self.requested or not self.scope.allows(canonical):
+        if canonical in self.requested:
+            self.state.note_alias(_unfragmented(url), canonical)
             return None
-        if self.state.is_known_article(canonical):
-            self._count("skipped_known")
-            return None
-        return self._new_page_request(canonical, priority, linked_as=url)
+        if self.state.is_known_page(canonical) or self.state.was_gone(canonical):
+            return None  # a listing comes back when its revisit is due
+        return self._new_page_request(canonical, priority, linked_as=url, found_on=found_on)
 
-    def _new_page_request(self, url: str, priority: int, linked_as: str) -> scrapy.Request | None:
-        if self._is_trap(url) or self._dated_before_since(url) or not self._spend_budget():
+    def _new_page_request(self, url: str, priority: int, linked_as: str,
+                          found_on: str | None = None) -> scrapy.Request | None:
+        """A request for a page never fetched. It is in the frontier until answered, so a run cut
+        short (max_pages, timeout, kill) leaves it to the next run."""
+        if self._is_trap(url) or self._dated_before_since(url):
+            return None
+        self.state.frontier_add(url, found_on)
+        if not self._spend_budget():
             return None
         self.requested.add(url)
-        return self._page_request(url, priority, linked_as=linked_as,
-                                  headers=self.state.conditional_headers(url))
+        return self._page_request(url, priority, linked_as=linked_as, meta={"found_on": found_on})
+
+    def _known_page_request(self, url: str, priority: int) -> scrapy.Request | None:
+        """A conditional request for a listing fetched before (due, or the next page of a page that
+        showed new articles)."""
+        if url in self.requested or not self._spend_budget():
+            return None
+        self.requested.add(url)
+        return self._page_request(url, priority, headers=self.state.conditional_headers(url))
+
+    def _refresh_request(self, article: str, priority: int, linked_as: str) -> scrapy.Request | None:
+        """A stored article due for a refresh: fetched conditionally under its canonical URL."""
+        if not self._spend_budget():
+            return None
+        self.requested.add(article)
+        self._count("refreshed")
+        return self._page_request(article, priority, meta={"refresh": True}, linked_as=linked_as,
+                                  headers=self.state.conditional_headers(article))
 
     def _is_trap(self, url: str) -> bool:
         reason = self.scope.trap(url)
@@ -196,25 +282,86 @@ class NewsSpider(scrapy.Spider):
             return True
         return False
 
-    def follow_links(self, links: list[str], response: Response, priority: int):
-        """Requests for a page's unseen links. Known listings are refreshed from start pages, and from
-        pages that revealed something new; elsewhere old pagination and archives are left alone."""
-        unseen: dict[str, str] = {}
+    def follow_links(self, links: list[str], response: Response, priority: int) -> tuple[list, set[str]]:
+        """Requests for a page's links that were never fetched, and the page's in-scope links.
+
+        Known articles, listings and pages are not requested (listings come back when due). The
+        next pages of a listing read before are followed only while its article links are at
+        least half new (pagination goes deeper only while pages keep showing new articles)."""
+        page = canonical_url(response.url)
+        gated = self.state.was_read_before(page)  # a first read walks all its pages
+        requests, continuations, in_scope = [], [], set()
+        new = known = 0
+        if self._too_deep(response):
+            return [], set()
         for link in links:
             canonical = canonical_url(link)
-            if canonical in unseen or canonical in self.requested or self.state.is_known_article(canonical):
-                continue
             if canonical in self.out_of_scope:
                 continue
-            if self.scope.allows(canonical):
-                unseen[canonical] = link
-            else:
-                self.out_of_scope.add(canonical)
-        if not response.meta.get("start_url") and all(map(self.state.is_known_listing, unseen)):
-            return
-        for canonical, link in unseen.items():
-            if request := self._new_page_request(canonical, priority, linked_as=link):
-                yield request
+            canonical = self._page_of(canonical)
+            if canonical in in_scope:  # the same page linked twice on this one: a variant, maybe
+                self.state.note_alias(_unfragmented(link), self.state.article_of(canonical) or canonical)
+                continue
+            if canonical not in self.in_scope:  # menus recur on every page: decide once
+                if canonical in self.out_of_scope or not self.scope.allows(canonical):
+                    self.out_of_scope.add(canonical)
+                    continue
+                self.in_scope.add(canonical)
+            in_scope.add(canonical)
+            article = self.state.article_of(canonical)
+            if article is not None:
+                known += 1
+                self.state.note_alias(_unfragmented(link), article)
+                if article not in self.requested and self.state.needs_refetch(article):
+                    if request := self._refresh_request(article, priority, linked_as=link):
+                        requests.append(request)
+                continue
+            continues = gated and revisits.is_continuation(canonical, page)
+            if self.state.is_known_page(canonical) or self.state.was_gone(canonical):
+                if continues:
+                    continuations.append((canonical, link))
+                continue
+            new += 1  # unknown when the run started
+            if canonical in self.requested:
+                self.state.note_alias(_unfragmented(link), canonical)
+            elif continues:
+                continuations.append((canonical, link))
+            elif request := self._new_page_request(canonical, priority, linked_as=link, found_on=page):
+                requests.append(request)
+        self.state.sample_links(in_scope)
+        if continuations and revisits.go_deeper(new, known):
+            for canonical, link in continuations:
+                request = (self._known_page_request(canonical, priority) if self.state.is_known_page(canonical)
+                           else self._new_page_request(canonical, priority, linked_as=link, found_on=page))
+                if request is not None:
+                    requests.append(request)
+        return requests, in_scope
+
+    def _too_deep(self, response: Response) -> bool:
+        """Links of a page at DEPTH_LIMIT would be dropped by Scrapy: do not count or queue them."""
+        limit = self.settings.getint("DEPTH_LIMIT")
+        return bool(limit) and response.meta.get("depth", 0) + 1 > limit
+
+    def resolve_redirect(self, request: scrapy.Request, response: Response, target: str) -> bool:
+        """Asked by KnownRedirectMiddleware before a redirect is followed: True when `target` is a
+        page this crawl has (a stored article, a listing, a page requested in this run). The
+        redirecting URLs are then recorded as aliases of it, so no run requests them again."""
+        dest = canonical_url(target)
+        chain = [canonical_url(url) for url in (*request.meta.get("redirect_urls", ()), request.url)]
+        if dest in chain or not self.scope.allows(dest):
+            return False  # loops and off-scope redirects are other middlewares' business
+        article = self.state.article_of(dest)
+        known = (dest in self.requested or (article is not None and not self.state.needs_refetch(article))
+                 or (self.state.is_known_page(dest) and not self.state.is_due(dest)))
+        if not known:
+            self.requested.add(dest)  # followed now: later links to it are not requested again
+            return False
+        for url in chain:
+            self.state.record(url, REDIRECT, response.status, redirect_to=dest)
+            self.state.note_alias(url, article or dest)
+        if "linked_as" in request.meta:
+            self.state.note_alias(_unfragmented(request.meta["linked_as"]), article or dest)
+        return True
 
     # --------------------------------------------------------------- callbacks
 
@@ -233,6 +380,8 @@ class NewsSpider(scrapy.Spider):
                 yield request
 
     def parse_sitemap(self, response: Response):
+        if self._not_modified(response, SITEMAP):
+            return
         body = response.body
         if body[:2] == b"\x1f\x8b":
             body = gzip.GzipFile(fileobj=io.BytesIO(body)).read(MAX_SITEMAP_BYTES)
@@ -243,18 +392,23 @@ class NewsSpider(scrapy.Spider):
             return
         self.pages_ok += 1
         self._record(response, SITEMAP)
-        for entry in sitemap:
-            loc = urljoin(response.url, (entry.get("loc") or "").strip())
+        entries = [(urljoin(response.url, (entry.get("loc") or "").strip()), entry.get("lastmod"))
+                   for entry in sitemap]
+        if not _dates_are_trustworthy([lastmod for _, lastmod in entries]):
+            entries = [(loc, None) for loc, _ in entries]
+        for loc, lastmod in entries:
             if loc == response.url:
                 continue
             if sitemap.type == "sitemapindex":
-                if self.scope.same_host(loc) and not self.state.entry_is_old(entry.get("lastmod")):
+                if self.scope.same_host(loc) and not self.state.entry_is_old(lastmod):
                     if request := self._sitemap_request(loc):
                         yield request
-            elif request := self.follow_page(loc, priority=10, entry_date=entry.get("lastmod")):
+            elif request := self.follow_page(loc, priority=10, entry_date=lastmod):
                 yield request
 
     def parse_feed(self, response: Response):
+        if self._not_modified(response, FEED):
+            return
         try:
             root = etree.fromstring(response.body, parser=etree.XMLParser(recover=True, resolve_entities=False,
                                                                            no_network=True))
@@ -266,15 +420,19 @@ class NewsSpider(scrapy.Spider):
             return
         self.pages_ok += 1
         self._record(response, FEED)
+        feed = canonical_url(response.url)
+        links = set()
         for link, entry_date in feed_entries(root):
-            if request := self.follow_page(urljoin(response.url, link), priority=20, entry_date=entry_date):
+            url = urljoin(response.url, link)
+            links.add(self.state.resolve(canonical_url(url)))
+            if request := self.follow_page(url, priority=20, entry_date=entry_date, found_on=feed):
                 yield request
+        self.state.read(feed, FEED, response.status, sorted(links), every_run=self._every_run(response))
 
     async def parse_page(self, response: Response):
-        if response.status == 304:  # a refreshed article that did not change: nothing more to do
-            self.pages_ok += 1
-            self._record(response, ARTICLE)
-            self._count("not_modified")
+        url = canonical_url(response.url)
+        self.state.frontier_done(self._request_key(response.request))
+        if self._not_modified(response, ARTICLE if self.state.article_of(url) else LISTING):
             return
         content_type = (response.headers.get("Content-Type") or b"").lower()
         if not content_type.startswith(HTML_TYPES):
@@ -284,11 +442,12 @@ class NewsSpider(scrapy.Spider):
                 return
             self.report_error(response.url, f"not an HTML page ({content_type.decode('latin-1') or 'no type'})")
             return
-        known_listing = self.state.is_known_listing(canonical_url(response.url))
+        self._record_redirects(response, url)
+        known_page = self.state.is_known_page(url)
         try:  # a known listing is only read for its links: it is not an article
             page = await self.analyser.analyse(response.body, response.url,
                                                transport_encoding(content_type),
-                                               extract=not known_listing, timezone=self.source.timezone,
+                                               extract=not known_page, timezone=self.source.timezone,
                                                profile=self.source.profile)
         except Exception as error:  # noqa: BLE001 (one unreadable page must not stop the run)
             self._report_unreadable(response.url, error)
@@ -298,22 +457,52 @@ class NewsSpider(scrapy.Spider):
         is_article = article is not None and article.is_article
         self._record(response, ARTICLE if is_article else LISTING)
         if is_article:
+            if not response.meta.get("refresh"):
+                self.state.credit(response.meta.get("found_on"))
             if self.state.published_before_since(article.published_at):
                 self._count("skipped_old_articles")  # and its links, which lead further into the archive
                 return
             yield ArticleItem(self.source.name, response.url, article, self._seen_urls(response))
         for feed in page.feed_links:
-            if self.scope.same_host(feed) and (request := self._feed_request(feed, priority=50)):
+            if self.scope.same_host(feed) and (
+                    request := self._feed_request(feed, priority=50, every_run=self._every_run(response))):
                 yield request
-        for request in self.follow_links(page.links, response, priority=0 if is_article else 5):
+        requests, links = self.follow_links(page.links, response, priority=0 if is_article else 5)
+        if not is_article:
+            self.state.read(url, LISTING, response.status, sorted(links), every_run=self._every_run(response))
+        for request in requests:
             yield request
+
+    def _not_modified(self, response: Response, kind: str) -> bool:
+        """A 304 to a conditional request: recorded, and nothing more to read (no new links)."""
+        if response.status != 304:
+            return False
+        self.pages_ok += 1
+        self._record(response, kind)
+        if kind in (LISTING, FEED):
+            self.state.read(canonical_url(response.url), kind, 304, every_run=self._every_run(response))
+        self._count("not_modified")
+        return True
+
+    def _every_run(self, response: Response) -> bool:
+        """Start pages, the feeds they advertise and configured feeds are read on every run."""
+        return bool(response.meta.get("start_url") or response.meta.get("every_run"))
+
+    def _record_redirects(self, response: Response, url: str) -> None:
+        """The URLs that redirected here lead here: the next run goes straight to `url`."""
+        for origin in response.meta.get("redirect_urls", ()):
+            if canonical_url(origin) != url:
+                self.state.record(canonical_url(origin), REDIRECT, 301, redirect_to=url)
+
+    @staticmethod
+    def _request_key(request: scrapy.Request) -> str:
+        """The canonical URL a request was made for, before any redirect."""
+        return canonical_url(request.meta.get("redirect_urls", [request.url])[0])
 
     @staticmethod
     def _seen_urls(response: Response) -> list[str]:
         seen = [response.meta["linked_as"]] if "linked_as" in response.meta else []
-        if response.request and response.request.url != response.url:
-            seen.append(response.request.url)  # redirected from
-        return seen
+        return [*seen, *response.meta.get("redirect_urls", ())]  # and the URLs that redirected here
 
     def _record(self, response: Response, kind: str) -> None:
         self.state.record(canonical_url(response.url), kind, response.status,
@@ -334,14 +523,22 @@ class NewsSpider(scrapy.Spider):
 
     def on_error(self, failure):
         request = failure.request
+        key = self._request_key(request)
+        if failure.check(KnownRedirect):  # resolved without a download: recorded as an alias
+            self.state.frontier_done(key)
+            self._count("redirects_to_known")
+            return
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            self.state.frontier_done(key)
             return  # robots.txt said no: polite, not a failure
         if failure.check(HttpError):
             status = failure.value.response.status
-            if request.meta.get("speculative") and status in (404, 410):
+            self._failed(request, key, status)
+            if request.meta.get("speculative") and status in GONE:
                 return  # a guessed sitemap.xml that does not exist is not an error
             message = f"HTTP {status}"
         elif failure.check(DownloadCancelledError):  # Scrapy cancels at DOWNLOAD_MAXSIZE, mid-stream too
+            self.state.frontier_done(key)
             limit = request.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
             message = f"response larger than the max size of {limit} bytes ([crawler] max_page_bytes); dropped"
         elif failure.check(DecompressedTooLarge):
@@ -351,6 +548,7 @@ class NewsSpider(scrapy.Spider):
         elif failure.check(DNSLookupError) and (refusal := self._address_refusal(request.url)):
             message = f"AddressRefused: {refusal}"
         else:
+            self.state.frontier_failed(key)  # timeouts, refused connections: worth another try next run
             message = f"{failure.type.__name__}: {failure.getErrorMessage()}"
         if request.meta.get("speculative") and not failure.check(HttpError):
             return
@@ -361,10 +559,33 @@ class NewsSpider(scrapy.Spider):
         guard = address_guard()
         return guard.refusal(urlsplit(url).hostname or "") if guard is not None else None
 
+    def _failed(self, request: scrapy.Request, key: str, status: int) -> None:
+        """An HTTP error: a page that is gone is remembered (not requested again within the revisit
+        cap, its revisits end); a server error leaves a frontier link for the next run."""
+        if status in TRANSIENT_STATUSES:
+            self.state.frontier_failed(key)
+            return
+        self.state.frontier_done(key)
+        if status in GONE:
+            kind = {self.parse_sitemap: SITEMAP, self.parse_feed: FEED}.get(request.callback, OTHER)
+            self.state.record(key, kind, status)
+            self.state.read(key, kind, status)
+
     def report_error(self, url: str, message: str) -> None:
         self.logger.warning("%s: %s", url, message)
         self._count("errors")
         self.crawler.signals.send_catch_log(crawl_error, url=url, error=message, spider=self)
+
+
+def _unfragmented(url: str) -> str:
+    return url.split("#", 1)[0]
+
+
+def _dates_are_trustworthy(dates: list[str | None]) -> bool:
+    """Sitemaps that stamp every entry with one time (when the file was generated) say nothing
+    about which entry changed."""
+    given = [d for d in dates if d]
+    return len(given) < 5 or len(set(given)) > 1
 
 
 def _header(response: Response, name: bytes) -> str | None:

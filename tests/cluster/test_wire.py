@@ -58,28 +58,37 @@ def test_a_broker_url_is_shown_without_its_password(url, shown):
     assert redact(url) == shown
 
 
+READS = ("known_articles", "known_pages", "revisits", "frontier", "last_successful_run")
+
+
 def test_the_snapshot_answers_what_the_file_answers(tmp_path):
     conn = connect(tmp_path / "n.db")
     now = "2025-10-01T00:00:00+00:00"
-    fetch_state.record_fetches(conn, [FetchRecord("https://x/a", "s", "article", 200, '"e1"', None, now),
-                                      FetchRecord("https://x/list", "s", "listing", 200, None, None, now),
-                                      FetchRecord("https://y/b", "other", "article", 200, None, None, now)])
-    snapshot = state.Snapshot(state.build(conn, "s", refresh=None))
+    with Store(tmp_path / "n.db") as store:
+        store.upsert_article(Article(url="https://x/a", title="A", body="b", published_at="2025-09-30"), "s",
+                             seen_urls=["https://x/a?utm_source=feed"])
+    fetch_state.write_batch(conn, "s", fetch_state.StateBatch(
+        fetches=[FetchRecord("https://x/a", "s", "article", 200, '"e1"', None, now),
+                 FetchRecord("https://x/list", "s", "listing", 200, None, "Mon, 01 Sep 2025", now),
+                 FetchRecord("https://x/old", "s", "redirect", 301, None, None, now, redirect_to="https://x/a"),
+                 FetchRecord("https://y/b", "other", "article", 200, None, None, now)],
+        revisits=[fetch_state.Revisit("https://x/list", "s", "listing", 3600.0, now, reads=2)],
+        frontier_added={"https://x/next": ("https://x/list", now)}), now)
+    access = state.SnapshotFetchState(state.Snapshot(state.build(conn, "s")), lambda batch, now: None)
+    for read in READS:
+        local, remote = getattr(fetch_state, read)(conn, "s"), getattr(access, read)("s")
+        if isinstance(local, dict):
+            assert remote == local, read
+        elif isinstance(local, str | None):
+            assert remote == local, read
+        else:
+            assert sorted(tuple(row) if not isinstance(row, dict) else tuple(row.values()) for row in remote) == \
+                sorted(tuple(row) for row in local), read
+    for url in ("https://x/a", "https://x/list", "https://x/none"):
+        assert access.validators(url) == fetch_state.validators(conn, url)
+    urls = {"https://x/a", "https://x/a?utm_source=feed", "https://x/none"}
+    assert access.published_dates(urls) == fetch_state.published_dates(conn, urls) != {}
     conn.close()
-    assert "https://x/a" in snapshot.known_articles and "https://y/b" not in snapshot.known_articles
-    assert "https://x/list" in snapshot.known_listings and len(snapshot.known_listings) == 1
-    assert snapshot.last_ok is None and snapshot.validators == {}
-
-
-def test_with_refresh_the_snapshot_carries_the_validators_of_stale_pages(tmp_path):
-    conn = connect(tmp_path / "n.db")
-    fetch_state.record_fetches(conn, [FetchRecord("https://x/a", "s", "article", 200, '"e1"', "Mon, 01 Sep 2025",
-                                                  "2025-01-01T00:00:00+00:00")])
-    snapshot = state.Snapshot(state.build(conn, "s", refresh=3600))
-    conn.close()
-    access = state.SnapshotFetchState(snapshot, lambda records: None)
-    assert "https://x/a" not in access.known_article_urls("s")  # due for a refresh
-    assert access.validators("https://x/a") == ('"e1"', "Mon, 01 Sep 2025")
 
 
 def test_cluster_config_is_checked_line_by_line(tmp_path):
@@ -107,8 +116,8 @@ def test_a_batch_stores_what_the_per_article_path_stores_in_one_transaction(tmp_
         many.conn.execute("INSERT INTO crawl_runs (id, source, trigger, started_at, status)"
                           " VALUES (1, 's', 'manual', '2025-01-01', 'running')")
         wire = [json.loads(json.dumps(messages.article_to_wire(a, "s", a.url, []))) for a in articles]
-        batch = batches.Batch(1, 1, [messages.article_from_wire(a) for a in wire], errors=[("https://x/e", "HTTP 500")],
-                              pages_fetched=9, error_count=1)
+        batch = batches.Batch(1, 1, "s", [messages.article_from_wire(a) for a in wire],
+                              errors=[("https://x/e", "HTTP 500")], pages_fetched=9, error_count=1)
         outcomes = batches.ingest(many, batch)
         assert batches.ingest(many, batch) is None  # delivered twice: stored once
         run = many.conn.execute("SELECT * FROM crawl_runs").fetchone()

@@ -21,11 +21,11 @@ def test_a_task_delivered_twice_opens_one_run_and_pickle_is_refused(tmp_path, re
     writer = roles("writer", "writer", "--config", str(config), "--db", str(db))
     wait_until(lambda: "ready" in writer.output(), 30, "the writer")
     app = sender(redis_server.url, 3)
-    request = messages.open_run("task-1", "wire", "schedule", None, None, "worker-host", 4242, "/var/log/newsagg")
+    request = messages.open_run("task-1", "wire", "schedule", None, "worker-host", 4242, "/var/log/newsagg")
     first = app.send_task(OPEN_TASK, args=[request], queue=CONTROL_QUEUE).get(timeout=30)
     again = app.send_task(OPEN_TASK, args=[request], queue=CONTROL_QUEUE).get(timeout=30)
     assert first["status"] == "running" and again == {**first, "repeated": True}
-    other = messages.open_run("task-2", "wire", "manual", None, None, "other-host", 99, None)
+    other = messages.open_run("task-2", "wire", "manual", None, "other-host", 99, None)
     busy = app.send_task(OPEN_TASK, args=[other], queue=CONTROL_QUEUE).get(timeout=30)
     assert busy["status"] == "busy" and "pid 4242 on worker-host" in busy["message"]
     runs = query(db, "SELECT * FROM crawl_runs")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from datetime import UTC, datetime
 
@@ -44,6 +45,8 @@ def test_second_run_fetches_only_listings_feeds_and_new_articles(loopback, tmp_p
     assert article_requests(second, paths) == [], "a stored article was fetched again"
     assert second.requested(old_unknown) == 0, "a feed entry older than the last run was requested"
     assert second.requested("/") == 1 and second.requested("/feed.xml") == 1
+    assert first.requested("/sitemap.xml") == 1 and second.requested("/sitemap.xml") == 0, \
+        "a guessed sitemap that was not there is not asked for again within the revisit cap"
 
     forced = crawler.crawl("--full")
     assert sorted(article_requests(forced, paths)) == sorted(paths), "--full must refetch everything"
@@ -51,8 +54,9 @@ def test_second_run_fetches_only_listings_feeds_and_new_articles(loopback, tmp_p
     assert forced.run["articles_updated"] == 0 and forced.run["articles_new"] == 1
 
 
-def test_deep_known_listings_are_not_rewalked(loopback, tmp_path):
-    """Page 2..n of an archive whose page 1 shows nothing new is left alone on the next run."""
+def test_pagination_goes_deeper_only_while_pages_show_new_articles(loopback, tmp_path):
+    """Page 2..n of an archive are not re-walked; when page 2 is due and shows a new article, the
+    walk goes on to page 3 (new again) and ends at page 4, which shows nothing new."""
     routes = {"/": Resource(listing_html(["/news/a", "/archive?page=2"]))}
     for page in range(2, 6):
         routes[f"/archive?page={page}"] = Resource(listing_html([f"/news/p{page}", f"/archive?page={page + 1}"]))
@@ -63,8 +67,19 @@ def test_deep_known_listings_are_not_rewalked(loopback, tmp_path):
     first = crawler.crawl()
     assert first.run["articles_new"] == 5
     second = crawler.crawl()
-    assert second.requested("/archive") == 1, "the listing linked from the start page is refreshed"
-    assert [p for p in second.requests if p.startswith("/archive?page=") and p != "/archive?page=2"] == []
+    assert second.requested("/archive") == 0, "no archive page is due yet"
+
+    for page, article in ((2, "/news/q1"), (3, "/news/q2"), (4, "/news/p2")):  # two new stories pushed in
+        routes[f"/archive?page={page}"] = Resource(listing_html([article, f"/archive?page={page + 1}"]))
+    for path in ("/news/q1", "/news/q2"):
+        routes[path] = Resource(article_html(f"Pushed in {path}"))
+    with sqlite3.connect(crawler.db) as conn:  # time travel: page 2's revisit is due
+        conn.execute("UPDATE listing_revisits SET next_due_at = '2000-01-01T00:00:00+00:00' WHERE url LIKE ?",
+                     ("%/archive?page=2",))
+    third = crawler.crawl()
+    assert third.run["articles_new"] == 2
+    archive = [p for p in third.requests if p.startswith("/archive")]
+    assert archive == ["/archive?page=2", "/archive?page=3", "/archive?page=4"]
 
 
 def test_refresh_window_refetches_with_validators_and_304_costs_nothing(loopback, tmp_path):

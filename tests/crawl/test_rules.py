@@ -84,9 +84,8 @@ def test_fetch_state_keeps_validators_through_a_304_and_scopes_by_source(tmp_pat
     _record(conn, "https://y/b", "article", source="other")
     _record(conn, "https://x/list", "listing")
     assert fetch_state.validators(conn, "https://x/a") == ('"v1"', None)
-    assert fetch_state.known_article_urls(conn, "s") == {"https://x/a"}
-    assert fetch_state.known_article_urls(conn, "s", fresh_since="2025-03-01T00:00:00+00:00") == set()
-    assert fetch_state.known_urls_of_kind(conn, "s", "listing") == {"https://x/list"}
+    assert [tuple(row) for row in fetch_state.known_articles(conn, "s")] == [("https://x/a", "https://x/a", "2025-02-01T00:00:00+00:00")]
+    assert [(row["url"], row["kind"]) for row in fetch_state.known_pages(conn, "s")] == [("https://x/list", "listing")]
     assert fetch_state.last_successful_run(conn, "s") is None
     conn.close()
 
@@ -112,3 +111,129 @@ def test_refresh_cutoff_rounds_up_against_second_precision_timestamps():
     assert cutoff == "2025-01-01T10:00:11+00:00"
     assert not "2025-01-01T10:00:10+00:00" >= cutoff
     assert _ceil_to_second(datetime(2025, 1, 1, 10, 0, 10, tzinfo=UTC)) == "2025-01-01T10:00:10+00:00"
+
+
+# ---------------------------------------------------------------------------- revisits (scraper/revisits.py)
+
+HOUR = 3600.0
+
+
+def test_a_first_read_learns_the_mean_gap_between_a_listings_own_articles():
+    from scraper.revisits import REVISIT_CAP, UNDATED_INTERVAL, first_interval
+
+    now = datetime(2025, 3, 1, 12, tzinfo=UTC)
+    every_5h = [now - timedelta(hours=5 * n) for n in range(1, 11)]  # ten stories, the oldest 50 h ago
+    assert first_interval(every_5h, 10, now, floor=900) == 5 * HOUR
+    assert first_interval(every_5h, 10, now, floor=8 * HOUR) == 8 * HOUR, "never below the schedule"
+    assert first_interval([now - timedelta(days=60)], 1, now, floor=900) == REVISIT_CAP, "nor above the cap"
+    assert first_interval([], 0, now, floor=900) == REVISIT_CAP, "an about page: nothing of its own"
+    assert first_interval([], 4, now, floor=900) == UNDATED_INTERVAL, "articles without dates"
+
+
+def test_later_reads_halve_the_interval_on_a_yield_and_double_it_otherwise():
+    from scraper.revisits import REVISIT_CAP, next_interval
+
+    assert next_interval(8 * HOUR, found=3, floor=HOUR) == 4 * HOUR
+    assert next_interval(1.5 * HOUR, found=1, floor=HOUR) == HOUR
+    assert next_interval(8 * HOUR, found=0, floor=HOUR) == 16 * HOUR
+    assert next_interval(5 * 86400, found=0, floor=HOUR) == REVISIT_CAP
+
+
+def test_the_floor_is_the_sources_schedule():
+    from scraper.revisits import UNSCHEDULED_FLOOR, schedule_floor
+
+    assert schedule_floor(Source(name="s", start_urls=["https://x/"], every=600)) == 600
+    assert schedule_floor(Source(name="s", start_urls=["https://x/"], schedule="0 */2 * * *")) == 2 * HOUR
+    assert schedule_floor(Source(name="s", start_urls=["https://x/"])) == UNSCHEDULED_FLOOR
+
+
+def test_site_chrome_is_what_most_pages_link():
+    from collections import Counter
+
+    from scraper.revisits import chrome
+
+    pages = [{"/", "/markets/", "/a"}, {"/", "/markets/", "/b"}, {"/", "/c"}, {"/", "/d"}]
+    assert chrome(Counter(link for page in pages for link in page), len(pages)) == {"/", "/markets/"}
+    assert chrome(Counter({"/": 2}), 2) == set(), "two pages tell nothing apart"
+
+
+def test_pagination_continues_only_the_same_listing_and_only_while_pages_are_half_new():
+    from scraper.revisits import go_deeper, is_continuation, listing_base
+
+    assert listing_base("https://x/markets/page/3/") == "https://x/markets/"
+    assert listing_base("https://x/archive?page=3&sort=new") == "https://x/archive?sort=new"
+    assert is_continuation("https://x/markets/page/2/", "https://x/markets/")
+    assert is_continuation("https://x/markets/page/3/", "https://x/markets/page/2/")
+    assert not is_continuation("https://x/economy/page/2/", "https://x/markets/")
+    assert not is_continuation("https://x/markets/", "https://x/markets/page/2/"), "back to page 1"
+    assert go_deeper(new=10, known=2) and go_deeper(new=5, known=5)
+    assert not go_deeper(new=1, known=14) and not go_deeper(new=0, known=0)
+
+
+def test_sitemaps_stamped_with_one_time_are_not_trusted_for_updates():
+    from scraper.spiders.news import _dates_are_trustworthy
+
+    assert not _dates_are_trustworthy(["2025-03-01T10:00:00Z"] * 6)
+    assert _dates_are_trustworthy(["2025-03-01", "2025-03-02"] * 3)
+    assert _dates_are_trustworthy(["2025-03-01"] * 3 + [None])
+
+
+# ---------------------------------------------------------------------------- state (db/fetch_state.py)
+
+
+def _stored(conn, url: str, source: str = "s") -> int:
+    now = "2025-01-01T00:00:00+00:00"
+    cursor = conn.execute("INSERT INTO articles (url, source, content_hash, first_seen_at, last_seen_at)"
+                          " VALUES (?, ?, 'h', ?, ?)", (url, source, now, now))
+    conn.execute("INSERT INTO article_urls VALUES (?, ?, ?, ?)", (url, cursor.lastrowid, now, now))
+    return cursor.lastrowid
+
+
+def test_a_link_that_differs_by_the_trailing_slash_or_redirects_names_the_known_page(tmp_path):
+    conn = connect(tmp_path / "n.db")
+    _stored(conn, "https://x/news/a/")
+    _record(conn, "https://x/markets/", "listing")
+    fetch_state.record_fetches(conn, [FetchRecord("https://x/old", "s", "redirect", 301, None, None,
+                                                  "2025-01-01T00:00:00+00:00", "https://x/news/a/")])
+    conn.close()
+    state = CrawlState(str(tmp_path / "n.db"), Source(name="s", start_urls=["https://x/"]))
+    assert state.resolve("https://x/news/a") == "https://x/news/a/"
+    assert state.resolve("https://x/markets") == "https://x/markets/"
+    assert state.resolve("https://x/old") == "https://x/news/a/"
+    assert state.resolve("https://x/news/b") == "https://x/news/b", "unknown stays as it is"
+    assert state.resolve("https://x/news/a?id=1") == "https://x/news/a?id=1"
+    state.close()
+
+
+def test_the_frontier_keeps_what_was_not_fetched_and_drops_what_keeps_failing(tmp_path):
+    path = str(tmp_path / "n.db")
+    source = Source(name="s", start_urls=["https://x/"])
+    state = CrawlState(path, source)
+    for url in ("https://x/a", "https://x/b", "https://x/c"):
+        state.frontier_add(url, "https://x/")
+    state.frontier_done("https://x/a")  # fetched in the same batch: never written
+    state.flush()
+    state.frontier_done("https://x/b")  # fetched after a flush: deleted
+    state.close()
+    assert [row["url"] for row in fetch_state.frontier(connect(path), "s")] == ["https://x/c"]
+    for attempt in range(3):
+        state = CrawlState(path, source)
+        assert [row["url"] for row in state.frontier] == ["https://x/c"]
+        state.frontier_failed("https://x/c")  # a timeout: kept, up to three attempts
+        state.close()
+        if attempt == 1:
+            assert fetch_state.frontier(connect(path), "s")[0]["attempts"] == 2
+    assert fetch_state.frontier(connect(path), "s") == []
+
+
+def test_aliases_join_their_article_even_through_another_alias(tmp_path):
+    conn = connect(tmp_path / "n.db")
+    article = _stored(conn, "https://x/news/a/")
+    batch = fetch_state.StateBatch(aliases={"https://x/news/a": "https://x/news/a/",
+                                            "https://x/news/a/amp/": "https://x/news/a",
+                                            "https://x/about": "https://x/about/"})  # names no article
+    fetch_state.write_batch(conn, "s", batch, "2025-01-02T00:00:00+00:00")
+    rows = conn.execute("SELECT url, article_id FROM article_urls ORDER BY url").fetchall()
+    assert [tuple(row) for row in rows] == [("https://x/news/a", article), ("https://x/news/a/", article),
+                                            ("https://x/news/a/amp/", article)]
+    conn.close()

@@ -44,6 +44,11 @@ def test_a_second_demo_run_stores_nothing_new(tmp_path):
             second_run["duplicates"]) == ("ok", 0, 0, 0)
     assert "0 new articles, 0 updated, 0 duplicates" in second.stdout
     assert "the second crawl stores nothing new" in second.stdout
+    first_run = query(db, "SELECT * FROM crawl_runs ORDER BY id LIMIT 1")[0]
+    assert second_run["pages_fetched"] <= 0.2 * first_run["pages_fetched"], "the second crawl re-fetched the site"
+    assert "Only new:" not in first.stdout
+    assert (f"Only new: {second_run['pages_fetched']} pages fetched, against {first_run['pages_fetched']} by the"
+            " first crawl") in second.stdout
     urls = {row[0] for row in query(db, "SELECT url FROM articles")}
     assert all(url.startswith(f"http://127.0.0.1:{port}/") for url in urls)
 
