@@ -79,7 +79,7 @@ class Read:
 class CrawlState:
     """Loaded once at spider open; lookups are dict operations, writes are batched."""
 
-    reads: object  # a database path, or db.fetch_state's reads without their connection (scraper/backend.py)
+    stored: object  # a database path, or db.fetch_state's reads without their connection (scraper/backend.py)
     source: Source
     full: bool = False
     batch: StateBatch = field(default_factory=StateBatch)
@@ -89,8 +89,8 @@ class CrawlState:
     writer: DatabaseWriter | None = None  # the crawl's writer thread (scraper/writer.py); else this connection
 
     def __post_init__(self):
-        if isinstance(self.reads, str | Path):  # reads from this file; writes through `writer` when there is one
-            self.reads = LocalFetchState(str(self.reads))
+        if isinstance(self.stored, str | Path):  # reads from this file; writes through `writer` when there is one
+            self.stored = LocalFetchState(str(self.stored))
         self.now = datetime.now(UTC)
         self._now_iso = _iso(self.now)
         self._cap_ago = _iso(self.now - timedelta(seconds=revisits.REVISIT_CAP))
@@ -112,23 +112,23 @@ class CrawlState:
 
     def _load(self) -> None:
         """The source's stored state: articles and their aliases, pages, redirects, revisits, frontier."""
-        for url, canonical, seen in self.reads.known_articles(self.source.name):
+        for url, canonical, seen in self.stored.known_articles(self.source.name):
             if url == canonical:
                 self.article_seen[url] = max(seen, self.article_seen.get(url, ""))
             else:
                 self.article_alias[url] = canonical
-        for row in self.reads.known_pages(self.source.name):
+        for row in self.stored.known_pages(self.source.name):
             if row["kind"] == REDIRECT and row["redirect_to"]:
                 self.redirects[row["url"]] = row["redirect_to"]
             elif row["status"] in GONE:
                 self.gone[row["url"]] = row["fetched_at"]
             else:
                 self.pages[row["url"]] = row["kind"]
-        self.revisits = self.reads.revisits(self.source.name)
-        self.frontier = self.reads.frontier(self.source.name)
+        self.revisits = self.stored.revisits(self.source.name)
+        self.frontier = self.stored.frontier(self.source.name)
         if self.source.refresh:
             self.fresh_since = _ceil_to_second(self.now - timedelta(seconds=self.source.refresh))
-        last_run = parse_date(self.reads.last_successful_run(self.source.name))
+        last_run = parse_date(self.stored.last_successful_run(self.source.name))
         self.entry_cutoff = max(filter(None, (last_run, self.since)), default=None)
 
     # ------------------------------------------------------------------ what is known
@@ -219,7 +219,7 @@ class CrawlState:
         """If-None-Match / If-Modified-Since from the validators stored for a page fetched before."""
         if self.full or not (url in self.pages or url in self.article_seen):
             return {}
-        etag, last_modified = self.reads.validators(url)
+        etag, last_modified = self.stored.validators(url)
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -306,7 +306,7 @@ class CrawlState:
             self.batch.revisits = self._learned_revisits()
             self._write(self.batch)
         finally:
-            self.reads.close()
+            self.stored.close()
             if self.writer is not None:
                 self.writer.release()
 
@@ -315,7 +315,7 @@ class CrawlState:
         find their articles stored); lost only when the database cannot be written, and then the
         next run fetches those pages again."""
         if self.writer is None:
-            self.reads.write_batch(self.source.name, batch, utcnow())
+            self.stored.write_batch(self.source.name, batch, utcnow())
             return
         name = self.source.name
         self.writer.submit(lambda store: store.write_state(name, batch, utcnow())).addErrback(
@@ -325,7 +325,7 @@ class CrawlState:
 
     def _learned_revisits(self) -> list[Revisit]:
         own = self._own_links()
-        dates = self.reads.published_dates(set().union(*own.values())) if own else {}
+        dates = self.stored.published_dates(set().union(*own.values())) if own else {}
         now = datetime.now(UTC)
         out = []
         for url, read in sorted(self.reads.items()):
