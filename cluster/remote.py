@@ -5,7 +5,8 @@ batches; it never opens the SQLite file.
 Batches go through a sender thread, so the reactor never waits for Redis. While the broker is
 unreachable the sender retries the same batch (order is kept) and the crawl holds up to
 [cluster] max_held_batches of them; past that the run ends `failed` (what was sent is stored,
-the rest is fetched again next run). The same thread sets the run's heartbeat key.
+the rest is fetched again next run). The same thread sets the run's heartbeat key, and sends
+again a batch the writer lost (see RemoteRun._confirm).
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ _STOP = object()
 
 
 class RemoteRun:
-    """One run's outbox: articles, fetch records and errors gathered into numbered batches."""
+    """One run's outbox: articles, crawl state and errors gathered into numbered batches, kept
+    until the writer confirms them."""
 
     def __init__(self, client: redis.Redis, run_id: int, source: str, settings: ClusterSettings):
         self.client, self.run_id, self.source, self.settings = client, run_id, source, settings
