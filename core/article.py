@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, is_dataclass
+from functools import cache
+from typing import get_args, get_origin, get_type_hints
 
 
 @dataclass
@@ -43,3 +45,34 @@ class Article:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Article:
+        """The inverse of to_dict (JSON on the wire between crawl workers and the writer). Keys
+        this version does not know are ignored, so a newer sender's extra fields do no harm."""
+        return _from_dict(cls, data)
+
+
+def _from_dict(kind: type, data: dict):
+    """A dataclass from its asdict(); lists of dataclasses (faq, images, ...) are rebuilt too."""
+    nested = _nested_dataclasses(kind)
+    values = {}
+    for name in kind.__dataclass_fields__:
+        if name not in data:
+            continue
+        value = data[name]
+        if name in nested and isinstance(value, list):
+            value = [_from_dict(nested[name], entry) if isinstance(entry, dict) else entry for entry in value]
+        values[name] = value
+    return kind(**values)
+
+
+@cache
+def _nested_dataclasses(kind: type) -> dict[str, type]:
+    """Field name -> the dataclass its list holds, for the fields that are such lists."""
+    nested = {}
+    for name, hint in get_type_hints(kind).items():
+        item = get_args(hint)[0] if get_origin(hint) is list and get_args(hint) else None
+        if is_dataclass(item):
+            nested[name] = item
+    return nested

@@ -93,6 +93,16 @@ class EntitiesSettings:
 
 
 @dataclass
+class ClusterSettings:
+    """[cluster]: past one machine (docs/scaling.md). Without a broker everything runs embedded."""
+
+    broker: str | None = None  # redis://[:PASSWORD@]HOST:PORT/DB or rediss://...; never printed whole
+    heartbeat_timeout: float = 60.0  # seconds without a crawl's heartbeat before its run is interrupted
+    batch_size: int = 100  # articles per message from a crawl worker to the writer
+    max_held_batches: int = 100  # a crawl holds this many unsent batches while the broker is away, then fails
+
+
+@dataclass
 class Config:
     path: Path | None
     db_path: str = DEFAULT_DB
@@ -100,6 +110,7 @@ class Config:
     crawler: CrawlerSettings = field(default_factory=CrawlerSettings)
     log_dir: str = "logs"
     entities: EntitiesSettings = field(default_factory=EntitiesSettings)
+    cluster: ClusterSettings = field(default_factory=ClusterSettings)
     warnings: list[str] = field(default_factory=list)  # valid but probably not meant: shown by commands
 
     def source(self, name: str) -> Source:
@@ -193,7 +204,7 @@ def _build(data: dict, text: str, path: Path) -> Config:
     locate = _Locator(text, path)
     config = Config(path=path)
     for key in data:
-        if key not in ("database", "sources", "crawler", "logging", "entities"):
+        if key not in ("database", "sources", "crawler", "logging", "entities", "cluster"):
             raise locate.error(f"unknown top-level key {key!r}", key)
     database = data.get("database", {})
     if "path" in database:
@@ -203,6 +214,7 @@ def _build(data: dict, text: str, path: Path) -> Config:
     config.log_dir = str(data.get("logging", {}).get("dir", config.log_dir))
     config.crawler = _build_crawler(data.get("crawler", {}), locate)
     config.entities = _build_entities(data.get("entities", {}), locate, path)
+    config.cluster = _build_cluster(data.get("cluster", {}), locate)
     sources = data.get("sources", [])
     if not isinstance(sources, list):
         raise locate.error("sources must be written as [[sources]] tables", "sources")
@@ -243,6 +255,30 @@ def _build_entities(raw: dict, locate: _Locator, path: Path) -> EntitiesSettings
             raise locate.error(f"[entities] watchlist file not found: {watchlist}", key, table="entities")
         entities.watchlist = str(watchlist)
     return entities
+
+
+def _build_cluster(raw: dict, locate: _Locator) -> ClusterSettings:
+    cluster = ClusterSettings()
+    for key, value in raw.items():
+        def fail(message: str, key: str = key) -> ConfigError:
+            return locate.error(f"[cluster] {key} {message}", key, table="cluster")
+
+        if key == "broker":
+            if not isinstance(value, str) or urlsplit(value).scheme not in ("redis", "rediss"):
+                raise fail("must be a redis:// or rediss:// URL")  # the value itself may hold a password
+            cluster.broker = value
+        elif key == "heartbeat_timeout":
+            try:
+                cluster.heartbeat_timeout = parse_duration(value, "heartbeat_timeout")
+            except ValueError as error:
+                raise fail(str(error).removeprefix("heartbeat_timeout ")) from None
+        elif key in ("batch_size", "max_held_batches"):
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise fail(f"must be a positive integer, got {value!r}")
+            setattr(cluster, key, value)
+        else:
+            raise fail("is not a key (known: broker, heartbeat_timeout, batch_size, max_held_batches)")
+    return cluster
 
 
 def _build_source(raw: dict, index: int, locate: _Locator, warnings: list[str]) -> Source:

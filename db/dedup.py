@@ -69,6 +69,29 @@ def overlap(a: set[str], b: set[str]) -> float:
 class Fingerprint:
     shingles: frozenset[int]  # 64-bit hashes of the shingles (overlap is measured on these)
     band_keys: tuple[int, ...]  # one signed 64-bit key per band (band number mixed in)
+    has_shingles = True  # (a class attribute, not a field)
+
+
+class SentFingerprint:
+    """A fingerprint whose band keys were computed elsewhere (a cluster crawl worker): the shingles,
+    needed only to verify a near-duplicate candidate, are computed from the body on first use."""
+
+    def __init__(self, band_keys: tuple[int, ...], body: str):
+        self.band_keys, self._body, self._shingles = band_keys, body, None
+
+    @classmethod
+    def of(cls, band_keys: tuple[int, ...], body: str) -> SentFingerprint | None:
+        return cls(band_keys, body) if band_keys else None  # no keys: the body was too short
+
+    @property
+    def has_shingles(self) -> bool:
+        return self._shingles is not None
+
+    @property
+    def shingles(self) -> frozenset[int]:
+        if self._shingles is None:
+            self._shingles = shingle_hashes(self._body)
+        return self._shingles
 
 
 def shingle_hashes(body: str) -> frozenset[int]:

@@ -145,21 +145,26 @@ def write_batch(conn: sqlite3.Connection, source: str, batch: StateBatch, now: s
     """Write a crawl's batch in one transaction, so a listing's validators never land without the
     frontier of links it showed (a later 304 would hide them)."""
     with transaction(conn):
-        _record_fetches(conn, batch.fetches)
-        conn.executemany(
-            "INSERT OR REPLACE INTO listing_revisits (url, source, kind, interval_s, next_due_at, reads, yields,"
-            " found_last, found_total, last_read_at, last_found_at) VALUES (:url, :source, :kind, :interval_s,"
-            " :next_due_at, :reads, :yields, :found_last, :found_total, :last_read_at, :last_found_at)",
-            [revisit.__dict__ for revisit in batch.revisits])
-        conn.executemany("DELETE FROM listing_revisits WHERE url = ?", [(url,) for url in sorted(batch.forget)])
-        conn.executemany(
-            "INSERT OR IGNORE INTO crawl_frontier (url, source, found_on, found_at, attempts) VALUES (?, ?, ?, ?, 0)",
-            [(url, source, found_on, at) for url, (found_on, at) in batch.frontier_added.items()])
-        conn.executemany("UPDATE crawl_frontier SET attempts = attempts + 1 WHERE url = ?",
-                         [(url,) for url in sorted(batch.frontier_failed)])
-        conn.executemany("DELETE FROM crawl_frontier WHERE url = ?", [(url,) for url in sorted(batch.frontier_done)])
-        conn.execute("DELETE FROM crawl_frontier WHERE source = ? AND attempts >= ?", (source, MAX_FRONTIER_ATTEMPTS))
-        _add_aliases(conn, batch.aliases, now)
+        write_batch_in(conn, source, batch, now)
+
+
+def write_batch_in(conn: sqlite3.Connection, source: str, batch: StateBatch, now: str) -> None:
+    """write_batch inside the caller's transaction (the cluster writer's: db/batches.py)."""
+    _record_fetches(conn, batch.fetches)
+    conn.executemany(
+        "INSERT OR REPLACE INTO listing_revisits (url, source, kind, interval_s, next_due_at, reads, yields,"
+        " found_last, found_total, last_read_at, last_found_at) VALUES (:url, :source, :kind, :interval_s,"
+        " :next_due_at, :reads, :yields, :found_last, :found_total, :last_read_at, :last_found_at)",
+        [revisit.__dict__ for revisit in batch.revisits])
+    conn.executemany("DELETE FROM listing_revisits WHERE url = ?", [(url,) for url in sorted(batch.forget)])
+    conn.executemany(
+        "INSERT OR IGNORE INTO crawl_frontier (url, source, found_on, found_at, attempts) VALUES (?, ?, ?, ?, 0)",
+        [(url, source, found_on, at) for url, (found_on, at) in batch.frontier_added.items()])
+    conn.executemany("UPDATE crawl_frontier SET attempts = attempts + 1 WHERE url = ?",
+                     [(url,) for url in sorted(batch.frontier_failed)])
+    conn.executemany("DELETE FROM crawl_frontier WHERE url = ?", [(url,) for url in sorted(batch.frontier_done)])
+    conn.execute("DELETE FROM crawl_frontier WHERE source = ? AND attempts >= ?", (source, MAX_FRONTIER_ATTEMPTS))
+    _add_aliases(conn, batch.aliases, now)
 
 
 MAX_FRONTIER_ATTEMPTS = 3  # a frontier link that failed this often (timeouts, 5xx) is dropped

@@ -155,15 +155,17 @@ def record_error(conn: sqlite3.Connection, run_id: int, url: str | None, error: 
 
 
 def acquire_lock(conn: sqlite3.Connection, source: str, run_id: int | None = None,
-                 pid: int | None = None) -> None:
+                 pid: int | None = None, host: str | None = None) -> None:
     """Take the source's lock or raise SourceBusy. Stale locks (dead pid on this host, or no
-    heartbeat for STALE_AFTER) are taken over, and the dead owner's run closed."""
+    heartbeat for STALE_AFTER) are taken over, and the dead owner's run closed. `pid` and `host`:
+    the owner when it is not this process (the cluster writer locks for a crawl on another host)."""
     pid = pid or os.getpid()
-    host = socket.gethostname()
+    this_host = socket.gethostname()
+    host = host or this_host
     now = utcnow()
     with transaction(conn):
         row = conn.execute("SELECT * FROM source_locks WHERE source = ?", (source,)).fetchone()
-        reason = stale_reason(row, host) if row is not None else None
+        reason = stale_reason(row, this_host) if row is not None else None
         if row is not None and reason is None:
             raise SourceBusy(source, row["pid"], row["hostname"], row["run_id"])
         conn.execute(
@@ -213,10 +215,10 @@ def running_run_ids(conn: sqlite3.Connection) -> set[int]:
             if row["source"] in alive}
 
 
-def set_lock_run(conn: sqlite3.Connection, source: str, run_id: int) -> None:
+def set_lock_run(conn: sqlite3.Connection, source: str, run_id: int, pid: int | None = None) -> None:
     with transaction(conn):
         conn.execute("UPDATE source_locks SET run_id = ? WHERE source = ? AND pid = ?",
-                     (run_id, source, os.getpid()))
+                     (run_id, source, pid or os.getpid()))
 
 
 def heartbeat(conn: sqlite3.Connection, source: str, pid: int | None = None) -> None:

@@ -273,8 +273,17 @@ def _revisits(conn: sqlite3.Connection) -> None:
         db["fetch_state"].add_column("redirect_to", str)
 
 
+def _cluster_batches(conn: sqlite3.Connection) -> None:
+    """Issue 14: the batches the cluster writer ingested, so a batch delivered twice stores once."""
+    from sqlite_utils import Database
+
+    Database(conn)["ingested_batches"].create(
+        {"run_id": int, "seq": int, "articles": int, "ingested_at": str}, pk=("run_id", "seq"),
+        not_null={"articles", "ingested_at"}, if_not_exists=True)
+
+
 Step = str | Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Step] = [V1, _v2, _instruments, _body_formats_and_utc, _revisits]
+MIGRATIONS: list[Step] = [V1, _v2, _instruments, _body_formats_and_utc, _revisits, _cluster_batches]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -22,11 +22,13 @@ from pathlib import Path
 from core.article import Article, ArticleImage, FaqEntry
 from core.instants import OFFSET, to_utc, utc_instants, utc_text
 
+from . import fetch_state, runs
 from .backfill import fill_utc
 from .connection import connect, transaction, utcnow
 from .dedup import (
     NEAR_DUPLICATE_OVERLAP,
     Fingerprint,
+    SentFingerprint,
     ShingleCache,
     content_hash,
     fingerprint,
@@ -95,27 +97,53 @@ class Store:
     def upsert_article(self, article: Article, source: str, fetched_url: str | None = None,
                        seen_urls: Iterable[str] = ()) -> UpsertResult:
         """Insert, update (new version) or touch one article, with its URLs and FAQ, atomically."""
-        fetched_url = fetched_url or article.url
-        canonical = article_url(fetched_url, article.canonical_url)
-        urls = _urls_seen(fetched_url, canonical, seen_urls)
-        digest = content_hash(article.body)
-        prints = cache(partial(fingerprint, article.body))
-        if self._stored_hash(canonical) != digest:
-            prints()  # a body to fingerprint: do it before taking the write lock
-        now = utcnow()
+        prepared = prepare_article(article, source, fetched_url, seen_urls)
+        if self._stored_hash(prepared.canonical) != prepared.digest:
+            prepared.prints()  # a body to fingerprint: do it before taking the write lock
         with transaction(self.conn) as conn:
-            existing = _find_existing(conn, canonical, urls)
-            if existing is None:
-                result = _insert(conn, article, source, canonical, digest, prints(), now, self.shingle_cache)
-            else:
-                result = _update(conn, existing, article, digest, prints, now)
-            if result.outcome != UNCHANGED:
-                write_tags(conn, result.article_id, article)
-            conn.executemany(
-                "INSERT INTO article_urls (url, article_id, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT(url) DO UPDATE SET last_seen_at = excluded.last_seen_at",
-                [(url, result.article_id, now, now) for url in sorted(urls)])
+            return self.write_prepared(conn, prepared)
+
+    def upsert_many(self, batch: Iterable[PreparedArticle]) -> list[UpsertResult]:
+        """Several articles in ONE transaction (the cluster writer's path: docs/scaling.md), each
+        exactly as upsert_article would store it, in order."""
+        batch = list(batch)
+        with transaction(self.conn) as conn:
+            return [self.write_prepared(conn, prepared) for prepared in batch]
+
+    def write_prepared(self, conn: sqlite3.Connection, prepared: PreparedArticle) -> UpsertResult:
+        """The writes of one article, inside the caller's transaction."""
+        article, now = prepared.article, utcnow()
+        existing = _find_existing(conn, prepared.canonical, prepared.urls)
+        if existing is None:
+            result = _insert(conn, article, prepared.source, prepared.canonical, prepared.digest, prepared.prints(),
+                             now, self.shingle_cache)
+        else:
+            result = _update(conn, existing, article, prepared.digest, prepared.prints, now)
+        if result.outcome != UNCHANGED:
+            write_tags(conn, result.article_id, article)
+        conn.executemany(
+            "INSERT INTO article_urls (url, article_id, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(url) DO UPDATE SET last_seen_at = excluded.last_seen_at",
+            [(url, result.article_id, now, now) for url in sorted(prepared.urls)])
         return result
+
+    # What else a crawl writes, for the jobs of its writer thread (scraper/writer.py), which call
+    # them on whichever store the crawl writes to: this file, or the cluster's (cluster/remote.py).
+
+    def record_error(self, run_id: int, url: str | None, error: str, kept: int) -> None:
+        runs.record_error(self.conn, run_id, url, error, kept)
+
+    def beat_run(self, source: str, run_id: int, counters: runs.RunCounters) -> None:
+        runs.heartbeat(self.conn, source)
+        runs.update_counters(self.conn, run_id, counters)
+
+    def finish_run(self, source: str, run_id: int, status: str, counters: runs.RunCounters,
+                   message: str | None) -> None:
+        runs.finish_run(self.conn, run_id, status, counters, message)
+        runs.release_lock(self.conn, source)
+
+    def write_state(self, source: str, batch: fetch_state.StateBatch, now: str) -> None:
+        fetch_state.write_batch(self.conn, source, batch, now)
 
     def fill_utc(self, source: str, timezone: str | None) -> int:
         """Backfill the UTC instants of `source`'s older rows, in short transactions (db/backfill.py)."""
@@ -128,6 +156,34 @@ class Store:
     def is_known_url(self, url: str) -> bool:
         return self.conn.execute("SELECT 1 FROM article_urls WHERE url = ?", (canonicalize(url),)).fetchone() \
             is not None
+
+
+@dataclass
+class PreparedArticle:
+    """An article with everything computed that needs no database: its canonical URL, every URL it
+    was reached under, its content hash and (lazily) its fingerprint. A crawl worker of the cluster
+    prepares; the writer only writes (docs/scaling.md)."""
+
+    article: Article
+    source: str
+    canonical: str
+    urls: set[str]
+    digest: str
+    prints: Callable[[], Fingerprint | None]  # computed once, when first called
+
+
+def prepare_article(article: Article, source: str, fetched_url: str | None = None,
+                    seen_urls: Iterable[str] = (), band_keys: Iterable[int] | None = None) -> PreparedArticle:
+    """`band_keys` given (computed where the article was extracted): the fingerprint's shingles are
+    only computed here if a near-duplicate candidate must be verified."""
+    fetched_url = fetched_url or article.url
+    canonical = article_url(fetched_url, article.canonical_url)
+    if band_keys is not None:
+        prints = cache(partial(SentFingerprint.of, tuple(band_keys), article.body))
+    else:
+        prints = cache(partial(fingerprint, article.body))
+    return PreparedArticle(article, source, canonical, _urls_seen(fetched_url, canonical, seen_urls),
+                           content_hash(article.body), prints)
 
 
 def _urls_seen(fetched_url: str, canonical: str, seen_urls: Iterable[str]) -> set[str]:
@@ -210,7 +266,7 @@ def _insert(conn: sqlite3.Connection, article: Article, source: str, canonical: 
     _write_faq(conn, article_id, article.faq)
     _write_images(conn, article_id, article.images)
     _write_bands(conn, article_id, prints)
-    if prints is not None:  # the next articles of this crawl are likely to meet it as a candidate
+    if prints is not None and prints.has_shingles:  # the next articles of this crawl may meet it as a candidate
         shingle_cache.put(article_id, digest, prints.shingles)
     return UpsertResult(DUPLICATE if duplicate_of else NEW, article_id, canonical, duplicate_of)
 
@@ -261,6 +317,8 @@ def _update(conn: sqlite3.Connection, row: sqlite3.Row, article: Article, digest
 
 
 def _write_faq(conn: sqlite3.Connection, article_id: int, faq: list[FaqEntry]) -> None:
+    if not faq:
+        return
     conn.executemany(
         "INSERT INTO faqs (article_id, position, question, answer) VALUES (?, ?, ?, ?)",
         [(article_id, position, entry.question, entry.answer) for position, entry in enumerate(faq)])

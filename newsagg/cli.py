@@ -18,12 +18,12 @@ from core.errors import NewsaggError
 from db import cli as db_cli
 from db import retag_cli
 from db.connection import DatabaseError
-from newsagg import crawl_cli
+from newsagg import cluster_cli, crawl_cli
 from newsagg.demo import cli as demo_cli
 from scheduler import cli as scheduler_cli
 from scraper.extract import cli as extract_cli
 
-ROOMS = (crawl_cli, extract_cli, scheduler_cli, db_cli, retag_cli, demo_cli)
+ROOMS = (crawl_cli, extract_cli, scheduler_cli, db_cli, retag_cli, demo_cli, cluster_cli)  # cluster last: it extends crawl, schedule
 EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
 
 

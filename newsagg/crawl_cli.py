@@ -71,13 +71,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         summaries = crawl(sources, db_path, config.crawler, trigger=args.trigger, log_level=_log_level(args),
                           progress=sys.stderr.isatty() and not args.quiet, wait=args.wait, log_file=log_file,
-                          full=args.full)
+                          full=args.full, backend=getattr(args, "backend", None))  # a cluster worker's child
     except sqlite3.Error as error:  # e.g. a read-only file: the lock cannot be written
         raise DatabaseError(f"{db_path}: {error}") from error
     for summary in summaries:
         print_summary(summary, db_path, args.quiet)
     if not args.quiet:
         print(f"log: {log_file}")
+    return exit_status(summaries)
+
+
+def exit_status(summaries) -> int:
     statuses = {summary.status for summary in summaries}
     if statuses - {"ok", "busy"}:
         return 1

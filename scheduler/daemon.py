@@ -36,9 +36,64 @@ class DaemonOptions:
     max_parallel: int = 4  # crawls at once, across sources
 
 
+class LocalLedger:
+    """What the daemon keeps in the SQLite file: its one-per-database lock, the sources' last
+    successful runs, and the closing of runs whose crawl died unseen. (The cluster's scheduler
+    keeps the first two in Redis and leaves the third to the writer: cluster/dispatch.py.)"""
+
+    def __init__(self, db_path: str, supervised_pids=lambda: set()):
+        self.db_path, self.supervised_pids = db_path, supervised_pids
+
+    def claim(self) -> None:
+        """One daemon per database: hold the DAEMON_LOCK row (stale when this process dies)."""
+        try:
+            self._with_db(lambda conn: runs.acquire_lock(conn, runs.DAEMON_LOCK))
+        except runs.SourceBusy as busy:
+            raise NewsaggError(f"another `newsagg schedule` is running on this database "
+                               f"(pid {busy.pid} on {busy.hostname})") from None
+        self._close_dead_runs()
+
+    def beat(self) -> None:
+        try:
+            self._with_db(lambda conn: runs.heartbeat(conn, runs.DAEMON_LOCK))
+        except DatabaseError:  # a busy database: the next beat retries, the lock lives 120 s
+            logger.exception("daemon heartbeat failed")
+        self._close_dead_runs()
+
+    def _close_dead_runs(self) -> None:
+        """Runs of crawls that died unseen (a manual crawl SIGKILLed, a machine that lost power):
+        closed as `interrupted`, their locks dropped. The daemon's own children are its
+        supervisor's: it knows their exit codes and closes their runs itself."""
+        try:
+            dropped = self._with_db(lambda conn: runs.close_dead_runs(
+                conn, "the scheduler", exclude_pids=self.supervised_pids()))
+        except (DatabaseError, sqlite3.Error):  # busy: the next beat retries
+            logger.exception("closing dead runs failed")
+            return
+        for run_id, reason in dropped:
+            logger.warning("run %s died without closing (%s): closed as interrupted", run_id or "-", reason)
+
+    def release(self) -> None:
+        self._with_db(lambda conn: runs.release_lock(conn, runs.DAEMON_LOCK))
+
+    def last_successes(self, sources: list) -> dict[str, datetime | None]:
+        return self._with_db(lambda conn: {s.name: _last_success_time(conn, s.name) for s in sources})
+
+    def _with_db(self, action):
+        conn = connect(self.db_path)
+        try:
+            return action(conn)
+        finally:
+            conn.close()
+
+
 class Daemon:
-    def __init__(self, config: Config, db_path: str, supervisor: Supervisor, options: DaemonOptions):
+    def __init__(self, config: Config, db_path: str, supervisor: Supervisor, options: DaemonOptions,
+                 ledger: LocalLedger | None = None):
+        """`supervisor` starts the runs (cluster: enqueues them), `ledger` keeps the daemon's lock and
+        last successes (the SQLite file by default)."""
         self.config, self.db_path, self.supervisor, self.options = config, db_path, supervisor, options
+        self.ledger = ledger or LocalLedger(db_path, supervisor.pids)
         self._stop = threading.Event()
         self._scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(max_workers=options.max_parallel)},
@@ -67,47 +122,17 @@ class Daemon:
         return 0
 
     def release(self) -> None:
-        self._with_db(lambda conn: runs.release_lock(conn, runs.DAEMON_LOCK))
+        self.ledger.release()
 
     def claim(self) -> None:
-        """One daemon per database: hold the DAEMON_LOCK row (stale when this process dies)."""
-        try:
-            self._with_db(lambda conn: runs.acquire_lock(conn, runs.DAEMON_LOCK))
-        except runs.SourceBusy as busy:
-            raise NewsaggError(f"another `newsagg schedule` is running on this database "
-                               f"(pid {busy.pid} on {busy.hostname})") from None
-        self._close_dead_runs()
+        self.ledger.claim()
 
     def _beat(self) -> None:
-        try:
-            self._with_db(lambda conn: runs.heartbeat(conn, runs.DAEMON_LOCK))
-        except DatabaseError:  # a busy database: the next beat retries, the lock lives 120 s
-            logger.exception("daemon heartbeat failed")
-        self._close_dead_runs()
-
-    def _close_dead_runs(self) -> None:
-        """Runs of crawls that died unseen (a manual crawl SIGKILLed, a machine that lost power):
-        closed as `interrupted`, their locks dropped. The daemon's own children are its
-        supervisor's: it knows their exit codes and closes their runs itself."""
-        try:
-            dropped = self._with_db(lambda conn: runs.close_dead_runs(
-                conn, "the scheduler", exclude_pids=self.supervisor.pids()))
-        except (DatabaseError, sqlite3.Error):  # busy: the next beat retries
-            logger.exception("closing dead runs failed")
-            return
-        for run_id, reason in dropped:
-            logger.warning("run %s died without closing (%s): closed as interrupted", run_id or "-", reason)
-
-    def _with_db(self, action):
-        conn = connect(self.db_path)
-        try:
-            return action(conn)
-        finally:
-            conn.close()
+        self.ledger.beat()
 
     def _add_jobs(self) -> None:
         now = datetime.now(UTC)
-        last = self._with_db(lambda conn: {s.name: _last_success_time(conn, s.name) for s in self.config.sources})
+        last = self.ledger.last_successes(self.config.sources)
         for source in self.config.sources:
             if not is_scheduled(source):
                 logger.info("%s: no schedule or every; runs only by hand", source.name)

@@ -81,11 +81,8 @@ class Supervisor:
         return code
 
     def _spawn(self, source: Source) -> Child | None:
-        s = self.settings
-        log_path = run_log_path(s.log_dir, [source.name])
-        command = [sys.executable, "-m", "newsagg", "crawl", source.name, "--trigger", "schedule",
-                   "--config", str(s.config_path), "--db", s.db_path, "--log-level", s.log_level,
-                   "--log-file", str(log_path)]
+        log_path = run_log_path(self.settings.log_dir, [source.name])
+        command, env = self._command(source, log_path)
         with self._lock:
             if self._stopping:
                 return None
@@ -93,23 +90,39 @@ class Supervisor:
                 # Own session: a Ctrl-C on the daemon's terminal must not reach the children, the
                 # daemon decides when they stop.
                 process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                           start_new_session=True)
+                                           start_new_session=True, env=env)
             child = Child(source, process, log_path)
             self._children[child.pid] = child
         logger.info("%s: started crawl pid %d, log %s", source.name, child.pid, log_path)
         return child
+
+    def _command(self, source: Source, log_path: Path) -> tuple[list[str], dict | None]:
+        """The child's command line and environment (None: this process's)."""
+        s = self.settings
+        return [sys.executable, "-m", "newsagg", "crawl", source.name, "--trigger", "schedule",
+                "--config", str(s.config_path), "--db", s.db_path, "--log-level", s.log_level,
+                "--log-file", str(log_path)], None
+
+    def _close_runs(self, children: list[Child], status: str, message: str | None, ended: bool) -> list[int]:
+        """Close the children's runs still `running` as `status` (their own message when None);
+        once they `ended`, free their locks too. Returns the ids of the runs closed."""
+        conn = connect(self.settings.db_path)
+        try:
+            closed = []
+            for child in children:
+                closed += runs.close_runs_of_process(conn, child.pid, status, message or child.stop_message)
+                if ended:
+                    runs.release_locks_of_process(conn, child.pid)
+            return closed
+        finally:
+            conn.close()
 
     def _clean_up(self, child: Child) -> None:
         """Close what a dead child left open: its runs still `running`, its locks."""
         code = child.process.returncode
         status = child.stop_status or "failed"
         message = child.stop_message or f"crawl process ended with exit code {code} (see {child.log_path})"
-        conn = connect(self.settings.db_path)
-        try:
-            closed = runs.close_runs_of_process(conn, child.pid, status, message)
-            runs.release_locks_of_process(conn, child.pid)
-        finally:
-            conn.close()
+        closed = self._close_runs([child], status, message, ended=True)
         if closed and child.stop_status is None:
             logger.error("%s: crawl pid %d died without closing run(s) %s: %s", child.source.name, child.pid,
                          closed, message)
@@ -149,13 +162,9 @@ class Supervisor:
         children = [c for c in children if c.process.poll() is None]
         if not children:
             return
-        conn = connect(self.settings.db_path)
-        try:
-            for child in children:
-                child.stop_status, child.stop_message = status, message
-                runs.close_runs_of_process(conn, child.pid, status, message)
-        finally:
-            conn.close()
+        for child in children:
+            child.stop_status, child.stop_message = status, message
+        self._close_runs(children, status, message, ended=False)
         first_signal = signal.SIGKILL if kill_now else signal.SIGTERM
         for child in children:
             _signal(child, first_signal)

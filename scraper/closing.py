@@ -109,13 +109,17 @@ class CrawlCloser:
         status = "timeout" if self.reason in (None, "closespider_timeout") else "failed"
         message = f"the crawl did not stop within {CLOSE_GRACE:g} s after {after}; its process was ended"
         try:
-            conn = connect(self.crawler.settings.get("NEWSAGG_DB"), migrate_schema=False)
-            conn.execute("PRAGMA busy_timeout = 2000")
-            if ledger is not None and ledger.run_id is not None:
-                runs.mark_run(conn, ledger.run_id, status, message)
-            runs.close_runs_of_process(conn, os.getpid(), "interrupted", f"process ended: {source}: {message}")
-            runs.release_locks_of_process(conn, os.getpid())
-            conn.close()
+            end_now = getattr(getattr(self.crawler, "newsagg_backend", None), "end_now", None)
+            if end_now is not None:  # a cluster crawl: the run's end goes to its writer (scraper/backend.py)
+                end_now(status, message)
+            else:
+                conn = connect(self.crawler.settings.get("NEWSAGG_DB"), migrate_schema=False)
+                conn.execute("PRAGMA busy_timeout = 2000")
+                if ledger is not None and ledger.run_id is not None:
+                    runs.mark_run(conn, ledger.run_id, status, message)
+                runs.close_runs_of_process(conn, os.getpid(), "interrupted", f"process ended: {source}: {message}")
+                runs.release_locks_of_process(conn, os.getpid())
+                conn.close()
         except Exception as error:  # noqa: BLE001 (locked or unwritable: the next run recovers the lock)
             message += f" (not recorded: {error})"
         sys.stderr.write(f"newsagg: error: {source}: {status}: {message}\n")

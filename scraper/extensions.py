@@ -113,7 +113,7 @@ class RunLedger:
         self.first_error = self.first_error or f"{url}: {error}"
         if self.run_id is not None and self.writer is not None and self.errors_kept < runs.MAX_ERRORS_KEPT:
             run_id, kept = self.run_id, self.errors_kept
-            self.writer.submit(lambda store: runs.record_error(store.conn, run_id, url, error, kept)).addErrback(
+            self.writer.submit(lambda store: store.record_error(run_id, url, error, kept)).addErrback(
                 lambda failure: None)  # a database that cannot be written is reported once, below
             self.errors_kept += 1
 
@@ -171,8 +171,7 @@ class RunLedger:
         run_id, status, counters, message, source = self.run_id, self.status, self.counters, self.message, self.source
 
         def finish(store):
-            runs.finish_run(store.conn, run_id, status, counters, message)
-            runs.release_lock(store.conn, source)
+            store.finish_run(source, run_id, status, counters, message)
 
         try:
             await maybe_deferred_to_future(self.writer.submit(finish, after_failure=True))
@@ -207,8 +206,7 @@ class RunLedger:
         run_id, source, counters = self.run_id, self.source, dataclasses.replace(self.counters)
 
         def beat(store):
-            runs.heartbeat(store.conn, source)
-            runs.update_counters(store.conn, run_id, counters)
+            store.beat_run(source, run_id, counters)
 
         done = self.writer.submit(beat)
         done.addErrback(lambda failure: logger.debug("heartbeat not written: %s", failure.getErrorMessage()))

@@ -21,13 +21,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.config import Source
-from db import fetch_state
-from db.connection import connect, utcnow
+from db.connection import utcnow
 from db.fetch_state import ARTICLE, REDIRECT, FetchRecord, Revisit, StateBatch
 from scraper import revisits
+from scraper.backend import LocalFetchState
 
 if TYPE_CHECKING:
     from scraper.writer import DatabaseWriter
@@ -78,7 +79,7 @@ class Read:
 class CrawlState:
     """Loaded once at spider open; lookups are dict operations, writes are batched."""
 
-    db_path: str
+    stored: object  # a database path, or db.fetch_state's reads without their connection (scraper/backend.py)
     source: Source
     full: bool = False
     batch: StateBatch = field(default_factory=StateBatch)
@@ -88,7 +89,8 @@ class CrawlState:
     writer: DatabaseWriter | None = None  # the crawl's writer thread (scraper/writer.py); else this connection
 
     def __post_init__(self):
-        self.conn = connect(self.db_path)  # for reads; writes go through `writer` when there is one
+        if isinstance(self.stored, str | Path):  # reads from this file; writes through `writer` when there is one
+            self.stored = LocalFetchState(str(self.stored))
         self.now = datetime.now(UTC)
         self._now_iso = _iso(self.now)
         self._cap_ago = _iso(self.now - timedelta(seconds=revisits.REVISIT_CAP))
@@ -110,23 +112,23 @@ class CrawlState:
 
     def _load(self) -> None:
         """The source's stored state: articles and their aliases, pages, redirects, revisits, frontier."""
-        for url, canonical, seen in fetch_state.known_articles(self.conn, self.source.name):
+        for url, canonical, seen in self.stored.known_articles(self.source.name):
             if url == canonical:
                 self.article_seen[url] = max(seen, self.article_seen.get(url, ""))
             else:
                 self.article_alias[url] = canonical
-        for row in fetch_state.known_pages(self.conn, self.source.name):
+        for row in self.stored.known_pages(self.source.name):
             if row["kind"] == REDIRECT and row["redirect_to"]:
                 self.redirects[row["url"]] = row["redirect_to"]
             elif row["status"] in GONE:
                 self.gone[row["url"]] = row["fetched_at"]
             else:
                 self.pages[row["url"]] = row["kind"]
-        self.revisits = fetch_state.revisits(self.conn, self.source.name)
-        self.frontier = fetch_state.frontier(self.conn, self.source.name)
+        self.revisits = self.stored.revisits(self.source.name)
+        self.frontier = self.stored.frontier(self.source.name)
         if self.source.refresh:
             self.fresh_since = _ceil_to_second(self.now - timedelta(seconds=self.source.refresh))
-        last_run = parse_date(fetch_state.last_successful_run(self.conn, self.source.name))
+        last_run = parse_date(self.stored.last_successful_run(self.source.name))
         self.entry_cutoff = max(filter(None, (last_run, self.since)), default=None)
 
     # ------------------------------------------------------------------ what is known
@@ -217,7 +219,7 @@ class CrawlState:
         """If-None-Match / If-Modified-Since from the validators stored for a page fetched before."""
         if self.full or not (url in self.pages or url in self.article_seen):
             return {}
-        etag, last_modified = fetch_state.validators(self.conn, url)
+        etag, last_modified = self.stored.validators(url)
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -304,7 +306,7 @@ class CrawlState:
             self.batch.revisits = self._learned_revisits()
             self._write(self.batch)
         finally:
-            self.conn.close()
+            self.stored.close()
             if self.writer is not None:
                 self.writer.release()
 
@@ -313,17 +315,17 @@ class CrawlState:
         find their articles stored); lost only when the database cannot be written, and then the
         next run fetches those pages again."""
         if self.writer is None:
-            fetch_state.write_batch(self.conn, self.source.name, batch, utcnow())
+            self.stored.write_batch(self.source.name, batch, utcnow())
             return
         name = self.source.name
-        self.writer.submit(lambda store: fetch_state.write_batch(store.conn, name, batch, utcnow())).addErrback(
+        self.writer.submit(lambda store: store.write_state(name, batch, utcnow())).addErrback(
             lambda failure: logger.warning("crawl state not recorded: %s", failure.getErrorMessage()))
 
     # ------------------------------------------------------------------ learning
 
     def _learned_revisits(self) -> list[Revisit]:
         own = self._own_links()
-        dates = fetch_state.published_dates(self.conn, set().union(*own.values())) if own else {}
+        dates = self.stored.published_dates(set().union(*own.values())) if own else {}
         now = datetime.now(UTC)
         out = []
         for url, read in sorted(self.reads.items()):

@@ -51,7 +51,9 @@ class StorePipeline:
         stored.addCallbacks(self._stored, self._not_stored, callbackArgs=(item,), errbackArgs=(item,))
         return item
 
-    def _stored(self, result: UpsertResult, item: ArticleItem) -> None:
+    def _stored(self, result: UpsertResult | None, item: ArticleItem) -> None:
+        if result is None:  # handed to the cluster's writer, which counts it (docs/scaling.md)
+            return
         self.crawler.stats.inc_value(f"newsagg/articles_{result.outcome}")
         self.crawler.signals.send_catch_log(article_stored, outcome=result.outcome, item=item,
                                             spider=self.crawler.spider)

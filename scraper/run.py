@@ -20,6 +20,7 @@ from core.config import CrawlerSettings, Source
 from core.errors import SourceBusyError
 from db import runs
 from db.connection import connect
+from scraper.backend import LocalBackend, RunBackend
 from scraper.closing import closer_of, closing_started
 from scraper.spiders.news import NewsSpider
 
@@ -134,15 +135,14 @@ def _lock_source(conn, source: Source, wait: bool) -> None:
 
 def crawl(sources: list[Source], db_path: str, crawler_settings: CrawlerSettings | None = None,
           trigger: str = "manual", log_level: str = "WARNING", progress: bool = False,
-          wait: bool = False, log_file: str | None = None, full: bool = False) -> list[RunSummary]:
+          wait: bool = False, log_file: str | None = None, full: bool = False,
+          backend: RunBackend | None = None) -> list[RunSummary]:
     """Crawl the sources concurrently; returns one summary per source, in order. With `log_file`,
-    Scrapy's log goes there (and the runs record its path) instead of stderr."""
+    Scrapy's log goes there (and the runs record its path) instead of stderr. `backend`: where
+    the crawl's data lives (scraper/backend.py); the SQLite file at `db_path` by default."""
     crawler_settings = crawler_settings or CrawlerSettings()
-    conn = connect(db_path)
-    try:
-        claimed, busy = claim_sources(conn, sources, trigger, wait, log_file)
-    finally:
-        conn.close()
+    backend = backend or LocalBackend(db_path)
+    claimed, busy = backend.claim(sources, trigger, wait, log_file)
     crawlers: list[tuple[Source, int, Crawler]] = []
     try:  # from here on, a failure (even before the crawl starts) closes the runs and frees the locks
         base = base_settings()
@@ -153,24 +153,24 @@ def crawl(sources: list[Source], db_path: str, crawler_settings: CrawlerSettings
         for index, (source, run_id) in enumerate(claimed):
             settings = source_settings(base, source, crawler_settings, db_path, run_id, log_level, progress, full)
             crawler = Crawler(NewsSpider, settings, init_reactor=index == 0)  # the first one installs the reactor
+            crawler.newsagg_backend = backend
             process.crawl(crawler, source=source)
             crawlers.append((source, run_id, crawler))
         process.start()
     finally:
-        summaries = _summaries(db_path, claimed, crawlers)
+        summaries = backend.summaries(claimed, {run_id: getattr(crawler, "newsagg_ledger", None)
+                                                for _, run_id, crawler in crawlers})
     by_name = {summary.source: summary for summary in summaries + busy}
     return [by_name[source.name] for source in sources]
 
 
-def _summaries(db_path: str, claimed: list[tuple[Source, int]],
-               crawlers: list[tuple[Source, int, Crawler]]) -> list[RunSummary]:
+def read_summaries(db_path: str, claimed: list[tuple[Source, int]], ledgers: dict) -> list[RunSummary]:
     """Read back each run; a run whose crawler never closed (crashed on start) is closed as failed."""
-    started = {run_id: crawler for _, run_id, crawler in crawlers}
     conn = connect(db_path)
     try:
         out = []
         for source, run_id in claimed:
-            ledger = getattr(started.get(run_id), "newsagg_ledger", None)
+            ledger = ledgers.get(run_id)
             if ledger is None or ledger.status is None:
                 runs.mark_run(conn, run_id, "failed", "the crawl could not start")
                 runs.release_lock(conn, source.name)

@@ -138,7 +138,8 @@ def writer_for(crawler) -> DatabaseWriter:
         def failed(failure: StorageFailure) -> None:
             crawler.signals.send_catch_log(storage_failed, error=str(failure), spider=crawler.spider)
 
-        writer = DatabaseWriter(crawler.settings.get("NEWSAGG_DB"), on_failure=failed)
+        remote = getattr(getattr(crawler, "newsagg_backend", None), "new_writer", None)  # scraper/backend.py
+        writer = remote() if remote else DatabaseWriter(crawler.settings.get("NEWSAGG_DB"), on_failure=failed)
         crawler.newsagg_writer = writer
     writer.users += 1
     return writer

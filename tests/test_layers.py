@@ -15,7 +15,8 @@ ALLOWED = {
     "db": {"core", "instruments"},
     "scraper": {"core", "db", "instruments"},
     "scheduler": {"core", "db"},
-    "newsagg": {"core", "db", "scraper", "scheduler", "instruments"},
+    "cluster": {"core", "db", "scraper", "scheduler", "instruments"},
+    "newsagg": {"core", "db", "scraper", "scheduler", "instruments", "cluster"},
 }
 
 

@@ -32,6 +32,7 @@ from db.fetch_state import ARTICLE, FEED, LISTING, REDIRECT, SITEMAP
 from db.urls import canonicalize
 from scraper import revisits
 from scraper.addresses import address_guard
+from scraper.backend import backend_for
 from scraper.incremental import GONE, CrawlState, slash_twin
 from scraper.items import ArticleItem
 from scraper.known_redirects import KnownRedirect
@@ -80,7 +81,8 @@ class NewsSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         spider.full = spider.full or settings.getbool("NEWSAGG_FULL")
-        spider.state = CrawlState(settings.get("NEWSAGG_DB"), spider.source, spider.full, writer=writer_for(crawler))
+        spider.state = CrawlState(backend_for(crawler).fetch_state(), spider.source, spider.full,
+                                  writer=writer_for(crawler))
         spider.analyser = PageAnalyser(settings.getint("NEWSAGG_EXTRACT_WORKERS"))
         if settings.getbool("ROBOTSTXT_OBEY"):  # robots.txt is fetched anyway: read its Sitemap lines there
             crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)

@@ -11,6 +11,7 @@ from core.config import Source
 from db import fetch_state
 from db.connection import connect
 from db.fetch_state import FetchRecord
+from scraper.backend import LocalFetchState
 from scraper.incremental import CrawlState, parse_date
 from scraper.middlewares import retry_after_seconds
 from scraper.pages import transport_encoding
@@ -94,8 +95,8 @@ def test_full_crawl_state_forgets_everything_it_knows(tmp_path):
     _record(conn, "https://x/a", "article", source="s")
     conn.close()
     source = Source(name="s", start_urls=["https://x/"], since=date(2025, 1, 1))
-    assert CrawlState(str(tmp_path / "n.db"), source).is_known_article("https://x/a")
-    forced = CrawlState(str(tmp_path / "n.db"), source, full=True)
+    assert CrawlState(LocalFetchState(str(tmp_path / "n.db")), source).is_known_article("https://x/a")
+    forced = CrawlState(LocalFetchState(str(tmp_path / "n.db")), source, full=True)
     assert not forced.is_known_article("https://x/a") and not forced.entry_is_old("2000-01-01")
 
 

@@ -1,0 +1,226 @@
+"""The cluster's commands: `newsagg worker`, `newsagg writer`, and `--broker` on `newsagg crawl`
+and `newsagg schedule` (without a broker, from the flag or [cluster] broker, those two run on
+this machine exactly as before)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import socket
+import sys
+from pathlib import Path
+
+from core.config import ConfigError, load_config, resolve_config_path, resolve_db_path
+from core.errors import NewsaggError
+from db.connection import DatabaseError
+from newsagg.crawl_cli import exit_status, print_summary
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def add_parsers(subparsers) -> None:
+    worker = subparsers.add_parser(
+        "worker", help="cluster: take crawl tasks from the broker and run each as a child process",
+        description="Run crawl tasks from the broker, each as a child process as the daemon runs them. "
+                    "Never opens the SQLite file. See docs/scaling.md.")
+    _add_common(worker)
+    worker.add_argument("--concurrency", type=int, default=os.cpu_count() or 1, metavar="N",
+                        help="crawls at once on this host (default: the number of CPUs)")
+    worker.add_argument("--kill-grace", type=float, default=10.0, metavar="SECONDS",
+                        help="between SIGTERM and SIGKILL of a crawl being stopped (default 10)")
+    worker.set_defaults(handler=run_worker)
+
+    writer = subparsers.add_parser(
+        "writer", help="cluster: the one process that writes the SQLite file for every worker",
+        description="Open runs, ingest the workers' batches into the SQLite file (one transaction per batch), "
+                    "close runs and watch heartbeats. Exactly one per cluster. See docs/scaling.md.")
+    _add_common(writer)
+    writer.add_argument("--db", help="SQLite file (default: [database] path, $NEWSAGG_DB or data/news.db)")
+    writer.set_defaults(handler=run_writer)
+
+    _extend(subparsers.choices["crawl"], run_crawl)
+    _extend(subparsers.choices["schedule"], run_schedule)
+    subparsers.choices["crawl"].add_argument("--run-id", type=int, help=argparse.SUPPRESS)  # a worker's child
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", help="config file (default: $NEWSAGG_CONFIG or ./newsagg.toml)")
+    parser.add_argument("--broker", metavar="URL",
+                        help="redis://[:PASSWORD@]HOST:PORT/DB or rediss://... (default: [cluster] broker; "
+                             "prefer the config file for a password: a command line is visible to other users)")
+    parser.add_argument("--log-level", default="INFO", type=str.upper, choices=LOG_LEVELS,
+                        help="log level (default INFO)")
+
+
+def _extend(parser: argparse.ArgumentParser, handler) -> None:
+    """Give a local command a --broker that sends it to the cluster instead."""
+    parser.add_argument("--broker", metavar="URL",
+                        help="cluster: queue the runs on this Redis broker instead of running them here "
+                             "(default: [cluster] broker; docs/scaling.md)")
+    local = parser.get_default("handler")
+    parser.set_defaults(handler=lambda args: handler(args, local))
+
+
+def _fail(error: Exception) -> int:
+    print(f"newsagg: error: {error}", file=sys.stderr)
+    return getattr(error, "exit_code", 1)
+
+
+def _broker(args, config) -> str | None:
+    return getattr(args, "broker", None) or config.cluster.broker
+
+
+def _logging(level: str) -> None:
+    logging.basicConfig(level=level, format=LOG_FORMAT, stream=sys.stderr, force=True)
+
+
+# ---------------------------------------------------------------------------- roles
+
+
+def run_worker(args: argparse.Namespace) -> int:
+    from cluster import tasks
+    from cluster.app import CRAWL_QUEUE, configure, redact
+    from cluster.worker import CrawlWorker
+
+    try:
+        config = load_config(resolve_config_path(args.config))
+        broker = _broker(args, config)
+        if not broker:
+            raise ConfigError("no broker: give --broker URL or [cluster] broker")
+        if args.concurrency < 1:
+            raise NewsaggError("--concurrency must be >= 1")
+    except NewsaggError as error:
+        return _fail(error)
+    _logging(args.log_level)
+    app = configure(broker, config.cluster.heartbeat_timeout)
+    app.conf.worker_disable_prefetch = True  # take a crawl only into a free slot: a busy host leaves it to others
+    tasks.serve("worker", CrawlWorker(Path(config.path).resolve(), broker, args.log_level, args.kill_grace))
+    logging.getLogger("newsagg.worker").info("crawl worker on %s: %d at once, broker %s", socket.gethostname(),
+                                             args.concurrency, redact(broker))
+    worker = app.Worker(hostname=f"newsagg-crawl-{os.getpid()}@{socket.gethostname()}", pool="prefork",
+                        concurrency=args.concurrency, queues=[CRAWL_QUEUE], loglevel=args.log_level, quiet=True,
+                        without_mingle=True, without_gossip=True, without_heartbeat=True, optimization="fair")
+    worker.start()
+    return worker.exitcode or 0
+
+
+def run_writer(args: argparse.Namespace) -> int:
+    from cluster import tasks
+    from cluster.app import CONTROL_QUEUE, STORE_QUEUE, configure, redact, redis_client
+    from cluster.writer import Reaper, Writer, WriterClaim
+
+    try:
+        config = load_config(resolve_config_path(args.config))
+        broker = _broker(args, config)
+        if not broker:
+            raise ConfigError("no broker: give --broker URL or [cluster] broker")
+        db_path = resolve_db_path(args.db, config)
+        client = redis_client(broker)
+        claim = WriterClaim(client)
+        claim.take()
+        writer = Writer(db_path, client, config.cluster.heartbeat_timeout)
+    except (NewsaggError, DatabaseError) as error:
+        return _fail(error)
+    _logging(args.log_level)
+    app = configure(broker, config.cluster.heartbeat_timeout)
+    tasks.serve("writer", writer)
+    writer.publish_last_ok()
+    reaper = Reaper(writer, claim)
+    reaper.start()
+    logging.getLogger("newsagg.writer").info("writer pid %d on %s: db %s, broker %s", os.getpid(),
+                                             socket.gethostname(), db_path, redact(broker))
+    worker = app.Worker(hostname=f"newsagg-writer@{socket.gethostname()}", pool="solo", concurrency=1,
+                        queues=[CONTROL_QUEUE, STORE_QUEUE], loglevel=args.log_level, quiet=True,
+                        without_mingle=True, without_gossip=True, without_heartbeat=True)
+    try:
+        worker.start()
+    finally:
+        reaper.stopping.set()
+        reaper.join(5)
+        claim.release()
+        writer.shut_down()
+    return worker.exitcode or 0
+
+
+# ---------------------------------------------------------------------------- crawl and schedule
+
+
+def run_crawl(args: argparse.Namespace, local) -> int:
+    """`newsagg crawl --broker`: queue the runs (and with --wait, wait and summarise them as a local
+    crawl does). `--run-id`: this is a worker's child, crawling a run the writer opened."""
+    try:
+        config = load_config(resolve_config_path(args.config), required=not args.url)
+        broker = _broker(args, config)
+        if args.run_id:
+            return _run_child(args, config, local)
+        if not broker:
+            return local(args)
+        if args.url:
+            raise NewsaggError("--url crawls run here, not on the cluster: drop --broker (and [cluster] broker)")
+        return _crawl_on_cluster(args, config, broker)
+    except (NewsaggError, DatabaseError) as error:
+        return _fail(error)
+
+
+def _run_child(args, config, local) -> int:
+    from cluster.app import BROKER_ENV, configure
+    from cluster.remote import RemoteBackend
+
+    broker = os.environ.get(BROKER_ENV) or config.cluster.broker
+    if not broker:
+        raise NewsaggError(f"--run-id needs the broker in ${BROKER_ENV}")
+    configure(broker, config.cluster.heartbeat_timeout)
+    args.backend = RemoteBackend(broker, args.run_id, config.cluster)
+    return local(args)
+
+
+def _crawl_on_cluster(args, config, broker: str) -> int:
+    from cluster import dispatch
+    from cluster.app import configure
+
+    if args.all:
+        if not config.sources:
+            raise ConfigError(f"{config.path}: no [[sources]] defined")
+        names = [source.name for source in config.sources]
+    elif args.sources:
+        names = [config.source(name).name for name in args.sources]  # an unknown name is refused here
+    else:
+        raise NewsaggError("name SOURCE(s), or use --all")
+    configure(broker, config.cluster.heartbeat_timeout)
+    tasks = {dispatch.enqueue(name, "manual", args.full, args.max_pages): name for name in names}
+    if not args.wait:
+        for task_id, name in tasks.items():
+            print(f"{name}: queued (task {task_id})")
+        return 0
+    summaries = dispatch.wait_for(broker, tasks)
+    for summary in summaries:
+        print_summary(summary, f"the writer's {config.db_path}")
+    return exit_status(summaries)
+
+
+def run_schedule(args: argparse.Namespace, local) -> int:
+    from cluster import dispatch
+    from cluster.app import configure, redact
+    from scheduler import timing
+    from scheduler.daemon import Daemon, DaemonOptions
+    from scheduler.logfiles import setup_daemon_logging
+
+    try:
+        config = load_config(resolve_config_path(args.config))
+        broker = _broker(args, config)
+        if not broker or args.check:
+            return local(args)
+        if not any(timing.is_scheduled(s) for s in config.sources):
+            raise ConfigError(f"{config.path}: no source has a schedule or every: nothing to run")
+        configure(broker, config.cluster.heartbeat_timeout)
+        ledger = dispatch.ClusterLedger(broker)
+        daemon = Daemon(config, f"(cluster, broker {redact(broker)})", dispatch.ClusterLaunch(),
+                        DaemonOptions(grace=args.grace, max_parallel=args.max_parallel), ledger=ledger)
+        daemon.claim()
+    except (NewsaggError, DatabaseError) as error:
+        return _fail(error)
+    log_file = setup_daemon_logging(config.log_dir, args.log_level)
+    print(f"newsagg schedule: logging to {log_file}", file=sys.stderr)
+    return daemon.run()

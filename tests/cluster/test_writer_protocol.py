@@ -1,0 +1,41 @@
+"""The writer's protocol with a real writer process: a crawl task delivered twice opens one run,
+and a message in pickle (which could carry code) is refused unread."""
+
+from __future__ import annotations
+
+import pytest
+
+from cluster import messages
+from cluster.app import CONTROL_QUEUE, INGEST_TASK, OPEN_TASK, STORE_QUEUE, sender
+from db.runs import RunCounters
+from tests.cluster.harness import wait_until
+from tests.helpers import query
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_task_delivered_twice_opens_one_run_and_pickle_is_refused(tmp_path, redis_server, roles):
+    config = tmp_path / "newsagg.toml"
+    config.write_text(f'[cluster]\nbroker = "{redis_server.url}"\nheartbeat_timeout = "3s"\n')
+    db = tmp_path / "news.db"
+    writer = roles("writer", "writer", "--config", str(config), "--db", str(db))
+    wait_until(lambda: "ready" in writer.output(), 30, "the writer")
+    app = sender(redis_server.url, 3)
+    request = messages.open_run("task-1", "wire", "schedule", None, "worker-host", 4242, "/var/log/newsagg")
+    first = app.send_task(OPEN_TASK, args=[request], queue=CONTROL_QUEUE).get(timeout=30)
+    again = app.send_task(OPEN_TASK, args=[request], queue=CONTROL_QUEUE).get(timeout=30)
+    assert first["status"] == "running" and again == {**first, "repeated": True}
+    other = messages.open_run("task-2", "wire", "manual", None, "other-host", 99, None)
+    busy = app.send_task(OPEN_TASK, args=[other], queue=CONTROL_QUEUE).get(timeout=30)
+    assert busy["status"] == "busy" and "pid 4242 on worker-host" in busy["message"]
+    runs = query(db, "SELECT * FROM crawl_runs")
+    assert [(r["id"], r["status"], r["pid"]) for r in runs] == [(first["run_id"], "running", 4242)]
+    lock = query(db, "SELECT * FROM source_locks WHERE source = 'wire'")[0]
+    assert (lock["pid"], lock["hostname"], lock["run_id"]) == (4242, "worker-host", first["run_id"])
+
+    poisoned = messages.batch(first["run_id"], 1, "wire", [], [], [("http://x/", "from a pickle")], RunCounters())
+    app.send_task(INGEST_TASK, args=[poisoned], queue=STORE_QUEUE, serializer="pickle")
+    wait_until(lambda: "Refusing to deserialize untrusted content of type pickle" in writer.output(), 30,
+               "the writer to refuse the pickle")
+    assert query(db, "SELECT count(*) FROM crawl_errors")[0][0] == 0
+    assert query(db, "SELECT count(*) FROM ingested_batches")[0][0] == 0
