@@ -7,7 +7,6 @@ queued behind a backlog of batches).
 
 from __future__ import annotations
 
-import os
 from urllib.parse import urlsplit, urlunsplit
 
 import redis
@@ -102,16 +101,3 @@ class Keys:
     @staticmethod
     def done(run_id: int) -> str:  # JSON summary once the run is closed
         return f"newsagg:done:{run_id}"
-
-
-def pid_alive(pid: int) -> bool:
-    """On this host (a role's claim left by a killed process is taken over at once)."""
-    if not pid or pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

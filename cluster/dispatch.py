@@ -16,10 +16,10 @@ from datetime import datetime, timedelta
 from celery.result import AsyncResult
 
 from cluster import messages
-from cluster.app import CRAWL_QUEUE, CRAWL_TASK, Keys, app, pid_alive, redis_client
+from cluster.app import CRAWL_QUEUE, CRAWL_TASK, Keys, app, redis_client
 from core.config import Source
 from core.errors import NewsaggError
-from db.runs import RunCounters
+from db.runs import RunCounters, pid_alive
 from scheduler.timing import build_trigger
 from scraper.run import RunSummary
 

@@ -20,9 +20,10 @@ import time
 import redis
 
 from cluster import messages, state
-from cluster.app import Keys, pid_alive
+from cluster.app import Keys
 from db import batches, runs
 from db.connection import DatabaseError, connect, transaction
+from db.runs import pid_alive
 from db.store import Store
 
 logger = logging.getLogger("newsagg.writer")

@@ -240,7 +240,7 @@ def is_lock_stale(row: sqlite3.Row, this_host: str | None = None) -> bool:
 def stale_reason(row: sqlite3.Row, this_host: str | None = None) -> str | None:
     """Why the lock's owner is known to be gone, or None while it may live."""
     this_host = this_host or socket.gethostname()
-    if row["hostname"] == this_host and not _pid_alive(row["pid"]):
+    if row["hostname"] == this_host and not pid_alive(row["pid"]):
         return f"process {row['pid']} on {row['hostname']} is gone"
     beat = datetime.fromisoformat(row["heartbeat_at"])
     if datetime.now(UTC) - beat > STALE_AFTER:
@@ -248,7 +248,10 @@ def stale_reason(row: sqlite3.Row, this_host: str | None = None) -> str | None:
     return None
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Is process `pid` running on this host? A zombie (exited, not yet reaped) is not."""
+    if not pid or pid <= 0:
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -8,12 +8,11 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import psutil
 
-from tests.scheduler.helpers import wait_for
+from tests.helpers import wait_for
 
 
 def free_port() -> int:
@@ -120,13 +119,3 @@ class Role:
             for process in self.tree():
                 process.kill()
         self.log.close()
-
-
-def wait_until(condition, timeout: float, what: str, every: float = 0.2):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(every)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")

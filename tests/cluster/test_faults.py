@@ -11,9 +11,8 @@ import sys
 import pytest
 
 from newsagg.demo.server import LoopbackSite, Resource
-from tests.cluster.harness import wait_until
 from tests.crawl.conftest import article_html, listing_html
-from tests.helpers import newsagg, query
+from tests.helpers import newsagg, query, wait_for
 
 pytestmark = pytest.mark.slow
 ARTICLES = 24
@@ -61,7 +60,7 @@ def runs_of(db) -> list[dict]:
 
 def start_writer(roles, config, db, name="writer"):
     writer = roles(name, "writer", "--config", config, "--db", str(db))
-    wait_until(lambda: "ready" in writer.output(), 30, f"{name} to be ready")
+    wait_for(lambda: "ready" in writer.output(), 30, f"{name} to be ready")
     return writer
 
 
@@ -74,17 +73,17 @@ def test_a_worker_killed_mid_run_is_interrupted_and_the_next_slot_stores_nothing
         writer = start_writer(roles, config, db)
         doomed = roles("worker1", "worker", "--config", config, "--concurrency", "1")
         scheduler = roles("scheduler", "schedule", "--config", config)
-        wait_until(lambda: stored(db) >= 4, 60, "the first articles of the run")
+        wait_for(lambda: stored(db) >= 4, 60, "the first articles of the run")
         doomed.kill()  # the host is gone: the worker, its pool and the crawl
         killed = runs_of(db)[0]
-        run = wait_until(lambda: runs_of(db)[0]["status"] != "running" and runs_of(db)[0], 15,
+        run = wait_for(lambda: runs_of(db)[0]["status"] != "running" and runs_of(db)[0], 15,
                          "the killed run to be closed")
         assert run["status"] == "interrupted" and "no heartbeat" in run["message"], run
         kept = {r["url"] for r in query(db, "SELECT url FROM articles")}  # every batch sent before the kill
         assert killed["status"] == "running" and len(kept) < ARTICLES
         before = len(site.requests)
         roles("worker2", "worker", "--config", config, "--concurrency", "1")
-        wait_until(lambda: any(r["status"] == "ok" for r in runs_of(db)), 90, "a run at the next slot")
+        wait_for(lambda: any(r["status"] == "ok" for r in runs_of(db)), 90, "a run at the next slot")
         assert scheduler.alive() and writer.alive()
     finally:
         site.stop()
@@ -110,18 +109,18 @@ def test_the_writer_killed_and_restarted_catches_up_and_a_batch_delivered_twice_
         roles("worker", "worker", "--config", config, "--concurrency", "1")
         crawl = newsagg("crawl", "slow", "--config", config)  # queued, not waited for
         assert crawl.returncode == 0 and "queued" in crawl.stdout, crawl.stderr
-        wait_until(lambda: stored(db) >= 2, 60, "the first batch")
+        wait_for(lambda: stored(db) >= 2, 60, "the first batch")
         writer.kill()
         during = stored(db)
         client = redis_server.client()
-        wait_until(lambda: client.get(f"newsagg:beat:{runs_of(db)[0]['id']}") == b"done", 90,
+        wait_for(lambda: client.get(f"newsagg:beat:{runs_of(db)[0]['id']}") == b"done", 90,
                    "the crawl to end while the writer is down (its batches held in Redis)")
         assert stored(db) == during and runs_of(db)[0]["status"] == "running"
         restarted = start_writer(roles, config, db, name="writer2")
-        wait_until(lambda: runs_of(db)[0]["status"] != "running", 60, "the restarted writer to catch up")
+        wait_for(lambda: runs_of(db)[0]["status"] != "running", 60, "the restarted writer to catch up")
         # The batch in the killed writer's hands was never acknowledged: Redis delivers it again, or
         # (popped but not yet recorded as unacknowledged) the crawl sends it again.
-        wait_until(lambda: stored(db) == ARTICLES, 60, "the batch the killed writer held")
+        wait_for(lambda: stored(db) == ARTICLES, 60, "the batch the killed writer held")
     finally:
         site.stop()
     run = runs_of(db)[0]
@@ -136,7 +135,7 @@ def test_the_writer_killed_and_restarted_catches_up_and_a_batch_delivered_twice_
     app = sender(redis_server.url, 3)
     for _ in range(2):
         app.send_task(INGEST_TASK, args=[batch], queue=STORE_QUEUE)
-    wait_until(lambda: restarted.output().count("delivered again") >= 2, 30, "the two deliveries")
+    wait_for(lambda: restarted.output().count("delivered again") >= 2, 30, "the two deliveries")
     assert query(db, "SELECT count(*) FROM crawl_errors WHERE error = 'late error'")[0][0] == 0  # seq 1 was ingested
     assert stored(db) == ARTICLES and runs_of(db)[0]["articles_new"] == run["articles_new"]
 
@@ -158,7 +157,7 @@ def test_one_run_per_source_across_workers_and_a_local_crawl(tmp_path, redis_ser
         (tmp_path / "local.toml").write_text(open(config).read().replace(f'broker = "{redis_server.url}"', ""))
         twice = [subprocess.Popen([sys.executable, "-m", "newsagg", "crawl", "slow", "--config", config, "--wait"],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
-        wait_until(lambda: any(r["status"] == "running" for r in runs_of(db)), 60, "a run")
+        wait_for(lambda: any(r["status"] == "running" for r in runs_of(db)), 60, "a run")
         local = newsagg("crawl", "slow", "--config", str(tmp_path / "local.toml"), "--db", str(db))
         outcomes = [p.communicate(timeout=120) + (p.returncode,) for p in twice]
     finally:
@@ -194,11 +193,11 @@ def test_redis_restarted_mid_run_loses_nothing_stored_and_the_daemon_goes_on(tmp
         start_writer(roles, config, db)
         roles("worker", "worker", "--config", config, "--concurrency", "1")
         scheduler = roles("scheduler", "schedule", "--config", config)
-        wait_until(lambda: stored(db) >= 4, 60, "the first articles")
+        wait_for(lambda: stored(db) >= 4, 60, "the first articles")
         redis_server.restart()
         before = stored(db)
-        first = wait_until(lambda: runs_of(db)[0]["status"] != "running" and runs_of(db)[0], 90, "the run to end")
-        wait_until(lambda: len([r for r in runs_of(db) if r["status"] != "running"]) >= 2, 90,
+        first = wait_for(lambda: runs_of(db)[0]["status"] != "running" and runs_of(db)[0], 90, "the run to end")
+        wait_for(lambda: len([r for r in runs_of(db) if r["status"] != "running"]) >= 2, 90,
                    "a later scheduled run")
         assert scheduler.alive()
     finally:

@@ -12,9 +12,9 @@ import sys
 import pytest
 
 from newsagg.demo.server import LoopbackSite
-from tests.cluster.harness import RedisServer, wait_until
+from tests.cluster.harness import RedisServer
 from tests.cluster.sites import wire_routes
-from tests.helpers import newsagg, query
+from tests.helpers import newsagg, query, wait_for
 
 pytestmark = pytest.mark.slow
 SERVICE_ADDRESS = "10.231.0.1"  # the "server host": on this machine's lo, reached from each namespace over its veth
@@ -79,7 +79,7 @@ heartbeat_timeout = "3s"
     db = tmp_path / "news.db"
     try:
         writer = roles("writer", "writer", "--config", str(config), "--db", str(db))
-        wait_until(lambda: "ready" in writer.output(), 30, "the writer")
+        wait_for(lambda: "ready" in writer.output(), 30, "the writer")
         for k, name in enumerate(names, 1):
             probe = f"import socket; socket.create_connection(('127.0.0.1', {redis_server.port}), 2)"
             unreachable = subprocess.run(["ip", "netns", "exec", name, sys.executable, "-c", probe], capture_output=True)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsagg.demo.server import Resource
-from tests.cluster.harness import wait_until
 from tests.cluster.sites import start_sites, wire_routes, write_config
-from tests.helpers import newsagg, query
+from tests.helpers import newsagg, query, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -50,7 +49,7 @@ def test_scheduler_two_workers_and_writer_store_what_a_local_crawl_stores(tmp_pa
 
         config = write_config(tmp_path / "cluster.toml", harbor, wire, redis_server.url, every="3s")
         writer = roles("writer", "writer", "--config", str(config), "--db", str(cluster_db))
-        wait_until(lambda: "ready" in writer.output(), 30, "the writer")
+        wait_for(lambda: "ready" in writer.output(), 30, "the writer")
         workers = [roles(f"worker{n}", "worker", "--config", str(config), "--concurrency", "1") for n in (1, 2)]
         scheduler = roles("scheduler", "schedule", "--config", str(config))
 
@@ -58,13 +57,13 @@ def test_scheduler_two_workers_and_writer_store_what_a_local_crawl_stores(tmp_pa
             return query(cluster_db, "SELECT * FROM crawl_runs WHERE source = ? AND status = 'ok'", (source,)) \
                 if cluster_db.exists() else []
 
-        wait_until(lambda: ok_runs("harbor") and ok_runs("wire"), 120, "a first run of each source")
+        wait_for(lambda: ok_runs("harbor") and ok_runs("wire"), 120, "a first run of each source")
         wire.routes.update(wire_routes(revised=True))
-        wait_until(lambda: sum(r["articles_updated"] for r in ok_runs("wire")) >= 1, 60, "the revised story's run")
+        wait_for(lambda: sum(r["articles_updated"] for r in ok_runs("wire")) >= 1, 60, "the revised story's run")
         scheduler.terminate()
         for worker in workers:  # a warm shutdown: the crawl in hand is finished, queued ones stay queued
             assert worker.terminate(timeout=120) == 0
-        wait_until(lambda: not query(cluster_db, "SELECT 1 FROM crawl_runs WHERE status = 'running'"), 60,
+        wait_for(lambda: not query(cluster_db, "SELECT 1 FROM crawl_runs WHERE status = 'running'"), 60,
                    "running runs to end")
     finally:
         harbor.stop()

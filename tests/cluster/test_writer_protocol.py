@@ -8,8 +8,7 @@ import pytest
 from cluster import messages
 from cluster.app import CONTROL_QUEUE, INGEST_TASK, OPEN_TASK, STORE_QUEUE, sender
 from db.runs import RunCounters
-from tests.cluster.harness import wait_until
-from tests.helpers import query
+from tests.helpers import query, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -19,7 +18,7 @@ def test_a_task_delivered_twice_opens_one_run_and_pickle_is_refused(tmp_path, re
     config.write_text(f'[cluster]\nbroker = "{redis_server.url}"\nheartbeat_timeout = "3s"\n')
     db = tmp_path / "news.db"
     writer = roles("writer", "writer", "--config", str(config), "--db", str(db))
-    wait_until(lambda: "ready" in writer.output(), 30, "the writer")
+    wait_for(lambda: "ready" in writer.output(), 30, "the writer")
     app = sender(redis_server.url, 3)
     request = messages.open_run("task-1", "wire", "schedule", None, "worker-host", 4242, "/var/log/newsagg")
     first = app.send_task(OPEN_TASK, args=[request], queue=CONTROL_QUEUE).get(timeout=30)
@@ -35,7 +34,7 @@ def test_a_task_delivered_twice_opens_one_run_and_pickle_is_refused(tmp_path, re
 
     poisoned = messages.batch(first["run_id"], 1, "wire", [], [], [("http://x/", "from a pickle")], RunCounters())
     app.send_task(INGEST_TASK, args=[poisoned], queue=STORE_QUEUE, serializer="pickle")
-    wait_until(lambda: "Refusing to deserialize untrusted content of type pickle" in writer.output(), 30,
+    wait_for(lambda: "Refusing to deserialize untrusted content of type pickle" in writer.output(), 30,
                "the writer to refuse the pickle")
     assert query(db, "SELECT count(*) FROM crawl_errors")[0][0] == 0
     assert query(db, "SELECT count(*) FROM ingested_batches")[0][0] == 0

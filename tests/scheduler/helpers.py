@@ -6,13 +6,12 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from db import runs
 from db.connection import connect
 from newsagg.demo.server import LoopbackSite, Resource
+from tests.helpers import wait_for  # noqa: F401 (the scheduler tests' import)
 
 SENTENCES = ["Markets rose as investors weighed fresh inflation data and central bank signals.",
              "Analysts said the rally could continue if quarterly earnings stay strong.",
@@ -125,17 +124,6 @@ class DaemonProcess:
 
     def output(self) -> str:
         return (self.log.name and Path(self.log.name).read_text(errors="replace"))
-
-
-def wait_for(condition: Callable[[], object], timeout: float, what: str, every: float = 0.1):
-    """Poll until `condition()` is truthy; returns its value or fails the test with `what`."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(every)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
 
 
 def all_runs(db: Path, source: str | None = None) -> list:
