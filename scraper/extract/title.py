@@ -49,6 +49,10 @@ _TYPOGRAPHY = str.maketrans({**dict.fromkeys("‘’‚‛", "'"), **dict.fromke
 _MIN_AFFIX_WORDS = 3  # a visible headline at the start or end of the <title> ...
 _MAX_AFFIX_REST_WORDS = 6  # ... beside a site or section name of at most this many words
 _ABOUT_SHARE = 0.5  # of a structured headline's words in the <title> or <h1>: it is about this page
+_MIN_SHOWN_WORDS = 3  # an <h1> of fewer words is a site or section name more often than a headline
+_CONTENT_WORD = re.compile(r"\w{4,}")  # words that say what a text is about (not "a", "the", "und")
+# A separator left dangling at either end ("Headline -", "| Headline") once a segment is gone.
+_DANGLING_SEPARATOR = re.compile(r"(?:\s+[|\-–—·•:>]+)+$|^(?:[|\-–—·•:>]+\s+)+")
 
 
 def extract_title(doc: Document, profile=None) -> str | None:
@@ -80,9 +84,14 @@ class _Signals:
                       clean_text(doc.meta_first("og:title")), clean_text(doc.meta_first("twitter:title"))]
         self.structured = [self.clean(text) for text in structured]
         self.title_runs = _segment_runs(self.title)
+        self.title_parts = {key for key in map(squash, _SEPARATOR.split(self.title)) if key}
         self.title_words = _words(self.title)
 
     def headline(self) -> str | None:
+        chosen = self.best_signal()
+        return self.shown_instead(chosen) or chosen
+
+    def best_signal(self) -> str | None:
         candidates = _without_kicker(self.structured)
         usable = [text for text in candidates if self.usable(text)]
         if any(self.backed_up(text, usable[:index] + usable[index + 1:]) for index, text in enumerate(usable)) \
@@ -94,6 +103,28 @@ class _Signals:
         fallback = [*candidates[:-1], self.clean(self.h1), candidates[-1], self.clean(self.title),
                     next((text for text in self.headings if not text.endswith(":")), "")]
         return next((text for text in fallback if self.usable(text)), None)
+
+    def shown_instead(self, chosen: str | None) -> str | None:
+        """On pages without a JSON-LD headline, the <h1> readers see rather than og:title or the
+        <title>, which sites word for search and sharing ("… Rezept", "Rutger Bregman: Unser wahres
+        Ich" for the <h1>'s "Unser wahres Ich"). The <h1> must be the page's only one, about the
+        same thing (a content word in common), and neither the site's name nor a kicker line in
+        front of the chosen headline ("Tunesien Große Aufgaben ..." for "Große Aufgaben ...").
+        When og:title words the headline differently from an <h1> the <title> repeats, og:title
+        stays (two wordings of one headline, nothing telling which one the page means)."""
+        if not chosen or self.structured[0] or len(set(self.h1s)) != 1:
+            return None
+        shown = self.h1s[0]
+        key, chosen_key = squash(shown), squash(chosen)
+        if len(shown.split()) < _MIN_SHOWN_WORDS or chosen_key in key or is_site_name(shown, self.names):
+            return None
+        if key in self.title_runs and ((self.structured[1] and squash(self.structured[1]) != key)
+                                       or (chosen_key in self.title_runs and key not in chosen_key)):
+            return None  # og:title's other wording, or a <title> segment beside the headline: the site
+        if any(key.startswith(part) and key != part and part not in chosen_key for part in self.title_parts):
+            return None  # the site's name in front of its tagline: "ProNATs e.V. Verein zur ..."
+        about = set(_CONTENT_WORD.findall(f"{chosen} {self.title} {self.structured[1]}".casefold()))
+        return shown if about & set(_CONTENT_WORD.findall(shown.casefold())) else None
 
     def as_shown(self, text: str) -> str:
         """The headline in the <h1>'s typography when they differ only in quote and dash
@@ -108,7 +139,7 @@ class _Signals:
         """Without the segments that name the site or that the page shows apart from the headline."""
         if not text:
             return ""
-        return self.shown_part(text) or strip_site_suffix(text, self.names)
+        return _DANGLING_SEPARATOR.sub("", self.shown_part(text) or strip_site_suffix(text, self.names))
 
     def shown_part(self, text: str) -> str | None:
         """"Headline | Börsen-Zeitung" -> "Headline" when the page's <h1> says just "Headline"

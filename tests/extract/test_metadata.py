@@ -105,6 +105,51 @@ def test_title_takes_the_h1_typography():
     assert extract_title(doc(html)) == "Editor’s Letter: bye OC Baby"
 
 
+@pytest.mark.parametrize(("head", "h1"), [
+    ('<meta property="og:title" content="Schneewittchen-Kuchen mit Marshmallows Rezept | LECKER">',
+     "Schneewittchen-Kuchen mit Marshmallows"),
+    ("<title>Wärmepumpe im Altbau - Wann es sich lohnt | heizung.de</title>", "Eignet sich eine Wärmepumpe im Altbau?"),
+    ('<meta property="og:title" content="Rutger Bregman: Unser wahres Ich">', "Unser wahres Ich"),
+])
+def test_without_json_ld_the_h1_readers_see_beats_the_seo_title(head, h1):
+    html = page(head + '<meta property="og:site_name" content="Example">', f"<h1>{h1}</h1>" + PROSE)
+    assert extract_title(doc(html, "https://x.example/a")) == h1
+
+
+@pytest.mark.parametrize(("head", "body", "expected"), [
+    # A JSON-LD headline is the one the publisher states: it stays.
+    ("", "<h1>Das wahre Ich nach Rutger Bregman</h1>", "Rutger Bregman: Wer wir wirklich sind"),
+    # The <h1> is the site's name, a <title> segment beside the headline.
+    ("<title>Weitere Digitalisierung der Schweizer Kinos » Time 4 talks</title>", "<h1>Time 4 talks</h1><h2>Weitere Digitalisierung der Schweizer Kinos</h2>",
+     "Weitere Digitalisierung der Schweizer Kinos"),
+    # A two-word <h1> is a site or section name more often than a headline.
+    ('<meta property="og:title" content="Muffin Grundrezept">', "<h1>Muffin Rezepte</h1>", "Muffin Grundrezept"),
+    # The <h1> is the site's name with its motto.
+    ("<title>Kinder und Arbeit » ProNATs e.V.</title>",
+     "<h1>ProNATs e.V. Verein zur Unterstützung arbeitender Kinder</h1><h2>Kinder und Arbeit</h2>", "Kinder und Arbeit"),
+    # The <h1> is a kicker line run into the headline.
+    ('<meta property="og:title" content="Große Aufgaben für die Regierung">',
+     "<h1><span>Tunesien</span> Große Aufgaben für die Regierung</h1>", "Große Aufgaben für die Regierung"),
+    # The <h1> is about something else (a blog's motto).
+    ('<meta property="og:title" content="Ins neue Jahr">', "<h1>Wann, wenn nicht jetzt...</h1>", "Ins neue Jahr"),
+    # og:title words it differently from an <h1> the <title> repeats: two wordings, og:title stays.
+    ('<meta property="og:title" content="Fed holds rates as inflation cools">'
+     "<title>Fed keeps rates on hold as inflation cools - Example</title>",
+     "<h1>Fed keeps rates on hold as inflation cools</h1>", "Fed holds rates as inflation cools"),
+])
+def test_the_h1_does_not_win_when_it_is_not_the_headline(head, body, expected):
+    json_ld = {"@type": "NewsArticle", "headline": expected} if "Bregman" in body else None
+    html = page(head, body + PROSE, json_ld=json_ld)
+    assert extract_title(doc(html, "https://x.example/a")) == expected
+
+
+def test_title_loses_a_separator_left_dangling():
+    html = page('<meta property="og:title" content="Pferdesport bleibt olympisch -">', "<p>x</p>")
+    assert extract_title(doc(html)) == "Pferdesport bleibt olympisch"
+    assert extract_title(doc(page('<meta property="og:title" content="Ein Ja - oder ein Nein">'))) == \
+        "Ein Ja - oder ein Nein"
+
+
 def test_title_falls_back_to_the_first_heading():
     html = page('<meta property="og:site_name" content="Netsports"><title>Footballworld.com | A Netsports Site</title>',
                 "<h2>Bookmark with:</h2><h2>Alouettes add two to coaching staff</h2>")
