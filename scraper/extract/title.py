@@ -16,6 +16,15 @@ but a signal only counts when the page backs it up:
    "Headline - Soccer - Sport"; the longest one wins, in its visible spelling.
 4. Otherwise the first non-empty signal in the order above, the <title> last.
 
+Then what readers see may overrule the answer on pages without a JSON-LD headline:
+
+5. The page's only <h1>, when og:title or the <title> word the headline for search or sharing
+   ("Schneewittchen-Kuchen mit Mini-Marshmallows Rezept" for the <h1>'s text), unless the <h1> is
+   the site's name, a kicker run into the headline, or about something else (`shown_instead`).
+6. With no structured signal at all, when the <title> names only the site or a section
+   ("SuperSoccer", "The Sports Network - National Hockey League"): the heading right above the
+   article's first paragraph, found through the body's blocks (`heading_above_body`).
+
 Each signal is entity-decoded and loses what names the site: a " | Site" / "Site - " segment
 (og:site_name, publisher, host), and any segment beside the headline the page shows on its own
 ("Headline | Börsen-Zeitung" when the <h1> says "Headline").
@@ -24,11 +33,18 @@ Each signal is entity-decoded and loses what names the site: a " | Site" / "Site
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import datetime
+from itertools import islice
 
 from lxml import etree
 
+from .blocks import Block
+from .chrome import class_words
+from .dates import parse_date
 from .document import Document
 from .site import article_json_ld, clean_text, is_site_name, select_texts, site_names, squash
+from .wordlists import BYLINE_PREFIXES, HEADLINE_CLASS_SUBSTRINGS, HEADLINE_CLASS_WORDS
 
 # " | ", " - ", " – ", " — ", " · ", " :: ", " > ", "：", "ㅣ", "_English_", "Airport- Travel":
 # what sites put between headline, section and site name.
@@ -53,21 +69,31 @@ _MIN_SHOWN_WORDS = 3  # an <h1> of fewer words is a site or section name more of
 _CONTENT_WORD = re.compile(r"\w{4,}")  # words that say what a text is about (not "a", "the", "und")
 # A separator left dangling at either end ("Headline -", "| Headline") once a segment is gone.
 _DANGLING_SEPARATOR = re.compile(r"(?:\s+[|\-–—·•:>]+)+$|^(?:[|\-–—·•:>]+\s+)+")
+# Between the headline and the article's first paragraph: a date, a byline, a share bar, a caption.
+_MAX_LEAD_IN_CHARS = 200
+_MAX_LEAD_IN_BLOCKS = 15
+_MAX_HEADLINE_WORDS = 40
+_MAX_INLINE = 3  # elements inside a line whose class may say headline (<td><span class=headline>)
+_BYLINE = re.compile(r"^(?:{})\b".format("|".join(map(re.escape, BYLINE_PREFIXES))), re.I)
+_HEADLINE_CLASS = re.compile("|".join(HEADLINE_CLASS_SUBSTRINGS), re.I)
+_NOW = datetime(2000, 1, 1)  # relative dates ("2 hours ago") are dates here; the day is not used
 
 
-def extract_title(doc: Document, profile=None) -> str | None:
+def extract_title(doc: Document, profile=None, content=None) -> str | None:
+    """`content`: the body's Content (its blocks and the page's), to read the lines above the body."""
     if profile is not None and profile.title:
         chosen = next((text for text in map(clean_text, select_texts(doc, profile.title)) if text), None)
         if chosen:
             return chosen
-    return _Signals(doc).headline()
+    return _Signals(doc, content).headline()
 
 
 class _Signals:
     """The page's headline signals, cleaned, with the comparisons between them."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, content=None):
         self.doc = doc
+        self.content = content
         self.names = site_names(doc)
         article = article_json_ld(doc) or {}
         headline = article.get("headline") or article.get("name")
@@ -89,7 +115,7 @@ class _Signals:
 
     def headline(self) -> str | None:
         chosen = self.best_signal()
-        return self.shown_instead(chosen) or chosen
+        return self.shown_instead(chosen) or self.heading_above_body(chosen) or chosen
 
     def best_signal(self) -> str | None:
         candidates = _without_kicker(self.structured)
@@ -125,6 +151,30 @@ class _Signals:
             return None  # the site's name in front of its tagline: "ProNATs e.V. Verein zur ..."
         about = set(_CONTENT_WORD.findall(f"{chosen} {self.title} {self.structured[1]}".casefold()))
         return shown if about & set(_CONTENT_WORD.findall(shown.casefold())) else None
+
+    def heading_above_body(self, chosen: str | None) -> str | None:
+        """Pages with no structured headline whose <title> names only the site or a section
+        ("SuperSoccer", "The Sports Network - National Hockey League"): the heading right above the
+        article's first paragraph, when it is longer than what the <title> gave, and nothing near the
+        article start repeats that (the <h1> "Wednesday, 9 January Jeremy Clarkson ripped off" backs
+        the <title>'s "Jeremy Clarkson ripped off" over the deck below it)."""
+        if any(self.structured) or self.content is None:
+            return None
+        above_body = _lines_above_body(self.content.blocks, self.content.page_blocks)
+        chosen = chosen or ""
+        chosen_words = _words(chosen)
+        if chosen_words and any(f" {chosen_words} " in f" {_words(block.text)} "
+                                for block in above_body if not block.link_chars):  # not a breadcrumb
+            return None
+        if len(chosen.split()) > 1 and len(set(self.h1s)) == 1 and squash(chosen) == squash(self.h1s[0]):
+            return None  # the page's one <h1> says what the <title> says
+        for block in above_body:
+            words = len(block.text.split())
+            if _is_headline_line(block) and len(chosen.split()) < words <= _MAX_HEADLINE_WORDS \
+                    and words >= _MIN_SHOWN_WORDS and not _BYLINE.match(block.text) \
+                    and not parse_date(block.text, relative_base=_NOW):
+                return block.text
+        return None
 
     def as_shown(self, text: str) -> str:
         """The headline in the <h1>'s typography when they differ only in quote and dash
@@ -192,6 +242,38 @@ class _Signals:
             if found:
                 return strip_site_suffix(clean_text(max(found, key=len)), self.names).strip(_EDGE_PUNCTUATION) or None
         return None
+
+
+def _lines_above_body(body: Sequence[Block], page: Sequence[Block]) -> list[Block]:
+    """The page's lines from the article's first paragraph up, nearest first, while at most a
+    date, byline or share bar (_MAX_LEAD_IN_CHARS) lies between them and the paragraph."""
+    if not body or not page:
+        return []
+    first = body[0].element
+    start = next((index for index, block in enumerate(page) if block.element is first), None)
+    if start is None:
+        return []
+    lines, between = [page[start]], 0
+    for block in reversed(page[max(start - _MAX_LEAD_IN_BLOCKS, 0):start]):
+        if between > _MAX_LEAD_IN_CHARS:
+            break
+        lines.append(block)
+        between += block.chars
+    return lines
+
+
+def _is_headline_line(block: Block) -> bool:
+    """A heading (h1-h6), or a line whose class says headline or title ("ArticleHead",
+    "article_headline"), not a link."""
+    if block.link_chars:
+        return False
+    if block.heading:
+        return True
+    for element in (block.element, *islice(block.element.iterdescendants(tag=etree.Element), _MAX_INLINE)):
+        if not HEADLINE_CLASS_WORDS.isdisjoint(class_words(element)) or \
+                _HEADLINE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            return True
+    return False
 
 
 def _words(text: str) -> str:

@@ -143,6 +143,39 @@ def test_the_h1_does_not_win_when_it_is_not_the_headline(head, body, expected):
     assert extract_title(doc(html, "https://x.example/a")) == expected
 
 
+NAV = "<ul>" + "".join(f'<li><a href="/{n}">Section {n}</a></li>' for n in range(8)) + "</ul>"
+
+
+@pytest.mark.parametrize(("title", "above"), [
+    ("SuperSoccer", '<table><tr><td><span class="article_headline">McCarthy is not for sale - Hughes</span></td></tr></table>'),
+    ("The Sports Network - National Hockey League", "<h3>McDonald scores a pair as Blues rout Jackets</h3><p>Jan 5</p>"),
+    ("Sport", "<h1>Sport</h1>" + NAV * 3 + "<h2>Harry rubbishes slump theory</h2>"),
+])
+def test_a_title_naming_only_the_site_yields_to_the_heading_above_the_article(title, above):
+    html = page(f"<title>{title}</title>", NAV + f'<div id="content">{above}<div class="story">{PROSE}{PROSE}</div></div>')
+    headline = extract(html, "https://x.example/story?id=1").title
+    assert headline in above and headline != title
+
+
+@pytest.mark.parametrize(("head", "above", "expected"), [
+    # A structured headline: it is the publisher's, whatever stands above the text.
+    ('<meta property="og:title" content="Rates held">', "<h3>Markets wait for the central bank</h3>", "Rates held"),
+    # The <title>'s headline is repeated above the text, in a dated <h1>: the <h2> below it is a deck.
+    ("<title>Jeremy Clarkson ripped off - Macworld UK</title>",
+     '<h1><span class="date">Wednesday, 09 January 2008</span> Jeremy Clarkson ripped off</h1>'
+     "<h2>Top Gear presenter fails to make his point</h2>",
+     "Jeremy Clarkson ripped off"),
+    # The page's one <h1> says what the <title> says.
+    ("<title>Filmbüro Göttingen</title>", "<h1>Filmbüro Göttingen</h1>" + NAV * 3 + "<h2>Notizen zur Göttinger Filmgeschichte</h2>",
+     "Filmbüro Göttingen"),
+    # A date line is no headline.
+    ("<title>Winnipeg Free Press</title>", "<h2>Thursday, January 17th, 2008</h2>", "Winnipeg Free Press"),
+])
+def test_the_heading_above_the_article_does_not_win_over_a_backed_headline(head, above, expected):
+    html = page(head, NAV + f'<div id="content">{above}<div class="story">{PROSE}{PROSE}</div></div>')
+    assert extract(html, "https://x.example/story?id=1").title == expected
+
+
 def test_title_loses_a_separator_left_dangling():
     html = page('<meta property="og:title" content="Pferdesport bleibt olympisch -">', "<p>x</p>")
     assert extract_title(doc(html)) == "Pferdesport bleibt olympisch"
