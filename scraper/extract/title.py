@@ -61,7 +61,8 @@ _MAX_SHOWN_HEADINGS = 20  # headings compared with a structured headline (the ar
 _EDGE_PUNCTUATION = " »«›‹|·•-–—:>"
 _WORD = re.compile(r"\w+")
 # Typographic quotes and dashes -> ASCII, to tell a spelling variant from another wording.
-_TYPOGRAPHY = str.maketrans({**dict.fromkeys("‘’‚‛", "'"), **dict.fromkeys("“”„‟«»", '"'), "–": "-", "—": "-"})
+_TYPOGRAPHY = str.maketrans({**dict.fromkeys("‘’‚‛", "'"), **dict.fromkeys("“”„‟«»", '"'), "–": "-", "—": "-",
+                             "…": "..."})
 _MIN_AFFIX_WORDS = 3  # a visible headline at the start or end of the <title> ...
 _MAX_AFFIX_REST_WORDS = 6  # ... beside a site or section name of at most this many words
 _ABOUT_SHARE = 0.5  # of a structured headline's words in the <title> or <h1>: it is about this page
@@ -115,14 +116,15 @@ class _Signals:
 
     def headline(self) -> str | None:
         chosen = self.best_signal()
-        return self.shown_instead(chosen) or self.heading_above_body(chosen) or chosen
+        chosen = self.shown_instead(chosen) or self.heading_above_body(chosen) or chosen
+        return self.as_shown(chosen) if chosen and not self.structured[0] else chosen
 
     def best_signal(self) -> str | None:
         candidates = _without_kicker(self.structured)
         usable = [text for text in candidates if self.usable(text)]
         if any(self.backed_up(text, usable[:index] + usable[index + 1:]) for index, text in enumerate(usable)) \
                 or (usable and self.about_this_page(usable[0])):
-            return self.as_shown(usable[0])
+            return usable[0]
         shown = self.heading_in_title()
         if shown:
             return shown
@@ -177,10 +179,11 @@ class _Signals:
         return None
 
     def as_shown(self, text: str) -> str:
-        """The headline in the <h1>'s typography when they differ only in quote and dash
-        characters (og:title's "Keks'n" is the page's "Keks’n")."""
+        """The headline in the visible headings' typography when they differ only in quote, dash and
+        ellipsis characters (og:title's "Keks'n" is the page's "Keks’n"). Not for a JSON-LD headline:
+        the publisher's own statement of it is taken as written."""
         plain = text.translate(_TYPOGRAPHY)
-        return next((h1 for h1 in self.h1s if h1.translate(_TYPOGRAPHY) == plain), text)
+        return next((shown for shown in (*self.h1s, *self.headings) if shown.translate(_TYPOGRAPHY) == plain), text)
 
     def usable(self, text: str) -> bool:
         return len(text) >= _MIN_HEADLINE and not is_site_name(text, self.names)

@@ -103,6 +103,12 @@ def test_title_from_the_visible_headline_the_title_tag_repeats(title, body, expe
 def test_title_takes_the_h1_typography():
     html = page("<meta property=\"og:title\" content=\"Editor's Letter: bye OC Baby\">", "<h1>Editor’s Letter: bye OC Baby</h1>")
     assert extract_title(doc(html)) == "Editor’s Letter: bye OC Baby"
+    # ... or another heading's, dashes and ellipses too.
+    html = page("<title>Tastings Januar - Mai 2020...</title>", "<h1>Whisky</h1><h2>Tastings Januar – Mai 2020…</h2>")
+    assert extract_title(doc(html)) == "Tastings Januar – Mai 2020…"
+    # A JSON-LD headline is the publisher's own statement of it: taken as written.
+    html = page("", "<h1>Mexico’s economy grew 1.1%</h1>", json_ld={"@type": "NewsArticle", "headline": "Mexico's economy grew 1.1%"})
+    assert extract_title(doc(html)) == "Mexico's economy grew 1.1%"
 
 
 @pytest.mark.parametrize(("head", "h1"), [
