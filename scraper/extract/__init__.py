@@ -51,7 +51,7 @@ def extract_document(doc: Document, fetched_at: datetime | None = None, timezone
     return Article(
         url=doc.url,
         title=title,
-        authors=extract_authors(doc, site),
+        authors=extract_authors(doc, site, content),
         published_at=published,
         modified_at=modified,
         language=language,

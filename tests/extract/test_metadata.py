@@ -346,6 +346,42 @@ def test_any_meta_key_ending_in_author_is_read():
     assert extract_authors(doc(html)) == ["Anadolu Ajansı"]
 
 
+def _article(before: str = "", after: str = "", head: str = "") -> str:
+    return page("<title>Feuerholz wird knapp</title>" + head,
+                NAV + f'<div class="main"><h1>Feuerholz wird knapp</h1>{before}<div class="text">{PROSE}{PROSE}</div>'
+                f"{after}</div>")
+
+
+@pytest.mark.parametrize(("before", "after", "expected"), [
+    ('<p>Von <a href="/a/rb">Roland Brockmann</a> und <a href="/a/sd">Sebastian Drescher</a></p>', "",
+     ["Roland Brockmann", "Sebastian Drescher"]),
+    ("<p>Posted on September 21, 2020 by Adi Tzlil</p>", "", ["Adi Tzlil"]),
+    ("<p>Author: Gàbor Muniér, Datum: 03.Mär.19</p>", "", ["Gàbor Muniér"]),
+    ("<div><span>Autor</span></div><div><span>Nikolai Huke,</span></div>", "", ["Nikolai Huke"]),
+    ("", '<section class="article-credits"><p>Text: Ursula Eggers</p></section>', ["Ursula Eggers"]),
+    ("<p>By Daniel | Published: 23. Juli 2017 | Kommentar</p>", "", ["Daniel"]),
+])
+def test_a_line_opening_with_a_byline_word_credits_the_author(before, after, expected):
+    assert extract(_article(before, after), "https://x.example/feuerholz").authors == expected
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    # Prose: several one-word "names" are nouns.
+    ("<p>von Künstlern, Bands und DJs</p>", ""),
+    # A photo credit: the byline word follows something that is not a date.
+    ("<p>Photo by Adi Tzlil</p>", ""),
+    # A teaser of another story below the article.
+    ("", '<aside class="related"><p>Von Jane Roe</p><a href="/b">Holz im Winter</a></aside>'),
+])
+def test_a_byline_word_in_prose_credits_or_teasers_credits_nobody(before, after):
+    assert extract(_article(before, after), "https://x.example/feuerholz").authors == []
+
+
+def test_the_first_byline_line_may_credit_an_organisation():
+    html = _article("<p>October 19, 2019 by IWB</p>", "<p>by -_TheLordHelix_-</p>")
+    assert extract(html, "https://x.example/feuerholz").authors == ["IWB"]
+
+
 # ---------------------------------------------------------------- dates
 
 def test_dates_from_json_ld_keep_the_offset_and_give_modified():
