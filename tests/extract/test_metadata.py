@@ -359,7 +359,10 @@ def _article(before: str = "", after: str = "", head: str = "") -> str:
     ("<p>Author: Gàbor Muniér, Datum: 03.Mär.19</p>", "", ["Gàbor Muniér"]),
     ("<div><span>Autor</span></div><div><span>Nikolai Huke,</span></div>", "", ["Nikolai Huke"]),
     ("", '<section class="article-credits"><p>Text: Ursula Eggers</p></section>', ["Ursula Eggers"]),
-    ("<p>By Daniel | Published: 23. Juli 2017 | Kommentar</p>", "", ["Daniel"]),
+    ("<p>By Daniel Kahn | Published: 23. Juli 2017 | Kommentar</p>", "", ["Daniel Kahn"]),
+    ("<p>By Chuck Squatriglia January 10, 2008 | 3:00 pm</p>", "", ["Chuck Squatriglia"]),
+    ("<p>By Louis Jacobson on Monday, November 5</p>", "", ["Louis Jacobson"]),
+    ("<p>(last edited 2019-11-10 13:28:18 by MatsWichmann)</p>", "", ["MatsWichmann"]),
 ])
 def test_a_line_opening_with_a_byline_word_credits_the_author(before, after, expected):
     assert extract(_article(before, after), "https://x.example/feuerholz").authors == expected
@@ -368,6 +371,9 @@ def test_a_line_opening_with_a_byline_word_credits_the_author(before, after, exp
 @pytest.mark.parametrize(("before", "after"), [
     # Prose: several one-word "names" are nouns.
     ("<p>von Künstlern, Bands und DJs</p>", ""),
+    # One plain word after "by" is as often a place or a thing; "Text" and "From" need a colon.
+    ("<p>Posted on 5 May 2008 by City</p>", ""),
+    ("<p>Text Size</p><p>From Our Partners</p>", ""),
     # A photo credit: the byline word follows something that is not a date.
     ("<p>Photo by Adi Tzlil</p>", ""),
     # A teaser of another story below the article.
