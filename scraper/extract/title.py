@@ -74,6 +74,8 @@ _DANGLING_SEPARATOR = re.compile(r"(?:\s+[|\-–—·•:>]+)+$|^(?:[|\-–—·
 _MAX_LEAD_IN_CHARS = 200
 _MAX_LEAD_IN_BLOCKS = 15
 _MAX_HEADLINE_WORDS = 40
+_MAX_DATELINE_WORDS = 5  # "Wednesday, 09 January 2008" in front of a headline
+_DATELINE_END = " ,:;|-–—"
 _MAX_INLINE = 3  # elements inside a line whose class may say headline (<td><span class=headline>)
 _BYLINE = re.compile(r"^(?:{})\b".format("|".join(map(re.escape, BYLINE_PREFIXES))), re.I)
 _HEADLINE_CLASS = re.compile("|".join(HEADLINE_CLASS_SUBSTRINGS), re.I)
@@ -103,7 +105,7 @@ class _Signals:
         self.headings = [text for text in (clean_text(h.text_content()) for h in doc.root.iter(*_HEADING_TAGS))
                          if text and len(text) <= _MAX_HEADING_CHARS][:_MAX_SHOWN_HEADINGS]
         self.heading_keys = {squash(text) for text in self.headings}
-        h1s = [text for text in (clean_text(h.text_content()) for h in doc.root.iter("h1")) if text]
+        h1s = [_without_dateline(text) for text in (clean_text(h.text_content()) for h in doc.root.iter("h1")) if text]
         self.h1 = h1s[0] if h1s else ""
         self.h1s = h1s
         self.h1_keys = {squash(text) for text in h1s}
@@ -277,6 +279,19 @@ def _is_headline_line(block: Block) -> bool:
                 _HEADLINE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
             return True
     return False
+
+
+def _without_dateline(text: str) -> str:
+    """The heading without a date in front of it ("1. Februar 2022 Bundesministerin Raab: ...",
+    "Wednesday, 09 January 2008 Jeremy Clarkson ripped off"): the shortest run of leading words
+    that names a day, when at least _MIN_SHOWN_WORDS words follow."""
+    words = text.split()
+    if not any(char.isdigit() for word in words[:_MAX_DATELINE_WORDS] for char in word):
+        return text
+    for count in range(1, min(_MAX_DATELINE_WORDS, len(words) - _MIN_SHOWN_WORDS) + 1):
+        if parse_date(" ".join(words[:count]).rstrip(_DATELINE_END)):
+            return " ".join(words[count:]).lstrip(_DATELINE_END)
+    return text
 
 
 def _words(text: str) -> str:

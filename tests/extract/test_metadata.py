@@ -182,6 +182,16 @@ def test_the_heading_above_the_article_does_not_win_over_a_backed_headline(head,
     assert extract(html, "https://x.example/story?id=1").title == expected
 
 
+@pytest.mark.parametrize(("h1", "expected"), [
+    ("<span>1. Februar 2022</span> Bundesministerin Raab besucht Wien", "Bundesministerin Raab besucht Wien"),
+    ("23.01.2022 - Wierer jubelt in Antholz", "Wierer jubelt in Antholz"),
+    ("2022 wird ein gutes Jahr", "2022 wird ein gutes Jahr"),  # a year is no date
+    ("1. Mai 2022", "1. Mai 2022"),  # nothing after the date: it stays
+])
+def test_a_date_in_front_of_the_h1_is_no_part_of_the_headline(h1, expected):
+    assert extract_title(doc(page("", f"<h1>{h1}</h1>"))) == expected
+
+
 def test_title_loses_a_separator_left_dangling():
     html = page('<meta property="og:title" content="Pferdesport bleibt olympisch -">', "<p>x</p>")
     assert extract_title(doc(html)) == "Pferdesport bleibt olympisch"
