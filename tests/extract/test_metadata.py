@@ -192,6 +192,16 @@ def test_a_date_in_front_of_the_h1_is_no_part_of_the_headline(h1, expected):
     assert extract_title(doc(page("", f"<h1>{h1}</h1>"))) == expected
 
 
+def test_a_headline_in_the_site_name_field_names_no_site():
+    headline = "Veteran Wraps Baby in American Flag, Photo Sparks Controversy"
+    html = page(f'<meta name="application-name" content="{headline}"><meta property="og:title" content="{headline}">'
+                f'<meta name="twitter:title" content="{headline}">', f"<h1>Good Morning America</h1><h1>{headline}</h1>")
+    assert extract_title(doc(html)) == headline
+    # A short one does: "Headline | Example News" loses it.
+    html = page('<meta name="application-name" content="Example News"><title>Rates fall | Example News</title>')
+    assert extract_title(doc(html)) == "Rates fall"
+
+
 def test_title_loses_a_separator_left_dangling():
     html = page('<meta property="og:title" content="Pferdesport bleibt olympisch -">', "<p>x</p>")
     assert extract_title(doc(html)) == "Pferdesport bleibt olympisch"
