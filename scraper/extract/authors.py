@@ -377,7 +377,8 @@ def _is_date_lead(text: str) -> bool:
     """Is the text before a byline word a date line ("Posted on September 21, 2020", "(last
     edited 2019-11-10 13:28:18"), ending in its date or time, not prose that holds a date?"""
     words = text.split()
-    return bool(words) and any(char.isdigit() for char in words[-1]) and parse_date(text, relative_base=_NOW) is not None
+    return bool(words) and any(char.isdigit() for char in words[-1]) \
+        and parse_date(text, relative_base=_NOW, fast=True) is not None
 
 
 def _article_lines(content) -> list:

@@ -176,7 +176,7 @@ class _Signals:
             words = len(block.text.split())
             if _is_headline_line(block) and len(chosen.split()) < words <= _MAX_HEADLINE_WORDS \
                     and words >= _MIN_SHOWN_WORDS and not _BYLINE.match(block.text) \
-                    and not parse_date(block.text, relative_base=_NOW):
+                    and not parse_date(block.text, relative_base=_NOW, fast=True):
                 return block.text
         return None
 
@@ -289,7 +289,7 @@ def _without_dateline(text: str) -> str:
     if not any(char.isdigit() for word in words[:_MAX_DATELINE_WORDS] for char in word):
         return text
     for count in range(1, min(_MAX_DATELINE_WORDS, len(words) - _MIN_SHOWN_WORDS) + 1):
-        if parse_date(" ".join(words[:count]).rstrip(_DATELINE_END)):
+        if parse_date(" ".join(words[:count]).rstrip(_DATELINE_END), fast=True):
             return " ".join(words[count:]).lstrip(_DATELINE_END)
     return text
 
