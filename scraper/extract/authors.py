@@ -115,7 +115,7 @@ def extract_authors(doc: Document, profile=None, content=None) -> list[str]:
         people = clean_authors(select_texts(doc, profile.authors), site)
         if people:
             return people
-    text = _page_text(doc)
+    text = _page_text(doc, content)
     organisations: list[list[str]] = []  # each structured source's organisation credits
     bylined: list[str] = []  # desks and agencies a marked byline credits ("Redaktion")
     editors: list[str] = []  # people the page labels as editors: credited only when no writer is
@@ -179,7 +179,10 @@ def _labelled_editor(text: str, name: str) -> bool:
     return False
 
 
-def _page_text(doc: Document) -> str:
+def _page_text(doc: Document, content=None) -> str:
+    """The page's text: its visible lines when the body's Content has them (already read)."""
+    if content is not None and content.page_blocks:
+        return " ".join(block.text for block in content.page_blocks)
     body = doc.root.find("body")
     return " ".join((body if body is not None else doc.root).text_content().split())
 
