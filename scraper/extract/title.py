@@ -126,13 +126,22 @@ class _Signals:
         usable = [text for text in candidates if self.usable(text)]
         if any(self.backed_up(text, usable[:index] + usable[index + 1:]) for index, text in enumerate(usable)) \
                 or (usable and self.about_this_page(usable[0])):
-            return usable[0]
+            return self.shown_wording(usable[0])
         shown = self.heading_in_title()
         if shown:
             return shown
         fallback = [*candidates[:-1], self.clean(self.h1), candidates[-1], self.clean(self.title),
                     next((text for text in self.headings if not text.endswith(":")), "")]
         return next((text for text in fallback if self.usable(text)), None)
+
+    def shown_wording(self, chosen: str) -> str:
+        """A JSON-LD headline that only repeats the <title> (the search title) yields to og:title
+        when the page's <h1> shows og:title's wording."""
+        headline, og_title = self.structured[0], self.structured[1]
+        if chosen != headline or not og_title or squash(og_title) == squash(headline) \
+                or squash(headline) not in self.title_runs or squash(og_title) != squash(self.h1):
+            return chosen
+        return og_title
 
     def shown_instead(self, chosen: str | None) -> str | None:
         """On pages without a JSON-LD headline, the <h1> readers see rather than og:title or the

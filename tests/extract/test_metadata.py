@@ -202,6 +202,21 @@ def test_a_headline_in_the_site_name_field_names_no_site():
     assert extract_title(doc(html)) == "Rates fall"
 
 
+@pytest.mark.parametrize(("title", "h1", "expected"), [
+    # JSON-LD repeats the <title> (the search title); og:title is what the <h1> shows: og:title.
+    ("Starmer suggests he will keep gifts | Example", "Starmer defiant over gifts", "Starmer defiant over gifts"),
+    # JSON-LD says something the <title> does not: it stays.
+    ("Starmer gifts row | Example", "Starmer defiant over gifts", "Starmer suggests he will keep gifts"),
+    # The <h1> shows neither: JSON-LD stays.
+    ("Starmer suggests he will keep gifts | Example", "Gifts row", "Starmer suggests he will keep gifts"),
+])
+def test_a_json_ld_headline_copying_the_title_yields_to_the_og_title_the_h1_shows(title, h1, expected):
+    html = page(f'<title>{title}</title><meta property="og:title" content="Starmer defiant over gifts">'
+                '<meta property="og:site_name" content="Example">', f"<h1>{h1}</h1>",
+                json_ld={"@type": "NewsArticle", "headline": "Starmer suggests he will keep gifts"})
+    assert extract_title(doc(html)) == expected
+
+
 def test_title_loses_a_separator_left_dangling():
     html = page('<meta property="og:title" content="Pferdesport bleibt olympisch -">', "<p>x</p>")
     assert extract_title(doc(html)) == "Pferdesport bleibt olympisch"
