@@ -118,7 +118,7 @@ class _Signals:
 
     def headline(self) -> str | None:
         chosen = self.best_signal()
-        chosen = self.shown_instead(chosen) or self.heading_above_body(chosen) or chosen
+        chosen = self.shown_instead(chosen) or self.heading_above_body(chosen) or chosen or self.last_resort()
         return self.as_shown(chosen) if chosen and not self.structured[0] else chosen
 
     def best_signal(self) -> str | None:
@@ -133,6 +133,11 @@ class _Signals:
         fallback = [*candidates[:-1], self.clean(self.h1), candidates[-1], self.clean(self.title),
                     next((text for text in self.headings if not text.endswith(":")), "")]
         return next((text for text in fallback if self.usable(text)), None)
+
+    def last_resort(self) -> str | None:
+        """Nothing usable: a headline that names the site ("Wir sind NEOS" on neos.eu) beats none."""
+        signals = [*self.structured, self.clean(self.h1), self.clean(self.title)]
+        return next((text for text in signals if len(text) >= _MIN_HEADLINE and squash(text) not in self.names), None)
 
     def shown_wording(self, chosen: str) -> str:
         """A JSON-LD headline that only repeats the <title> (the search title) yields to og:title

@@ -217,6 +217,15 @@ def test_a_json_ld_headline_copying_the_title_yields_to_the_og_title_the_h1_show
     assert extract_title(doc(html)) == expected
 
 
+def test_a_headline_naming_the_site_beats_no_headline():
+    html = page('<meta property="og:site_name" content="NEOS"><meta property="og:title" content="Wir sind NEOS">',
+                "<h1>Wir sind NEOS</h1>")
+    assert extract_title(doc(html, "https://www.neos.eu/wir-sind-neos")) == "Wir sind NEOS"
+    # The site's name alone is no headline.
+    html = page('<meta property="og:site_name" content="NEOS"><meta property="og:title" content="NEOS">')
+    assert extract_title(doc(html, "https://www.neos.eu/")) is None
+
+
 def test_title_loses_a_separator_left_dangling():
     html = page('<meta property="og:title" content="Pferdesport bleibt olympisch -">', "<p>x</p>")
     assert extract_title(doc(html)) == "Pferdesport bleibt olympisch"
