@@ -9,8 +9,9 @@ but a signal only counts when the page backs it up:
 2. The first structured headline (JSON-LD, og:title, twitter:title) that another signal repeats:
    a visible heading, the <title>, or another structured field. A JSON-LD "headline" that is a
    page type ("Wikimedia list article") or a section name repeats nothing and is passed over.
-   One exception to the order: a JSON-LD headline that is og:title with a "Kicker: " label in
-   front loses the label.
+   Exceptions to the order: a JSON-LD headline that is og:title with a "Kicker: " label in
+   front loses the label; a JSON-LD headline that only repeats the <title> yields to og:title
+   when the <h1> shows og:title's wording.
 3. Pages without a backed-up structured headline (older templates, portals): the visible
    heading (h1-h6, or any short text) that is the <title> or a segment of it, "Headline" in
    "Headline - Soccer - Sport"; the longest one wins, in its visible spelling.
@@ -24,6 +25,7 @@ Then what readers see may overrule the answer on pages without a JSON-LD headlin
 6. With no structured signal at all, when the <title> names only the site or a section
    ("SuperSoccer", "The Sports Network - National Hockey League"): the heading right above the
    article's first paragraph, found through the body's blocks (`heading_above_body`).
+7. When every signal names the site, a headline that mentions it beats none (`last_resort`).
 
 Each signal is entity-decoded and loses what names the site: a " | Site" / "Site - " segment
 (og:site_name, publisher, host), and any segment beside the headline the page shows on its own
