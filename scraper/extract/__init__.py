@@ -45,13 +45,13 @@ def extract_document(doc: Document, fetched_at: datetime | None = None, timezone
         content = extract_content(doc, container=site.body, drop=site.drop, notices=site.notices)
     body = content.body
     published, modified = extract_dates(doc, fetched_at, site)
-    title, language = extract_title(doc, site), extract_language(doc)
+    title, language = extract_title(doc, site, content), extract_language(doc)
     formats = body_formats(doc, content)
     published_utc, modified_utc, utc_basis = utc_instants(published, modified, timezone)
     return Article(
         url=doc.url,
         title=title,
-        authors=extract_authors(doc, site),
+        authors=extract_authors(doc, site, content),
         published_at=published,
         modified_at=modified,
         language=language,

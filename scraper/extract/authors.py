@@ -3,7 +3,10 @@
 Every source yields raw strings ("By Jane Doe and John Roe, Reuters"); one cleaner splits
 them into names and sorts each into a person, an organisation (a news agency, the site
 itself, a desk such as "Redaktion", an acronym) or junk (roles, URLs, photo credits).
-The first source that names a person wins, with an agency or desk the same structured source
+Sources, in order: JSON-LD, meta, microdata, the first author/byline-classed element, a short
+line in or around the article that opens with a byline word ("Von Jane Doe", "Text: Jane Doe";
+read from the body's page lines), then guesses by position (a name line next to the date under
+the headline, a right-aligned signature). The first source that names a person wins, with an agency or desk the same structured source
 credits beside them ("Jane Doe, dpa"); people the page labels "Editor: X" count only when no
 source names a writer. A user name ("karstenruppert") counts when a structured source or a
 byline word credits it, and yields to a later real name only when it is that name's account.
@@ -19,6 +22,7 @@ from datetime import datetime
 
 from lxml import etree
 
+from .date_words import MONTHS, WEEKDAYS
 from .dates import parse_date
 from .document import Document
 from .site import (
@@ -56,15 +60,18 @@ _SPLIT = re.compile(r"\s*(?:[,;&/|、，・•]|\s(?:{})\s)\s*".format("|".join(
     re.escape(word) for word in sorted(NAME_CONJUNCTIONS, key=len, reverse=True))), re.I)
 _ROLE_SUFFIX = re.compile(r"\s*(?:{})$".format("|".join(map(re.escape, NAME_ROLE_SUFFIXES))), re.I)
 _NOISE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|@\w+|\([^)]*\)|\[[^\]]*\]")
-_BAD_CHARS = re.compile(r"[\d:|<>{}=#+©]")  # © marks a photo credit
+_BAD_CHARS = re.compile(r"[\d:|<>{}=#+©~]")  # © marks a photo credit
 # A user name credited as author: one token of letters, digits, dots, hyphens, underscores.
 _HANDLE = re.compile(r"[^\W_][\w.\-]{2,29}")
-_ACRONYM = re.compile(r"[A-Z]{2,5}")  # "CNN", "AFP", "KNA": an organisation, never a person's name
+_CAMEL_CASE = re.compile(r"[a-z]{3}[A-Z]")  # "MatsWichmann": a user name (not "McDonald", "LeBron")
+_ACRONYM = re.compile(r"[A-Z]{2,5}(?:-[A-Z]{1,4})?")  # "CNN", "AFP", "SP-X": an organisation, never a person's name
 _LEADING_MARKS = "·•|-–—:, \t\n"
 # Any other key naming the author: "cxenseparse:author", "dable:author", "articleauthor".
 _GENERIC_AUTHOR_META = re.compile(r"(?:author|authors|author_name|creator)$")
 _AUTHOR_CLASSES = ClassMatcher(BYLINE_CLASSES)
 _NOT_BYLINE_CLASS = re.compile("|".join(NOT_BYLINE_CLASS_SUBSTRINGS), re.I)
+# ... for a line that opens with a byline word, a credits box is where it belongs ("Text: X, Fotos: Y").
+_NOT_BYLINE_LINE_CLASS = re.compile("|".join(word for word in NOT_BYLINE_CLASS_SUBSTRINGS if word != "credit"), re.I)
 _NOT_BYLINE_TAGS = {"script", "style", "img", "svg", "figure", "figcaption", "aside", "footer", "nav", "button"}
 # "Editor: " right in front of a name (searched in the few characters before it).
 # ... also before the second of several names: "Redaktion: Roman Warschauer und <name>".
@@ -81,15 +88,34 @@ _RIGHT_ALIGNED_XPATH = etree.XPath(
     "//body//p[contains(translate(@style, 'RIGHT ', 'right'), 'text-align:right') or @align='right']")
 
 _AGENCY_KEYS = {agency.casefold() for agency in AGENCIES}
+_NOT_HANDLES = frozenset(NAME_CONJUNCTIONS) | NAME_PARTICLES  # "Text und Fotos": "und" is nobody's user name
+# A byline line: a byline word opening the line, or after a date ("Posted on 21 September 2020 by X").
+_LINE_PREFIX = re.compile(r"(?:^|(?<=\s))({})(?:\s*[:：]\s*|\s+)(?=\S)".format("|".join(
+    re.escape(word) for word in sorted(BYLINE_PREFIXES, key=len, reverse=True))), re.I)
+# Where the credit on a byline line ends: a separator, a date or time ("von R. R. am 07.08.2013").
+_CREDIT_END = re.compile(
+    r"\s*[|•·~»›()\[\]]|\s+[-–—]\s|\s+(?:am|on|le|il|el|den|at|um|in)\s+(?=\S*\d)|\s+\S*\d"
+    r"|,?\s+[^\W\d_]+\s?:"  # ... the next "Label:" ("Author: X, Datum: ...")
+    r"|,?\s+(?:(?:on|am|le|el|il)\s+)?(?:{})\b\.?"  # ... a weekday ("on Monday, November 5")
+    r"|\s+(?:{})\.?\s+\d"  # ... a month and day ("January 10, 2008")
+    r"|,\s+(?:at|in|aus|en|à)\s".format(  # ... a place ("Jane Doe, Editor, at CES")
+        "|".join(sorted(WEEKDAYS, key=len, reverse=True)), "|".join(sorted(MONTHS, key=len, reverse=True))),
+    re.I)
+# Words that open a byline line only with a colon ("Text: Jane Doe", not "Text size", "From our partners").
+_COLON_ONLY_PREFIXES = frozenset({"text", "texte", "texto", "tekst", "from", "di", "a", "av", "af", "door", "por"})
+_MAX_BYLINE_LINE_WORDS = 15
+_LINES_BEFORE_BODY = 15  # page lines above the body's first block where a byline may stand
+_LINES_AFTER_BODY = 8  # ... and below its last (a "Text: Jane Doe" closing the article)
 
 
-def extract_authors(doc: Document, profile=None) -> list[str]:
+def extract_authors(doc: Document, profile=None, content=None) -> list[str]:
+    """`content`: the body's Content, whose page lines hold bylines no markup names."""
     site = site_names(doc) | ({suffix} if (suffix := title_suffix_name(doc)) else set())
     if profile is not None and profile.authors:
         people = clean_authors(select_texts(doc, profile.authors), site)
         if people:
             return people
-    text = _page_text(doc)
+    text = _page_text(doc, content)
     organisations: list[list[str]] = []  # each structured source's organisation credits
     bylined: list[str] = []  # desks and agencies a marked byline credits ("Redaktion")
     editors: list[str] = []  # people the page labels as editors: credited only when no writer is
@@ -97,7 +123,7 @@ def extract_authors(doc: Document, profile=None) -> list[str]:
     for source, min_words, kind in _SOURCES:
         if kind == "guess" and (handles or _preferred_organisations(organisations, site, agency_only=True)):
             break  # the structured data credits a user, desk or agency: no guessing at a name line
-        people, credited = sort_credits(source(doc), site, min_words, handles=kind == "structured")
+        people, credited = sort_credits(source(doc, content), site, min_words, handles=kind in ("structured", "line"))
         writers = [name for name in people if not _labelled_editor(text, name)]
         if writers and not all(map(_is_handle, writers)):
             if handles and not _account_of(handles, writers):
@@ -109,8 +135,8 @@ def extract_authors(doc: Document, profile=None) -> list[str]:
         editors = editors or [name for name in people if name not in writers]
         if kind == "structured":
             organisations.append(credited)
-        elif kind == "byline":
-            bylined = [name for name in credited if not is_site_name(name, site)]
+        elif kind in ("byline", "line"):
+            bylined = bylined or [name for name in credited if not is_site_name(name, site)]
     # JSON-LD authors typed Organization: credited, but never people.
     organisations.append(sum(sort_credits(_json_ld_authors(doc, organisations=True), site), []))
     return handles or _preferred_organisations(organisations, site, agency_only=True) or bylined or editors \
@@ -153,7 +179,10 @@ def _labelled_editor(text: str, name: str) -> bool:
     return False
 
 
-def _page_text(doc: Document) -> str:
+def _page_text(doc: Document, content=None) -> str:
+    """The page's text: its visible lines when the body's Content has them (already read)."""
+    if content is not None and content.page_blocks:
+        return " ".join(block.text for block in content.page_blocks)
     body = doc.root.find("body")
     return " ".join((body if body is not None else doc.root).text_content().split())
 
@@ -219,7 +248,8 @@ def classify_credit(name: str, site: set[str] = frozenset(), min_words: int = 1,
     # Roles: "Staff Writer", "Games Editor", "Lifestyle Writer" (a name never ends in a job title).
     if all(word in ROLE_WORDS or word in NAME_PARTICLES for word in folded) or (len(words) > 1 and folded[-1] in ROLE_WORDS):
         return None
-    if handle and len(words) == 1 and _HANDLE.fullmatch(name) and not name.isdigit():
+    if handle and len(words) == 1 and _HANDLE.fullmatch(name) and not name.isdigit() \
+            and name.casefold() not in _NOT_HANDLES:
         return "person"
     if len(words) < min_words or _BAD_CHARS.search(name):
         return None
@@ -313,6 +343,62 @@ def _byline_authors(doc: Document) -> list[str]:
     return []
 
 
+def _byline_line_authors(doc: Document, content) -> list[str]:
+    """Short lines in and around the article that open with a byline word ("Von Jane Doe und
+    John Roe", "Text: Jane Doe", "Autorin: Jane Doe, Projektleiterin"), or carry one after a date
+    ("Posted on September 21, 2020 by Jane Doe"), cut where the credit ends: the bylines of
+    pages that mark them with no class. A byline word alone on its line goes on the next line
+    ("Autor" / "Jane Doe"). The lines run from the headline (or a few lines above the body) to
+    a few lines below the body; lines in teasers, comments and captions do not count.
+
+    Only full names (two words or more), user names and organisations are credited: one plain
+    word after "by" is as often a place or a thing ("by City", "posted by Stadler")."""
+    lines = _article_lines(content)
+    chrome = PageChrome(doc)
+    for index, block in enumerate(lines):
+        text = block.text
+        if _PREFIX.fullmatch(text.strip(_LEADING_MARKS)) and index + 1 < len(lines):
+            text = f"{text} {lines[index + 1].text}"  # "Autor" / "Jane Doe,"
+        if len(text.split()) > _MAX_BYLINE_LINE_WORDS:
+            continue
+        found = _LINE_PREFIX.search(text)
+        if found is None or (found.start() and not _is_date_lead(text[:found.start()])) \
+                or (found.group(1).casefold() in _COLON_ONLY_PREFIXES and ":" not in found.group()):
+            continue
+        credit = text[found.start():]
+        cut = _CREDIT_END.search(credit, found.end() - found.start())
+        people, organisations = sort_credits([credit[:cut.start()] if cut else credit])
+        people = [name for name in people if " " in name or _is_handle(name) or _CAMEL_CASE.search(name)]
+        # Several one-word "names" are nouns in prose ("von Künstlern, Bands und DJs").
+        if (people or organisations) and not (len(people) > 1 and all(" " not in name for name in people)) \
+                and not chrome.holds(block.element, _NOT_BYLINE_TAGS, _NOT_BYLINE_LINE_CLASS, itself=True):
+            return people or organisations  # the first line that credits anyone ("by IWB" too)
+    return []
+
+
+def _is_date_lead(text: str) -> bool:
+    """Is the text before a byline word a date line ("Posted on September 21, 2020", "(last
+    edited 2019-11-10 13:28:18"), ending in its date or time, not prose that holds a date?"""
+    words = text.split()
+    return bool(words) and any(char.isdigit() for char in words[-1]) \
+        and parse_date(text, relative_base=_NOW, fast=True) is not None
+
+
+def _article_lines(content) -> list:
+    """The page's blocks from the headline (the last <h1> above the body, or _LINES_BEFORE_BODY
+    lines up) to _LINES_AFTER_BODY lines below the body."""
+    if content is None or not content.blocks or not content.page_blocks:
+        return []
+    page, body = content.page_blocks, content.blocks
+    first, last = body[0].element, body[-1].element
+    start = next((index for index, block in enumerate(page) if block.element is first), None)
+    end = next((index for index in range(len(page) - 1, -1, -1) if page[index].element is last), None)
+    if start is None or end is None:
+        return []
+    headline = next((index for index in range(start - 1, -1, -1) if page[index].heading == 1), start)
+    return page[min(headline, max(start - _LINES_BEFORE_BODY, 0)):end + _LINES_AFTER_BODY + 1]
+
+
 def _dated_line_authors(doc: Document) -> list[str]:
     """A short name line just under the headline, next to the date ("Jane Doe | 05.04.2025"):
     the byline of pages that mark it with no author class."""
@@ -348,8 +434,15 @@ def _outside_article(element, chrome: PageChrome) -> bool:
     return chrome.holds(element, _NOT_BYLINE_TAGS, _NOT_BYLINE_CLASS, itself=True)
 
 
+def _page_only(source: Callable[[Document], Iterable[str]]) -> Callable[[Document, object], Iterable[str]]:
+    return lambda doc, content: source(doc)
+
+
 # (source, fewest words a person's name needs there, kind): "structured" credits name the author
-# (one-word user names count), a "byline" is marked as one, a "guess" is a name line by position.
-_SOURCES: list[tuple[Callable[[Document], Iterable[str]], int, str]] = [
-    (_json_ld_authors, 1, "structured"), (_meta_authors, 1, "structured"), (_microdata_authors, 1, "structured"),
-    (_byline_authors, 2, "byline"), (_dated_line_authors, 2, "guess"), (_signature_authors, 2, "guess")]
+# (one-word user names count), a "byline" is marked as one by its class, a "line" opens with a
+# byline word (its source returns the names it checked), a "guess" is a name line by position.
+_SOURCES: list[tuple[Callable[[Document, object], Iterable[str]], int, str]] = [
+    (_page_only(_json_ld_authors), 1, "structured"), (_page_only(_meta_authors), 1, "structured"),
+    (_page_only(_microdata_authors), 1, "structured"), (_page_only(_byline_authors), 2, "byline"),
+    (_byline_line_authors, 1, "line"), (_page_only(_dated_line_authors), 2, "guess"),
+    (_page_only(_signature_authors), 2, "guess")]

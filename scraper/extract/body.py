@@ -71,6 +71,8 @@ class Content:
     # they were found in: html_output.py renders body_html from exactly these.
     blocks: list[Block] = field(default_factory=list)
     container: etree._Element | None = None
+    # The page's visible blocks, in reading order (the title reads the lines above the body).
+    page_blocks: list[Block] = field(default_factory=list)
 
 
 def extract_content(doc: Document, container: str | None = None, drop: Sequence[str] = (),
@@ -107,13 +109,13 @@ def extract_content(doc: Document, container: str | None = None, drop: Sequence[
               if not faq.covers(block.text) and not found.covers(block.text) and block.text not in declared]
     disclaimer = "\n\n".join(found.texts + declared) or None
     if not embedded:
-        return Content(join_blocks(blocks), faq.faq, disclaimer, blocks, region.root if region else None)
+        return Content(join_blocks(blocks), faq.faq, disclaimer, blocks, region.root if region else None, visible)
     # The visible stub is often the standfirst the script data leaves out: it goes in front.
     text, embedded_blocks = embedded
     lead = [block for block in blocks if block.text not in text and is_prose(block)]
     body = "\n\n".join([block.text for block in lead] + [text])
     # body_html is built from blocks when the script data came as HTML, else from the body's text.
-    return Content(body, faq.faq, disclaimer, lead + embedded_blocks if embedded_blocks else [], None)
+    return Content(body, faq.faq, disclaimer, lead + embedded_blocks if embedded_blocks else [], None, visible)
 
 
 def _selected(doc: Document, selectors: Sequence[str]) -> set:

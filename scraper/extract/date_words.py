@@ -40,6 +40,13 @@ for _names in _MONTHS_BY_LANGUAGE.values():
     for _number, _name in enumerate(_names.split(), 1):
         MONTHS.setdefault(_name, _number)
 
+# Weekday names, full and short: where a date begins in a line ("By Jane Doe on Monday, November 5").
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi "
+    "dimanche lunes martes miércoles jueves viernes sábado domingo lunedì martedì mercoledì giovedì venerdì "
+    "sabato domenica".split())
+
 # Relative times: unit words -> seconds; "ago" words may come before ("vor", "il y a", "hace")
 # or after ("ago", "trước", "前", "önce") the number.
 RELATIVE_UNITS: dict[str, int] = {}

@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 
+from lxml import etree
+
 from .date_words import MODIFIED_META, PUBLISHED_META, VISIBLE_DATE_CLASSES
 from .dates import parse_date
 from .document import Document
@@ -132,8 +134,11 @@ def _strings(*values) -> Iterator[str]:
             yield value
 
 
+_ITEMPROP = etree.XPath("//*[@itemprop=$name]")  # compiled once (an .xpath() string compiles per call)
+
+
 def _itemprop(doc: Document, name: str) -> Iterator[str]:
-    for element in doc.root.xpath(f'//*[@itemprop="{name}"]'):
+    for element in _ITEMPROP(doc.root, name=name):
         yield element.get("content") or element.get("datetime") or element.text_content()
 
 

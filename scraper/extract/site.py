@@ -18,6 +18,7 @@ from .wordlists import ARTICLE_TYPES, PUBLISHER_TYPES
 _NON_ALNUM = re.compile(r"[\W_]+")
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·]\s+|\s*[|｜]\s*")
 _MAX_SUFFIX_WORDS = 4
+_MAX_SITE_NAME_WORDS = 6
 
 
 def clean_text(value: object) -> str:
@@ -80,7 +81,8 @@ def site_names(doc: Document) -> set[str]:
         labels = host.split(".")
         if len(labels) >= 2:
             names.add(labels[-2])
-    return {key for key in map(squash, names) if len(key) >= 2}
+    # A "name" of many words is a headline in the wrong field (application-name = the headline).
+    return {squash(name) for name in names if len(squash(name)) >= 2 and len(name.split()) <= _MAX_SITE_NAME_WORDS}
 
 
 def title_suffix_name(doc: Document) -> str | None:

@@ -9,12 +9,23 @@ but a signal only counts when the page backs it up:
 2. The first structured headline (JSON-LD, og:title, twitter:title) that another signal repeats:
    a visible heading, the <title>, or another structured field. A JSON-LD "headline" that is a
    page type ("Wikimedia list article") or a section name repeats nothing and is passed over.
-   One exception to the order: a JSON-LD headline that is og:title with a "Kicker: " label in
-   front loses the label.
+   Exceptions to the order: a JSON-LD headline that is og:title with a "Kicker: " label in
+   front loses the label; a JSON-LD headline that only repeats the <title> yields to og:title
+   when the <h1> shows og:title's wording.
 3. Pages without a backed-up structured headline (older templates, portals): the visible
    heading (h1-h6, or any short text) that is the <title> or a segment of it, "Headline" in
    "Headline - Soccer - Sport"; the longest one wins, in its visible spelling.
 4. Otherwise the first non-empty signal in the order above, the <title> last.
+
+Then what readers see may overrule the answer on pages without a JSON-LD headline:
+
+5. The page's only <h1>, when og:title or the <title> word the headline for search or sharing
+   ("Schneewittchen-Kuchen mit Mini-Marshmallows Rezept" for the <h1>'s text), unless the <h1> is
+   the site's name, a kicker run into the headline, or about something else (`shown_instead`).
+6. With no structured signal at all, when the <title> names only the site or a section
+   ("SuperSoccer", "The Sports Network - National Hockey League"): the heading right above the
+   article's first paragraph, found through the body's blocks (`heading_above_body`).
+7. When every signal names the site, a headline that mentions it beats none (`last_resort`).
 
 Each signal is entity-decoded and loses what names the site: a " | Site" / "Site - " segment
 (og:site_name, publisher, host), and any segment beside the headline the page shows on its own
@@ -24,11 +35,18 @@ Each signal is entity-decoded and loses what names the site: a " | Site" / "Site
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import datetime
+from itertools import islice
 
 from lxml import etree
 
+from .blocks import Block
+from .chrome import class_words
+from .dates import parse_date
 from .document import Document
 from .site import article_json_ld, clean_text, is_site_name, select_texts, site_names, squash
+from .wordlists import BYLINE_PREFIXES, HEADLINE_CLASS_SUBSTRINGS, HEADLINE_CLASS_WORDS
 
 # " | ", " - ", " – ", " — ", " · ", " :: ", " > ", "：", "ㅣ", "_English_", "Airport- Travel":
 # what sites put between headline, section and site name.
@@ -45,25 +63,42 @@ _MAX_SHOWN_HEADINGS = 20  # headings compared with a structured headline (the ar
 _EDGE_PUNCTUATION = " »«›‹|·•-–—:>"
 _WORD = re.compile(r"\w+")
 # Typographic quotes and dashes -> ASCII, to tell a spelling variant from another wording.
-_TYPOGRAPHY = str.maketrans({**dict.fromkeys("‘’‚‛", "'"), **dict.fromkeys("“”„‟«»", '"'), "–": "-", "—": "-"})
+_TYPOGRAPHY = str.maketrans({**dict.fromkeys("‘’‚‛", "'"), **dict.fromkeys("“”„‟«»", '"'), "–": "-", "—": "-",
+                             "…": "..."})
 _MIN_AFFIX_WORDS = 3  # a visible headline at the start or end of the <title> ...
 _MAX_AFFIX_REST_WORDS = 6  # ... beside a site or section name of at most this many words
 _ABOUT_SHARE = 0.5  # of a structured headline's words in the <title> or <h1>: it is about this page
+_MIN_SHOWN_WORDS = 3  # an <h1> of fewer words is a site or section name more often than a headline
+_CONTENT_WORD = re.compile(r"\w{4,}")  # words that say what a text is about (not "a", "the", "und")
+# A separator left dangling at either end ("Headline -", "| Headline") once a segment is gone.
+_DANGLING_SEPARATOR = re.compile(r"(?:\s+[|\-–—·•:>]+)+$|^(?:[|\-–—·•:>]+\s+)+")
+# Between the headline and the article's first paragraph: a date, a byline, a share bar, a caption.
+_MAX_LEAD_IN_CHARS = 200
+_MAX_LEAD_IN_BLOCKS = 15
+_MAX_HEADLINE_WORDS = 40
+_MAX_DATELINE_WORDS = 5  # "Wednesday, 09 January 2008" in front of a headline
+_DATELINE_END = " ,:;|-–—"
+_MAX_INLINE = 3  # elements inside a line whose class may say headline (<td><span class=headline>)
+_BYLINE = re.compile(r"^(?:{})\b".format("|".join(map(re.escape, BYLINE_PREFIXES))), re.I)
+_HEADLINE_CLASS = re.compile("|".join(HEADLINE_CLASS_SUBSTRINGS), re.I)
+_NOW = datetime(2000, 1, 1)  # relative dates ("2 hours ago") are dates here; the day is not used
 
 
-def extract_title(doc: Document, profile=None) -> str | None:
+def extract_title(doc: Document, profile=None, content=None) -> str | None:
+    """`content`: the body's Content (its blocks and the page's), to read the lines above the body."""
     if profile is not None and profile.title:
         chosen = next((text for text in map(clean_text, select_texts(doc, profile.title)) if text), None)
         if chosen:
             return chosen
-    return _Signals(doc).headline()
+    return _Signals(doc, content).headline()
 
 
 class _Signals:
     """The page's headline signals, cleaned, with the comparisons between them."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, content=None):
         self.doc = doc
+        self.content = content
         self.names = site_names(doc)
         article = article_json_ld(doc) or {}
         headline = article.get("headline") or article.get("name")
@@ -72,7 +107,7 @@ class _Signals:
         self.headings = [text for text in (clean_text(h.text_content()) for h in doc.root.iter(*_HEADING_TAGS))
                          if text and len(text) <= _MAX_HEADING_CHARS][:_MAX_SHOWN_HEADINGS]
         self.heading_keys = {squash(text) for text in self.headings}
-        h1s = [text for text in (clean_text(h.text_content()) for h in doc.root.iter("h1")) if text]
+        h1s = [_without_dateline(text) for text in (clean_text(h.text_content()) for h in doc.root.iter("h1")) if text]
         self.h1 = h1s[0] if h1s else ""
         self.h1s = h1s
         self.h1_keys = {squash(text) for text in h1s}
@@ -80,14 +115,20 @@ class _Signals:
                       clean_text(doc.meta_first("og:title")), clean_text(doc.meta_first("twitter:title"))]
         self.structured = [self.clean(text) for text in structured]
         self.title_runs = _segment_runs(self.title)
+        self.title_parts = {key for key in map(squash, _SEPARATOR.split(self.title)) if key}
         self.title_words = _words(self.title)
 
     def headline(self) -> str | None:
+        chosen = self.best_signal()
+        chosen = self.shown_instead(chosen) or self.heading_above_body(chosen) or chosen or self.last_resort()
+        return self.as_shown(chosen) if chosen and not self.structured[0] else chosen
+
+    def best_signal(self) -> str | None:
         candidates = _without_kicker(self.structured)
         usable = [text for text in candidates if self.usable(text)]
         if any(self.backed_up(text, usable[:index] + usable[index + 1:]) for index, text in enumerate(usable)) \
                 or (usable and self.about_this_page(usable[0])):
-            return self.as_shown(usable[0])
+            return self.shown_wording(usable[0])
         shown = self.heading_in_title()
         if shown:
             return shown
@@ -95,11 +136,72 @@ class _Signals:
                     next((text for text in self.headings if not text.endswith(":")), "")]
         return next((text for text in fallback if self.usable(text)), None)
 
+    def last_resort(self) -> str | None:
+        """Nothing usable: a headline that names the site ("Wir sind NEOS" on neos.eu) beats none."""
+        signals = [*self.structured, self.clean(self.h1), self.clean(self.title)]
+        return next((text for text in signals if len(text) >= _MIN_HEADLINE and squash(text) not in self.names), None)
+
+    def shown_wording(self, chosen: str) -> str:
+        """A JSON-LD headline that only repeats the <title> (the search title) yields to og:title
+        when the page's <h1> shows og:title's wording."""
+        headline, og_title = self.structured[0], self.structured[1]
+        if chosen != headline or not og_title or squash(og_title) == squash(headline) \
+                or squash(headline) not in self.title_runs or squash(og_title) != squash(self.h1):
+            return chosen
+        return og_title
+
+    def shown_instead(self, chosen: str | None) -> str | None:
+        """On pages without a JSON-LD headline, the <h1> readers see rather than og:title or the
+        <title>, which sites word for search and sharing ("… Rezept", "Rutger Bregman: Unser wahres
+        Ich" for the <h1>'s "Unser wahres Ich"). The <h1> must be the page's only one, about the
+        same thing (a content word in common), and neither the site's name nor a kicker line in
+        front of the chosen headline ("Tunesien Große Aufgaben ..." for "Große Aufgaben ...").
+        When og:title words the headline differently from an <h1> the <title> repeats, og:title
+        stays (two wordings of one headline, nothing telling which one the page means)."""
+        if not chosen or self.structured[0] or len(set(self.h1s)) != 1:
+            return None
+        shown = self.h1s[0]
+        key, chosen_key = squash(shown), squash(chosen)
+        if len(shown.split()) < _MIN_SHOWN_WORDS or chosen_key in key or is_site_name(shown, self.names):
+            return None
+        if key in self.title_runs and ((self.structured[1] and squash(self.structured[1]) != key)
+                                       or (chosen_key in self.title_runs and key not in chosen_key)):
+            return None  # og:title's other wording, or a <title> segment beside the headline: the site
+        if any(key.startswith(part) and key != part and part not in chosen_key for part in self.title_parts):
+            return None  # the site's name in front of its tagline: "ProNATs e.V. Verein zur ..."
+        about = set(_CONTENT_WORD.findall(f"{chosen} {self.title} {self.structured[1]}".casefold()))
+        return shown if about & set(_CONTENT_WORD.findall(shown.casefold())) else None
+
+    def heading_above_body(self, chosen: str | None) -> str | None:
+        """Pages with no structured headline whose <title> names only the site or a section
+        ("SuperSoccer", "The Sports Network - National Hockey League"): the heading right above the
+        article's first paragraph, when it is longer than what the <title> gave, and nothing near the
+        article start repeats that (the <h1> "Wednesday, 9 January Jeremy Clarkson ripped off" backs
+        the <title>'s "Jeremy Clarkson ripped off" over the deck below it)."""
+        if any(self.structured) or self.content is None:
+            return None
+        above_body = _lines_above_body(self.content.blocks, self.content.page_blocks)
+        chosen = chosen or ""
+        chosen_words = _words(chosen)
+        if chosen_words and any(f" {chosen_words} " in f" {_words(block.text)} "
+                                for block in above_body if not block.link_chars):  # not a breadcrumb
+            return None
+        if len(chosen.split()) > 1 and len(set(self.h1s)) == 1 and squash(chosen) == squash(self.h1s[0]):
+            return None  # the page's one <h1> says what the <title> says
+        for block in above_body:
+            words = len(block.text.split())
+            if _is_headline_line(block) and len(chosen.split()) < words <= _MAX_HEADLINE_WORDS \
+                    and words >= _MIN_SHOWN_WORDS and not _BYLINE.match(block.text) \
+                    and not parse_date(block.text, relative_base=_NOW, fast=True):
+                return block.text
+        return None
+
     def as_shown(self, text: str) -> str:
-        """The headline in the <h1>'s typography when they differ only in quote and dash
-        characters (og:title's "Keks'n" is the page's "Keks’n")."""
+        """The headline in the visible headings' typography when they differ only in quote, dash and
+        ellipsis characters (og:title's "Keks'n" is the page's "Keks’n"). Not for a JSON-LD headline:
+        the publisher's own statement of it is taken as written."""
         plain = text.translate(_TYPOGRAPHY)
-        return next((h1 for h1 in self.h1s if h1.translate(_TYPOGRAPHY) == plain), text)
+        return next((shown for shown in (*self.h1s, *self.headings) if shown.translate(_TYPOGRAPHY) == plain), text)
 
     def usable(self, text: str) -> bool:
         return len(text) >= _MIN_HEADLINE and not is_site_name(text, self.names)
@@ -108,7 +210,7 @@ class _Signals:
         """Without the segments that name the site or that the page shows apart from the headline."""
         if not text:
             return ""
-        return self.shown_part(text) or strip_site_suffix(text, self.names)
+        return _DANGLING_SEPARATOR.sub("", self.shown_part(text) or strip_site_suffix(text, self.names))
 
     def shown_part(self, text: str) -> str | None:
         """"Headline | Börsen-Zeitung" -> "Headline" when the page's <h1> says just "Headline"
@@ -161,6 +263,51 @@ class _Signals:
             if found:
                 return strip_site_suffix(clean_text(max(found, key=len)), self.names).strip(_EDGE_PUNCTUATION) or None
         return None
+
+
+def _lines_above_body(body: Sequence[Block], page: Sequence[Block]) -> list[Block]:
+    """The page's lines from the article's first paragraph up, nearest first, while at most a
+    date, byline or share bar (_MAX_LEAD_IN_CHARS) lies between them and the paragraph."""
+    if not body or not page:
+        return []
+    first = body[0].element
+    start = next((index for index, block in enumerate(page) if block.element is first), None)
+    if start is None:
+        return []
+    lines, between = [page[start]], 0
+    for block in reversed(page[max(start - _MAX_LEAD_IN_BLOCKS, 0):start]):
+        if between > _MAX_LEAD_IN_CHARS:
+            break
+        lines.append(block)
+        between += block.chars
+    return lines
+
+
+def _is_headline_line(block: Block) -> bool:
+    """A heading (h1-h6), or a line whose class says headline or title ("ArticleHead",
+    "article_headline"), not a link."""
+    if block.link_chars:
+        return False
+    if block.heading:
+        return True
+    for element in (block.element, *islice(block.element.iterdescendants(tag=etree.Element), _MAX_INLINE)):
+        if not HEADLINE_CLASS_WORDS.isdisjoint(class_words(element)) or \
+                _HEADLINE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            return True
+    return False
+
+
+def _without_dateline(text: str) -> str:
+    """The heading without a date in front of it ("1. Februar 2022 Bundesministerin Raab: ...",
+    "Wednesday, 09 January 2008 Jeremy Clarkson ripped off"): the shortest run of leading words
+    that names a day, when at least _MIN_SHOWN_WORDS words follow."""
+    words = text.split()
+    if not any(char.isdigit() for word in words[:_MAX_DATELINE_WORDS] for char in word):
+        return text
+    for count in range(1, min(_MAX_DATELINE_WORDS, len(words) - _MIN_SHOWN_WORDS) + 1):
+        if parse_date(" ".join(words[:count]).rstrip(_DATELINE_END), fast=True):
+            return " ".join(words[count:]).lstrip(_DATELINE_END)
+    return text
 
 
 def _words(text: str) -> str:

@@ -70,6 +70,9 @@ NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", 
 # "creator" is read after them).
 AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author",
                "byl", "og:article:author", "article:author_name")
+# Class/id of an element holding the headline: substrings, and whole class words ("ArticleHead").
+HEADLINE_CLASS_SUBSTRINGS = ("headline", "title", "heading", "titel", "titulo", "titre")
+HEADLINE_CLASS_WORDS = frozenset({"head", "hed"})
 # Class substrings of a byline element.
 BYLINE_CLASSES = ("author", "byline", "autor", "auteur", "writer")
 

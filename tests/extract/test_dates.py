@@ -69,3 +69,10 @@ def test_non_dates_give_none(text):
     """A bare time, a reading time, a month or a year is not a calendar day: never "today"."""
     assert parse_date(text) is None
     assert parse_date(text, relative_base=FETCHED) is None
+
+
+def test_fast_mode_reads_only_what_the_regex_paths_read():
+    # A heading or byline line is tested for being a date without dateparser's cost.
+    assert parse_date("Tuesday 3 Mar. 2021", fast=True) == "2021-03-03"
+    assert parse_date("3 березня 2021") == "2021-03-03"  # dateparser reads Ukrainian month names
+    assert parse_date("3 березня 2021", fast=True) is None

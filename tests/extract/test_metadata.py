@@ -103,6 +103,134 @@ def test_title_from_the_visible_headline_the_title_tag_repeats(title, body, expe
 def test_title_takes_the_h1_typography():
     html = page("<meta property=\"og:title\" content=\"Editor's Letter: bye OC Baby\">", "<h1>Editor’s Letter: bye OC Baby</h1>")
     assert extract_title(doc(html)) == "Editor’s Letter: bye OC Baby"
+    # ... or another heading's, dashes and ellipses too.
+    html = page("<title>Tastings Januar - Mai 2020...</title>", "<h1>Whisky</h1><h2>Tastings Januar – Mai 2020…</h2>")
+    assert extract_title(doc(html)) == "Tastings Januar – Mai 2020…"
+    # A JSON-LD headline is the publisher's own statement of it: taken as written.
+    html = page("", "<h1>Mexico’s economy grew 1.1%</h1>", json_ld={"@type": "NewsArticle", "headline": "Mexico's economy grew 1.1%"})
+    assert extract_title(doc(html)) == "Mexico's economy grew 1.1%"
+
+
+@pytest.mark.parametrize(("head", "h1"), [
+    ('<meta property="og:title" content="Schneewittchen-Kuchen mit Marshmallows Rezept | LECKER">',
+     "Schneewittchen-Kuchen mit Marshmallows"),
+    ("<title>Wärmepumpe im Altbau - Wann es sich lohnt | heizung.de</title>", "Eignet sich eine Wärmepumpe im Altbau?"),
+    ('<meta property="og:title" content="Rutger Bregman: Unser wahres Ich">', "Unser wahres Ich"),
+])
+def test_without_json_ld_the_h1_readers_see_beats_the_seo_title(head, h1):
+    html = page(head + '<meta property="og:site_name" content="Example">', f"<h1>{h1}</h1>" + PROSE)
+    assert extract_title(doc(html, "https://x.example/a")) == h1
+
+
+@pytest.mark.parametrize(("head", "body", "expected"), [
+    # A JSON-LD headline is the one the publisher states: it stays.
+    ("", "<h1>Das wahre Ich nach Rutger Bregman</h1>", "Rutger Bregman: Wer wir wirklich sind"),
+    # The <h1> is the site's name, a <title> segment beside the headline.
+    ("<title>Weitere Digitalisierung der Schweizer Kinos » Time 4 talks</title>", "<h1>Time 4 talks</h1><h2>Weitere Digitalisierung der Schweizer Kinos</h2>",
+     "Weitere Digitalisierung der Schweizer Kinos"),
+    # A two-word <h1> is a site or section name more often than a headline.
+    ('<meta property="og:title" content="Muffin Grundrezept">', "<h1>Muffin Rezepte</h1>", "Muffin Grundrezept"),
+    # The <h1> is the site's name with its motto.
+    ("<title>Kinder und Arbeit » ProNATs e.V.</title>",
+     "<h1>ProNATs e.V. Verein zur Unterstützung arbeitender Kinder</h1><h2>Kinder und Arbeit</h2>", "Kinder und Arbeit"),
+    # The <h1> is a kicker line run into the headline.
+    ('<meta property="og:title" content="Große Aufgaben für die Regierung">',
+     "<h1><span>Tunesien</span> Große Aufgaben für die Regierung</h1>", "Große Aufgaben für die Regierung"),
+    # The <h1> is about something else (a blog's motto).
+    ('<meta property="og:title" content="Ins neue Jahr">', "<h1>Wann, wenn nicht jetzt...</h1>", "Ins neue Jahr"),
+    # og:title words it differently from an <h1> the <title> repeats: two wordings, og:title stays.
+    ('<meta property="og:title" content="Fed holds rates as inflation cools">'
+     "<title>Fed keeps rates on hold as inflation cools - Example</title>",
+     "<h1>Fed keeps rates on hold as inflation cools</h1>", "Fed holds rates as inflation cools"),
+])
+def test_the_h1_does_not_win_when_it_is_not_the_headline(head, body, expected):
+    json_ld = {"@type": "NewsArticle", "headline": expected} if "Bregman" in body else None
+    html = page(head, body + PROSE, json_ld=json_ld)
+    assert extract_title(doc(html, "https://x.example/a")) == expected
+
+
+NAV = "<ul>" + "".join(f'<li><a href="/{n}">Section {n}</a></li>' for n in range(8)) + "</ul>"
+
+
+@pytest.mark.parametrize(("title", "above"), [
+    ("SuperSoccer", '<table><tr><td><span class="article_headline">McCarthy is not for sale - Hughes</span></td></tr></table>'),
+    ("The Sports Network - National Hockey League", "<h3>McDonald scores a pair as Blues rout Jackets</h3><p>Jan 5</p>"),
+    ("Sport", "<h1>Sport</h1>" + NAV * 3 + "<h2>Harry rubbishes slump theory</h2>"),
+])
+def test_a_title_naming_only_the_site_yields_to_the_heading_above_the_article(title, above):
+    html = page(f"<title>{title}</title>", NAV + f'<div id="content">{above}<div class="story">{PROSE}{PROSE}</div></div>')
+    headline = extract(html, "https://x.example/story?id=1").title
+    assert headline in above and headline != title
+
+
+@pytest.mark.parametrize(("head", "above", "expected"), [
+    # A structured headline: it is the publisher's, whatever stands above the text.
+    ('<meta property="og:title" content="Rates held">', "<h3>Markets wait for the central bank</h3>", "Rates held"),
+    # The <title>'s headline is repeated above the text, in a dated <h1>: the <h2> below it is a deck.
+    ("<title>Jeremy Clarkson ripped off - Macworld UK</title>",
+     '<h1><span class="date">Wednesday, 09 January 2008</span> Jeremy Clarkson ripped off</h1>'
+     "<h2>Top Gear presenter fails to make his point</h2>",
+     "Jeremy Clarkson ripped off"),
+    # The page's one <h1> says what the <title> says.
+    ("<title>Filmbüro Göttingen</title>", "<h1>Filmbüro Göttingen</h1>" + NAV * 3 + "<h2>Notizen zur Göttinger Filmgeschichte</h2>",
+     "Filmbüro Göttingen"),
+    # A date line is no headline.
+    ("<title>Winnipeg Free Press</title>", "<h2>Thursday, January 17th, 2008</h2>", "Winnipeg Free Press"),
+])
+def test_the_heading_above_the_article_does_not_win_over_a_backed_headline(head, above, expected):
+    html = page(head, NAV + f'<div id="content">{above}<div class="story">{PROSE}{PROSE}</div></div>')
+    assert extract(html, "https://x.example/story?id=1").title == expected
+
+
+@pytest.mark.parametrize(("h1", "expected"), [
+    ("<span>1. Februar 2022</span> Bundesministerin Raab besucht Wien", "Bundesministerin Raab besucht Wien"),
+    ("23.01.2022 - Wierer jubelt in Antholz", "Wierer jubelt in Antholz"),
+    ("2022 wird ein gutes Jahr", "2022 wird ein gutes Jahr"),  # a year is no date
+    ("1. Mai 2022", "1. Mai 2022"),  # nothing after the date: it stays
+])
+def test_a_date_in_front_of_the_h1_is_no_part_of_the_headline(h1, expected):
+    assert extract_title(doc(page("", f"<h1>{h1}</h1>"))) == expected
+
+
+def test_a_headline_in_the_site_name_field_names_no_site():
+    headline = "Veteran Wraps Baby in American Flag, Photo Sparks Controversy"
+    html = page(f'<meta name="application-name" content="{headline}"><meta property="og:title" content="{headline}">'
+                f'<meta name="twitter:title" content="{headline}">', f"<h1>Good Morning America</h1><h1>{headline}</h1>")
+    assert extract_title(doc(html)) == headline
+    # A short one does: "Headline | Example News" loses it.
+    html = page('<meta name="application-name" content="Example News"><title>Rates fall | Example News</title>')
+    assert extract_title(doc(html)) == "Rates fall"
+
+
+@pytest.mark.parametrize(("title", "h1", "expected"), [
+    # JSON-LD repeats the <title> (the search title); og:title is what the <h1> shows: og:title.
+    ("Starmer suggests he will keep gifts | Example", "Starmer defiant over gifts", "Starmer defiant over gifts"),
+    # JSON-LD says something the <title> does not: it stays.
+    ("Starmer gifts row | Example", "Starmer defiant over gifts", "Starmer suggests he will keep gifts"),
+    # The <h1> shows neither: JSON-LD stays.
+    ("Starmer suggests he will keep gifts | Example", "Gifts row", "Starmer suggests he will keep gifts"),
+])
+def test_a_json_ld_headline_copying_the_title_yields_to_the_og_title_the_h1_shows(title, h1, expected):
+    html = page(f'<title>{title}</title><meta property="og:title" content="Starmer defiant over gifts">'
+                '<meta property="og:site_name" content="Example">', f"<h1>{h1}</h1>",
+                json_ld={"@type": "NewsArticle", "headline": "Starmer suggests he will keep gifts"})
+    assert extract_title(doc(html)) == expected
+
+
+def test_a_headline_naming_the_site_beats_no_headline():
+    html = page('<meta property="og:site_name" content="NEOS"><meta property="og:title" content="Wir sind NEOS">',
+                "<h1>Wir sind NEOS</h1>")
+    assert extract_title(doc(html, "https://www.neos.eu/wir-sind-neos")) == "Wir sind NEOS"
+    # The site's name alone is no headline.
+    html = page('<meta property="og:site_name" content="NEOS"><meta property="og:title" content="NEOS">')
+    assert extract_title(doc(html, "https://www.neos.eu/")) is None
+
+
+def test_title_loses_a_separator_left_dangling():
+    html = page('<meta property="og:title" content="Pferdesport bleibt olympisch -">', "<p>x</p>")
+    assert extract_title(doc(html)) == "Pferdesport bleibt olympisch"
+    assert extract_title(doc(page('<meta property="og:title" content="Ein Ja - oder ein Nein">'))) == \
+        "Ein Ja - oder ein Nein"
 
 
 def test_title_falls_back_to_the_first_heading():
@@ -260,6 +388,48 @@ def test_the_title_suffix_names_the_site_for_credits_only():
 def test_any_meta_key_ending_in_author_is_read():
     html = page('<meta name="articleauthor" content="Anadolu Ajansı">')
     assert extract_authors(doc(html)) == ["Anadolu Ajansı"]
+
+
+def _article(before: str = "", after: str = "", head: str = "") -> str:
+    return page("<title>Feuerholz wird knapp</title>" + head,
+                NAV + f'<div class="main"><h1>Feuerholz wird knapp</h1>{before}<div class="text">{PROSE}{PROSE}</div>'
+                f"{after}</div>")
+
+
+@pytest.mark.parametrize(("before", "after", "expected"), [
+    ('<p>Von <a href="/a/rb">Roland Brockmann</a> und <a href="/a/sd">Sebastian Drescher</a></p>', "",
+     ["Roland Brockmann", "Sebastian Drescher"]),
+    ("<p>Posted on September 21, 2020 by Adi Tzlil</p>", "", ["Adi Tzlil"]),
+    ("<p>Author: Gàbor Muniér, Datum: 03.Mär.19</p>", "", ["Gàbor Muniér"]),
+    ("<div><span>Autor</span></div><div><span>Nikolai Huke,</span></div>", "", ["Nikolai Huke"]),
+    ("", '<section class="article-credits"><p>Text: Ursula Eggers</p></section>', ["Ursula Eggers"]),
+    ("<p>By Daniel Kahn | Published: 23. Juli 2017 | Kommentar</p>", "", ["Daniel Kahn"]),
+    ("<p>By Chuck Squatriglia January 10, 2008 | 3:00 pm</p>", "", ["Chuck Squatriglia"]),
+    ("<p>By Louis Jacobson on Monday, November 5</p>", "", ["Louis Jacobson"]),
+    ("<p>(last edited 2019-11-10 13:28:18 by MatsWichmann)</p>", "", ["MatsWichmann"]),
+])
+def test_a_line_opening_with_a_byline_word_credits_the_author(before, after, expected):
+    assert extract(_article(before, after), "https://x.example/feuerholz").authors == expected
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    # Prose: several one-word "names" are nouns.
+    ("<p>von Künstlern, Bands und DJs</p>", ""),
+    # One plain word after "by" is as often a place or a thing; "Text" and "From" need a colon.
+    ("<p>Posted on 5 May 2008 by City</p>", ""),
+    ("<p>Text Size</p><p>From Our Partners</p>", ""),
+    # A photo credit: the byline word follows something that is not a date.
+    ("<p>Photo by Adi Tzlil</p>", ""),
+    # A teaser of another story below the article.
+    ("", '<aside class="related"><p>Von Jane Roe</p><a href="/b">Holz im Winter</a></aside>'),
+])
+def test_a_byline_word_in_prose_credits_or_teasers_credits_nobody(before, after):
+    assert extract(_article(before, after), "https://x.example/feuerholz").authors == []
+
+
+def test_the_first_byline_line_may_credit_an_organisation():
+    html = _article("<p>October 19, 2019 by IWB</p>", "<p>by -_TheLordHelix_-</p>")
+    assert extract(html, "https://x.example/feuerholz").authors == ["IWB"]
 
 
 # ---------------------------------------------------------------- dates
