@@ -10,7 +10,7 @@ import runpy
 import sys
 
 BENCHMARKS = {
-    "extract_body": "extraction time per page vs trafilatura on the dev corpus (issue 3)",
+    "extract_body": "extraction time per page vs trafilatura, page by page side by side (issues 3, 11)",
     "db_store": "upsert throughput vs raw sqlite3 executemany (issue 4)",
     "db_near_dup": "near-duplicate lookup per article at 10k, 100k, 1M stored articles (issue 4)",
     "db_export": "export of 100k articles: time and peak memory (issue 4)",
