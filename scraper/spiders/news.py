@@ -33,6 +33,7 @@ from db.urls import canonicalize
 from scraper import revisits
 from scraper.addresses import address_guard
 from scraper.backend import backend_for
+from scraper.closing import CrawlClosing
 from scraper.incremental import GONE, CrawlState, slash_twin
 from scraper.items import ArticleItem
 from scraper.known_redirects import KnownRedirect
@@ -528,6 +529,8 @@ class NewsSpider(scrapy.Spider):
             self.state.frontier_done(key)
             self._count("redirects_to_known")
             return
+        if failure.check(CrawlClosing):
+            return  # cut off by the run's end (timeout, stop): it stays in the frontier for the next run
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
             self.state.frontier_done(key)
             return  # robots.txt said no: polite, not a failure

@@ -281,6 +281,30 @@ def test_a_killed_run_leaves_a_frontier_the_next_run_fetches_although_every_list
         server.stop()
 
 
+def test_a_run_stopped_at_its_timeout_leaves_a_frontier_the_next_run_fetches(tmp_path):
+    site = PublisherSite(story_delay=0.5)
+    server = site.serve()
+    try:
+        timed = Crawler(server, tmp_path, source={**SOURCE, "timeout": "4s"}, crawler={"concurrency_per_domain": 2})
+        first = timed.crawl()
+        assert first.run["status"] == "timeout", first.stderr
+        stored = {row["url"] for row in query(timed.db, "SELECT url FROM articles")}
+        assert len(stored) < len(site.stories)
+        assert query(timed.db, "SELECT count(*) FROM crawl_frontier")[0][0] > 0
+
+        site.story_delay = 0
+        mark = site.mark()
+        Crawler(server, tmp_path, source=SOURCE).crawl()
+        hits = site.hits_since(mark)
+        answered = {urlsplit(hit.path).path: hit.status for hit in hits}
+        assert answered["/"] == 304, "the front page was read again in full"
+        assert len(query(timed.db, "SELECT id FROM articles")) == len(site.stories), "the frontier was lost"
+        again = {server.url(urlsplit(path).path) for path in site.downloads(hits)} & stored
+        assert not again, "a stored article was downloaded again"
+    finally:
+        server.stop()
+
+
 # ---------------------------------------------------------------------------- adaptive revisits
 
 
