@@ -82,8 +82,8 @@ class NewsSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         spider.full = spider.full or settings.getbool("NEWSAGG_FULL")
-        spider.state = CrawlState(backend_for(crawler).fetch_state(), spider.source, spider.full,
-                                  writer=writer_for(crawler))
+        spider.state = CrawlState(backend_for(crawler).fetch_state(), spider.source, writer_for(crawler),
+                                  spider.full)
         spider.analyser = PageAnalyser(settings.getint("NEWSAGG_EXTRACT_WORKERS"))
         if settings.getbool("ROBOTSTXT_OBEY"):  # robots.txt is fetched anyway: read its Sitemap lines there
             crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
