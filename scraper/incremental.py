@@ -137,11 +137,6 @@ class CrawlState:
             return url
         return self.article_alias.get(url)
 
-    def is_known_article(self, url: str) -> bool:
-        """A stored article that is not due for a refresh."""
-        article = self.article_of(url)
-        return article is not None and not self._refresh_due(article)
-
     def needs_refetch(self, article: str, entry_date: str | None = None) -> bool:
         """A stored article whose refresh window is over, or that a feed/sitemap dates after our last fetch."""
         if self._refresh_due(article):

@@ -75,8 +75,10 @@ def test_retry_after_in_seconds_or_as_an_http_date():
     assert retry_after_seconds(b"soon") is None and retry_after_seconds(None) is None
 
 
-def _record(conn, url, kind, status=200, etag=None, fetched_at="2025-01-01T00:00:00+00:00", source="s"):
-    fetch_state.record_fetches(conn, [FetchRecord(url, source, kind, status, etag, None, fetched_at)])
+def _record(conn, url, kind, status=200, etag=None, fetched_at="2025-01-01T00:00:00+00:00", source="s",
+            redirect_to=None):
+    record = FetchRecord(url, source, kind, status, etag, None, fetched_at, redirect_to)
+    fetch_state.write_batch(conn, source, fetch_state.StateBatch(fetches=[record]), fetched_at)
 
 
 def test_fetch_state_keeps_validators_through_a_304_and_scopes_by_source(tmp_path):
@@ -116,9 +118,10 @@ def test_full_crawl_state_forgets_everything_it_knows(tmp_path):
     _record(conn, "https://x/a", "article", source="s")
     conn.close()
     source = Source(name="s", start_urls=["https://x/"], since=date(2025, 1, 1))
-    assert crawl_state(tmp_path / "n.db", source).is_known_article("https://x/a")
+    known = crawl_state(tmp_path / "n.db", source)
+    assert known.article_of("https://x/a") == "https://x/a" and not known.needs_refetch("https://x/a")
     forced = crawl_state(tmp_path / "n.db", source, full=True)
-    assert not forced.is_known_article("https://x/a") and not forced.entry_is_old("2000-01-01")
+    assert forced.article_of("https://x/a") is None and not forced.entry_is_old("2000-01-01")
 
 
 def test_refresh_cutoff_rounds_up_against_second_precision_timestamps():
@@ -214,8 +217,7 @@ def test_a_link_that_differs_by_the_trailing_slash_or_redirects_names_the_known_
     conn = connect(tmp_path / "n.db")
     _stored(conn, "https://x/news/a/")
     _record(conn, "https://x/markets/", "listing")
-    fetch_state.record_fetches(conn, [FetchRecord("https://x/old", "s", "redirect", 301, None, None,
-                                                  "2025-01-01T00:00:00+00:00", "https://x/news/a/")])
+    _record(conn, "https://x/old", "redirect", 301, redirect_to="https://x/news/a/")
     conn.close()
     state = crawl_state(tmp_path / "n.db", Source(name="s", start_urls=["https://x/"]))
     assert state.resolve("https://x/news/a") == "https://x/news/a/"
