@@ -266,9 +266,10 @@ class CrawlState:
         self.batch.frontier_added.setdefault(url, (found_on, utcnow()))
 
     def frontier_done(self, url: str) -> None:
-        """Fetched (whatever the answer): no longer part of the frontier."""
-        if self.batch.frontier_added.pop(url, None) is None:
-            self.batch.frontier_done.add(url)
+        """Fetched (whatever the answer): no longer part of the frontier. Deleted even when added in
+        this batch: a link an earlier run left is added again when this run requests it."""
+        self.batch.frontier_added.pop(url, None)
+        self.batch.frontier_done.add(url)
 
     def frontier_failed(self, url: str) -> None:
         """A transient failure (timeout, 5xx): kept for the next run, up to a few attempts."""

@@ -163,3 +163,26 @@ def test_extraction_in_worker_processes_stores_the_same(loopback, tmp_path):
     result = crawler.crawl()
     assert result.run["articles_new"] == 4 and result.run["errors"] == 0
     assert crawler.stored("/news/w0")["title"] == "Worker story /news/w0"
+
+
+def test_a_link_the_frontier_led_to_leaves_it_whatever_it_answered(loopback, tmp_path):
+    """A run cut short leaves links in the frontier; the next run fetches them (the start page
+    answers 304), and then they are gone from it: the run after requests neither again."""
+    etag = '"front"'
+
+    def front(path: str, headers: dict) -> Resource:
+        if headers.get("if-none-match") == etag:
+            return Resource(b"", status=304, headers={"ETag": etag})
+        return Resource(listing_html(["/news/a", "/news/forbidden"]), headers={"ETag": etag})
+
+    site = loopback({"/": front, "/news/a": Resource(article_html("Kept for the next run")),
+                     "/news/forbidden": Resource("no", status=403)})
+    crawler = Crawler(site, tmp_path, source={"max_pages": 1})
+    crawler.crawl()  # the start page spends the budget: both links wait in the frontier
+    assert query(crawler.db, "SELECT count(*) FROM crawl_frontier")[0][0] == 2
+    crawler.source = {}
+    second = crawler.crawl()
+    assert second.requested("/") == 1 and second.requested("/news/a") == 1 and second.requested("/news/forbidden") == 1
+    assert query(crawler.db, "SELECT url FROM crawl_frontier") == []
+    third = crawler.crawl()
+    assert third.requested("/news/a") == 0 and third.requested("/news/forbidden") == 0, third.requests

@@ -260,3 +260,18 @@ def test_aliases_join_their_article_even_through_another_alias(tmp_path):
     assert [tuple(row) for row in rows] == [("https://x/news/a", article), ("https://x/news/a/", article),
                                             ("https://x/news/a/amp/", article)]
     conn.close()
+
+
+def test_a_frontier_link_fetched_by_the_next_run_leaves_the_frontier(tmp_path):
+    """The next run requests a link a run left (adding it to its batch again) and fetches it before
+    the batch is written: the stored row must go, or every later run requests the page again."""
+    path, source = tmp_path / "n.db", Source(name="s", start_urls=["https://x/"])
+    state = crawl_state(path, source)
+    state.frontier_add("https://x/forbidden", "https://x/")
+    state.close()
+    state = crawl_state(path, source)
+    [row] = state.frontier
+    state.frontier_add(row["url"], row["found_on"])  # requested again (the spider's _new_page_request)
+    state.frontier_done(row["url"])  # answered (a 403: no article, no listing)
+    state.close()
+    assert fetch_state.frontier(connect(path), "s") == []
