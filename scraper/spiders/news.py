@@ -392,7 +392,6 @@ class NewsSpider(scrapy.Spider):
             self.report_error(response.url, f"unreadable sitemap: {error}")
             return
         self.pages_ok += 1
-        self._record(response, SITEMAP)
         entries = [(urljoin(response.url, (entry.get("loc") or "").strip()), entry.get("lastmod"))
                    for entry in sitemap]
         if not _dates_are_trustworthy([lastmod for _, lastmod in entries]):
@@ -406,6 +405,7 @@ class NewsSpider(scrapy.Spider):
                         yield request
             elif request := self.follow_page(loc, priority=10, entry_date=lastmod):
                 yield request
+        self._record(response, SITEMAP)  # after its entries: see _record
 
     def parse_feed(self, response: Response):
         if self._not_modified(response, FEED):
@@ -420,7 +420,6 @@ class NewsSpider(scrapy.Spider):
             self.report_error(response.url, "empty feed")
             return
         self.pages_ok += 1
-        self._record(response, FEED)
         feed = canonical_url(response.url)
         links = set()
         for link, entry_date in feed_entries(root):
@@ -428,6 +427,7 @@ class NewsSpider(scrapy.Spider):
             links.add(self.state.resolve(canonical_url(url)))
             if request := self.follow_page(url, priority=20, entry_date=entry_date, found_on=feed):
                 yield request
+        self._record(response, FEED)  # after its entries: see _record
         self.state.read(feed, FEED, response.status, sorted(links), every_run=self._every_run(response))
 
     async def parse_page(self, response: Response):
@@ -456,23 +456,28 @@ class NewsSpider(scrapy.Spider):
         self.pages_ok += 1
         article = page.article
         is_article = article is not None and article.is_article
-        self._record(response, ARTICLE if is_article else LISTING)
-        if is_article:
-            if not response.meta.get("refresh"):
-                self.state.credit(response.meta.get("found_on"))
-            if self.state.published_before_since(article.published_at):
-                self._count("skipped_old_articles")  # and its links, which lead further into the archive
-                return
-            yield ArticleItem(self.source.name, response.url, article, self._seen_urls(response))
-        for feed in page.feed_links:
-            if self.scope.same_host(feed) and (
-                    request := self._feed_request(feed, priority=50, every_run=self._every_run(response))):
-                yield request
-        requests, links = self.follow_links(page.links, response, priority=0 if is_article else 5)
-        if not is_article:
-            self.state.read(url, LISTING, response.status, sorted(links), every_run=self._every_run(response))
+        if is_article and not response.meta.get("refresh"):
+            self.state.credit(response.meta.get("found_on"))
+        requests = []
+        if is_article and self.state.published_before_since(article.published_at):
+            self._count("skipped_old_articles")  # and its links, which lead further into the archive
+        else:
+            if is_article:
+                yield ArticleItem(self.source.name, response.url, article, self._seen_urls(response))
+            requests = self._requests_from(page, response, url, is_article)
+        self._record(response, ARTICLE if is_article else LISTING)  # after its links: see _record
         for request in requests:
             yield request
+
+    def _requests_from(self, page, response: Response, url: str, is_article: bool) -> list[scrapy.Request]:
+        """Requests for the feeds a page advertises and the links it shows; a listing's read."""
+        every_run = self._every_run(response)
+        requests = [request for feed in page.feed_links
+                    if self.scope.same_host(feed) and (request := self._feed_request(feed, 50, every_run))]
+        followed, links = self.follow_links(page.links, response, priority=0 if is_article else 5)
+        if not is_article:
+            self.state.read(url, LISTING, response.status, sorted(links), every_run=every_run)
+        return requests + followed
 
     def _not_modified(self, response: Response, kind: str) -> bool:
         """A 304 to a conditional request: recorded, and nothing more to read (no new links)."""
@@ -506,6 +511,9 @@ class NewsSpider(scrapy.Spider):
         return [*seen, *response.meta.get("redirect_urls", ())]  # and the URLs that redirected here
 
     def _record(self, response: Response, kind: str) -> None:
+        """A page fetched, with its validators. Called once the links it showed are in the frontier:
+        a record may write the state batch, and validators written without those links would let the
+        next run's 304 hide them."""
         self.state.record(canonical_url(response.url), kind, response.status,
                           _header(response, b"ETag"), _header(response, b"Last-Modified"))
 

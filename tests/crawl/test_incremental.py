@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from newsagg.demo.server import Resource
 from tests.crawl.conftest import Crawler, article_html, listing_html, rss
-from tests.helpers import query
+from tests.helpers import query, wait_for
 
 OLD = "Mon, 06 Oct 2025 09:00:00 GMT"
 
@@ -186,3 +186,38 @@ def test_a_link_the_frontier_led_to_leaves_it_whatever_it_answered(loopback, tmp
     assert query(crawler.db, "SELECT url FROM crawl_frontier") == []
     third = crawler.crawl()
     assert third.requested("/news/a") == 0 and third.requested("/news/forbidden") == 0, third.requests
+
+
+def test_a_listings_validators_are_never_stored_without_the_links_it_showed(loopback, tmp_path):
+    """Killed once the start page's ETag is in fetch_state (its response came after the state's
+    2 s flush was due, so its own record wrote the batch): the next run gets a 304 for it and must
+    still find its links, in the frontier written with the ETag."""
+    etag, slow = '"front"', {"delay": 60.0}  # the stories do not answer before the kill
+
+    def front(path: str, headers: dict) -> Resource:
+        if headers.get("if-none-match") == etag:
+            return Resource(b"", status=304, headers={"ETag": etag})
+        return Resource(listing_html(["/news/a", "/news/b"]), headers={"ETag": etag}, delay=2.5)
+
+    def story(path: str, headers: dict) -> Resource:
+        return Resource(article_html(f"Story {path}"), delay=slow["delay"])
+
+    site = loopback({"/": front, "/news/a": story, "/news/b": story})
+    crawler = Crawler(site, tmp_path, crawler={"download_timeout": 30})
+
+    def etag_stored() -> bool:
+        try:
+            return crawler.db.exists() and bool(query(crawler.db, "SELECT 1 FROM fetch_state WHERE etag = ?", (etag,)))
+        except sqlite3.OperationalError:  # not created (or migrated) yet
+            return False
+
+    crawl, _ = crawler.start_crawl()
+    try:
+        wait_for(etag_stored, 60, "the start page's ETag in fetch_state")
+    finally:
+        crawl.kill()  # SIGKILL: nothing more is written
+        crawl.communicate()
+    slow["delay"] = 0
+    again = crawler.crawl()
+    assert again.requested("/") == 1
+    assert crawler.stored_paths() == {"/news/a", "/news/b"}, again.requests
