@@ -37,7 +37,7 @@ from scraper.closing import CrawlClosing
 from scraper.incremental import GONE, CrawlState, slash_twin
 from scraper.items import ArticleItem
 from scraper.known_redirects import KnownRedirect
-from scraper.middlewares import DecompressedTooLarge
+from scraper.middlewares import DecompressedTooLarge, OffScopeRedirect, RedirectLoop
 from scraper.pages import PageAnalyser, transport_encoding
 from scraper.scope import Scope, url_date
 from scraper.signals import crawl_error
@@ -548,22 +548,30 @@ class NewsSpider(scrapy.Spider):
             if request.meta.get("speculative") and status in GONE:
                 return  # a guessed sitemap.xml that does not exist is not an error
             message = f"HTTP {status}"
-        elif failure.check(DownloadCancelledError):  # Scrapy cancels at DOWNLOAD_MAXSIZE, mid-stream too
-            self.state.frontier_done(key)
-            limit = request.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
-            message = f"response larger than the max size of {limit} bytes ([crawler] max_page_bytes); dropped"
-        elif failure.check(DecompressedTooLarge):
-            limit = request.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
-            message = (f"response larger than the max size of {limit} bytes once decompressed (a compression "
-                       f"bomb?); dropped")
-        elif failure.check(DNSLookupError) and (refusal := self._address_refusal(request.url)):
-            message = f"AddressRefused: {refusal}"
         else:
-            self.state.frontier_failed(key)  # timeouts, refused connections: worth another try next run
-            message = f"{failure.type.__name__}: {failure.getErrorMessage()}"
-        if request.meta.get("speculative") and not failure.check(HttpError):
-            return
+            message, transient = self._failure(failure)
+            if transient:
+                self.state.frontier_failed(key)  # worth another try next run
+            else:
+                self.state.frontier_done(key)
+            if request.meta.get("speculative"):
+                return
         self.report_error(request.meta.get("redirect_urls", [request.url])[0], message)  # the URL as linked
+
+    def _failure(self, failure) -> tuple[str, bool]:
+        """What went wrong with a request that got no page, and whether the next run may fare better
+        (a timeout, a refused connection) or not (a size cap, a refused address or redirect, a loop)."""
+        request = failure.request
+        limit = request.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
+        if failure.check(DownloadCancelledError):  # Scrapy cancels at DOWNLOAD_MAXSIZE, mid-stream too
+            return f"response larger than the max size of {limit} bytes ([crawler] max_page_bytes); dropped", False
+        if failure.check(DecompressedTooLarge):
+            return (f"response larger than the max size of {limit} bytes once decompressed (a compression "
+                    f"bomb?); dropped"), False
+        if failure.check(DNSLookupError) and (refusal := self._address_refusal(request.url)):
+            return f"AddressRefused: {refusal}", False
+        message = f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        return message, not failure.check(OffScopeRedirect, RedirectLoop)
 
     @staticmethod
     def _address_refusal(url: str) -> str | None:

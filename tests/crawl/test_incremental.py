@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import sqlite3
 import time
 from datetime import UTC, datetime
@@ -221,3 +222,26 @@ def test_a_listings_validators_are_never_stored_without_the_links_it_showed(loop
     again = crawler.crawl()
     assert again.requested("/") == 1
     assert crawler.stored_paths() == {"/news/a", "/news/b"}, again.requests
+
+
+def test_a_link_that_fails_for_good_leaves_the_frontier(loopback, tmp_path):
+    """A compression bomb, a redirect out of scope and a redirect loop fail the same way every time:
+    reported once, not kept in the frontier for the next runs (only timeouts and 5xx are)."""
+    etag = '"front"'
+    doomed = ["/z/bomb", "/r/away", "/r/loop"]
+
+    def front(path: str, headers: dict) -> Resource:
+        if headers.get("if-none-match") == etag:
+            return Resource(b"", status=304, headers={"ETag": etag})
+        return Resource(listing_html(doomed), headers={"ETag": etag})
+
+    site = loopback({"/": front,
+                     "/z/bomb": Resource(gzip.compress(b"\0" * 2_000_000), headers={"Content-Encoding": "gzip"}),
+                     "/r/away": Resource("", status=302, headers={"Location": "http://10.0.0.1/news/x"}),
+                     "/r/loop": Resource("", status=302, headers={"Location": "/r/loop"})})
+    crawler = Crawler(site, tmp_path, crawler={"max_page_bytes": 1_000_000})
+    first = crawler.crawl()
+    assert {path: first.error_for(path) is not None for path in doomed} == dict.fromkeys(doomed, True), first.errors
+    assert query(crawler.db, "SELECT url FROM crawl_frontier") == []
+    second = crawler.crawl()
+    assert [path for path in doomed if second.requested(path)] == [], second.requests
