@@ -384,11 +384,11 @@ class NewsSpider(scrapy.Spider):
         if self._not_modified(response, SITEMAP):
             return
         body = response.body
-        if body[:2] == b"\x1f\x8b":
-            body = gzip.GzipFile(fileobj=io.BytesIO(body)).read(MAX_SITEMAP_BYTES)
         try:
+            if body[:2] == b"\x1f\x8b":
+                body = gzip.GzipFile(fileobj=io.BytesIO(body)).read(MAX_SITEMAP_BYTES)
             sitemap = Sitemap(body)
-        except Exception as error:  # not XML at all
+        except Exception as error:  # not XML at all, or a broken gzip
             self.report_error(response.url, f"unreadable sitemap: {error}")
             return
         self.pages_ok += 1
