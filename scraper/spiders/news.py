@@ -117,16 +117,14 @@ class NewsSpider(scrapy.Spider):
 
     def start_requests(self):
         roots = {f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.source.start_urls}
-        for url in self.source.start_urls:  # start pages count towards max_pages too
+        for url in self.source.start_urls:  # always fetched, and counted in max_pages
             key = canonical_url(url)
             self.requested.add(key)
             self.pages_requested += 1
-            yield self._page_request(url, priority=100, meta={"start_url": True},
-                                     headers=self.state.conditional_headers(key))
+            yield self._page_request(url, priority=100, meta={"start_url": True}, conditional=key)
         if not self.settings.getbool("ROBOTSTXT_OBEY"):
             for root in sorted(roots):
-                yield scrapy.Request(urljoin(root, "/robots.txt"), callback=self.parse_robots,
-                                     errback=self.on_error, priority=90, meta={"speculative": True})
+                yield self._request(urljoin(root, "/robots.txt"), self.parse_robots, 90, {"speculative": True})
         guessed = {urljoin(u, "sitemap.xml") for u in self.source.start_urls}
         for url in sorted(guessed | set(self.source.sitemaps)):
             if request := self._sitemap_request(url, speculative=url not in self.source.sitemaps):
@@ -155,31 +153,34 @@ class NewsSpider(scrapy.Spider):
                                                                    found_on=row["found_on"])):
                 yield request
         for article in self.state.stale_articles()[: self.source.max_pages // 2]:
-            if article not in self.requested and (request := self._refresh_request(article, 1, linked_as=article)):
+            if request := self._refresh_request(article, 1, linked_as=article):
                 yield request
 
+    def _request(self, url: str, callback, priority: int, meta: dict,
+                 conditional: str | None = None) -> scrapy.Request:
+        """`conditional`: the page (canonical URL) whose stored validators the request sends; a 304
+        is then an answer, not an error."""
+        headers = self.state.conditional_headers(conditional) if conditional else {}
+        if headers:
+            meta["handle_httpstatus_list"] = [304]
+        return scrapy.Request(url, callback=callback, errback=self.on_error, priority=priority, meta=meta,
+                              headers=headers)
+
     def _page_request(self, url: str, priority: int = 0, meta: dict | None = None,
-                      linked_as: str | None = None, headers: dict | None = None) -> scrapy.Request:
+                      linked_as: str | None = None, conditional: str | None = None) -> scrapy.Request:
         meta = dict(meta or {})
         if linked_as and linked_as != url:
             meta["linked_as"] = linked_as
-        if headers:  # a conditional request: a 304 is an answer, not an error
-            meta["handle_httpstatus_list"] = [304]
-        return scrapy.Request(url, callback=self.parse_page, errback=self.on_error, priority=priority,
-                              meta=meta, headers=headers)
+        return self._request(url, self.parse_page, priority, meta, conditional)
 
     def _sitemap_request(self, url: str, speculative: bool = False) -> scrapy.Request | None:
+        """Sitemaps spend the max_pages budget, except the guessed <start folder>sitemap.xml, which
+        is not asked for again while it is gone."""
         key = self.state.resolve(canonical_url(url))
-        if speculative and self.state.was_gone(key):  # a guessed sitemap.xml that did not exist lately
+        if speculative and self.state.was_gone(key):
             return None
-        # Sitemaps spend the max_pages budget, except the guessed <start folder>sitemap.xml.
-        if key in self.requested or not (speculative or self._spend_budget()):
-            return None
-        self.requested.add(key)
-        headers = self.state.conditional_headers(key)
-        meta = {"speculative": speculative, **({"handle_httpstatus_list": [304]} if headers else {})}
-        return scrapy.Request(key if key != canonical_url(url) else url, callback=self.parse_sitemap,
-                              errback=self.on_error, priority=80, meta=meta, headers=headers)
+        return self._resolved_request(url, key, self.parse_sitemap, 80, {"speculative": speculative},
+                                      free=speculative)
 
     def _feed_request(self, url: str, priority: int = 80, every_run: bool = False) -> scrapy.Request | None:
         """Configured feeds and those a start page advertises are read on every run; other feeds
@@ -187,20 +188,27 @@ class NewsSpider(scrapy.Spider):
         key = self.state.resolve(canonical_url(url))
         if not every_run and self.state.is_known_page(key) and not self.state.is_due(key):
             return None
-        if key in self.requested or not self._spend_budget():
-            return None
-        self.requested.add(key)
-        headers = self.state.conditional_headers(key)
-        meta = {"every_run": every_run, **({"handle_httpstatus_list": [304]} if headers else {})}
-        return scrapy.Request(key if key != canonical_url(url) else url, callback=self.parse_feed,
-                              errback=self.on_error, priority=priority, meta=meta, headers=headers)
+        return self._resolved_request(url, key, self.parse_feed, priority, {"every_run": every_run})
 
-    def _spend_budget(self) -> bool:
-        """One request of max_pages (pages, feeds and sitemaps alike), or False when it is spent."""
-        if self.pages_requested >= self.source.max_pages:
-            self._count("max_pages_reached")
+    def _resolved_request(self, url: str, key: str, callback, priority: int, meta: dict,
+                          free: bool = False) -> scrapy.Request | None:
+        """A conditional request for `key`, the page `url` names: sent to `url` as written, unless a
+        known redirect (or slash variant) leads elsewhere."""
+        if not self._claim(key, free):
+            return None
+        return self._request(key if key != canonical_url(url) else url, callback, priority, meta, key)
+
+    def _claim(self, key: str, free: bool = False) -> bool:
+        """This run's one request of `key`: False when it was requested already, or when the
+        max_pages budget is spent (pages, feeds and sitemaps alike, unless `free`)."""
+        if key in self.requested:
             return False
-        self.pages_requested += 1
+        if not free:
+            if self.pages_requested >= self.source.max_pages:
+                self._count("max_pages_reached")
+                return False
+            self.pages_requested += 1
+        self.requested.add(key)
         return True
 
     def _page_of(self, url: str) -> str:
@@ -243,27 +251,24 @@ class NewsSpider(scrapy.Spider):
         if self._is_trap(url) or self._dated_before_since(url):
             return None
         self.state.frontier_add(url, found_on)
-        if not self._spend_budget():
+        if not self._claim(url):
             return None
-        self.requested.add(url)
         return self._page_request(url, priority, linked_as=linked_as, meta={"found_on": found_on})
 
     def _known_page_request(self, url: str, priority: int) -> scrapy.Request | None:
         """A conditional request for a listing fetched before (due, or the next page of a page that
         showed new articles)."""
-        if url in self.requested or not self._spend_budget():
+        if not self._claim(url):
             return None
-        self.requested.add(url)
-        return self._page_request(url, priority, headers=self.state.conditional_headers(url))
+        return self._page_request(url, priority, conditional=url)
 
     def _refresh_request(self, article: str, priority: int, linked_as: str) -> scrapy.Request | None:
         """A stored article due for a refresh: fetched conditionally under its canonical URL."""
-        if not self._spend_budget():
+        if not self._claim(article):
             return None
-        self.requested.add(article)
         self._count("refreshed")
         return self._page_request(article, priority, meta={"refresh": True}, linked_as=linked_as,
-                                  headers=self.state.conditional_headers(article))
+                                  conditional=article)
 
     def _is_trap(self, url: str) -> bool:
         reason = self.scope.trap(url)
