@@ -10,9 +10,9 @@ import pytest
 
 from newsagg.demo.server import Resource
 from tests.crawl.conftest import Crawler, article_html, listing_html
-from tests.hostile_site import ACCENTS, HOSTILE_CRAWLER, HOSTILE_SOURCE, RUSSIAN, HostileSite, _traps
+from tests.hostile_site import ACCENTS, HOSTILE_CRAWLER, HOSTILE_SOURCE, RUSSIAN, HostileSite, trap_table
 
-TRAPS = {trap.path: trap for trap in _traps("127.0.0.1:1")}  # the table; the port does not change it
+TRAPS = {trap.path: trap for trap in trap_table("127.0.0.1:1")}  # the table; the port does not change it
 EXPECTED_ERRORS = {path: trap.error for path, trap in TRAPS.items() if trap.error}
 NOT_STORED = sorted(path for path, trap in TRAPS.items() if not trap.stored)
 
