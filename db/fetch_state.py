@@ -22,6 +22,7 @@ from .connection import transaction
 
 ARTICLE, LISTING, FEED, SITEMAP, REDIRECT = "article", "listing", "feed", "sitemap", "redirect"
 _CHUNK = 500  # bound parameters per IN (...) query
+MAX_FRONTIER_ATTEMPTS = 3  # a frontier link that failed this often (timeouts, 5xx) is dropped
 
 
 @dataclass
@@ -167,9 +168,6 @@ def write_batch_in(conn: sqlite3.Connection, source: str, batch: StateBatch, now
     _add_aliases(conn, batch.aliases, now)
 
 
-MAX_FRONTIER_ATTEMPTS = 3  # a frontier link that failed this often (timeouts, 5xx) is dropped
-
-
 def _record_fetches(conn: sqlite3.Connection, records: list[FetchRecord]) -> None:
     """Upsert fetches. A 304 keeps the stored kind and the validators it did not resend."""
     conn.executemany(
@@ -182,12 +180,6 @@ def _record_fetches(conn: sqlite3.Connection, records: list[FetchRecord]) -> Non
         " last_modified = coalesce(excluded.last_modified,"
         "   CASE WHEN excluded.status = 304 THEN fetch_state.last_modified END)",
         [record.__dict__ for record in records])
-
-
-def record_fetches(conn: sqlite3.Connection, records: Iterable[FetchRecord]) -> None:
-    """Upsert a batch of fetches in one transaction."""
-    with transaction(conn):
-        _record_fetches(conn, list(records))
 
 
 def _add_aliases(conn: sqlite3.Connection, aliases: dict[str, str], now: str) -> None:

@@ -68,6 +68,13 @@ def finish_run(conn: sqlite3.Connection, run_id: int, status: str, counters: Run
              counters.duplicates, counters.errors, message, status, run_id))
 
 
+def end_run(conn: sqlite3.Connection, source: str, run_id: int, status: str, counters: RunCounters,
+            message: str | None = None) -> None:
+    """A crawl's own end: its run closed with the final counters (finish_run), its lock released."""
+    finish_run(conn, run_id, status, counters, message)
+    release_lock(conn, source)
+
+
 def mark_run(conn: sqlite3.Connection, run_id: int, status: str, message: str | None = None) -> None:
     """Close a run from outside its process (daemon: timeout/interrupted/failed child)."""
     with transaction(conn):

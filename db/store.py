@@ -139,8 +139,7 @@ class Store:
 
     def finish_run(self, source: str, run_id: int, status: str, counters: runs.RunCounters,
                    message: str | None) -> None:
-        runs.finish_run(self.conn, run_id, status, counters, message)
-        runs.release_lock(self.conn, source)
+        runs.end_run(self.conn, source, run_id, status, counters, message)
 
     def write_state(self, source: str, batch: fetch_state.StateBatch, now: str) -> None:
         fetch_state.write_batch(self.conn, source, batch, now)

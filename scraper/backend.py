@@ -15,12 +15,14 @@ and never opens the file (docs/scaling.md). The spider and the extraction are th
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from functools import partial
 from typing import Protocol
 
 from core.config import Source
 from db import fetch_state
 from db.connection import connect
+from db.fetch_state import Revisit
 
 
 class StoreUnavailable(Exception):
@@ -29,13 +31,16 @@ class StoreUnavailable(Exception):
 
 
 class FetchStateAccess(Protocol):
-    """db.fetch_state's functions, without the connection argument (see LocalFetchState)."""
+    """db.fetch_state's reads, without the connection argument (LocalFetchState; on a cluster
+    worker, cluster.state.SnapshotFetchState). What a crawl learns is written by its writer."""
 
-    def known_article_urls(self, source: str, fresh_since: str | None = None): ...
-    def known_urls_of_kind(self, source: str, kind: str): ...
+    def known_articles(self, source: str) -> Iterable[tuple[str, str, str]]: ...
+    def known_pages(self, source: str) -> Iterable[Mapping]: ...
+    def revisits(self, source: str) -> dict[str, Revisit]: ...
+    def frontier(self, source: str) -> list[Mapping]: ...
     def validators(self, url: str) -> tuple[str | None, str | None]: ...
     def last_successful_run(self, source: str) -> str | None: ...
-    def record_fetches(self, records) -> None: ...
+    def published_dates(self, urls: Iterable[str]) -> dict[str, str]: ...
     def close(self) -> None: ...
 
 
@@ -87,8 +92,8 @@ class LocalBackend:
 
 
 class LocalFetchState:
-    """db.fetch_state bound to one connection (for reads): `access.validators(url)` is
-    `fetch_state.validators(conn, url)`, for every function of that module."""
+    """db.fetch_state bound to one connection, for the reads of FetchStateAccess:
+    `access.validators(url)` is `fetch_state.validators(conn, url)`."""
 
     def __init__(self, db_path: str):
         self.conn = connect(db_path)

@@ -182,10 +182,11 @@ class RunLedger:
                 return
             try:
                 conn = connect(self.db_path, migrate_schema=False)
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                runs.finish_run(conn, run_id, status, counters, message)
-                runs.release_lock(conn, source)
-                conn.close()
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    runs.end_run(conn, source, run_id, status, counters, message)
+                finally:
+                    conn.close()
                 self.recorded = True
             except Exception as again:  # noqa: BLE001 (the lock is recovered by the next run: its pid is gone)
                 logger.error("could not record the end of run %s: %s", run_id, again)

@@ -21,16 +21,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.config import Source
 from db.connection import utcnow
 from db.fetch_state import ARTICLE, REDIRECT, FetchRecord, Revisit, StateBatch
 from scraper import revisits
-from scraper.backend import LocalFetchState
 
 if TYPE_CHECKING:
+    from scraper.backend import FetchStateAccess
     from scraper.writer import DatabaseWriter
 
 logger = logging.getLogger(__name__)
@@ -77,20 +76,19 @@ class Read:
 
 @dataclass
 class CrawlState:
-    """Loaded once at spider open; lookups are dict operations, writes are batched."""
+    """Loaded once at spider open; lookups are dict operations; writes are batched, as jobs of the
+    crawl's writer (scraper/writer.py), like every write of a crawl."""
 
-    stored: object  # a database path, or db.fetch_state's reads without their connection (scraper/backend.py)
+    stored: FetchStateAccess  # what the source knows: db.fetch_state's reads (scraper/backend.py)
     source: Source
+    writer: DatabaseWriter  # the crawl's writer, a user of which this state is until close()
     full: bool = False
     batch: StateBatch = field(default_factory=StateBatch)
     reads: dict[str, Read] = field(default_factory=dict)
     sampled: list[frozenset[str]] = field(default_factory=list)  # links of the first pages of the run
     fetched: dict[str, str] = field(default_factory=dict)  # URL fetched in this run -> kind
-    writer: DatabaseWriter | None = None  # the crawl's writer thread (scraper/writer.py); else this connection
 
     def __post_init__(self):
-        if isinstance(self.stored, str | Path):  # reads from this file; writes through `writer` when there is one
-            self.stored = LocalFetchState(str(self.stored))
         self.now = datetime.now(UTC)
         self._now_iso = _iso(self.now)
         self._cap_ago = _iso(self.now - timedelta(seconds=revisits.REVISIT_CAP))
@@ -138,11 +136,6 @@ class CrawlState:
         if url in self.article_seen:
             return url
         return self.article_alias.get(url)
-
-    def is_known_article(self, url: str) -> bool:
-        """A stored article that is not due for a refresh."""
-        article = self.article_of(url)
-        return article is not None and not self._refresh_due(article)
 
     def needs_refetch(self, article: str, entry_date: str | None = None) -> bool:
         """A stored article whose refresh window is over, or that a feed/sitemap dates after our last fetch."""
@@ -273,9 +266,10 @@ class CrawlState:
         self.batch.frontier_added.setdefault(url, (found_on, utcnow()))
 
     def frontier_done(self, url: str) -> None:
-        """Fetched (whatever the answer): no longer part of the frontier."""
-        if self.batch.frontier_added.pop(url, None) is None:
-            self.batch.frontier_done.add(url)
+        """Fetched (whatever the answer): no longer part of the frontier. Deleted even when added in
+        this batch: a link an earlier run left is added again when this run requests it."""
+        self.batch.frontier_added.pop(url, None)
+        self.batch.frontier_done.add(url)
 
     def frontier_failed(self, url: str) -> None:
         """A transient failure (timeout, 5xx): kept for the next run, up to a few attempts."""
@@ -288,17 +282,13 @@ class CrawlState:
 
     def flush(self) -> None:
         """Write fetches and frontier changes. Aliases wait for the end of the run (their article may
-        not be stored yet); a failed write keeps the batch for the next attempt."""
-        aliases = self.batch.aliases
-        self.batch.aliases = {}
-        try:
-            if self.batch:
-                self._write(self.batch)
-                self.batch = StateBatch()
-        finally:
-            self.batch.aliases.update(aliases)
-            self._pending = 0
-            self._flushed_at = time.monotonic()
+        not be stored yet)."""
+        batch, self.batch = self.batch, StateBatch(aliases=self.batch.aliases)
+        batch.aliases = {}
+        if batch:
+            self._write(batch)
+        self._pending = 0
+        self._flushed_at = time.monotonic()
 
     def close(self) -> None:
         """Learn each read listing's next interval, then write everything that is left."""
@@ -307,16 +297,12 @@ class CrawlState:
             self._write(self.batch)
         finally:
             self.stored.close()
-            if self.writer is not None:
-                self.writer.release()
+            self.writer.release()
 
     def _write(self, batch: StateBatch) -> None:
-        """On the writer thread when there is one (queued after the articles of this run, so aliases
-        find their articles stored); lost only when the database cannot be written, and then the
-        next run fetches those pages again."""
-        if self.writer is None:
-            self.stored.write_batch(self.source.name, batch, utcnow())
-            return
+        """A job of the crawl's writer, queued after the articles of this run (so aliases find their
+        articles stored); lost only when the database cannot be written, and then the next run
+        fetches those pages again."""
         name = self.source.name
         self.writer.submit(lambda store: store.write_state(name, batch, utcnow())).addErrback(
             lambda failure: logger.warning("crawl state not recorded: %s", failure.getErrorMessage()))

@@ -16,21 +16,18 @@ Pure policy, no I/O (scraper/incremental.py applies it, db/fetch_state.py stores
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from core.config import Source
-from scraper.scope import page_number
+from scraper.scope import PAGE_PARAMS, PAGE_PATH, page_number
 
 REVISIT_CAP = 7 * 86400.0  # seconds: every listing is read at least once a week
 UNSCHEDULED_FLOOR = 15 * 60.0  # the floor of a source that has no schedule
 UNDATED_INTERVAL = 6 * 3600.0  # first interval of a listing whose articles carry no date
 CHROME_SHARE = 0.5  # a link on at least this share of a run's pages is site chrome
 MIN_CHROME_SAMPLE = 3  # fewer pages than this: no link can be told apart as chrome
-_PAGE_PATH = re.compile(r"/page/\d+/?$")
-_PAGE_PARAMS = {"page", "p", "pg", "paged"}
 
 
 def schedule_floor(source: Source) -> float:
@@ -82,8 +79,8 @@ def chrome(link_counts: Counter, pages: int) -> set[str]:
 def listing_base(url: str) -> str:
     """The first page of a paginated listing: '/markets/page/3/' and '/markets?page=3' -> '/markets/'..."""
     parts = urlsplit(url)
-    path = _PAGE_PATH.sub("/", parts.path)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k.lower() not in _PAGE_PARAMS]
+    path = PAGE_PATH.sub("/", parts.path)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k.lower() not in PAGE_PARAMS]
     return urlunsplit((parts.scheme, parts.netloc, path, urlencode(query), ""))
 
 

@@ -11,8 +11,8 @@ from urllib.parse import parse_qsl, urlsplit
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 
 _IGNORED = tuple(f".{ext}" for ext in IGNORED_EXTENSIONS) + (".xml.gz", ".json", ".rss")
-_PAGE_PARAMS = {"page", "p", "pg", "paged"}
-_PAGE_PATH = re.compile(r"/page/(\d+)/?$")
+PAGE_PARAMS = {"page", "p", "pg", "paged"}  # ?page=7
+PAGE_PATH = re.compile(r"/page/(\d+)/?$")  # /page/7/
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?!\d)")
 MAX_LISTING_PAGE = 50  # "load more" / pagination links beyond this page are a trap
 
@@ -27,9 +27,9 @@ def page_number(url: str) -> int | None:
     """The pagination number of a listing URL (?page=7, /page/7/), or None."""
     parts = urlsplit(url)
     for name, value in parse_qsl(parts.query):
-        if name.lower() in _PAGE_PARAMS and value.isdigit():
+        if name.lower() in PAGE_PARAMS and value.isdigit():
             return int(value)
-    match = _PAGE_PATH.search(parts.path)
+    match = PAGE_PATH.search(parts.path)
     return int(match.group(1)) if match else None
 
 

@@ -5,7 +5,7 @@
         result = crawler.crawl()                  # starts at "/": a listing linking every trap
         hostile.elsewhere.requests                # the off-scope host: must stay empty
 
-`TRAPS` says, per path, what is served and what a crawl must make of it: an error containing
+`trap_table()` says, per path, what is served and what a crawl must make of it: an error containing
 `error` in crawl_errors, or the page stored (`stored`), or neither (not an article, no error).
 Other paths serve single-purpose crawls:
 
@@ -106,7 +106,7 @@ _BOMB = gzip.compress(b"\0" * 20_000_000)  # 20 MB of zeros in ~20 KB
 _PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + _random_bytes(4000)
 
 
-def _traps(elsewhere: str) -> list[Trap]:
+def trap_table(elsewhere: str) -> list[Trap]:
     """`elsewhere`: host:port of the off-scope server."""
     stolen = f"http://localhost:{elsewhere.rsplit(':', 1)[1]}/news/stolen"
     refreshed = f"http://localhost:{elsewhere.rsplit(':', 1)[1]}/news/refreshed"  # not a repeat: no dupefilter
@@ -179,7 +179,7 @@ class HostileSite:
 
     def start(self) -> HostileSite:
         self.elsewhere.start()
-        self.traps = _traps(self.elsewhere.base_url.removeprefix("http://"))
+        self.traps = trap_table(self.elsewhere.base_url.removeprefix("http://"))
         routes: dict[str, Route] = {trap.path: trap.route for trap in self.traps}
         routes.update({path: Resource(article_html(title)) for path, title in GOOD.items()})
         linked = [trap.path if trap.path != "/more" else "/more?page=1" for trap in self.traps if trap.linked]
@@ -212,9 +212,6 @@ class HostileSite:
 
     def url(self, path: str) -> str:
         return self.site.url(path)
-
-    def expected_errors(self) -> dict[str, str]:
-        return {trap.path: trap.error for trap in self.traps if trap.error}
 
     def stored_paths(self) -> set[str]:
         return {trap.path for trap in self.traps if trap.stored} | set(GOOD)

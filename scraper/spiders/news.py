@@ -37,7 +37,7 @@ from scraper.closing import CrawlClosing
 from scraper.incremental import GONE, CrawlState, slash_twin
 from scraper.items import ArticleItem
 from scraper.known_redirects import KnownRedirect
-from scraper.middlewares import DecompressedTooLarge
+from scraper.middlewares import DecompressedTooLarge, OffScopeRedirect, RedirectLoop
 from scraper.pages import PageAnalyser, transport_encoding
 from scraper.scope import Scope, url_date
 from scraper.signals import crawl_error
@@ -82,8 +82,8 @@ class NewsSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         spider.full = spider.full or settings.getbool("NEWSAGG_FULL")
-        spider.state = CrawlState(backend_for(crawler).fetch_state(), spider.source, spider.full,
-                                  writer=writer_for(crawler))
+        spider.state = CrawlState(backend_for(crawler).fetch_state(), spider.source, writer_for(crawler),
+                                  spider.full)
         spider.analyser = PageAnalyser(settings.getint("NEWSAGG_EXTRACT_WORKERS"))
         if settings.getbool("ROBOTSTXT_OBEY"):  # robots.txt is fetched anyway: read its Sitemap lines there
             crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
@@ -117,16 +117,14 @@ class NewsSpider(scrapy.Spider):
 
     def start_requests(self):
         roots = {f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.source.start_urls}
-        for url in self.source.start_urls:  # start pages count towards max_pages too
+        for url in self.source.start_urls:  # always fetched, and counted in max_pages
             key = canonical_url(url)
             self.requested.add(key)
             self.pages_requested += 1
-            yield self._page_request(url, priority=100, meta={"start_url": True},
-                                     headers=self.state.conditional_headers(key))
+            yield self._page_request(url, priority=100, meta={"start_url": True}, conditional=key)
         if not self.settings.getbool("ROBOTSTXT_OBEY"):
             for root in sorted(roots):
-                yield scrapy.Request(urljoin(root, "/robots.txt"), callback=self.parse_robots,
-                                     errback=self.on_error, priority=90, meta={"speculative": True})
+                yield self._request(urljoin(root, "/robots.txt"), self.parse_robots, 90, {"speculative": True})
         guessed = {urljoin(u, "sitemap.xml") for u in self.source.start_urls}
         for url in sorted(guessed | set(self.source.sitemaps)):
             if request := self._sitemap_request(url, speculative=url not in self.source.sitemaps):
@@ -155,31 +153,34 @@ class NewsSpider(scrapy.Spider):
                                                                    found_on=row["found_on"])):
                 yield request
         for article in self.state.stale_articles()[: self.source.max_pages // 2]:
-            if article not in self.requested and (request := self._refresh_request(article, 1, linked_as=article)):
+            if request := self._refresh_request(article, 1, linked_as=article):
                 yield request
 
+    def _request(self, url: str, callback, priority: int, meta: dict,
+                 conditional: str | None = None) -> scrapy.Request:
+        """`conditional`: the page (canonical URL) whose stored validators the request sends; a 304
+        is then an answer, not an error."""
+        headers = self.state.conditional_headers(conditional) if conditional else {}
+        if headers:
+            meta["handle_httpstatus_list"] = [304]
+        return scrapy.Request(url, callback=callback, errback=self.on_error, priority=priority, meta=meta,
+                              headers=headers)
+
     def _page_request(self, url: str, priority: int = 0, meta: dict | None = None,
-                      linked_as: str | None = None, headers: dict | None = None) -> scrapy.Request:
+                      linked_as: str | None = None, conditional: str | None = None) -> scrapy.Request:
         meta = dict(meta or {})
         if linked_as and linked_as != url:
             meta["linked_as"] = linked_as
-        if headers:  # a conditional request: a 304 is an answer, not an error
-            meta["handle_httpstatus_list"] = [304]
-        return scrapy.Request(url, callback=self.parse_page, errback=self.on_error, priority=priority,
-                              meta=meta, headers=headers)
+        return self._request(url, self.parse_page, priority, meta, conditional)
 
     def _sitemap_request(self, url: str, speculative: bool = False) -> scrapy.Request | None:
+        """Sitemaps spend the max_pages budget, except the guessed <start folder>sitemap.xml, which
+        is not asked for again while it is gone."""
         key = self.state.resolve(canonical_url(url))
-        if speculative and self.state.was_gone(key):  # a guessed sitemap.xml that did not exist lately
+        if speculative and self.state.was_gone(key):
             return None
-        # Sitemaps spend the max_pages budget, except the guessed <start folder>sitemap.xml.
-        if key in self.requested or not (speculative or self._spend_budget()):
-            return None
-        self.requested.add(key)
-        headers = self.state.conditional_headers(key)
-        meta = {"speculative": speculative, **({"handle_httpstatus_list": [304]} if headers else {})}
-        return scrapy.Request(key if key != canonical_url(url) else url, callback=self.parse_sitemap,
-                              errback=self.on_error, priority=80, meta=meta, headers=headers)
+        return self._resolved_request(url, key, self.parse_sitemap, 80, {"speculative": speculative},
+                                      free=speculative)
 
     def _feed_request(self, url: str, priority: int = 80, every_run: bool = False) -> scrapy.Request | None:
         """Configured feeds and those a start page advertises are read on every run; other feeds
@@ -187,20 +188,27 @@ class NewsSpider(scrapy.Spider):
         key = self.state.resolve(canonical_url(url))
         if not every_run and self.state.is_known_page(key) and not self.state.is_due(key):
             return None
-        if key in self.requested or not self._spend_budget():
-            return None
-        self.requested.add(key)
-        headers = self.state.conditional_headers(key)
-        meta = {"every_run": every_run, **({"handle_httpstatus_list": [304]} if headers else {})}
-        return scrapy.Request(key if key != canonical_url(url) else url, callback=self.parse_feed,
-                              errback=self.on_error, priority=priority, meta=meta, headers=headers)
+        return self._resolved_request(url, key, self.parse_feed, priority, {"every_run": every_run})
 
-    def _spend_budget(self) -> bool:
-        """One request of max_pages (pages, feeds and sitemaps alike), or False when it is spent."""
-        if self.pages_requested >= self.source.max_pages:
-            self._count("max_pages_reached")
+    def _resolved_request(self, url: str, key: str, callback, priority: int, meta: dict,
+                          free: bool = False) -> scrapy.Request | None:
+        """A conditional request for `key`, the page `url` names: sent to `url` as written, unless a
+        known redirect (or slash variant) leads elsewhere."""
+        if not self._claim(key, free):
+            return None
+        return self._request(key if key != canonical_url(url) else url, callback, priority, meta, key)
+
+    def _claim(self, key: str, free: bool = False) -> bool:
+        """This run's one request of `key`: False when it was requested already, or when the
+        max_pages budget is spent (pages, feeds and sitemaps alike, unless `free`)."""
+        if key in self.requested:
             return False
-        self.pages_requested += 1
+        if not free:
+            if self.pages_requested >= self.source.max_pages:
+                self._count("max_pages_reached")
+                return False
+            self.pages_requested += 1
+        self.requested.add(key)
         return True
 
     def _page_of(self, url: str) -> str:
@@ -243,27 +251,24 @@ class NewsSpider(scrapy.Spider):
         if self._is_trap(url) or self._dated_before_since(url):
             return None
         self.state.frontier_add(url, found_on)
-        if not self._spend_budget():
+        if not self._claim(url):
             return None
-        self.requested.add(url)
         return self._page_request(url, priority, linked_as=linked_as, meta={"found_on": found_on})
 
     def _known_page_request(self, url: str, priority: int) -> scrapy.Request | None:
         """A conditional request for a listing fetched before (due, or the next page of a page that
         showed new articles)."""
-        if url in self.requested or not self._spend_budget():
+        if not self._claim(url):
             return None
-        self.requested.add(url)
-        return self._page_request(url, priority, headers=self.state.conditional_headers(url))
+        return self._page_request(url, priority, conditional=url)
 
     def _refresh_request(self, article: str, priority: int, linked_as: str) -> scrapy.Request | None:
         """A stored article due for a refresh: fetched conditionally under its canonical URL."""
-        if not self._spend_budget():
+        if not self._claim(article):
             return None
-        self.requested.add(article)
         self._count("refreshed")
         return self._page_request(article, priority, meta={"refresh": True}, linked_as=linked_as,
-                                  headers=self.state.conditional_headers(article))
+                                  conditional=article)
 
     def _is_trap(self, url: str) -> bool:
         reason = self.scope.trap(url)
@@ -384,15 +389,14 @@ class NewsSpider(scrapy.Spider):
         if self._not_modified(response, SITEMAP):
             return
         body = response.body
-        if body[:2] == b"\x1f\x8b":
-            body = gzip.GzipFile(fileobj=io.BytesIO(body)).read(MAX_SITEMAP_BYTES)
         try:
+            if body[:2] == b"\x1f\x8b":
+                body = gzip.GzipFile(fileobj=io.BytesIO(body)).read(MAX_SITEMAP_BYTES)
             sitemap = Sitemap(body)
-        except Exception as error:  # not XML at all
+        except Exception as error:  # not XML at all, or a broken gzip
             self.report_error(response.url, f"unreadable sitemap: {error}")
             return
         self.pages_ok += 1
-        self._record(response, SITEMAP)
         entries = [(urljoin(response.url, (entry.get("loc") or "").strip()), entry.get("lastmod"))
                    for entry in sitemap]
         if not _dates_are_trustworthy([lastmod for _, lastmod in entries]):
@@ -406,6 +410,7 @@ class NewsSpider(scrapy.Spider):
                         yield request
             elif request := self.follow_page(loc, priority=10, entry_date=lastmod):
                 yield request
+        self._record(response, SITEMAP)  # after its entries: see _record
 
     def parse_feed(self, response: Response):
         if self._not_modified(response, FEED):
@@ -420,7 +425,6 @@ class NewsSpider(scrapy.Spider):
             self.report_error(response.url, "empty feed")
             return
         self.pages_ok += 1
-        self._record(response, FEED)
         feed = canonical_url(response.url)
         links = set()
         for link, entry_date in feed_entries(root):
@@ -428,6 +432,7 @@ class NewsSpider(scrapy.Spider):
             links.add(self.state.resolve(canonical_url(url)))
             if request := self.follow_page(url, priority=20, entry_date=entry_date, found_on=feed):
                 yield request
+        self._record(response, FEED)  # after its entries: see _record
         self.state.read(feed, FEED, response.status, sorted(links), every_run=self._every_run(response))
 
     async def parse_page(self, response: Response):
@@ -456,23 +461,28 @@ class NewsSpider(scrapy.Spider):
         self.pages_ok += 1
         article = page.article
         is_article = article is not None and article.is_article
-        self._record(response, ARTICLE if is_article else LISTING)
-        if is_article:
-            if not response.meta.get("refresh"):
-                self.state.credit(response.meta.get("found_on"))
-            if self.state.published_before_since(article.published_at):
-                self._count("skipped_old_articles")  # and its links, which lead further into the archive
-                return
-            yield ArticleItem(self.source.name, response.url, article, self._seen_urls(response))
-        for feed in page.feed_links:
-            if self.scope.same_host(feed) and (
-                    request := self._feed_request(feed, priority=50, every_run=self._every_run(response))):
-                yield request
-        requests, links = self.follow_links(page.links, response, priority=0 if is_article else 5)
-        if not is_article:
-            self.state.read(url, LISTING, response.status, sorted(links), every_run=self._every_run(response))
+        if is_article and not response.meta.get("refresh"):
+            self.state.credit(response.meta.get("found_on"))
+        requests = []
+        if is_article and self.state.published_before_since(article.published_at):
+            self._count("skipped_old_articles")  # and its links, which lead further into the archive
+        else:
+            if is_article:
+                yield ArticleItem(self.source.name, response.url, article, self._seen_urls(response))
+            requests = self._requests_from(page, response, url, is_article)
+        self._record(response, ARTICLE if is_article else LISTING)  # after its links: see _record
         for request in requests:
             yield request
+
+    def _requests_from(self, page, response: Response, url: str, is_article: bool) -> list[scrapy.Request]:
+        """Requests for the feeds a page advertises and the links it shows; a listing's read."""
+        every_run = self._every_run(response)
+        requests = [request for feed in page.feed_links
+                    if self.scope.same_host(feed) and (request := self._feed_request(feed, 50, every_run))]
+        followed, links = self.follow_links(page.links, response, priority=0 if is_article else 5)
+        if not is_article:
+            self.state.read(url, LISTING, response.status, sorted(links), every_run=every_run)
+        return requests + followed
 
     def _not_modified(self, response: Response, kind: str) -> bool:
         """A 304 to a conditional request: recorded, and nothing more to read (no new links)."""
@@ -506,6 +516,9 @@ class NewsSpider(scrapy.Spider):
         return [*seen, *response.meta.get("redirect_urls", ())]  # and the URLs that redirected here
 
     def _record(self, response: Response, kind: str) -> None:
+        """A page fetched, with its validators. Called once the links it showed are in the frontier:
+        a record may write the state batch, and validators written without those links would let the
+        next run's 304 hide them."""
         self.state.record(canonical_url(response.url), kind, response.status,
                           _header(response, b"ETag"), _header(response, b"Last-Modified"))
 
@@ -540,22 +553,30 @@ class NewsSpider(scrapy.Spider):
             if request.meta.get("speculative") and status in GONE:
                 return  # a guessed sitemap.xml that does not exist is not an error
             message = f"HTTP {status}"
-        elif failure.check(DownloadCancelledError):  # Scrapy cancels at DOWNLOAD_MAXSIZE, mid-stream too
-            self.state.frontier_done(key)
-            limit = request.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
-            message = f"response larger than the max size of {limit} bytes ([crawler] max_page_bytes); dropped"
-        elif failure.check(DecompressedTooLarge):
-            limit = request.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
-            message = (f"response larger than the max size of {limit} bytes once decompressed (a compression "
-                       f"bomb?); dropped")
-        elif failure.check(DNSLookupError) and (refusal := self._address_refusal(request.url)):
-            message = f"AddressRefused: {refusal}"
         else:
-            self.state.frontier_failed(key)  # timeouts, refused connections: worth another try next run
-            message = f"{failure.type.__name__}: {failure.getErrorMessage()}"
-        if request.meta.get("speculative") and not failure.check(HttpError):
-            return
+            message, transient = self._failure(failure)
+            if transient:
+                self.state.frontier_failed(key)  # worth another try next run
+            else:
+                self.state.frontier_done(key)
+            if request.meta.get("speculative"):
+                return
         self.report_error(request.meta.get("redirect_urls", [request.url])[0], message)  # the URL as linked
+
+    def _failure(self, failure) -> tuple[str, bool]:
+        """What went wrong with a request that got no page, and whether the next run may fare better
+        (a timeout, a refused connection) or not (a size cap, a refused address or redirect, a loop)."""
+        request = failure.request
+        limit = request.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
+        if failure.check(DownloadCancelledError):  # Scrapy cancels at DOWNLOAD_MAXSIZE, mid-stream too
+            return f"response larger than the max size of {limit} bytes ([crawler] max_page_bytes); dropped", False
+        if failure.check(DecompressedTooLarge):
+            return (f"response larger than the max size of {limit} bytes once decompressed (a compression "
+                    f"bomb?); dropped"), False
+        if failure.check(DNSLookupError) and (refusal := self._address_refusal(request.url)):
+            return f"AddressRefused: {refusal}", False
+        message = f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        return message, not failure.check(OffScopeRedirect, RedirectLoop)
 
     @staticmethod
     def _address_refusal(url: str) -> str | None:

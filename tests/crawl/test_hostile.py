@@ -4,12 +4,15 @@ serves all the checks."""
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
-from tests.crawl.conftest import Crawler
-from tests.hostile_site import ACCENTS, HOSTILE_CRAWLER, HOSTILE_SOURCE, RUSSIAN, HostileSite, _traps
+from newsagg.demo.server import Resource
+from tests.crawl.conftest import Crawler, article_html, listing_html
+from tests.hostile_site import ACCENTS, HOSTILE_CRAWLER, HOSTILE_SOURCE, RUSSIAN, HostileSite, trap_table
 
-TRAPS = {trap.path: trap for trap in _traps("127.0.0.1:1")}  # the table; the port does not change it
+TRAPS = {trap.path: trap for trap in trap_table("127.0.0.1:1")}  # the table; the port does not change it
 EXPECTED_ERRORS = {path: trap.error for path, trap in TRAPS.items() if trap.error}
 NOT_STORED = sorted(path for path, trap in TRAPS.items() if not trap.stored)
 
@@ -79,3 +82,15 @@ def test_server_errors_are_retried_and_endless_listings_bounded(hostile_crawl):
     _, _, result = hostile_crawl
     assert result.requested("/h/broken") == 3  # RETRY_TIMES = 2
     assert result.requested("/more") <= 51
+
+
+def test_a_truncated_gzip_sitemap_is_a_run_error_not_a_crash(loopback, tmp_path):
+    sitemap = gzip.compress(b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                            + b"<url><loc>/news/a</loc></url>" * 200 + b"</urlset>")
+    site = loopback({"/": Resource(listing_html(["/news/b"])), "/news/b": Resource(article_html("Listed")),
+                     "/news-sitemap.xml.gz": Resource(sitemap[: len(sitemap) // 2], "application/gzip")})
+    crawler = Crawler(site, tmp_path, source={"sitemaps": [site.url("/news-sitemap.xml.gz")]})
+    result = crawler.crawl()
+    assert result.run["status"] == "ok" and crawler.stored("/news/b") is not None
+    assert "unreadable sitemap" in (result.error_for("/news-sitemap.xml.gz") or ""), result.errors
+    assert "Traceback" not in result.stderr

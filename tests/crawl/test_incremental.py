@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import sqlite3
 import time
 from datetime import UTC, datetime
 
 from newsagg.demo.server import Resource
 from tests.crawl.conftest import Crawler, article_html, listing_html, rss
-from tests.helpers import query
+from tests.helpers import query, wait_for
 
 OLD = "Mon, 06 Oct 2025 09:00:00 GMT"
 
@@ -163,3 +164,84 @@ def test_extraction_in_worker_processes_stores_the_same(loopback, tmp_path):
     result = crawler.crawl()
     assert result.run["articles_new"] == 4 and result.run["errors"] == 0
     assert crawler.stored("/news/w0")["title"] == "Worker story /news/w0"
+
+
+def test_a_link_the_frontier_led_to_leaves_it_whatever_it_answered(loopback, tmp_path):
+    """A run cut short leaves links in the frontier; the next run fetches them (the start page
+    answers 304), and then they are gone from it: the run after requests neither again."""
+    etag = '"front"'
+
+    def front(path: str, headers: dict) -> Resource:
+        if headers.get("if-none-match") == etag:
+            return Resource(b"", status=304, headers={"ETag": etag})
+        return Resource(listing_html(["/news/a", "/news/forbidden"]), headers={"ETag": etag})
+
+    site = loopback({"/": front, "/news/a": Resource(article_html("Kept for the next run")),
+                     "/news/forbidden": Resource("no", status=403)})
+    crawler = Crawler(site, tmp_path, source={"max_pages": 1})
+    crawler.crawl()  # the start page spends the budget: both links wait in the frontier
+    assert query(crawler.db, "SELECT count(*) FROM crawl_frontier")[0][0] == 2
+    crawler.source = {}
+    second = crawler.crawl()
+    assert second.requested("/") == 1 and second.requested("/news/a") == 1 and second.requested("/news/forbidden") == 1
+    assert query(crawler.db, "SELECT url FROM crawl_frontier") == []
+    third = crawler.crawl()
+    assert third.requested("/news/a") == 0 and third.requested("/news/forbidden") == 0, third.requests
+
+
+def test_a_listings_validators_are_never_stored_without_the_links_it_showed(loopback, tmp_path):
+    """Killed once the start page's ETag is in fetch_state (its response came after the state's
+    2 s flush was due, so its own record wrote the batch): the next run gets a 304 for it and must
+    still find its links, in the frontier written with the ETag."""
+    etag, slow = '"front"', {"delay": 60.0}  # the stories do not answer before the kill
+
+    def front(path: str, headers: dict) -> Resource:
+        if headers.get("if-none-match") == etag:
+            return Resource(b"", status=304, headers={"ETag": etag})
+        return Resource(listing_html(["/news/a", "/news/b"]), headers={"ETag": etag}, delay=2.5)
+
+    def story(path: str, headers: dict) -> Resource:
+        return Resource(article_html(f"Story {path}"), delay=slow["delay"])
+
+    site = loopback({"/": front, "/news/a": story, "/news/b": story})
+    crawler = Crawler(site, tmp_path, crawler={"download_timeout": 30})
+
+    def etag_stored() -> bool:
+        try:
+            return crawler.db.exists() and bool(query(crawler.db, "SELECT 1 FROM fetch_state WHERE etag = ?", (etag,)))
+        except sqlite3.OperationalError:  # not created (or migrated) yet
+            return False
+
+    crawl, _ = crawler.start_crawl()
+    try:
+        wait_for(etag_stored, 60, "the start page's ETag in fetch_state")
+    finally:
+        crawl.kill()  # SIGKILL: nothing more is written
+        crawl.communicate()
+    slow["delay"] = 0
+    again = crawler.crawl()
+    assert again.requested("/") == 1
+    assert crawler.stored_paths() == {"/news/a", "/news/b"}, again.requests
+
+
+def test_a_link_that_fails_for_good_leaves_the_frontier(loopback, tmp_path):
+    """A compression bomb, a redirect out of scope and a redirect loop fail the same way every time:
+    reported once, not kept in the frontier for the next runs (only timeouts and 5xx are)."""
+    etag = '"front"'
+    doomed = ["/z/bomb", "/r/away", "/r/loop"]
+
+    def front(path: str, headers: dict) -> Resource:
+        if headers.get("if-none-match") == etag:
+            return Resource(b"", status=304, headers={"ETag": etag})
+        return Resource(listing_html(doomed), headers={"ETag": etag})
+
+    site = loopback({"/": front,
+                     "/z/bomb": Resource(gzip.compress(b"\0" * 2_000_000), headers={"Content-Encoding": "gzip"}),
+                     "/r/away": Resource("", status=302, headers={"Location": "http://10.0.0.1/news/x"}),
+                     "/r/loop": Resource("", status=302, headers={"Location": "/r/loop"})})
+    crawler = Crawler(site, tmp_path, crawler={"max_page_bytes": 1_000_000})
+    first = crawler.crawl()
+    assert {path: first.error_for(path) is not None for path in doomed} == dict.fromkeys(doomed, True), first.errors
+    assert query(crawler.db, "SELECT url FROM crawl_frontier") == []
+    second = crawler.crawl()
+    assert [path for path in doomed if second.requested(path)] == [], second.requests

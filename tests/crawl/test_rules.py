@@ -6,11 +6,13 @@ from datetime import UTC, date, datetime, timedelta
 from email.utils import format_datetime
 
 from lxml import etree
+from twisted.internet import defer
 
 from core.config import Source
 from db import fetch_state
 from db.connection import connect
 from db.fetch_state import FetchRecord
+from db.store import Store
 from scraper.backend import LocalFetchState
 from scraper.incremental import CrawlState, parse_date
 from scraper.middlewares import retry_after_seconds
@@ -73,8 +75,10 @@ def test_retry_after_in_seconds_or_as_an_http_date():
     assert retry_after_seconds(b"soon") is None and retry_after_seconds(None) is None
 
 
-def _record(conn, url, kind, status=200, etag=None, fetched_at="2025-01-01T00:00:00+00:00", source="s"):
-    fetch_state.record_fetches(conn, [FetchRecord(url, source, kind, status, etag, None, fetched_at)])
+def _record(conn, url, kind, status=200, etag=None, fetched_at="2025-01-01T00:00:00+00:00", source="s",
+            redirect_to=None):
+    record = FetchRecord(url, source, kind, status, etag, None, fetched_at, redirect_to)
+    fetch_state.write_batch(conn, source, fetch_state.StateBatch(fetches=[record]), fetched_at)
 
 
 def test_fetch_state_keeps_validators_through_a_304_and_scopes_by_source(tmp_path):
@@ -90,14 +94,34 @@ def test_fetch_state_keeps_validators_through_a_304_and_scopes_by_source(tmp_pat
     conn.close()
 
 
+class StoreWriter:
+    """The crawl writer's interface (scraper/writer.py) without its thread: each job runs at once on
+    a Store of the file, so CrawlState is tested without a reactor."""
+
+    def __init__(self, path):
+        self.store = Store(path)
+
+    def submit(self, job, after_failure: bool = False) -> defer.Deferred:
+        return defer.succeed(job(self.store))
+
+    def release(self) -> None:
+        self.store.close()
+
+
+def crawl_state(path, source: Source, full: bool = False) -> CrawlState:
+    """The state a crawl of `source` loads from the file at `path`, writing back to it."""
+    return CrawlState(LocalFetchState(str(path)), source, StoreWriter(path), full)
+
+
 def test_full_crawl_state_forgets_everything_it_knows(tmp_path):
     conn = connect(tmp_path / "n.db")
     _record(conn, "https://x/a", "article", source="s")
     conn.close()
     source = Source(name="s", start_urls=["https://x/"], since=date(2025, 1, 1))
-    assert CrawlState(LocalFetchState(str(tmp_path / "n.db")), source).is_known_article("https://x/a")
-    forced = CrawlState(LocalFetchState(str(tmp_path / "n.db")), source, full=True)
-    assert not forced.is_known_article("https://x/a") and not forced.entry_is_old("2000-01-01")
+    known = crawl_state(tmp_path / "n.db", source)
+    assert known.article_of("https://x/a") == "https://x/a" and not known.needs_refetch("https://x/a")
+    forced = crawl_state(tmp_path / "n.db", source, full=True)
+    assert forced.article_of("https://x/a") is None and not forced.entry_is_old("2000-01-01")
 
 
 def test_refresh_cutoff_rounds_up_against_second_precision_timestamps():
@@ -193,10 +217,9 @@ def test_a_link_that_differs_by_the_trailing_slash_or_redirects_names_the_known_
     conn = connect(tmp_path / "n.db")
     _stored(conn, "https://x/news/a/")
     _record(conn, "https://x/markets/", "listing")
-    fetch_state.record_fetches(conn, [FetchRecord("https://x/old", "s", "redirect", 301, None, None,
-                                                  "2025-01-01T00:00:00+00:00", "https://x/news/a/")])
+    _record(conn, "https://x/old", "redirect", 301, redirect_to="https://x/news/a/")
     conn.close()
-    state = CrawlState(str(tmp_path / "n.db"), Source(name="s", start_urls=["https://x/"]))
+    state = crawl_state(tmp_path / "n.db", Source(name="s", start_urls=["https://x/"]))
     assert state.resolve("https://x/news/a") == "https://x/news/a/"
     assert state.resolve("https://x/markets") == "https://x/markets/"
     assert state.resolve("https://x/old") == "https://x/news/a/"
@@ -208,7 +231,7 @@ def test_a_link_that_differs_by_the_trailing_slash_or_redirects_names_the_known_
 def test_the_frontier_keeps_what_was_not_fetched_and_drops_what_keeps_failing(tmp_path):
     path = str(tmp_path / "n.db")
     source = Source(name="s", start_urls=["https://x/"])
-    state = CrawlState(path, source)
+    state = crawl_state(path, source)
     for url in ("https://x/a", "https://x/b", "https://x/c"):
         state.frontier_add(url, "https://x/")
     state.frontier_done("https://x/a")  # fetched in the same batch: never written
@@ -217,7 +240,7 @@ def test_the_frontier_keeps_what_was_not_fetched_and_drops_what_keeps_failing(tm
     state.close()
     assert [row["url"] for row in fetch_state.frontier(connect(path), "s")] == ["https://x/c"]
     for attempt in range(3):
-        state = CrawlState(path, source)
+        state = crawl_state(path, source)
         assert [row["url"] for row in state.frontier] == ["https://x/c"]
         state.frontier_failed("https://x/c")  # a timeout: kept, up to three attempts
         state.close()
@@ -237,3 +260,18 @@ def test_aliases_join_their_article_even_through_another_alias(tmp_path):
     assert [tuple(row) for row in rows] == [("https://x/news/a", article), ("https://x/news/a/", article),
                                             ("https://x/news/a/amp/", article)]
     conn.close()
+
+
+def test_a_frontier_link_fetched_by_the_next_run_leaves_the_frontier(tmp_path):
+    """The next run requests a link a run left (adding it to its batch again) and fetches it before
+    the batch is written: the stored row must go, or every later run requests the page again."""
+    path, source = tmp_path / "n.db", Source(name="s", start_urls=["https://x/"])
+    state = crawl_state(path, source)
+    state.frontier_add("https://x/forbidden", "https://x/")
+    state.close()
+    state = crawl_state(path, source)
+    [row] = state.frontier
+    state.frontier_add(row["url"], row["found_on"])  # requested again (the spider's _new_page_request)
+    state.frontier_done(row["url"])  # answered (a 403: no article, no listing)
+    state.close()
+    assert fetch_state.frontier(connect(path), "s") == []

@@ -16,17 +16,8 @@ import pytest
 
 from db.connection import connect
 from tests.crawl.conftest import FAST_CRAWLER, Crawler, write_config
-from tests.helpers import query
+from tests.helpers import query, wait_for
 from tests.hostile_site import ARTICLES, HostileSite
-
-
-def wait_until(condition, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.02)
-    return True
 
 
 def test_a_locked_database_never_stalls_downloads_and_loses_no_article(tmp_path):
@@ -35,15 +26,17 @@ def test_a_locked_database_never_stalls_downloads_and_loses_no_article(tmp_path)
         connect(crawler.db).close()  # migrated: the crawl needs no write to start
         holder = sqlite3.connect(crawler.db, isolation_level=None, timeout=30)
         crawl, before = crawler.start_crawl()
-        assert wait_until(lambda: "/chain/" in hostile.site.requests, 60)
+        wait_for(lambda: "/chain/" in hostile.site.requests, 60, "the crawl to start", every=0.02)
         holder.execute("BEGIN IMMEDIATE")  # another process takes the write lock as the articles come
         locked_at = time.monotonic()
         stories = {f"/chain/story-{i}" for i in range(ARTICLES)}
-        all_fetched = wait_until(lambda: stories <= set(hostile.site.requests), 20)
-        time.sleep(max(0.0, locked_at + 3 - time.monotonic()))  # held over several of the writer's waits
-        holder.execute("ROLLBACK")
+        try:
+            wait_for(lambda: stories <= set(hostile.site.requests), 20,
+                     "every story to be fetched while the database was locked (downloading stalled)", every=0.02)
+            time.sleep(max(0.0, locked_at + 3 - time.monotonic()))  # held over several of the writer's waits
+        finally:
+            holder.execute("ROLLBACK")
         result = crawler.finish_crawl(crawl, before)
-    assert all_fetched, f"downloading stalled while the database was locked: {hostile.site.requests}"
     assert result.run["status"] == "ok" and result.run["errors"] == 0, result.errors
     assert result.run["articles_new"] == ARTICLES
     assert {p for p in crawler.stored_paths() if p.startswith("/chain/story-")} == stories
@@ -60,7 +53,7 @@ def crawl(hostile: HostileSite, folder: Path, db: Path, full_after_first_article
                              str(db), "--quiet", "--log-file", str(folder / "crawl.log")],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=folder)
     if full_after_first_article:
-        assert wait_until(lambda: proc.poll() is not None or _articles(db) > 0, 60)
+        wait_for(lambda: proc.poll() is not None or _articles(db) > 0, 60, "a first article stored", every=0.02)
         limit = max(path.stat().st_size for path in db.parent.glob(db.name + "*")) + 64_000
         resource.prlimit(proc.pid, resource.RLIMIT_FSIZE, (limit, limit))
     stdout, stderr = proc.communicate(timeout=120)

@@ -10,8 +10,7 @@ import time
 from db.connection import connect
 from scraper.closing import CLOSE_GRACE
 from tests.crawl.conftest import Crawler
-from tests.crawl.test_store_failures import wait_until
-from tests.helpers import query
+from tests.helpers import query, wait_for
 from tests.hostile_site import ARTICLES, HostileSite
 
 TIMEOUT = 3
@@ -40,7 +39,7 @@ def test_a_crawl_that_cannot_close_is_ended_at_timeout_plus_grace(tmp_path):
         holder = sqlite3.connect(crawler.db, isolation_level=None, timeout=30)
         started = time.monotonic()
         crawl, before = crawler.start_crawl()
-        assert wait_until(lambda: "/a/" in hostile.site.requests, 60)
+        wait_for(lambda: "/a/" in hostile.site.requests, 60, "the crawl to start", every=0.02)
         holder.execute("BEGIN IMMEDIATE")
         crawl.wait(120)
         elapsed = time.monotonic() - started
@@ -62,7 +61,7 @@ def test_sigterm_cancels_a_hanging_download_and_closes_the_run(tmp_path):
     with HostileSite() as hostile:
         crawler = Crawler(hostile.site, tmp_path, start="/t/", crawler={"download_timeout": 600})
         crawl, before = crawler.start_crawl()
-        assert wait_until(lambda: "/t/hang" in hostile.site.requests, 60)
+        wait_for(lambda: "/t/hang" in hostile.site.requests, 60, "the hanging download", every=0.02)
         crawl.send_signal(signal.SIGTERM)
         signalled = time.monotonic()
         result = crawler.finish_crawl(crawl, before)
