@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
 
 def positive_int(text: str) -> int:
     try:

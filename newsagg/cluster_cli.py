@@ -11,13 +11,11 @@ import socket
 import sys
 from pathlib import Path
 
+from core.arguments import LOG_LEVELS
 from core.config import ConfigError, load_config, resolve_config_path, resolve_db_path
 from core.errors import NewsaggError
-from db.connection import DatabaseError
 from newsagg.crawl_cli import exit_status, print_summary
-
-LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+from scheduler.logfiles import LOG_FORMAT
 
 
 def add_parsers(subparsers) -> None:
@@ -63,11 +61,6 @@ def _extend(parser: argparse.ArgumentParser, handler) -> None:
     parser.set_defaults(handler=lambda args: handler(args, local))
 
 
-def _fail(error: Exception) -> int:
-    print(f"newsagg: error: {error}", file=sys.stderr)
-    return getattr(error, "exit_code", 1)
-
-
 def _broker(args, config) -> str | None:
     return getattr(args, "broker", None) or config.cluster.broker
 
@@ -84,15 +77,12 @@ def run_worker(args: argparse.Namespace) -> int:
     from cluster.app import CRAWL_QUEUE, configure, redact
     from cluster.worker import CrawlWorker
 
-    try:
-        config = load_config(resolve_config_path(args.config))
-        broker = _broker(args, config)
-        if not broker:
-            raise ConfigError("no broker: give --broker URL or [cluster] broker")
-        if args.concurrency < 1:
-            raise NewsaggError("--concurrency must be >= 1")
-    except NewsaggError as error:
-        return _fail(error)
+    config = load_config(resolve_config_path(args.config))
+    broker = _broker(args, config)
+    if not broker:
+        raise ConfigError("no broker: give --broker URL or [cluster] broker")
+    if args.concurrency < 1:
+        raise NewsaggError("--concurrency must be >= 1")
     _logging(args.log_level)
     app = configure(broker, config.cluster.heartbeat_timeout)
     app.conf.worker_disable_prefetch = True  # take a crawl only into a free slot: a busy host leaves it to others
@@ -111,18 +101,15 @@ def run_writer(args: argparse.Namespace) -> int:
     from cluster.app import CONTROL_QUEUE, STORE_QUEUE, configure, redact, redis_client
     from cluster.writer import Reaper, Writer, WriterClaim
 
-    try:
-        config = load_config(resolve_config_path(args.config))
-        broker = _broker(args, config)
-        if not broker:
-            raise ConfigError("no broker: give --broker URL or [cluster] broker")
-        db_path = resolve_db_path(args.db, config)
-        client = redis_client(broker)
-        claim = WriterClaim(client)
-        claim.take()
-        writer = Writer(db_path, client, config.cluster.heartbeat_timeout)
-    except (NewsaggError, DatabaseError) as error:
-        return _fail(error)
+    config = load_config(resolve_config_path(args.config))
+    broker = _broker(args, config)
+    if not broker:
+        raise ConfigError("no broker: give --broker URL or [cluster] broker")
+    db_path = resolve_db_path(args.db, config)
+    client = redis_client(broker)
+    claim = WriterClaim(client)
+    claim.take()
+    writer = Writer(db_path, client, config.cluster.heartbeat_timeout)
     _logging(args.log_level)
     app = configure(broker, config.cluster.heartbeat_timeout)
     tasks.serve("writer", writer)
@@ -150,18 +137,15 @@ def run_writer(args: argparse.Namespace) -> int:
 def run_crawl(args: argparse.Namespace, local) -> int:
     """`newsagg crawl --broker`: queue the runs (and with --wait, wait and summarise them as a local
     crawl does). `--run-id`: this is a worker's child, crawling a run the writer opened."""
-    try:
-        config = load_config(resolve_config_path(args.config), required=not args.url)
-        broker = _broker(args, config)
-        if args.run_id:
-            return _run_child(args, config, local)
-        if not broker:
-            return local(args)
-        if args.url:
-            raise NewsaggError("--url crawls run here, not on the cluster: drop --broker (and [cluster] broker)")
-        return _crawl_on_cluster(args, config, broker)
-    except (NewsaggError, DatabaseError) as error:
-        return _fail(error)
+    config = load_config(resolve_config_path(args.config), required=not args.url)
+    broker = _broker(args, config)
+    if args.run_id:
+        return _run_child(args, config, local)
+    if not broker:
+        return local(args)
+    if args.url:
+        raise NewsaggError("--url crawls run here, not on the cluster: drop --broker (and [cluster] broker)")
+    return _crawl_on_cluster(args, config, broker)
 
 
 def _run_child(args, config, local) -> int:
@@ -207,20 +191,17 @@ def run_schedule(args: argparse.Namespace, local) -> int:
     from scheduler.daemon import Daemon, DaemonOptions
     from scheduler.logfiles import setup_daemon_logging
 
-    try:
-        config = load_config(resolve_config_path(args.config))
-        broker = _broker(args, config)
-        if not broker or args.check:
-            return local(args)
-        if not any(timing.is_scheduled(s) for s in config.sources):
-            raise ConfigError(f"{config.path}: no source has a schedule or every: nothing to run")
-        configure(broker, config.cluster.heartbeat_timeout)
-        ledger = dispatch.ClusterLedger(broker)
-        daemon = Daemon(config, f"(cluster, broker {redact(broker)})", dispatch.ClusterLaunch(),
-                        DaemonOptions(grace=args.grace, max_parallel=args.max_parallel), ledger=ledger)
-        daemon.claim()
-    except (NewsaggError, DatabaseError) as error:
-        return _fail(error)
+    config = load_config(resolve_config_path(args.config))
+    broker = _broker(args, config)
+    if not broker or args.check:
+        return local(args)
+    if not any(timing.is_scheduled(s) for s in config.sources):
+        raise ConfigError(f"{config.path}: no source has a schedule or every: nothing to run")
+    configure(broker, config.cluster.heartbeat_timeout)
+    ledger = dispatch.ClusterLedger(broker)
+    daemon = Daemon(config, f"(cluster, broker {redact(broker)})", dispatch.ClusterLaunch(),
+                    DaemonOptions(grace=args.grace, max_parallel=args.max_parallel), ledger=ledger)
+    daemon.claim()
     log_file = setup_daemon_logging(config.log_dir, args.log_level)
     print(f"newsagg schedule: logging to {log_file}", file=sys.stderr)
     return daemon.run()

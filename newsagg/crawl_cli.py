@@ -7,7 +7,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from core.arguments import positive_int
+from core.arguments import LOG_LEVELS, positive_int
 from core.config import ConfigError, adhoc_source, load_config_from, resolve_db_path
 from core.errors import NewsaggError, SourceBusyError
 from db.connection import DatabaseError
@@ -33,7 +33,7 @@ def add_parsers(subparsers) -> None:
                         help="forced recrawl: ignore known URLs, refresh windows and entry dates")
     parser.add_argument("--wait", action="store_true", help="wait for a source that is being crawled")
     parser.add_argument("--trigger", choices=("manual", "schedule"), default="manual", help=argparse.SUPPRESS)
-    parser.add_argument("--log-level", type=str.upper, choices=("DEBUG", "INFO", "WARNING", "ERROR"),
+    parser.add_argument("--log-level", type=str.upper, choices=LOG_LEVELS,
                         help="Scrapy log level (default WARNING; -v: INFO, -vv: DEBUG)")
     parser.add_argument("--log-file", metavar="PATH",
                         help="this crawl's log (default: a new file under the config's [logging] dir/runs/)")

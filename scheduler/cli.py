@@ -9,13 +9,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from core.arguments import non_negative_float, positive_int
+from core.arguments import LOG_LEVELS, non_negative_float, positive_int
 from core.config import Config, ConfigError, Source, load_config_from, resolve_db_path
 from core.errors import NewsaggError
 from db import runs
 from db.connection import open_existing
-
-LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 def add_parsers(subparsers) -> None:

@@ -19,6 +19,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from core.arguments import LOG_LEVELS
 from core.config import CrawlerSettings, Source
 from core.errors import NewsaggError
 
@@ -40,8 +41,7 @@ def add_parsers(subparsers) -> None:
                         help=f"serve on this 127.0.0.1 port (default {DEMO_PORT}; a free one if that is taken)")
     parser.add_argument("--serve", action="store_true",
                         help="only serve the site until Ctrl-C/SIGTERM, to crawl it by hand with `newsagg crawl --url`")
-    parser.add_argument("--log-level", default="ERROR", type=str.upper,
-                        choices=("DEBUG", "INFO", "WARNING", "ERROR"))
+    parser.add_argument("--log-level", default="ERROR", type=str.upper, choices=LOG_LEVELS)
     parser.set_defaults(handler=run)
 
 
