@@ -55,6 +55,19 @@ def check_http_url(url: str) -> str:
     return url
 
 
+def check_broker_url(url) -> str:
+    """A Redis broker URL ([cluster] broker, --broker). The message never repeats the value: it may
+    hold a password."""
+    try:
+        parts = urlsplit(url) if isinstance(url, str) else None
+        usable = parts is not None and parts.scheme in ("redis", "rediss") and bool(parts.hostname)
+    except ValueError:  # e.g. 'redis://[::1'
+        usable = False
+    if not usable:
+        raise ValueError("must be a redis:// or rediss:// URL with a host, like redis://:PASSWORD@HOST:6379/0")
+    return url
+
+
 @dataclass
 class Source:
     name: str
@@ -264,9 +277,10 @@ def _build_cluster(raw: dict, locate: _Locator) -> ClusterSettings:
             return locate.error(f"[cluster] {key} {message}", key, table="cluster")
 
         if key == "broker":
-            if not isinstance(value, str) or urlsplit(value).scheme not in ("redis", "rediss"):
-                raise fail("must be a redis:// or rediss:// URL")  # the value itself may hold a password
-            cluster.broker = value
+            try:
+                cluster.broker = check_broker_url(value)
+            except ValueError as error:
+                raise fail(str(error)) from None
         elif key == "heartbeat_timeout":
             try:
                 cluster.heartbeat_timeout = parse_duration(value, "heartbeat_timeout")

@@ -11,7 +11,7 @@ import socket
 import sys
 from pathlib import Path
 
-from core.arguments import LOG_LEVELS
+from core.arguments import LOG_LEVELS, broker_url, non_negative_float, positive_int
 from core.config import ConfigError, load_config, resolve_config_path, resolve_db_path
 from core.errors import NewsaggError
 from newsagg.crawl_cli import exit_status, print_summary
@@ -24,9 +24,9 @@ def add_parsers(subparsers) -> None:
         description="Run crawl tasks from the broker, each as a child process as the daemon runs them. "
                     "Never opens the SQLite file. See docs/scaling.md.")
     _add_common(worker)
-    worker.add_argument("--concurrency", type=int, default=os.cpu_count() or 1, metavar="N",
+    worker.add_argument("--concurrency", type=positive_int, default=os.cpu_count() or 1, metavar="N",
                         help="crawls at once on this host (default: the number of CPUs)")
-    worker.add_argument("--kill-grace", type=float, default=10.0, metavar="SECONDS",
+    worker.add_argument("--kill-grace", type=non_negative_float, default=10.0, metavar="SECONDS",
                         help="between SIGTERM and SIGKILL of a crawl being stopped (default 10)")
     worker.set_defaults(handler=run_worker)
 
@@ -45,7 +45,7 @@ def add_parsers(subparsers) -> None:
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", help="config file (default: $NEWSAGG_CONFIG or ./newsagg.toml)")
-    parser.add_argument("--broker", metavar="URL",
+    parser.add_argument("--broker", metavar="URL", type=broker_url,
                         help="redis://[:PASSWORD@]HOST:PORT/DB or rediss://... (default: [cluster] broker; "
                              "prefer the config file for a password: a command line is visible to other users)")
     parser.add_argument("--log-level", default="INFO", type=str.upper, choices=LOG_LEVELS,
@@ -54,7 +54,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 def _extend(parser: argparse.ArgumentParser, handler) -> None:
     """Give a local command a --broker that sends it to the cluster instead."""
-    parser.add_argument("--broker", metavar="URL",
+    parser.add_argument("--broker", metavar="URL", type=broker_url,
                         help="cluster: queue the runs on this Redis broker instead of running them here "
                              "(default: [cluster] broker; docs/scaling.md)")
     local = parser.get_default("handler")
@@ -81,8 +81,6 @@ def run_worker(args: argparse.Namespace) -> int:
     broker = _broker(args, config)
     if not broker:
         raise ConfigError("no broker: give --broker URL or [cluster] broker")
-    if args.concurrency < 1:
-        raise NewsaggError("--concurrency must be >= 1")
     _logging(args.log_level)
     app = configure(broker, config.cluster.heartbeat_timeout)
     app.conf.worker_disable_prefetch = True  # take a crawl only into a free slot: a busy host leaves it to others

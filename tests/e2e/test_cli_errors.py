@@ -249,6 +249,25 @@ def test_bad_option_values_are_usage_errors(tmp_path, capsys, args):
     assert not (tmp_path / "news.db").exists()
 
 
+@pytest.mark.parametrize("args", [
+    ["worker", "--concurrency", "0"],
+    ["worker", "--kill-grace", "-1"],
+    ["worker", "--kill-grace", "nan"],
+    ["worker", "--broker", "http://127.0.0.1:9/"],
+    ["writer", "--broker", "127.0.0.1:6379"],
+    ["crawl", "wire", "--broker", "redis://"],
+    ["schedule", "--broker", "amqp://guest:s3cret@127.0.0.1/"],
+], ids=lambda a: " ".join(a))
+def test_bad_cluster_option_values_are_usage_errors(capsys, args):
+    """Checked before anything reads the config or reaches for a broker; a broker URL is never
+    repeated (it may hold a password)."""
+    code, out, err = run_main(capsys, *args)
+
+    line = only_error(err)
+    assert code == 2 and line.startswith(f"newsagg: error: argument {args[-2]}: ") and "(see `newsagg " in line
+    assert "s3cret" not in out + err
+
+
 def test_a_missing_config_named_on_the_command_line_is_an_error(tmp_path, capsys):
     db = tmp_path / "news.db"
     connect(db).close()
