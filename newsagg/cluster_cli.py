@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from core.arguments import LOG_LEVELS, broker_url, non_negative_float, positive_int
-from core.config import ConfigError, load_config, resolve_config_path, resolve_db_path
+from core.config import ConfigError, load_config_from, resolve_db_path
 from core.errors import NewsaggError
-from newsagg.crawl_cli import exit_status, print_summary
+from newsagg.crawl_cli import exit_status, named_sources, print_summary
 from scheduler.logfiles import LOG_FORMAT
 
 
@@ -77,7 +77,7 @@ def run_worker(args: argparse.Namespace) -> int:
     from cluster.app import CRAWL_QUEUE, configure, redact
     from cluster.worker import CrawlWorker
 
-    config = load_config(resolve_config_path(args.config))
+    config = load_config_from(args.config)
     broker = _broker(args, config)
     if not broker:
         raise ConfigError("no broker: give --broker URL or [cluster] broker")
@@ -99,7 +99,7 @@ def run_writer(args: argparse.Namespace) -> int:
     from cluster.app import CONTROL_QUEUE, STORE_QUEUE, configure, redact, redis_client
     from cluster.writer import Reaper, Writer, WriterClaim
 
-    config = load_config(resolve_config_path(args.config))
+    config = load_config_from(args.config)
     broker = _broker(args, config)
     if not broker:
         raise ConfigError("no broker: give --broker URL or [cluster] broker")
@@ -135,15 +135,15 @@ def run_writer(args: argparse.Namespace) -> int:
 def run_crawl(args: argparse.Namespace, local) -> int:
     """`newsagg crawl --broker`: queue the runs (and with --wait, wait and summarise them as a local
     crawl does). `--run-id`: this is a worker's child, crawling a run the writer opened."""
-    config = load_config(resolve_config_path(args.config), required=not args.url)
-    broker = _broker(args, config)
+    if args.url:  # an ad-hoc crawl runs here, whatever [cluster] broker says
+        if args.broker:
+            raise NewsaggError("--url crawls run here, not on the cluster: drop --broker")
+        return local(args)
+    config = load_config_from(args.config)
     if args.run_id:
         return _run_child(args, config, local)
-    if not broker:
-        return local(args)
-    if args.url:
-        raise NewsaggError("--url crawls run here, not on the cluster: drop --broker (and [cluster] broker)")
-    return _crawl_on_cluster(args, config, broker)
+    broker = _broker(args, config)
+    return _crawl_on_cluster(args, config, broker) if broker else local(args)
 
 
 def _run_child(args, config, local) -> int:
@@ -162,14 +162,7 @@ def _crawl_on_cluster(args, config, broker: str) -> int:
     from cluster import dispatch
     from cluster.app import configure
 
-    if args.all:
-        if not config.sources:
-            raise ConfigError(f"{config.path}: no [[sources]] defined")
-        names = [source.name for source in config.sources]
-    elif args.sources:
-        names = [config.source(name).name for name in args.sources]  # an unknown name is refused here
-    else:
-        raise NewsaggError("name SOURCE(s), or use --all")
+    names = [source.name for source in named_sources(args, config)]
     configure(broker, config.cluster.heartbeat_timeout)
     tasks = {dispatch.enqueue(name, "manual", args.full, args.max_pages): name for name in names}
     if not args.wait:
@@ -189,7 +182,7 @@ def run_schedule(args: argparse.Namespace, local) -> int:
     from scheduler.daemon import Daemon, DaemonOptions
     from scheduler.logfiles import setup_daemon_logging
 
-    config = load_config(resolve_config_path(args.config))
+    config = load_config_from(args.config)
     broker = _broker(args, config)
     if not broker or args.check:
         return local(args)
