@@ -97,7 +97,7 @@ def run_worker(args: argparse.Namespace) -> int:
 def run_writer(args: argparse.Namespace) -> int:
     from cluster import tasks
     from cluster.app import CONTROL_QUEUE, STORE_QUEUE, configure, redact, redis_client
-    from cluster.writer import Reaper, Writer, WriterClaim
+    from cluster.writer import Reaper, Writer, writer_claim
 
     config = load_config_from(args.config)
     broker = _broker(args, config)
@@ -105,7 +105,7 @@ def run_writer(args: argparse.Namespace) -> int:
         raise ConfigError("no broker: give --broker URL or [cluster] broker")
     db_path = resolve_db_path(args.db, config)
     client = redis_client(broker)
-    claim = WriterClaim(client)
+    claim = writer_claim(client)
     claim.take()
     writer = Writer(db_path, client, config.cluster.heartbeat_timeout)
     _logging(args.log_level)
