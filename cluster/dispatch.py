@@ -11,6 +11,7 @@ import logging
 import time
 from datetime import datetime, timedelta
 
+import redis
 from celery.result import AsyncResult
 
 from cluster import messages
@@ -125,8 +126,8 @@ class ClusterLedger:
 
     TTL = 60  # seconds; the daemon beats every 15
 
-    def __init__(self, broker_url: str):
-        self.client = redis_client(broker_url)
+    def __init__(self, client: redis.Redis):
+        self.client = client
         self.scheduler = Claim(self.client, Keys.SCHEDULER, self.TTL, role="schedule")
 
     def claim(self) -> None:

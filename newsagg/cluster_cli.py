@@ -96,7 +96,7 @@ def run_worker(args: argparse.Namespace) -> int:
 
 def run_writer(args: argparse.Namespace) -> int:
     from cluster import tasks
-    from cluster.app import CONTROL_QUEUE, STORE_QUEUE, configure, redact, redis_client
+    from cluster.app import CONTROL_QUEUE, STORE_QUEUE, configure, connect, redact
     from cluster.writer import Reaper, Writer, writer_claim
 
     config = load_config_from(args.config)
@@ -104,7 +104,7 @@ def run_writer(args: argparse.Namespace) -> int:
     if not broker:
         raise ConfigError("no broker: give --broker URL or [cluster] broker")
     db_path = resolve_db_path(args.db, config)
-    client = redis_client(broker)
+    client = connect(broker)
     claim = writer_claim(client)
     claim.take()
     writer = Writer(db_path, client, config.cluster.heartbeat_timeout)
@@ -160,9 +160,10 @@ def _run_child(args, config, local) -> int:
 
 def _crawl_on_cluster(args, config, broker: str) -> int:
     from cluster import dispatch
-    from cluster.app import configure
+    from cluster.app import configure, connect
 
     names = [source.name for source in named_sources(args, config)]
+    connect(broker)  # a broker that is away is one line now, not Celery's retries' traceback later
     configure(broker, config.cluster.heartbeat_timeout)
     tasks = {dispatch.enqueue(name, "manual", args.full, args.max_pages): name for name in names}
     if not args.wait:
@@ -177,7 +178,7 @@ def _crawl_on_cluster(args, config, broker: str) -> int:
 
 def run_schedule(args: argparse.Namespace, local) -> int:
     from cluster import dispatch
-    from cluster.app import configure, redact
+    from cluster.app import configure, connect, redact
     from scheduler import timing
     from scheduler.daemon import Daemon, DaemonOptions
     from scheduler.logfiles import setup_daemon_logging
@@ -189,7 +190,7 @@ def run_schedule(args: argparse.Namespace, local) -> int:
     if not any(timing.is_scheduled(s) for s in config.sources):
         raise ConfigError(f"{config.path}: no source has a schedule or every: nothing to run")
     configure(broker, config.cluster.heartbeat_timeout)
-    ledger = dispatch.ClusterLedger(broker)
+    ledger = dispatch.ClusterLedger(connect(broker))
     daemon = Daemon(config, f"(cluster, broker {redact(broker)})", dispatch.ClusterLaunch(),
                     DaemonOptions(grace=args.grace, max_parallel=args.max_parallel), ledger=ledger)
     daemon.claim()

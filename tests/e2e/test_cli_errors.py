@@ -268,6 +268,24 @@ def test_bad_cluster_option_values_are_usage_errors(capsys, args):
     assert "s3cret" not in out + err
 
 
+@pytest.mark.parametrize("command", [["crawl", "wire"], ["crawl", "wire", "--wait"], ["schedule"], ["writer"]],
+                         ids=" ".join)
+def test_a_broker_that_does_not_answer_is_one_line(tmp_path, capsys, command):
+    """Nobody listens at the broker's port: one line naming it (never its password), exit 1, and
+    nothing created (the writer has not opened the database)."""
+    port = _free_port()
+    config = write_config(tmp_path, [{"name": "wire", "start_urls": ["http://127.0.0.1:9/"], "every": "1h"}])
+    db = tmp_path / "news.db"
+
+    code, out, err = run_main(capsys, *command, "--config", str(config), "--db", str(db),
+                              "--broker", f"redis://:s3cret@127.0.0.1:{port}/0")
+
+    assert code == 1
+    assert only_error(err).startswith(f"newsagg: error: the broker redis://:***@127.0.0.1:{port}/0 cannot be "
+                                      "reached: ")
+    assert "s3cret" not in out + err and not db.exists()
+
+
 def test_a_missing_config_named_on_the_command_line_is_an_error(tmp_path, capsys):
     db = tmp_path / "news.db"
     connect(db).close()
