@@ -333,6 +333,22 @@ def test_version(capsys):
     assert code == 0 and out.strip() == f"newsagg {version('newsagg')}"
 
 
+def test_an_error_nobody_foresaw_is_one_line_and_its_traceback_is_under_v(capsys, monkeypatch):
+    """The last line of defence: a library's message over several lines (Celery writes such) is
+    still one line; -v adds the traceback."""
+    import scheduler.cli
+
+    def broken(args):
+        raise RuntimeError("\nRetry limit exceeded while trying to reconnect\nto the result store.\n")
+
+    monkeypatch.setattr(scheduler.cli, "run_runs", broken)
+    code, _, err = run_main(capsys, "runs")
+    assert code == 1 and only_error(err) == ("newsagg: error: unexpected RuntimeError: Retry limit exceeded while "
+                                             "trying to reconnect to the result store. (run with -v for the traceback)")
+    code, _, err = run_main(capsys, "runs", "-v")
+    assert code == 1 and "Traceback (most recent call last)" in err and "in broken" in err
+
+
 def test_an_empty_search_is_a_clear_message(tmp_path, capsys):
     db = tmp_path / "news.db"
     connect(db).close()
