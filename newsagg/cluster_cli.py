@@ -177,23 +177,20 @@ def _crawl_on_cluster(args, config, broker: str) -> int:
 
 
 def run_schedule(args: argparse.Namespace, local) -> int:
+    """`newsagg schedule` with a broker: the same daemon (and --check), queueing the due runs."""
+    return local(args, cluster=lambda config: _cluster_daemon(args, config))
+
+
+def _cluster_daemon(args: argparse.Namespace, config):
+    broker = _broker(args, config)
+    if not broker:
+        return None
     from cluster import dispatch
     from cluster.app import configure, connect, redact
-    from scheduler import timing
-    from scheduler.daemon import Daemon, DaemonOptions
-    from scheduler.logfiles import setup_daemon_logging
+    from scheduler.cli import daemon_options
+    from scheduler.daemon import Daemon
 
-    config = load_config_from(args.config)
-    broker = _broker(args, config)
-    if not broker or args.check:
-        return local(args)
-    if not any(timing.is_scheduled(s) for s in config.sources):
-        raise ConfigError(f"{config.path}: no source has a schedule or every: nothing to run")
-    configure(broker, config.cluster.heartbeat_timeout)
     ledger = dispatch.ClusterLedger(connect(broker))
-    daemon = Daemon(config, f"(cluster, broker {redact(broker)})", dispatch.ClusterLaunch(),
-                    DaemonOptions(grace=args.grace, max_parallel=args.max_parallel), ledger=ledger)
-    daemon.claim()
-    log_file = setup_daemon_logging(config.log_dir, args.log_level)
-    print(f"newsagg schedule: logging to {log_file}", file=sys.stderr)
-    return daemon.run()
+    configure(broker, config.cluster.heartbeat_timeout)
+    return Daemon(config, f"(cluster, broker {redact(broker)})", dispatch.ClusterLaunch(), daemon_options(args),
+                  ledger=ledger)

@@ -69,7 +69,9 @@ def print_config_warnings(config: Config) -> None:
 # ---------------------------------------------------------------------------- schedule
 
 
-def run_schedule(args: argparse.Namespace) -> int:
+def run_schedule(args: argparse.Namespace, cluster=None) -> int:
+    """The daemon, or --check. `cluster(config)`, given by the cluster's command line, returns the
+    daemon that queues the runs on a broker, or None when there is no broker: then it runs here."""
     from scheduler import timing
 
     config = load_config_from(args.config)
@@ -79,7 +81,8 @@ def run_schedule(args: argparse.Namespace) -> int:
     db_path = resolve_db_path(args.db, config)
     if args.check:
         return _print_check(config, db_path)
-    return _start_daemon(args, config, db_path)
+    daemon = (cluster(config) if cluster else None) or _local_daemon(args, config, db_path)
+    return _start_daemon(daemon, config.log_dir, args.log_level)
 
 
 def _print_check(config: Config, db_path: str) -> int:
@@ -108,22 +111,31 @@ def _print_check(config: Config, db_path: str) -> int:
     return 0
 
 
-def _start_daemon(args: argparse.Namespace, config: Config, db_path: str) -> int:
-    from scheduler.daemon import Daemon, DaemonOptions
-    from scheduler.logfiles import setup_daemon_logging
+def daemon_options(args: argparse.Namespace):
+    from scheduler.daemon import DaemonOptions
+
+    return DaemonOptions(grace=args.grace, max_parallel=args.max_parallel)
+
+
+def _local_daemon(args: argparse.Namespace, config: Config, db_path: str):
+    from scheduler.daemon import Daemon
     from scheduler.supervisor import ChildSettings, Supervisor
 
     settings = ChildSettings(config_path=Path(config.path).resolve(), db_path=str(Path(db_path).resolve()),
                              log_dir=str(Path(config.log_dir).resolve()), log_level=args.log_level,
                              kill_grace=args.kill_grace)
-    options = DaemonOptions(grace=args.grace, max_parallel=args.max_parallel)
-    daemon = Daemon(config, db_path, Supervisor(settings), options)
+    return Daemon(config, db_path, Supervisor(settings), daemon_options(args))
+
+
+def _start_daemon(daemon, log_dir: str, log_level: str) -> int:
+    from scheduler.logfiles import setup_daemon_logging
+
     daemon.claim()  # before logging: a refused second daemon must not write the first one's log
     try:
-        log_file = setup_daemon_logging(config.log_dir, args.log_level)
+        log_file = setup_daemon_logging(log_dir, log_level)
     except OSError as error:
         daemon.release()
-        raise NewsaggError(f"cannot write the daemon log in {config.log_dir}: {error.strerror} "
+        raise NewsaggError(f"cannot write the daemon log in {log_dir}: {error.strerror} "
                            "(set [logging] dir in the config)") from None
     print(f"newsagg schedule: logging to {log_file}", file=sys.stderr)
     return daemon.run()
