@@ -17,6 +17,8 @@ from core.errors import NewsaggError
 from newsagg.crawl_cli import exit_status, named_sources, print_summary
 from scheduler.logfiles import LOG_FORMAT
 
+STATUS_TIMEOUT = 2.0  # seconds `newsagg status` waits for the broker
+
 
 def add_parsers(subparsers) -> None:
     worker = subparsers.add_parser(
@@ -40,6 +42,9 @@ def add_parsers(subparsers) -> None:
 
     _extend(subparsers.choices["crawl"], run_crawl)
     _extend(subparsers.choices["schedule"], run_schedule)
+    status = subparsers.choices["status"]
+    local_status = status.get_default("handler")
+    status.set_defaults(handler=lambda args: local_status(args, cluster=_cluster_scheduler))
     subparsers.choices["crawl"].add_argument("--run-id", type=int, help=argparse.SUPPRESS)  # a worker's child
 
 
@@ -194,3 +199,29 @@ def _cluster_daemon(args: argparse.Namespace, config):
     configure(broker, config.cluster.heartbeat_timeout)
     return Daemon(config, f"(cluster, broker {redact(broker)})", dispatch.ClusterLaunch(), daemon_options(args),
                   ledger=ledger)
+
+
+# ---------------------------------------------------------------------------- status
+
+
+def _cluster_scheduler(config):
+    """The cluster's scheduler when the config names a broker (its claim in Redis), else None. A
+    broker that does not answer within STATUS_TIMEOUT makes it unknown: `status` still shows the rest."""
+    if not config.cluster.broker:
+        return None
+    import redis
+
+    from cluster.app import BrokerUnreachable, Keys, connect, redact
+    from cluster.claims import holder_of
+    from scheduler.status import SchedulerState
+
+    broker = redact(config.cluster.broker)
+    try:
+        holder = holder_of(connect(config.cluster.broker, timeout=STATUS_TIMEOUT), Keys.SCHEDULER)
+    except BrokerUnreachable as error:
+        return SchedulerState(None, broker=broker, error=str(error))
+    except redis.RedisError as error:
+        return SchedulerState(None, broker=broker, error=f"the broker {broker} did not answer: {error}")
+    if holder is None:
+        return SchedulerState(False, broker=broker)
+    return SchedulerState(True, holder.get("pid"), holder.get("host"), holder.get("since"), broker=broker)

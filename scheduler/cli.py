@@ -202,8 +202,10 @@ def _took(row, dead: bool = False) -> str:
 # ---------------------------------------------------------------------------- status
 
 
-def run_status(args: argparse.Namespace) -> int:
-    from scheduler.status import all_statuses, listing_schedule
+def run_status(args: argparse.Namespace, cluster=None) -> int:
+    """`cluster(config)`, given by the cluster's command line, returns the cluster's SchedulerState
+    when the config names a broker, else None (and costs nothing)."""
+    from scheduler.status import SchedulerState, all_statuses, listing_schedule
 
     config, conn = _open(args)
     try:
@@ -218,16 +220,15 @@ def run_status(args: argparse.Namespace) -> int:
         daemon = runs.current_lock(conn, runs.DAEMON_LOCK)
     finally:
         conn.close()
-    daemon_alive = daemon is not None and not runs.is_lock_stale(daemon)
+    scheduler = SchedulerState.of_lock(daemon)
+    if not scheduler.running and cluster is not None:
+        scheduler = cluster(config) or scheduler
     if args.json:
-        _print_status_json(daemon if daemon_alive else None, statuses)
+        _print_status_json(scheduler, statuses)
         if schedule is not None:
             _print_listings_json(schedule, args.source)
         return 0
-    if daemon_alive:
-        print(f"scheduler: running, pid {daemon['pid']} on {daemon['hostname']} since {_utc(daemon['acquired_at'])}")
-    else:
-        print("scheduler: not running")
+    print(_scheduler_line(scheduler))
     if not in_config:
         print("(no config: the sources of the database's run history; next runs unknown)")
     for status in statuses:
@@ -237,6 +238,17 @@ def run_status(args: argparse.Namespace) -> int:
     warned = sum(1 for s in statuses if s.warnings)
     print(f"{len(statuses)} source(s), {warned} with warnings")
     return 0
+
+
+def _scheduler_line(scheduler) -> str:
+    cluster = f" (broker {scheduler.broker})" if scheduler.broker else ""
+    if scheduler.running is None:
+        return f"scheduler: unknown: none on this database, and {scheduler.error}"
+    if not scheduler.running:
+        return "scheduler: not running" + (f", here or on the cluster{cluster}" if cluster else "")
+    since = f" since {_utc(scheduler.since)}" if scheduler.since else ""
+    where = f" on the cluster{cluster}" if cluster else ""
+    return f"scheduler: running{where}, pid {scheduler.pid} on {scheduler.hostname}{since}"
 
 
 def _print_status(status) -> None:
@@ -267,11 +279,8 @@ def _print_status(status) -> None:
         print(f"  WARNING: {warning}")
 
 
-def _print_status_json(daemon, statuses) -> None:
-    scheduler = {"kind": "scheduler", "running": daemon is not None}
-    if daemon is not None:
-        scheduler.update(pid=daemon["pid"], hostname=daemon["hostname"], since=daemon["acquired_at"])
-    print(json.dumps(scheduler))
+def _print_status_json(scheduler, statuses) -> None:
+    print(json.dumps(scheduler.to_json()))
     for status in statuses:
         lock = status.lock
         print(json.dumps({

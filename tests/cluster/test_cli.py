@@ -3,11 +3,14 @@ one writer and one scheduler per cluster, `status` sees the cluster's scheduler,
 
 from __future__ import annotations
 
+import json
+import socket
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import newsagg
+from db.connection import connect
+from tests.helpers import newsagg, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -33,3 +36,37 @@ def test_schedule_on_a_broker_starts_as_the_local_daemon_does(tmp_path, redis_se
     assert warning.startswith(f"newsagg: warning: {config}:") and "every = 5 means 5 seconds" in warning
     assert error.startswith(f"newsagg: error: cannot write the daemon log in {tmp_path / 'a-file'}: ")
     assert redis_server.client().get("newsagg:scheduler") is None
+
+
+def test_status_sees_the_clusters_scheduler(tmp_path, redis_server, roles):
+    """Its claim lives in Redis, not in the database: `status` asks the config's broker, and says
+    plainly when that broker does not answer (exit 0: status shows the rest)."""
+    config = cluster_config(tmp_path, redis_server.url)
+    db = tmp_path / "news.db"
+    connect(db).close()  # the writer's database (status only reads)
+    broker = f"redis://:***@127.0.0.1:{redis_server.port}/0"
+
+    def status(*extra: str) -> str:
+        result = newsagg("status", "--config", str(config), "--db", str(db), *extra, timeout=60)
+        assert result.returncode == 0 and redis_server.password not in result.stdout + result.stderr, result
+        return result.stdout.splitlines()[0]
+
+    assert status() == f"scheduler: not running, here or on the cluster (broker {broker})"
+    scheduler = roles("scheduler", "schedule", "--config", str(config))
+    wait_for(lambda: "scheduler started" in scheduler.output(), 60, "the cluster's scheduler")
+    pid, host = scheduler.process.pid, socket.gethostname()
+
+    assert status().startswith(f"scheduler: running on the cluster (broker {broker}), pid {pid} on {host} since ")
+    state = json.loads(status("--json"))
+    assert (state["running"], state["pid"], state["hostname"], state["broker"]) == (True, pid, host, broker)
+    second = newsagg("schedule", "--config", str(config), timeout=60)
+    assert second.returncode == 2
+    assert f"another `newsagg schedule` runs on this cluster (pid {pid} on {host})" in second.stderr
+
+    assert scheduler.terminate() == 0
+    assert status() == f"scheduler: not running, here or on the cluster (broker {broker})"
+    redis_server.stop()
+    assert status().startswith(f"scheduler: unknown: none on this database, and the broker {broker} cannot be "
+                               "reached: ")
+    state = json.loads(status("--json"))
+    assert state["running"] is None and state["broker"] == broker and "cannot be reached" in state["error"]
