@@ -172,12 +172,13 @@ def _crawl_on_cluster(args, config, broker: str) -> int:
     configure(broker, config.cluster.heartbeat_timeout)
     tasks = {dispatch.enqueue(name, "manual", args.full, args.max_pages): name for name in names}
     if not args.wait:
-        for task_id, name in tasks.items():
-            print(f"{name}: queued (task {task_id})")
+        if not args.quiet:
+            for task_id, name in tasks.items():
+                print(f"{name}: queued (task {task_id})")
         return 0
     summaries = dispatch.wait_for(broker, tasks)
     for summary in summaries:
-        print_summary(summary, f"the writer's {config.db_path}")
+        print_summary(summary, f"the writer's {config.db_path}", args.quiet)
     return exit_status(summaries)
 
 

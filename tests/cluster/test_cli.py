@@ -10,16 +10,20 @@ from pathlib import Path
 import pytest
 
 from db.connection import connect
-from tests.helpers import newsagg, wait_for
+from newsagg.demo.server import LoopbackSite
+from tests.helpers import newsagg, query, wait_for
+from tests.scheduler.helpers import news_routes
 
 pytestmark = pytest.mark.slow
 
 
-def cluster_config(folder: Path, broker: str, log_dir: Path | None = None, every: str = '"1h"') -> Path:
-    """One source nobody answers at (no worker takes its task in these tests)."""
+def cluster_config(folder: Path, broker: str, log_dir: Path | None = None, every: str = '"1h"',
+                   start_url: str = "http://127.0.0.1:9/news/") -> Path:
+    """One source, by default at an address nobody answers at (no worker takes its task)."""
     path = folder / "newsagg.toml"
     path.write_text(f'[logging]\ndir = "{log_dir or folder / "logs"}"\n\n[cluster]\nbroker = "{broker}"\n\n'
-                    f'[[sources]]\nname = "wire"\nstart_urls = ["http://127.0.0.1:9/news/"]\nevery = {every}\n')
+                    '[crawler]\ndownload_delay = 0\nobey_robots = false\n\n'
+                    f'[[sources]]\nname = "wire"\nstart_urls = ["{start_url}"]\nevery = {every}\n')
     return path
 
 
@@ -70,3 +74,24 @@ def test_status_sees_the_clusters_scheduler(tmp_path, redis_server, roles):
                                "reached: ")
     state = json.loads(status("--json"))
     assert state["running"] is None and state["broker"] == broker and "cannot be reached" in state["error"]
+
+
+def test_quiet_cluster_crawls_print_nothing_when_all_went_well_and_a_second_writer_is_refused(tmp_path, redis_server,
+                                                                                           roles):
+    db = tmp_path / "news.db"
+    with LoopbackSite(news_routes()) as site:
+        config = cluster_config(tmp_path, redis_server.url, start_url=site.url("/news/"))
+        writer = roles("writer", "writer", "--config", str(config), "--db", str(db))
+        wait_for(lambda: "ready" in writer.output(), 60, "the writer")
+        roles("worker", "worker", "--config", str(config), "--concurrency", "1")
+        waited = newsagg("-q", "crawl", "wire", "--config", str(config), "--wait", timeout=180)
+        queued = newsagg("crawl", "wire", "-q", "--config", str(config), timeout=60)
+        second = newsagg("writer", "--config", str(config), "--db", str(db), timeout=60)
+
+    assert (waited.returncode, waited.stdout, waited.stderr) == (0, "", "")
+    assert (queued.returncode, queued.stdout, queued.stderr) == (0, "", "")
+    [first] = query(db, "SELECT status, articles_new + duplicates AS stored FROM crawl_runs WHERE id = 1")
+    assert (first["status"], first["stored"]) == ("ok", 3)
+    assert second.returncode == 2
+    assert (f"another `newsagg writer` runs on this cluster (pid {writer.process.pid} on {socket.gethostname()})"
+            in second.stderr)
