@@ -44,7 +44,7 @@ def add_parsers(subparsers) -> None:
     stats = subparsers.add_parser("stats", help="articles per source and day, duplicates, versions")
     stats.add_argument("--since", type=_iso_date, help="only days from DATE (YYYY-MM-DD)")
     stats.add_argument("--json", action="store_true", help="machine-readable output")
-    stats.add_argument("--top-instruments", nargs="?", type=int, const=20, metavar="N",
+    stats.add_argument("--top-instruments", nargs="?", type=positive_int, const=20, metavar="N",
                        help="the N instruments most articles mention (default 20)")
     _add_db(stats)
     stats.set_defaults(handler=run_stats)

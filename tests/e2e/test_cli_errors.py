@@ -239,6 +239,8 @@ def test_an_export_into_a_missing_folder_is_one_line(tmp_path, capsys):
     ["schedule", "--kill-grace", "nan"],
     ["demo", "--port", "70000"],
     ["stats", "--since", "yesterday"],
+    ["stats", "--top-instruments", "0"],
+    ["stats", "--top-instruments", "-3"],
     ["crawl", "--no-such-option"],
 ], ids=lambda a: " ".join(a[:1] + a[-2:]))
 def test_bad_option_values_are_usage_errors(tmp_path, capsys, args):
