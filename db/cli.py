@@ -150,7 +150,8 @@ def _export_markdown(args: argparse.Namespace) -> int:
         count = write_markdown_files(queries.export_rows(conn, _filters(args)), args.output)
     finally:
         conn.close()
-    print(f"exported {count} articles to {args.output}", file=sys.stderr)
+    if not args.quiet:
+        print(f"exported {count} articles to {args.output}", file=sys.stderr)
     return 0
 
 

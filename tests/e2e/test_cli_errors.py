@@ -373,6 +373,18 @@ def test_quiet_crawl_prints_nothing_when_all_went_well(tmp_path):
     assert [row["status"] for row in query(db, "SELECT status FROM crawl_runs")] == ["ok", "ok"]
 
 
+def test_quiet_exports_say_nothing(tmp_path, capsys):
+    from core.article import Article
+    from db.store import Store
+
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        store.upsert_article(Article(url="https://x.example/a", title="Yields climb", body="Yields climbed."), "x")
+    for output, target in (("jsonl", tmp_path / "a.jsonl"), ("markdown", tmp_path / "md")):
+        assert run_main(capsys, "-q", "export", "--format", output, "-o", str(target), "--db", str(db)) == (0, "", "")
+        assert target.exists()
+
+
 def test_a_folder_given_as_the_database(tmp_path, capsys):
     code, _, err = run_main(capsys, "stats", "--db", str(tmp_path))
     assert code == 2 and "no such database" in only_error(err)
