@@ -298,6 +298,21 @@ def test_a_missing_config_named_on_the_command_line_is_an_error(tmp_path, capsys
                                    "(use --config PATH or NEWSAGG_CONFIG)")
 
 
+def test_extract_refuses_a_missing_config_named_too(tmp_path, capsys, monkeypatch):
+    """It reads the config only for its watchlist, and had its own way of opening it, which took a
+    --config or $NEWSAGG_CONFIG that does not exist for no config at all."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><article><h1>Yields climb</h1><p>Yields climbed.</p></article></body></html>")
+    missing = tmp_path / "missing.toml"
+    expected = f"newsagg: error: config file not found: {missing} (use --config PATH or NEWSAGG_CONFIG)"
+
+    code, out, err = run_main(capsys, "extract", str(page), "--config", str(missing))
+    assert (code, out, only_error(err)) == (2, "", expected)
+    monkeypatch.setenv("NEWSAGG_CONFIG", str(missing))
+    code, out, err = run_main(capsys, "extract", str(page))
+    assert (code, out, only_error(err)) == (2, "", expected)
+
+
 def test_status_without_a_config_shows_the_sources_of_the_database(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)  # no ./newsagg.toml here
     monkeypatch.delenv("NEWSAGG_CONFIG", raising=False)
