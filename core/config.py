@@ -130,11 +130,15 @@ class Config:
     warnings: list[str] = field(default_factory=list)  # valid but probably not meant: shown by commands
 
     def source(self, name: str) -> Source:
-        for source in self.sources:
-            if source.name == name:
-                return source
-        known = ", ".join(s.name for s in self.sources) or "none"
-        raise ConfigError(f"unknown source {name!r} (known: {known})")
+        return find_source(self.sources, name)
+
+
+def find_source(sources: list[Source], name: str) -> Source:
+    for source in sources:
+        if source.name == name:
+            return source
+    known = ", ".join(s.name for s in sources) or "none"
+    raise ConfigError(f"unknown source {name!r} (known: {known})")
 
 
 TABLES = ("database", "sources", "crawler", "logging", "entities", "cluster")

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from core.arguments import LOG_LEVELS, non_negative_float, positive_int
-from core.config import Config, ConfigError, Source, load_config_from, resolve_db_path
+from core.config import Config, ConfigError, Source, find_source, load_config_from, resolve_db_path
 from core.errors import NewsaggError
 from db import runs
 from db.connection import open_existing
@@ -214,7 +214,7 @@ def run_status(args: argparse.Namespace, cluster=None) -> int:
         else:  # no config (or one without sources): what the database knows
             sources, in_config = [Source(name, []) for name in runs.known_sources(conn)], False
         if args.source:
-            sources = [_named(sources, args.source)]
+            sources = [find_source(sources, args.source)]
         statuses = all_statuses(conn, sources, in_config=in_config)
         schedule = listing_schedule(conn, args.source) if args.source else None
         daemon = runs.current_lock(conn, runs.DAEMON_LOCK)
@@ -293,14 +293,6 @@ def _print_status_json(scheduler, statuses) -> None:
             "next_run": status.next_run.isoformat() if status.next_run else None,
             "overdue": status.overdue, "articles_24h": status.articles_24h, "warnings": status.warnings,
         }, ensure_ascii=False))
-
-
-def _named(sources: list[Source], name: str) -> Source:
-    for source in sources:
-        if source.name == name:
-            return source
-    known = ", ".join(source.name for source in sources) or "none"
-    raise ConfigError(f"unknown source {name!r} (known: {known})")
 
 
 def _print_listings(schedule, source: Source) -> None:
