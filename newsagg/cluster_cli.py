@@ -1,6 +1,6 @@
-"""The cluster's commands: `newsagg worker`, `newsagg writer`, and `--broker` on `newsagg crawl`
-and `newsagg schedule` (without a broker, from the flag or [cluster] broker, those two run on
-this machine exactly as before)."""
+"""The cluster's commands: `newsagg worker`, `newsagg writer`, `--broker` on `newsagg crawl` and
+`newsagg schedule` (without a broker, from the flag or [cluster] broker, those two run on this
+machine exactly as before), and the cluster's scheduler in `newsagg status`."""
 
 from __future__ import annotations
 
@@ -66,8 +66,11 @@ def _extend(parser: argparse.ArgumentParser, handler) -> None:
     parser.set_defaults(handler=lambda args: handler(args, local))
 
 
-def _broker(args, config) -> str | None:
-    return getattr(args, "broker", None) or config.cluster.broker
+def _broker(args, config, required: bool = False) -> str | None:
+    broker = getattr(args, "broker", None) or config.cluster.broker
+    if required and not broker:
+        raise ConfigError("no broker: give --broker URL or [cluster] broker")
+    return broker
 
 
 def _logging(level: str) -> None:
@@ -83,9 +86,7 @@ def run_worker(args: argparse.Namespace) -> int:
     from cluster.worker import CrawlWorker
 
     config = load_config_from(args.config)
-    broker = _broker(args, config)
-    if not broker:
-        raise ConfigError("no broker: give --broker URL or [cluster] broker")
+    broker = _broker(args, config, required=True)
     _logging(args.log_level)
     app = configure(broker, config.cluster.heartbeat_timeout)
     app.conf.worker_disable_prefetch = True  # take a crawl only into a free slot: a busy host leaves it to others
@@ -105,14 +106,16 @@ def run_writer(args: argparse.Namespace) -> int:
     from cluster.writer import Reaper, Writer, writer_claim
 
     config = load_config_from(args.config)
-    broker = _broker(args, config)
-    if not broker:
-        raise ConfigError("no broker: give --broker URL or [cluster] broker")
+    broker = _broker(args, config, required=True)
     db_path = resolve_db_path(args.db, config)
     client = connect(broker)
     claim = writer_claim(client)
     claim.take()
-    writer = Writer(db_path, client, config.cluster.heartbeat_timeout)
+    try:
+        writer = Writer(db_path, client, config.cluster.heartbeat_timeout)
+    except BaseException:  # a file it cannot open: the next writer must not wait for the claim to expire
+        claim.release()
+        raise
     _logging(args.log_level)
     app = configure(broker, config.cluster.heartbeat_timeout)
     tasks.serve("writer", writer)
