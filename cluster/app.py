@@ -12,6 +12,8 @@ from urllib.parse import urlsplit, urlunsplit
 import redis
 from celery import Celery
 
+from core.errors import NewsaggError
+
 CRAWL_QUEUE, STORE_QUEUE, CONTROL_QUEUE = "newsagg.crawl", "newsagg.store", "newsagg.control"
 CRAWL_TASK, OPEN_TASK = "newsagg.crawl", "newsagg.open_run"
 INGEST_TASK, FINISH_TASK, CLOSE_TASK = "newsagg.ingest", "newsagg.finish_run", "newsagg.close_run"
@@ -68,10 +70,27 @@ def redact(url: str) -> str:
     return urlunsplit((parts.scheme, f"{user}:***@{host}", parts.path, parts.query, parts.fragment))
 
 
-def redis_client(broker_url: str) -> redis.Redis:
+def redis_client(broker_url: str, timeout: float = 10.0) -> redis.Redis:
     """A client for the newsagg keys, on the broker's server and database."""
-    return redis.Redis.from_url(broker_url, socket_timeout=10, socket_connect_timeout=5,
+    return redis.Redis.from_url(broker_url, socket_timeout=timeout, socket_connect_timeout=min(5.0, timeout),
                                 health_check_interval=30)
+
+
+class BrokerUnreachable(NewsaggError):
+    """The broker did not answer (down, wrong address or password): nothing was sent."""
+
+    exit_code = 1
+
+
+def connect(broker_url: str, timeout: float = 10.0) -> redis.Redis:
+    """redis_client() once the broker has answered a PING: a broker that is away is one line for the
+    operator, not a traceback after Celery's retries."""
+    client = redis_client(broker_url, timeout)
+    try:
+        client.ping()
+    except redis.RedisError as error:  # its text names host and port, never the password
+        raise BrokerUnreachable(f"the broker {redact(broker_url)} cannot be reached: {error}") from None
+    return client
 
 
 class Keys:

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import socket
 import time
 from datetime import datetime, timedelta
 
+import redis
 from celery.result import AsyncResult
 
 from cluster import messages
 from cluster.app import CRAWL_QUEUE, CRAWL_TASK, Keys, app, redis_client
+from cluster.claims import Claim
 from core.config import Source
 from core.errors import NewsaggError
-from db.runs import RunCounters, pid_alive
+from db.runs import RunCounters
 from scheduler.timing import build_trigger
 from scraper.run import RunSummary
 
@@ -124,32 +124,24 @@ def _seconds_to_next_slot(source: Source) -> float:
 class ClusterLedger:
     """The daemon's lock and last successes, in Redis (the scheduler host needs no SQLite file)."""
 
-    TTL = 60
+    TTL = 60  # seconds; the daemon beats every 15
 
-    def __init__(self, broker_url: str):
-        self.client = redis_client(broker_url)
-        self.value = json.dumps({"host": socket.gethostname(), "pid": os.getpid()})
+    def __init__(self, client: redis.Redis):
+        self.client = client
+        self.scheduler = Claim(self.client, Keys.SCHEDULER, self.TTL, role="schedule")
 
     def claim(self) -> None:
-        if self.client.set(Keys.SCHEDULER, self.value, nx=True, ex=self.TTL):
-            return
-        holder = json.loads(self.client.get(Keys.SCHEDULER) or "{}")
-        if holder.get("host") == socket.gethostname() and not pid_alive(holder.get("pid", 0)):
-            self.client.set(Keys.SCHEDULER, self.value, ex=self.TTL)
-            return
-        raise NewsaggError(f"another `newsagg schedule` runs on this cluster (pid {holder.get('pid')} on "
-                           f"{holder.get('host')})")
+        self.scheduler.take()
 
     def beat(self) -> None:
         try:
-            self.client.set(Keys.SCHEDULER, self.value, ex=self.TTL)
+            self.scheduler.refresh()
         except Exception as error:  # noqa: BLE001 (Redis away: the next beat retries)
             logger.warning("scheduler heartbeat not sent: %s", error)
 
     def release(self) -> None:
         try:
-            if self.client.get(Keys.SCHEDULER) == self.value.encode():
-                self.client.delete(Keys.SCHEDULER)
+            self.scheduler.release()
         except Exception as error:  # noqa: BLE001
             logger.warning("could not release the scheduler's claim: %s", error)
 

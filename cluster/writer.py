@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import socket
 import sqlite3
 import threading
 import time
@@ -21,9 +19,9 @@ import redis
 
 from cluster import messages, state
 from cluster.app import Keys
+from cluster.claims import Claim
 from db import batches, runs
 from db.connection import DatabaseError, connect, transaction
-from db.runs import pid_alive
 from db.store import Store
 
 logger = logging.getLogger("newsagg.writer")
@@ -180,7 +178,7 @@ class Reaper(threading.Thread):
     has not changed for heartbeat_timeout, as seen by this clock, is closed as interrupted: a
     Redis restart shorter than that interrupts nothing."""
 
-    def __init__(self, writer: Writer, claim: WriterClaim):
+    def __init__(self, writer: Writer, claim: Claim):
         super().__init__(name="newsagg-reaper", daemon=True)
         self.writer, self.claim = writer, claim
         self.every = min(max(writer.heartbeat_timeout / 4, 0.5), 5.0)
@@ -229,32 +227,6 @@ class Reaper(threading.Thread):
             self._last_lock_beat = now
 
 
-class WriterClaim:
-    """Exactly one writer: a Redis key with this process's host and pid, refreshed by the reaper.
-    A writer that was killed is taken over at once on its own host, else when the key expires."""
-
-    TTL = 15
-
-    def __init__(self, client: redis.Redis):
-        self.client = client
-        self.value = json.dumps({"host": socket.gethostname(), "pid": os.getpid(), "since": time.time()})
-
-    def take(self) -> None:
-        from core.errors import NewsaggError
-
-        if self.client.set(Keys.WRITER, self.value, nx=True, ex=self.TTL):
-            return
-        holder = json.loads(self.client.get(Keys.WRITER) or "{}")
-        if holder.get("host") == socket.gethostname() and holder.get("pid") and not pid_alive(holder["pid"]):
-            self.client.set(Keys.WRITER, self.value, ex=self.TTL)
-            return
-        raise NewsaggError(f"another `newsagg writer` is running (pid {holder.get('pid')} on {holder.get('host')}):"
-                           " the cluster has exactly one")
-
-    def refresh(self) -> None:
-        self.client.set(Keys.WRITER, self.value, ex=self.TTL)
-
-    def release(self) -> None:
-        if self.client.get(Keys.WRITER) == self.value.encode():
-            self.client.delete(Keys.WRITER)
-
+def writer_claim(client: redis.Redis) -> Claim:
+    """Exactly one writer per cluster; its reaper refreshes the claim every few seconds."""
+    return Claim(client, Keys.WRITER, ttl=15, role="writer")

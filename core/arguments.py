@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
 
 def positive_int(text: str) -> int:
     try:
@@ -24,3 +26,12 @@ def non_negative_float(text: str) -> float:
     if not value >= 0 or value == float("inf"):  # also refuses nan
         raise argparse.ArgumentTypeError(f"must be a number of seconds >= 0, not {text!r}")
     return value
+
+
+def broker_url(text: str) -> str:
+    from core.config import check_broker_url
+
+    try:
+        return check_broker_url(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None

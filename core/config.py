@@ -6,6 +6,7 @@ fix the right line. See docs/config.md for every key.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -39,12 +40,14 @@ def parse_duration(value: str | int | float, what: str = "duration") -> float:
         if not match:
             raise ValueError(f"{what} must be like '90s', '15m', '2h' or '1d', not {value!r}")
         seconds = float(match.group(1)) * _UNITS[match.group(2)]
-    if seconds <= 0:
-        raise ValueError(f"{what} must be positive, not {value!r}")
+    if not 0 < seconds < math.inf:  # also refuses nan
+        raise ValueError(f"{what} must be positive and finite, not {value!r}")
     return seconds
 
 
 def check_http_url(url: str) -> str:
+    if not isinstance(url, str):
+        raise ValueError(f"not an http(s) URL: {url!r}")
     try:
         parts = urlsplit(url)
         hostname = parts.hostname
@@ -52,6 +55,19 @@ def check_http_url(url: str) -> str:
         raise ValueError(f"not an http(s) URL: {url!r} ({error})") from None
     if parts.scheme not in ("http", "https") or not hostname or any(ch.isspace() for ch in parts.netloc):
         raise ValueError(f"not an http(s) URL: {url!r}")
+    return url
+
+
+def check_broker_url(url) -> str:
+    """A Redis broker URL ([cluster] broker, --broker). The message never repeats the value: it may
+    hold a password."""
+    try:
+        parts = urlsplit(url) if isinstance(url, str) else None
+        usable = parts is not None and parts.scheme in ("redis", "rediss") and bool(parts.hostname)
+    except ValueError:  # e.g. 'redis://[::1'
+        usable = False
+    if not usable:
+        raise ValueError("must be a redis:// or rediss:// URL with a host, like redis://:PASSWORD@HOST:6379/0")
     return url
 
 
@@ -114,13 +130,18 @@ class Config:
     warnings: list[str] = field(default_factory=list)  # valid but probably not meant: shown by commands
 
     def source(self, name: str) -> Source:
-        for source in self.sources:
-            if source.name == name:
-                return source
-        known = ", ".join(s.name for s in self.sources) or "none"
-        raise ConfigError(f"unknown source {name!r} (known: {known})")
+        return find_source(self.sources, name)
 
 
+def find_source(sources: list[Source], name: str) -> Source:
+    for source in sources:
+        if source.name == name:
+            return source
+    known = ", ".join(s.name for s in sources) or "none"
+    raise ConfigError(f"unknown source {name!r} (known: {known})")
+
+
+TABLES = ("database", "sources", "crawler", "logging", "entities", "cluster")
 SOURCE_KEYS = {"name", "start_urls", "schedule", "every", "timezone", "timeout", "max_pages", "feeds",
                "sitemaps", "allow", "deny", "refresh", "since", "depth_limit", "download_delay", "profile"}
 CRAWLER_KEYS = {"user_agent", "contact", "download_delay", "concurrency_per_domain", "max_page_bytes",
@@ -203,20 +224,18 @@ class _Locator:
 def _build(data: dict, text: str, path: Path) -> Config:
     locate = _Locator(text, path)
     config = Config(path=path)
-    for key in data:
-        if key not in ("database", "sources", "crawler", "logging", "entities", "cluster"):
+    for key, value in data.items():
+        if key not in TABLES:
             raise locate.error(f"unknown top-level key {key!r}", key)
-    database = data.get("database", {})
-    if "path" in database:
-        if not isinstance(database["path"], str) or not database["path"]:
-            raise locate.error("[database] path must be a non-empty string", "path", table="database")
-        config.db_path = database["path"]
-    config.log_dir = str(data.get("logging", {}).get("dir", config.log_dir))
+        if key != "sources" and not isinstance(value, dict):
+            raise locate.error(f"{key} must be a table: [{key}]", key)
+    config.db_path = _build_path(data.get("database", {}), "database", "path", locate) or config.db_path
+    config.log_dir = _build_path(data.get("logging", {}), "logging", "dir", locate) or config.log_dir
     config.crawler = _build_crawler(data.get("crawler", {}), locate)
     config.entities = _build_entities(data.get("entities", {}), locate, path)
     config.cluster = _build_cluster(data.get("cluster", {}), locate)
     sources = data.get("sources", [])
-    if not isinstance(sources, list):
+    if not isinstance(sources, list) or not all(isinstance(source, dict) for source in sources):
         raise locate.error("sources must be written as [[sources]] tables", "sources")
     seen: set[str] = set()
     for index, raw in enumerate(sources):
@@ -228,6 +247,16 @@ def _build(data: dict, text: str, path: Path) -> Config:
     return config
 
 
+def _build_path(raw: dict, table: str, only_key: str, locate: _Locator) -> str | None:
+    """[database] path, [logging] dir: a table of one key, a non-empty string."""
+    for key, value in raw.items():
+        if key != only_key:
+            raise locate.error(f"unknown [{table}] key {key!r} (known: {only_key})", key, table=table)
+        if not isinstance(value, str) or not value:
+            raise locate.error(f"[{table}] {key} must be a non-empty string", key, table=table)
+    return raw.get(only_key)
+
+
 def _build_crawler(raw: dict, locate: _Locator) -> CrawlerSettings:
     crawler = CrawlerSettings()
     for key, value in raw.items():
@@ -236,7 +265,7 @@ def _build_crawler(raw: dict, locate: _Locator) -> CrawlerSettings:
         expected = type(getattr(crawler, key)) if getattr(crawler, key) is not None else str
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
-        if not isinstance(value, expected) or (isinstance(value, int | float) and value < 0):
+        if not isinstance(value, expected) or (isinstance(value, int | float) and not 0 <= value < math.inf):
             raise locate.error(f"[crawler] {key} must be a {expected.__name__}, got {value!r}", key,
                                table="crawler")
         setattr(crawler, key, value)
@@ -264,9 +293,10 @@ def _build_cluster(raw: dict, locate: _Locator) -> ClusterSettings:
             return locate.error(f"[cluster] {key} {message}", key, table="cluster")
 
         if key == "broker":
-            if not isinstance(value, str) or urlsplit(value).scheme not in ("redis", "rediss"):
-                raise fail("must be a redis:// or rediss:// URL")  # the value itself may hold a password
-            cluster.broker = value
+            try:
+                cluster.broker = check_broker_url(value)
+            except ValueError as error:
+                raise fail(str(error)) from None
         elif key == "heartbeat_timeout":
             try:
                 cluster.heartbeat_timeout = parse_duration(value, "heartbeat_timeout")
@@ -302,6 +332,8 @@ def _build_source(raw: dict, index: int, locate: _Locator, warnings: list[str]) 
     for key in ("start_urls", "feeds", "sitemaps"):
         values = raw.get(key, [])
         values = [values] if isinstance(values, str) else values
+        if not isinstance(values, list):
+            raise fail(f"{key} must be a list of http(s) URLs", key)
         try:
             setattr(source, key, [check_http_url(v) for v in values])
         except (ValueError, TypeError, AttributeError) as error:
@@ -309,6 +341,8 @@ def _build_source(raw: dict, index: int, locate: _Locator, warnings: list[str]) 
     for key in ("allow", "deny"):
         patterns = raw.get(key, [])
         patterns = [patterns] if isinstance(patterns, str) else patterns
+        if not isinstance(patterns, list):
+            raise fail(f"{key} must be a list of regexes", key)
         for pattern in patterns:
             try:
                 re.compile(pattern)

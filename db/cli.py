@@ -44,7 +44,7 @@ def add_parsers(subparsers) -> None:
     stats = subparsers.add_parser("stats", help="articles per source and day, duplicates, versions")
     stats.add_argument("--since", type=_iso_date, help="only days from DATE (YYYY-MM-DD)")
     stats.add_argument("--json", action="store_true", help="machine-readable output")
-    stats.add_argument("--top-instruments", nargs="?", type=int, const=20, metavar="N",
+    stats.add_argument("--top-instruments", nargs="?", type=positive_int, const=20, metavar="N",
                        help="the N instruments most articles mention (default 20)")
     _add_db(stats)
     stats.set_defaults(handler=run_stats)
@@ -150,7 +150,8 @@ def _export_markdown(args: argparse.Namespace) -> int:
         count = write_markdown_files(queries.export_rows(conn, _filters(args)), args.output)
     finally:
         conn.close()
-    print(f"exported {count} articles to {args.output}", file=sys.stderr)
+    if not args.quiet:
+        print(f"exported {count} articles to {args.output}", file=sys.stderr)
     return 0
 
 

@@ -82,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             traceback.print_exc()
         hint = "" if args.verbose else " (run with -v for the traceback)"
-        return fail(f"unexpected {type(error).__name__}: {error}{hint}", EXIT_FAILED)
+        text = " ".join(str(error).split())  # a library's message may span lines
+        return fail(f"unexpected {type(error).__name__}: {text}{hint}", EXIT_FAILED)
 
 
 def fail(message: str, code: int) -> int:

@@ -1,6 +1,6 @@
-"""The cluster's commands: `newsagg worker`, `newsagg writer`, and `--broker` on `newsagg crawl`
-and `newsagg schedule` (without a broker, from the flag or [cluster] broker, those two run on
-this machine exactly as before)."""
+"""The cluster's commands: `newsagg worker`, `newsagg writer`, `--broker` on `newsagg crawl` and
+`newsagg schedule` (without a broker, from the flag or [cluster] broker, those two run on this
+machine exactly as before), and the cluster's scheduler in `newsagg status`."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ import socket
 import sys
 from pathlib import Path
 
-from core.config import ConfigError, load_config, resolve_config_path, resolve_db_path
+from core.arguments import LOG_LEVELS, broker_url, non_negative_float, positive_int
+from core.config import ConfigError, load_config_from, resolve_db_path
 from core.errors import NewsaggError
-from db.connection import DatabaseError
-from newsagg.crawl_cli import exit_status, print_summary
+from newsagg.crawl_cli import exit_status, named_sources, print_summary
+from scheduler.logfiles import LOG_FORMAT
 
-LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+STATUS_TIMEOUT = 2.0  # seconds `newsagg status` waits for the broker
 
 
 def add_parsers(subparsers) -> None:
@@ -26,9 +26,9 @@ def add_parsers(subparsers) -> None:
         description="Run crawl tasks from the broker, each as a child process as the daemon runs them. "
                     "Never opens the SQLite file. See docs/scaling.md.")
     _add_common(worker)
-    worker.add_argument("--concurrency", type=int, default=os.cpu_count() or 1, metavar="N",
+    worker.add_argument("--concurrency", type=positive_int, default=os.cpu_count() or 1, metavar="N",
                         help="crawls at once on this host (default: the number of CPUs)")
-    worker.add_argument("--kill-grace", type=float, default=10.0, metavar="SECONDS",
+    worker.add_argument("--kill-grace", type=non_negative_float, default=10.0, metavar="SECONDS",
                         help="between SIGTERM and SIGKILL of a crawl being stopped (default 10)")
     worker.set_defaults(handler=run_worker)
 
@@ -42,12 +42,15 @@ def add_parsers(subparsers) -> None:
 
     _extend(subparsers.choices["crawl"], run_crawl)
     _extend(subparsers.choices["schedule"], run_schedule)
+    status = subparsers.choices["status"]
+    local_status = status.get_default("handler")
+    status.set_defaults(handler=lambda args: local_status(args, cluster=_cluster_scheduler))
     subparsers.choices["crawl"].add_argument("--run-id", type=int, help=argparse.SUPPRESS)  # a worker's child
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", help="config file (default: $NEWSAGG_CONFIG or ./newsagg.toml)")
-    parser.add_argument("--broker", metavar="URL",
+    parser.add_argument("--broker", metavar="URL", type=broker_url,
                         help="redis://[:PASSWORD@]HOST:PORT/DB or rediss://... (default: [cluster] broker; "
                              "prefer the config file for a password: a command line is visible to other users)")
     parser.add_argument("--log-level", default="INFO", type=str.upper, choices=LOG_LEVELS,
@@ -56,20 +59,18 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 def _extend(parser: argparse.ArgumentParser, handler) -> None:
     """Give a local command a --broker that sends it to the cluster instead."""
-    parser.add_argument("--broker", metavar="URL",
+    parser.add_argument("--broker", metavar="URL", type=broker_url,
                         help="cluster: queue the runs on this Redis broker instead of running them here "
                              "(default: [cluster] broker; docs/scaling.md)")
     local = parser.get_default("handler")
     parser.set_defaults(handler=lambda args: handler(args, local))
 
 
-def _fail(error: Exception) -> int:
-    print(f"newsagg: error: {error}", file=sys.stderr)
-    return getattr(error, "exit_code", 1)
-
-
-def _broker(args, config) -> str | None:
-    return getattr(args, "broker", None) or config.cluster.broker
+def _broker(args, config, required: bool = False) -> str | None:
+    broker = getattr(args, "broker", None) or config.cluster.broker
+    if required and not broker:
+        raise ConfigError("no broker: give --broker URL or [cluster] broker")
+    return broker
 
 
 def _logging(level: str) -> None:
@@ -84,15 +85,8 @@ def run_worker(args: argparse.Namespace) -> int:
     from cluster.app import CRAWL_QUEUE, configure, redact
     from cluster.worker import CrawlWorker
 
-    try:
-        config = load_config(resolve_config_path(args.config))
-        broker = _broker(args, config)
-        if not broker:
-            raise ConfigError("no broker: give --broker URL or [cluster] broker")
-        if args.concurrency < 1:
-            raise NewsaggError("--concurrency must be >= 1")
-    except NewsaggError as error:
-        return _fail(error)
+    config = load_config_from(args.config)
+    broker = _broker(args, config, required=True)
     _logging(args.log_level)
     app = configure(broker, config.cluster.heartbeat_timeout)
     app.conf.worker_disable_prefetch = True  # take a crawl only into a free slot: a busy host leaves it to others
@@ -108,21 +102,20 @@ def run_worker(args: argparse.Namespace) -> int:
 
 def run_writer(args: argparse.Namespace) -> int:
     from cluster import tasks
-    from cluster.app import CONTROL_QUEUE, STORE_QUEUE, configure, redact, redis_client
-    from cluster.writer import Reaper, Writer, WriterClaim
+    from cluster.app import CONTROL_QUEUE, STORE_QUEUE, configure, connect, redact
+    from cluster.writer import Reaper, Writer, writer_claim
 
+    config = load_config_from(args.config)
+    broker = _broker(args, config, required=True)
+    db_path = resolve_db_path(args.db, config)
+    client = connect(broker)
+    claim = writer_claim(client)
+    claim.take()
     try:
-        config = load_config(resolve_config_path(args.config))
-        broker = _broker(args, config)
-        if not broker:
-            raise ConfigError("no broker: give --broker URL or [cluster] broker")
-        db_path = resolve_db_path(args.db, config)
-        client = redis_client(broker)
-        claim = WriterClaim(client)
-        claim.take()
         writer = Writer(db_path, client, config.cluster.heartbeat_timeout)
-    except (NewsaggError, DatabaseError) as error:
-        return _fail(error)
+    except BaseException:  # a file it cannot open: the next writer must not wait for the claim to expire
+        claim.release()
+        raise
     _logging(args.log_level)
     app = configure(broker, config.cluster.heartbeat_timeout)
     tasks.serve("writer", writer)
@@ -150,18 +143,15 @@ def run_writer(args: argparse.Namespace) -> int:
 def run_crawl(args: argparse.Namespace, local) -> int:
     """`newsagg crawl --broker`: queue the runs (and with --wait, wait and summarise them as a local
     crawl does). `--run-id`: this is a worker's child, crawling a run the writer opened."""
-    try:
-        config = load_config(resolve_config_path(args.config), required=not args.url)
-        broker = _broker(args, config)
-        if args.run_id:
-            return _run_child(args, config, local)
-        if not broker:
-            return local(args)
-        if args.url:
-            raise NewsaggError("--url crawls run here, not on the cluster: drop --broker (and [cluster] broker)")
-        return _crawl_on_cluster(args, config, broker)
-    except (NewsaggError, DatabaseError) as error:
-        return _fail(error)
+    if args.url:  # an ad-hoc crawl runs here, whatever [cluster] broker says
+        if args.broker:
+            raise NewsaggError("--url crawls run here, not on the cluster: drop --broker")
+        return local(args)
+    config = load_config_from(args.config)
+    if args.run_id:
+        return _run_child(args, config, local)
+    broker = _broker(args, config)
+    return _crawl_on_cluster(args, config, broker) if broker else local(args)
 
 
 def _run_child(args, config, local) -> int:
@@ -178,49 +168,64 @@ def _run_child(args, config, local) -> int:
 
 def _crawl_on_cluster(args, config, broker: str) -> int:
     from cluster import dispatch
-    from cluster.app import configure
+    from cluster.app import configure, connect
 
-    if args.all:
-        if not config.sources:
-            raise ConfigError(f"{config.path}: no [[sources]] defined")
-        names = [source.name for source in config.sources]
-    elif args.sources:
-        names = [config.source(name).name for name in args.sources]  # an unknown name is refused here
-    else:
-        raise NewsaggError("name SOURCE(s), or use --all")
+    names = [source.name for source in named_sources(args, config)]
+    connect(broker)  # a broker that is away is one line now, not Celery's retries' traceback later
     configure(broker, config.cluster.heartbeat_timeout)
     tasks = {dispatch.enqueue(name, "manual", args.full, args.max_pages): name for name in names}
     if not args.wait:
-        for task_id, name in tasks.items():
-            print(f"{name}: queued (task {task_id})")
+        if not args.quiet:
+            for task_id, name in tasks.items():
+                print(f"{name}: queued (task {task_id})")
         return 0
     summaries = dispatch.wait_for(broker, tasks)
     for summary in summaries:
-        print_summary(summary, f"the writer's {config.db_path}")
+        print_summary(summary, f"the writer's {config.db_path}", args.quiet)
     return exit_status(summaries)
 
 
 def run_schedule(args: argparse.Namespace, local) -> int:
-    from cluster import dispatch
-    from cluster.app import configure, redact
-    from scheduler import timing
-    from scheduler.daemon import Daemon, DaemonOptions
-    from scheduler.logfiles import setup_daemon_logging
+    """`newsagg schedule` with a broker: the same daemon (and --check), queueing the due runs."""
+    return local(args, cluster=lambda config: _cluster_daemon(args, config))
 
+
+def _cluster_daemon(args: argparse.Namespace, config):
+    broker = _broker(args, config)
+    if not broker:
+        return None
+    from cluster import dispatch
+    from cluster.app import configure, connect, redact
+    from scheduler.cli import daemon_options
+    from scheduler.daemon import Daemon
+
+    ledger = dispatch.ClusterLedger(connect(broker))
+    configure(broker, config.cluster.heartbeat_timeout)
+    return Daemon(config, f"(cluster, broker {redact(broker)})", dispatch.ClusterLaunch(), daemon_options(args),
+                  ledger=ledger)
+
+
+# ---------------------------------------------------------------------------- status
+
+
+def _cluster_scheduler(config):
+    """The cluster's scheduler when the config names a broker (its claim in Redis), else None. A
+    broker that does not answer within STATUS_TIMEOUT makes it unknown: `status` still shows the rest."""
+    if not config.cluster.broker:
+        return None
+    import redis
+
+    from cluster.app import BrokerUnreachable, Keys, connect, redact
+    from cluster.claims import holder_of
+    from scheduler.status import SchedulerState
+
+    broker = redact(config.cluster.broker)
     try:
-        config = load_config(resolve_config_path(args.config))
-        broker = _broker(args, config)
-        if not broker or args.check:
-            return local(args)
-        if not any(timing.is_scheduled(s) for s in config.sources):
-            raise ConfigError(f"{config.path}: no source has a schedule or every: nothing to run")
-        configure(broker, config.cluster.heartbeat_timeout)
-        ledger = dispatch.ClusterLedger(broker)
-        daemon = Daemon(config, f"(cluster, broker {redact(broker)})", dispatch.ClusterLaunch(),
-                        DaemonOptions(grace=args.grace, max_parallel=args.max_parallel), ledger=ledger)
-        daemon.claim()
-    except (NewsaggError, DatabaseError) as error:
-        return _fail(error)
-    log_file = setup_daemon_logging(config.log_dir, args.log_level)
-    print(f"newsagg schedule: logging to {log_file}", file=sys.stderr)
-    return daemon.run()
+        holder = holder_of(connect(config.cluster.broker, timeout=STATUS_TIMEOUT), Keys.SCHEDULER)
+    except BrokerUnreachable as error:
+        return SchedulerState(None, broker=broker, error=str(error))
+    except redis.RedisError as error:
+        return SchedulerState(None, broker=broker, error=f"the broker {broker} did not answer: {error}")
+    if holder is None:
+        return SchedulerState(False, broker=broker)
+    return SchedulerState(True, holder.get("pid"), holder.get("host"), holder.get("since"), broker=broker)

@@ -7,8 +7,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from core.arguments import positive_int
-from core.config import ConfigError, adhoc_source, load_config_from, resolve_db_path
+from core.arguments import LOG_LEVELS, positive_int
+from core.config import Config, ConfigError, Source, adhoc_source, load_config_from, resolve_db_path
 from core.errors import NewsaggError, SourceBusyError
 from db.connection import DatabaseError
 from instruments import use_watchlist
@@ -33,7 +33,7 @@ def add_parsers(subparsers) -> None:
                         help="forced recrawl: ignore known URLs, refresh windows and entry dates")
     parser.add_argument("--wait", action="store_true", help="wait for a source that is being crawled")
     parser.add_argument("--trigger", choices=("manual", "schedule"), default="manual", help=argparse.SUPPRESS)
-    parser.add_argument("--log-level", type=str.upper, choices=("DEBUG", "INFO", "WARNING", "ERROR"),
+    parser.add_argument("--log-level", type=str.upper, choices=LOG_LEVELS,
                         help="Scrapy log level (default WARNING; -v: INFO, -vv: DEBUG)")
     parser.add_argument("--log-file", metavar="PATH",
                         help="this crawl's log (default: a new file under the config's [logging] dir/runs/)")
@@ -47,13 +47,18 @@ def _select_sources(args):
         config = load_config_from(args.config, required=False)
         return config, [adhoc_source(args.url)]
     config = load_config_from(args.config)
+    return config, named_sources(args, config)
+
+
+def named_sources(args: argparse.Namespace, config: Config) -> list[Source]:
+    """The config's sources a crawl names (SOURCE..., or --all); an unknown name is refused."""
     if args.all:
         if not config.sources:
             raise ConfigError(f"{config.path}: no [[sources]] defined")
-        return config, list(config.sources)
+        return list(config.sources)
     if not args.sources:
         raise NewsaggError("name SOURCE(s), or use --all or --url URL")
-    return config, [config.source(name) for name in args.sources]
+    return [config.source(name) for name in args.sources]
 
 
 def run(args: argparse.Namespace) -> int:

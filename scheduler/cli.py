@@ -9,13 +9,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from core.arguments import non_negative_float, positive_int
-from core.config import Config, ConfigError, Source, load_config_from, resolve_db_path
+from core.arguments import LOG_LEVELS, non_negative_float, positive_int
+from core.config import Config, ConfigError, Source, find_source, load_config_from, resolve_db_path
 from core.errors import NewsaggError
 from db import runs
 from db.connection import open_existing
-
-LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 def add_parsers(subparsers) -> None:
@@ -71,7 +69,9 @@ def print_config_warnings(config: Config) -> None:
 # ---------------------------------------------------------------------------- schedule
 
 
-def run_schedule(args: argparse.Namespace) -> int:
+def run_schedule(args: argparse.Namespace, cluster=None) -> int:
+    """The daemon, or --check. `cluster(config)`, given by the cluster's command line, returns the
+    daemon that queues the runs on a broker, or None when there is no broker: then it runs here."""
     from scheduler import timing
 
     config = load_config_from(args.config)
@@ -81,7 +81,8 @@ def run_schedule(args: argparse.Namespace) -> int:
     db_path = resolve_db_path(args.db, config)
     if args.check:
         return _print_check(config, db_path)
-    return _start_daemon(args, config, db_path)
+    daemon = (cluster(config) if cluster else None) or _local_daemon(args, config, db_path)
+    return _start_daemon(daemon, config.log_dir, args.log_level)
 
 
 def _print_check(config: Config, db_path: str) -> int:
@@ -110,22 +111,31 @@ def _print_check(config: Config, db_path: str) -> int:
     return 0
 
 
-def _start_daemon(args: argparse.Namespace, config: Config, db_path: str) -> int:
-    from scheduler.daemon import Daemon, DaemonOptions
-    from scheduler.logfiles import setup_daemon_logging
+def daemon_options(args: argparse.Namespace):
+    from scheduler.daemon import DaemonOptions
+
+    return DaemonOptions(grace=args.grace, max_parallel=args.max_parallel)
+
+
+def _local_daemon(args: argparse.Namespace, config: Config, db_path: str):
+    from scheduler.daemon import Daemon
     from scheduler.supervisor import ChildSettings, Supervisor
 
     settings = ChildSettings(config_path=Path(config.path).resolve(), db_path=str(Path(db_path).resolve()),
                              log_dir=str(Path(config.log_dir).resolve()), log_level=args.log_level,
                              kill_grace=args.kill_grace)
-    options = DaemonOptions(grace=args.grace, max_parallel=args.max_parallel)
-    daemon = Daemon(config, db_path, Supervisor(settings), options)
+    return Daemon(config, db_path, Supervisor(settings), daemon_options(args))
+
+
+def _start_daemon(daemon, log_dir: str, log_level: str) -> int:
+    from scheduler.logfiles import setup_daemon_logging
+
     daemon.claim()  # before logging: a refused second daemon must not write the first one's log
     try:
-        log_file = setup_daemon_logging(config.log_dir, args.log_level)
+        log_file = setup_daemon_logging(log_dir, log_level)
     except OSError as error:
         daemon.release()
-        raise NewsaggError(f"cannot write the daemon log in {config.log_dir}: {error.strerror} "
+        raise NewsaggError(f"cannot write the daemon log in {log_dir}: {error.strerror} "
                            "(set [logging] dir in the config)") from None
     print(f"newsagg schedule: logging to {log_file}", file=sys.stderr)
     return daemon.run()
@@ -192,8 +202,10 @@ def _took(row, dead: bool = False) -> str:
 # ---------------------------------------------------------------------------- status
 
 
-def run_status(args: argparse.Namespace) -> int:
-    from scheduler.status import all_statuses, listing_schedule
+def run_status(args: argparse.Namespace, cluster=None) -> int:
+    """`cluster(config)`, given by the cluster's command line, returns the cluster's SchedulerState
+    when the config names a broker, else None (and costs nothing)."""
+    from scheduler.status import SchedulerState, all_statuses, listing_schedule
 
     config, conn = _open(args)
     try:
@@ -202,22 +214,21 @@ def run_status(args: argparse.Namespace) -> int:
         else:  # no config (or one without sources): what the database knows
             sources, in_config = [Source(name, []) for name in runs.known_sources(conn)], False
         if args.source:
-            sources = [_named(sources, args.source)]
+            sources = [find_source(sources, args.source)]
         statuses = all_statuses(conn, sources, in_config=in_config)
         schedule = listing_schedule(conn, args.source) if args.source else None
         daemon = runs.current_lock(conn, runs.DAEMON_LOCK)
     finally:
         conn.close()
-    daemon_alive = daemon is not None and not runs.is_lock_stale(daemon)
+    scheduler = SchedulerState.of_lock(daemon)
+    if not scheduler.running and cluster is not None:
+        scheduler = cluster(config) or scheduler
     if args.json:
-        _print_status_json(daemon if daemon_alive else None, statuses)
+        _print_status_json(scheduler, statuses)
         if schedule is not None:
             _print_listings_json(schedule, args.source)
         return 0
-    if daemon_alive:
-        print(f"scheduler: running, pid {daemon['pid']} on {daemon['hostname']} since {_utc(daemon['acquired_at'])}")
-    else:
-        print("scheduler: not running")
+    print(_scheduler_line(scheduler))
     if not in_config:
         print("(no config: the sources of the database's run history; next runs unknown)")
     for status in statuses:
@@ -227,6 +238,17 @@ def run_status(args: argparse.Namespace) -> int:
     warned = sum(1 for s in statuses if s.warnings)
     print(f"{len(statuses)} source(s), {warned} with warnings")
     return 0
+
+
+def _scheduler_line(scheduler) -> str:
+    cluster = f" (broker {scheduler.broker})" if scheduler.broker else ""
+    if scheduler.running is None:
+        return f"scheduler: unknown: none on this database, and {scheduler.error}"
+    if not scheduler.running:
+        return "scheduler: not running" + (f", here or on the cluster{cluster}" if cluster else "")
+    since = f" since {_utc(scheduler.since)}" if scheduler.since else ""
+    where = f" on the cluster{cluster}" if cluster else ""
+    return f"scheduler: running{where}, pid {scheduler.pid} on {scheduler.hostname}{since}"
 
 
 def _print_status(status) -> None:
@@ -257,11 +279,8 @@ def _print_status(status) -> None:
         print(f"  WARNING: {warning}")
 
 
-def _print_status_json(daemon, statuses) -> None:
-    scheduler = {"kind": "scheduler", "running": daemon is not None}
-    if daemon is not None:
-        scheduler.update(pid=daemon["pid"], hostname=daemon["hostname"], since=daemon["acquired_at"])
-    print(json.dumps(scheduler))
+def _print_status_json(scheduler, statuses) -> None:
+    print(json.dumps(scheduler.to_json()))
     for status in statuses:
         lock = status.lock
         print(json.dumps({
@@ -274,14 +293,6 @@ def _print_status_json(daemon, statuses) -> None:
             "next_run": status.next_run.isoformat() if status.next_run else None,
             "overdue": status.overdue, "articles_24h": status.articles_24h, "warnings": status.warnings,
         }, ensure_ascii=False))
-
-
-def _named(sources: list[Source], name: str) -> Source:
-    for source in sources:
-        if source.name == name:
-            return source
-    known = ", ".join(source.name for source in sources) or "none"
-    raise ConfigError(f"unknown source {name!r} (known: {known})")
 
 
 def _print_listings(schedule, source: Source) -> None:

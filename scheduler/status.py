@@ -24,6 +24,35 @@ QUIET_GAPS = 5
 
 
 @dataclass
+class SchedulerState:
+    """What `status` knows of the scheduler: the daemon holding this database's lock, or, when the
+    config names a broker, the cluster's (its claim lives in Redis: cluster/claims.py)."""
+
+    running: bool | None  # None: cannot tell (the broker did not answer)
+    pid: int | None = None
+    hostname: str | None = None
+    since: str | None = None  # ISO 8601
+    broker: str | None = None  # the cluster's broker it was looked for on (password redacted)
+    error: str | None = None  # why it cannot tell
+
+    @classmethod
+    def of_lock(cls, lock: sqlite3.Row | None) -> SchedulerState:
+        if lock is None or runs.is_lock_stale(lock):
+            return cls(False)
+        return cls(True, lock["pid"], lock["hostname"], lock["acquired_at"])
+
+    def to_json(self) -> dict:
+        state = {"kind": "scheduler", "running": self.running}
+        if self.running:
+            state.update(pid=self.pid, hostname=self.hostname, since=self.since)
+        if self.broker:
+            state["broker"] = self.broker
+        if self.running is None:
+            state["error"] = self.error
+        return state
+
+
+@dataclass
 class SourceStatus:
     name: str
     last_run: sqlite3.Row | None

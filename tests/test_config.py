@@ -65,6 +65,11 @@ def test_valid_config_loads_every_key(tmp_path):
     ('since = "last tuesday"', "since must be a date"),
     ('profile = "nope"', "unknown profile 'nope' (known: demo"),
     ('profile = 3', "profile must be a site profile's name"),
+    ('deny = 5', "deny must be a list of regexes"),
+    ('feeds = 5', "feeds must be a list of http(s) URLs"),
+    ('start_urls = [5]', "not an http(s) URL: 5"),
+    ('every = nan', "every must be positive and finite"),
+    ('timeout = inf', "timeout must be positive and finite"),
 ])
 def test_each_mistake_names_the_line(tmp_path, bad_line, expected):
     text = '[[sources]]\nname = "a"\nstart_urls = ["https://a.example/"]\n\n[[sources]]\nname = "b"\n'
@@ -78,6 +83,27 @@ def test_each_mistake_names_the_line(tmp_path, bad_line, expected):
     line = text.splitlines().index(bad_line) + 1
     assert str(error.value).startswith(f"{path}:{line}: source b: ")
     assert expected in str(error.value)
+
+
+@pytest.mark.parametrize("text, line, expected", [
+    ('[database]\npth = "elsewhere.db"\n', 2, "unknown [database] key 'pth' (known: path)"),
+    ('[logging]\ndirectory = "/var/log/newsagg"\n', 2, "unknown [logging] key 'directory' (known: dir)"),
+    ('[logging]\ndir = 5\n', 2, "[logging] dir must be a non-empty string"),
+    ('logging = "logs"\n', 1, "logging must be a table: [logging]"),
+    ('\ndatabase = 3\n', 2, "database must be a table: [database]"),
+    ('crawler = "polite"\n', 1, "crawler must be a table: [crawler]"),
+    ('cluster = "redis://:s3cret@h/0"\n', 1, "cluster must be a table: [cluster]"),
+    ('entities = []\n', 1, "entities must be a table: [entities]"),
+    ('sources = [1]\n', 1, "sources must be written as [[sources]] tables"),
+    ('[crawler]\ndownload_delay = nan\n', 2, "[crawler] download_delay must be a float, got nan"),
+])
+def test_each_table_mistake_names_the_line(tmp_path, text, line, expected):
+    """A key misspelt in a table is refused like one in [[sources]]: `[database] pth` would write
+    the articles into data/news.db without a word."""
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as error:
+        load_config(path)
+    assert str(error.value) == f"{path}:{line}: {expected}"
 
 
 def test_toml_syntax_error_gives_the_line(tmp_path):

@@ -19,6 +19,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from core.arguments import LOG_LEVELS
 from core.config import CrawlerSettings, Source
 from core.errors import NewsaggError
 
@@ -40,8 +41,7 @@ def add_parsers(subparsers) -> None:
                         help=f"serve on this 127.0.0.1 port (default {DEMO_PORT}; a free one if that is taken)")
     parser.add_argument("--serve", action="store_true",
                         help="only serve the site until Ctrl-C/SIGTERM, to crawl it by hand with `newsagg crawl --url`")
-    parser.add_argument("--log-level", default="ERROR", type=str.upper,
-                        choices=("DEBUG", "INFO", "WARNING", "ERROR"))
+    parser.add_argument("--log-level", default="ERROR", type=str.upper, choices=LOG_LEVELS)
     parser.set_defaults(handler=run)
 
 
@@ -52,7 +52,12 @@ def _port(text: str) -> int:
 
 
 def demo_source(base_url: str) -> Source:
-    return Source(name="demo", start_urls=[base_url + "/"], max_pages=500, timeout=300, download_delay=0.0,
+    """The demo site as a source. Served on another port it is another site (its URLs differ), so
+    another source: the crawl state of the one on DEMO_PORT (listings to revisit, the frontier)
+    must not send this crawl to a port nobody serves any more."""
+    port = int(base_url.rsplit(":", 1)[1])
+    name = "demo" if port == DEMO_PORT else f"demo-{port}"
+    return Source(name=name, start_urls=[base_url + "/"], max_pages=500, timeout=300, download_delay=0.0,
                   profile="demo")  # scraper/extract/sites/demo.py: the demo site's profile
 
 
@@ -69,11 +74,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"newsagg demo: {note}", file=sys.stderr)
         print(f"Crawling the demo finance site at {base_url}/ into {args.db} ...")
         crawler = CrawlerSettings(download_delay=0.0, concurrency_per_domain=8)
-        [summary] = crawl([demo_source(base_url)], args.db, crawler, log_level=args.log_level)
+        source = demo_source(base_url)
+        [summary] = crawl([source], args.db, crawler, log_level=args.log_level)
     c = summary.counters
     print(f"\nRun {summary.run_id}: {summary.status}. {c.pages_fetched} pages fetched, {c.articles_new} new "
           f"articles, {c.articles_updated} updated, {c.duplicates} duplicates, {c.errors} errors.\n")
-    if saving := only_new_line(args.db, summary.run_id, c.pages_fetched):
+    if saving := only_new_line(args.db, source.name, summary.run_id, c.pages_fetched):
         print(saving + "\n")
     print_stored(args.db)
     print("\nLook at it:")
@@ -140,14 +146,14 @@ def serve_until_stopped(site, port: int | None) -> int:
     return 0
 
 
-def only_new_line(db_path: str, run_id: int | None, pages: int) -> str | None:
+def only_new_line(db_path: str, source: str, run_id: int | None, pages: int) -> str | None:
     """After the first crawl of the demo site: what this one cost against it."""
     from db import runs
     from db.connection import connect
 
     conn = connect(db_path)
     try:
-        history = runs.list_runs(conn, "demo", limit=100_000)
+        history = runs.list_runs(conn, source, limit=100_000)
     finally:
         conn.close()
     first = history[-1] if history else None

@@ -96,10 +96,10 @@ def extract_one(path: str, url: str, timezone: str | None = None) -> dict:
 
 
 def _load_watchlist(args: argparse.Namespace) -> None:
-    from core.config import load_config, resolve_config_path
+    from core.config import load_config_from
     from instruments import use_watchlist
 
-    watchlist = args.watchlist or load_config(resolve_config_path(args.config), required=False).entities.watchlist
+    watchlist = args.watchlist or load_config_from(args.config, required=False).entities.watchlist
     if watchlist:
         use_watchlist(watchlist)
 

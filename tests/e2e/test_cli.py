@@ -102,6 +102,25 @@ def test_partial_failures_still_exit_zero_and_are_reported(tmp_path):
     assert errors["boom.html"] == "HTTP 500"
 
 
+def test_a_url_crawl_runs_here_whatever_the_configs_broker(tmp_path):
+    """`--url` crawls are always local (docs/cli.md): a config naming a broker (here one nobody
+    answers at) does not refuse them; only an explicit --broker beside --url is a usage error."""
+    routes = {"/news/": Resource('<html><body><a href="/news/a.html">A</a></body></html>'),
+              "/news/a.html": Resource(ARTICLE.format(title="Lenders rally", links=""))}
+    config = tmp_path / "newsagg.toml"
+    config.write_text(f'[crawler]\ndownload_delay = 0\n\n[cluster]\nbroker = "redis://127.0.0.1:{free_port()}/0"\n')
+    db = tmp_path / "news.db"
+    with LoopbackSite(routes) as site:
+        here = newsagg("crawl", "--url", site.url("/news/"), "--config", str(config), "--db", str(db))
+        sent = newsagg("crawl", "--url", site.url("/news/"), "--config", str(config), "--db", str(db),
+                       "--broker", "redis://127.0.0.1:9/0")
+
+    assert here.returncode == 0, here.stderr
+    assert query(db, "SELECT title FROM articles")[0]["title"] == "Lenders rally"
+    assert sent.returncode == 2
+    assert error_lines(sent.stderr) == ["newsagg: error: --url crawls run here, not on the cluster: drop --broker"]
+
+
 def test_no_command_or_sources_is_a_usage_error(tmp_path):
     assert newsagg().returncode == 2
     config = tmp_path / "newsagg.toml"

@@ -239,6 +239,8 @@ def test_an_export_into_a_missing_folder_is_one_line(tmp_path, capsys):
     ["schedule", "--kill-grace", "nan"],
     ["demo", "--port", "70000"],
     ["stats", "--since", "yesterday"],
+    ["stats", "--top-instruments", "0"],
+    ["stats", "--top-instruments", "-3"],
     ["crawl", "--no-such-option"],
 ], ids=lambda a: " ".join(a[:1] + a[-2:]))
 def test_bad_option_values_are_usage_errors(tmp_path, capsys, args):
@@ -249,6 +251,43 @@ def test_bad_option_values_are_usage_errors(tmp_path, capsys, args):
     assert not (tmp_path / "news.db").exists()
 
 
+@pytest.mark.parametrize("args", [
+    ["worker", "--concurrency", "0"],
+    ["worker", "--kill-grace", "-1"],
+    ["worker", "--kill-grace", "nan"],
+    ["worker", "--broker", "http://127.0.0.1:9/"],
+    ["writer", "--broker", "127.0.0.1:6379"],
+    ["crawl", "wire", "--broker", "redis://"],
+    ["schedule", "--broker", "amqp://guest:s3cret@127.0.0.1/"],
+], ids=lambda a: " ".join(a))
+def test_bad_cluster_option_values_are_usage_errors(capsys, args):
+    """Checked before anything reads the config or reaches for a broker; a broker URL is never
+    repeated (it may hold a password)."""
+    code, out, err = run_main(capsys, *args)
+
+    line = only_error(err)
+    assert code == 2 and line.startswith(f"newsagg: error: argument {args[-2]}: ") and "(see `newsagg " in line
+    assert "s3cret" not in out + err
+
+
+@pytest.mark.parametrize("command", [["crawl", "wire"], ["crawl", "wire", "--wait"], ["schedule"], ["writer"]],
+                         ids=" ".join)
+def test_a_broker_that_does_not_answer_is_one_line(tmp_path, capsys, command):
+    """Nobody listens at the broker's port: one line naming it (never its password), exit 1, and
+    nothing created (the writer has not opened the database)."""
+    port = _free_port()
+    config = write_config(tmp_path, [{"name": "wire", "start_urls": ["http://127.0.0.1:9/"], "every": "1h"}])
+    db = tmp_path / "news.db"
+
+    code, out, err = run_main(capsys, *command, "--config", str(config), "--db", str(db),
+                              "--broker", f"redis://:s3cret@127.0.0.1:{port}/0")
+
+    assert code == 1
+    assert only_error(err).startswith(f"newsagg: error: the broker redis://:***@127.0.0.1:{port}/0 cannot be "
+                                      "reached: ")
+    assert "s3cret" not in out + err and not db.exists()
+
+
 def test_a_missing_config_named_on_the_command_line_is_an_error(tmp_path, capsys):
     db = tmp_path / "news.db"
     connect(db).close()
@@ -257,6 +296,21 @@ def test_a_missing_config_named_on_the_command_line_is_an_error(tmp_path, capsys
         assert code == 2, command
         assert only_error(err) == (f"newsagg: error: config file not found: {tmp_path / 'missing.toml'} "
                                    "(use --config PATH or NEWSAGG_CONFIG)")
+
+
+def test_extract_refuses_a_missing_config_named_too(tmp_path, capsys, monkeypatch):
+    """It reads the config only for its watchlist, and had its own way of opening it, which took a
+    --config or $NEWSAGG_CONFIG that does not exist for no config at all."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><article><h1>Yields climb</h1><p>Yields climbed.</p></article></body></html>")
+    missing = tmp_path / "missing.toml"
+    expected = f"newsagg: error: config file not found: {missing} (use --config PATH or NEWSAGG_CONFIG)"
+
+    code, out, err = run_main(capsys, "extract", str(page), "--config", str(missing))
+    assert (code, out, only_error(err)) == (2, "", expected)
+    monkeypatch.setenv("NEWSAGG_CONFIG", str(missing))
+    code, out, err = run_main(capsys, "extract", str(page))
+    assert (code, out, only_error(err)) == (2, "", expected)
 
 
 def test_status_without_a_config_shows_the_sources_of_the_database(tmp_path, capsys, monkeypatch):
@@ -296,6 +350,22 @@ def test_version(capsys):
     assert code == 0 and out.strip() == f"newsagg {version('newsagg')}"
 
 
+def test_an_error_nobody_foresaw_is_one_line_and_its_traceback_is_under_v(capsys, monkeypatch):
+    """The last line of defence: a library's message over several lines (Celery writes such) is
+    still one line; -v adds the traceback."""
+    import scheduler.cli
+
+    def broken(args):
+        raise RuntimeError("\nRetry limit exceeded while trying to reconnect\nto the result store.\n")
+
+    monkeypatch.setattr(scheduler.cli, "run_runs", broken)
+    code, _, err = run_main(capsys, "runs")
+    assert code == 1 and only_error(err) == ("newsagg: error: unexpected RuntimeError: Retry limit exceeded while "
+                                             "trying to reconnect to the result store. (run with -v for the traceback)")
+    code, _, err = run_main(capsys, "runs", "-v")
+    assert code == 1 and "Traceback (most recent call last)" in err and "in broken" in err
+
+
 def test_an_empty_search_is_a_clear_message(tmp_path, capsys):
     db = tmp_path / "news.db"
     connect(db).close()
@@ -316,6 +386,18 @@ def test_quiet_crawl_prints_nothing_when_all_went_well(tmp_path):
     assert (before.returncode, before.stdout, before.stderr) == (0, "", "")
     assert (after.returncode, after.stdout, after.stderr) == (0, "", "")
     assert [row["status"] for row in query(db, "SELECT status FROM crawl_runs")] == ["ok", "ok"]
+
+
+def test_quiet_exports_say_nothing(tmp_path, capsys):
+    from core.article import Article
+    from db.store import Store
+
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        store.upsert_article(Article(url="https://x.example/a", title="Yields climb", body="Yields climbed."), "x")
+    for output, target in (("jsonl", tmp_path / "a.jsonl"), ("markdown", tmp_path / "md")):
+        assert run_main(capsys, "-q", "export", "--format", output, "-o", str(target), "--db", str(db)) == (0, "", "")
+        assert target.exists()
 
 
 def test_a_folder_given_as_the_database(tmp_path, capsys):

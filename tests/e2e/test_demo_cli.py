@@ -62,6 +62,23 @@ def test_a_second_demo_run_stores_nothing_new(tmp_path):
     assert '"title": "Bitcoin' in canned.stdout  # the canned query `search` exists: the metadata applied
 
 
+def test_the_demo_on_another_port_is_another_source(tmp_path):
+    """Its URLs differ, so what the database learnt of the site on the first port (listings due
+    for a revisit, the frontier) must not send the second crawl to a port nobody serves: it did,
+    with three errors and Scrapy tracebacks on the operator's terminal."""
+    db, first_port, second_port = tmp_path / "demo.db", free_port(), free_port()
+
+    first = newsagg("demo", "--db", str(db), "--port", str(first_port), cwd=tmp_path)
+    second = newsagg("demo", "--db", str(db), "--port", str(second_port), cwd=tmp_path)
+
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert "Traceback" not in second.stderr and "Only new:" not in second.stdout
+    runs = query(db, "SELECT source, status, errors FROM crawl_runs ORDER BY id")
+    assert [tuple(run) for run in runs] == [(f"demo-{first_port}", "ok", 0), (f"demo-{second_port}", "ok", 0)]
+    requested = {row[0] for row in query(db, "SELECT url FROM fetch_state WHERE source = ?", (f"demo-{second_port}",))}
+    assert requested and all(url.startswith(f"http://127.0.0.1:{second_port}/") for url in requested)
+
+
 def test_a_port_taken_by_another_program(tmp_path, monkeypatch):
     with socket.socket() as squatter:
         squatter.bind(("127.0.0.1", 0))
