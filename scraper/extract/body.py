@@ -71,7 +71,8 @@ class Content:
     # they were found in: html_output.py renders body_html from exactly these.
     blocks: list[Block] = field(default_factory=list)
     container: etree._Element | None = None
-    # The page's visible blocks, in reading order (the title reads the lines above the body).
+    # The page's visible blocks, in reading order: the title reads the lines above the body, the
+    # authors the byline lines around it.
     page_blocks: list[Block] = field(default_factory=list)
 
 

@@ -4,8 +4,10 @@ Site chrome is what a page carries for the site rather than for one article: its
 menus, the page footer), boxes of other stories (sidebars, related, teasers, recommendations,
 promos, widgets), comment threads and consent boxes. It is defined once, here, on the vocabulary in
 rules.py (SITE_FRAME_*, STORY_BOX_*, THREAD_OR_CONSENT_WORDS), for every concern that must not read
-another story's text, byline or date: the body's boilerplate marks (blocks.py), the FAQ and notice
-finders (sections.py), bylines (authors.py) and dates (page_dates.py).
+another story's text, byline or date: the FAQ and notice finders (sections.py), bylines (authors.py)
+and dates (page_dates.py), through site.PageChrome for the last two. The body's boilerplate marks
+(blocks.py) are wider (share bars, bylines, adverts, ...) and build on the same tags, roles and
+thread/consent words.
 
 Class names are read by one tokeniser, `class_words`: lowercased words split at anything that is
 not a letter or digit and at camelCase humps ("ArticleModuleTeaser_x" -> article, module, teaser, x).
@@ -73,8 +75,6 @@ def is_chrome_marked(element, boxes: bool = True, column: bool = False) -> bool:
         return True
     names = f"{element.get('class') or ''} {element.get('id') or ''}"
     return names != " " and (_names_say_chrome(names.lower(), boxes, column) or is_thread_or_consent(element))
-
-
 
 
 @lru_cache(maxsize=8192)

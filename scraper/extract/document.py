@@ -1,8 +1,8 @@
 """Parse a page once into a Document that every extraction concern reads.
 
-The lxml tree is the fast tree: metadata, link discovery and main-text detection
-work on it; the article fragment is cleaned on the same tree (docs/extraction.md says why not
-BeautifulSoup).
+The lxml tree is the fast tree: metadata, link discovery and main-text detection work on it.
+BeautifulSoup only cleans the small article fragment that becomes body_html (html_output.py),
+never the whole page.
 """
 
 from __future__ import annotations

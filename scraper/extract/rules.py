@@ -188,9 +188,9 @@ PICTURE_AGENCY_MAX_WORDS = 4  # alone: "iStock.com", "Getty Images for Netflix"
 CONTRIBUTOR_CREDIT = re.compile(
     r"^\W*((additional )?reporting by|editing by|writing by)\b|contributed (reporting )?to this (report|story)\.?$",
     re.I)
-# A line that is only an address: URL, e-mail or social handle.
 # An e-mail address in a short line: the reporter's contact line ("Jane Doe jane@paper.com").
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# A line that is only an address: URL, e-mail or social handle.
 BARE_ADDRESS = re.compile(r"^(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|[\w-]+\.(com|org|net)/\S*|@\w+)$")
 _TIME_UNIT = r"(min\.?|mins|minutes?|minuten|hours?|hrs?|days?|stunden?|tagen?|heures?|jours?)"
 RELATIVE_TIME = re.compile(

@@ -1,4 +1,6 @@
-"""Who publishes the page: site names and the article's JSON-LD object, shared by title and authors."""
+"""What the metadata rules share: who publishes the page (site names, the article's JSON-LD object),
+the lines under the headline, class-word search, site chrome as bylines and dates see it
+(`PageChrome`, on chrome.py's one definition), and site profiles' selectors."""
 
 from __future__ import annotations
 
