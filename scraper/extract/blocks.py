@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from .chrome import words_of
+from .chrome import names_of, words_of
 from .rules import (
     ALWAYS_BOILERPLATE_TAGS,
     ALWAYS_BOILERPLATE_TOKENS,
@@ -71,11 +71,12 @@ class Block:
 
 def is_always_boilerplate(element) -> bool:
     """Marks trusted whatever they wrap: comment threads, consent dialogs, page footers."""
-    return element.tag in ALWAYS_BOILERPLATE_TAGS or _names_say_always_boilerplate(_names(element))
+    return element.tag in ALWAYS_BOILERPLATE_TAGS or _names_say_always_boilerplate(names_of(element))
 
 
-def is_boilerplate_marked(element) -> bool:
-    """Class/id/role vocabulary says navigation, share bar, related box, byline, ad, ..."""
+def is_boilerplate_marked(element, names: str | None = None) -> bool:
+    """Class/id/role vocabulary says navigation, share bar, related box, byline, ad, ...
+    (`names`: the element's names_of(), when the caller has read them already)."""
     if element.tag in SITE_CHROME_TAGS:
         return True
     role = element.get("role")
@@ -83,16 +84,12 @@ def is_boilerplate_marked(element) -> bool:
         return True
     if element.tag in _NEVER_BOILERPLATE_TAGS or (element.get("itemprop") or "").lower() == "articlebody":
         return False
-    names = _names(element)
+    names = names_of(element) if names is None else names
     if names == " " or not _names_say_boilerplate(names):
         return False
     # A section's id made from its heading ("sharing-with-a-single-developer") is the heading's words.
     return not (element.get("id") and _is_heading_slug(element) and
                 not _names_say_boilerplate(f"{element.get('class') or ''} "))
-
-
-def _names(element) -> str:
-    return f"{element.get('class') or ''} {element.get('id') or ''}"
 
 
 _SLUG_MIN_WORDS = 3
@@ -127,7 +124,7 @@ def _names_say_boilerplate(names: str) -> bool:
 
 def is_notice_marked(element) -> bool:
     """Class/id says the element holds a notice: "disclaimer", "disclosure", "risk-warning", ..."""
-    return _names_say_notice(_names(element))
+    return _names_say_notice(names_of(element))
 
 
 @lru_cache(maxsize=8192)
@@ -242,9 +239,13 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
                 stack.append((False, parent_link, parent_marks, parent_hidden, parent_notice))
                 continue
             is_block = tag in BLOCK_TAGS
-            marked = tag in SITE_CHROME_TAGS or (has_attributes and is_boilerplate_marked(element))
+            if has_attributes:  # class and id read once for both vocabularies
+                names = names_of(element)
+                marked = is_boilerplate_marked(element, names)
+                notice = parent_notice or _names_say_notice(names)
+            else:
+                marked, notice = tag in SITE_CHROME_TAGS, parent_notice
             marks = parent_marks + (element,) if marked else parent_marks
-            notice = parent_notice or (has_attributes and _names_say_notice(_names(element)))
             stack.append((is_block, parent_link or tag == "a", marks, hidden, notice))
             if is_block:
                 block_elements.append(element)

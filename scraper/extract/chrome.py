@@ -36,14 +36,19 @@ _PARTS = re.compile(r"[^\W_]+")
 _CAMEL_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^\W\d_A-Za-z]+")
 
 
+def names_of(element) -> str:
+    """The element's class and id attributes as written, space-separated (" " without either)."""
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
 def class_and_id(element) -> str:
     """The element's class and id attributes, lowercased, space-separated."""
-    return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return names_of(element).lower()
 
 
 def class_words(element) -> frozenset[str]:
     """The words of the element's class and id (see the module docstring)."""
-    return words_of(f"{element.get('class') or ''} {element.get('id') or ''}")
+    return words_of(names_of(element))
 
 
 # Pages repeat the same class strings hundreds of times: split each distinct string once.
@@ -73,7 +78,7 @@ def is_chrome_marked(element, boxes: bool = True, column: bool = False) -> bool:
     if tag in SITE_FRAME_TAGS or role in SITE_FRAME_ROLES or \
             (boxes and (tag in STORY_BOX_TAGS or role in STORY_BOX_ROLES)):
         return True
-    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    names = names_of(element)
     return names != " " and (_names_say_chrome(names.lower(), boxes, column) or is_thread_or_consent(element))
 
 

@@ -171,7 +171,7 @@ def _figure(figure, base_url: str) -> BodyImage | None:
     if not credit:  # a credit line beside the caption, inside the figure
         credit = next((_text(el) for el in figure.iter() if el is not figure and el.tag != "img"
                        and caption_element not in el.iterancestors() and el is not caption_element
-                       and _CREDIT_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")), "")
+                       and _CREDIT_CLASS.search(class_and_id(el))), "")
     return BodyImage(figure, _image_url(img, base_url), _alt(img), caption, credit)
 
 
@@ -216,8 +216,7 @@ def split_credit(caption_element) -> tuple[str, str]:
     for element in caption_element.iter():
         if element is caption_element:
             continue
-        names = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if element.tag in ("cite", "small") or _CREDIT_CLASS.search(names):
+        if element.tag in ("cite", "small") or _CREDIT_CLASS.search(class_and_id(element)):
             credit_parts.append(element)
     if credit_parts:
         credit = " ".join(_text(element) for element in credit_parts)

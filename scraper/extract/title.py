@@ -42,7 +42,7 @@ from itertools import islice
 from lxml import etree
 
 from .blocks import Block
-from .chrome import class_words
+from .chrome import class_and_id, class_words
 from .dates import parse_date
 from .document import Document
 from .site import article_json_ld, clean_text, is_site_name, select_texts, site_names, squash
@@ -292,7 +292,7 @@ def _is_headline_line(block: Block) -> bool:
         return True
     for element in (block.element, *islice(block.element.iterdescendants(tag=etree.Element), _MAX_INLINE)):
         if not HEADLINE_CLASS_WORDS.isdisjoint(class_words(element)) or \
-                _HEADLINE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+                _HEADLINE_CLASS.search(class_and_id(element)):
             return True
     return False
 
