@@ -47,6 +47,8 @@ _NEVER_BOILERPLATE_TAGS = PAGE_TAGS | {"article"}
 
 _PROSE_MIN_CHARS = 80
 _PROSE_MAX_LINK_SHARE = 0.3
+# A boilerplate mark is trusted when it wraps at most this share of the walked fragment's prose.
+_TRUSTED_MARK_SHARE = 0.4
 # A comment-thread or footer mark around (nearly) all the page's prose is a layout wrapper
 # ("region-body-and-footer"), not a thread: the article is inside it. Real threads reach 0.91.
 _ALWAYS_MARK_MAX_SHARE = 0.95
@@ -208,14 +210,13 @@ class _Collector:
 _NOTHING_OPEN = (False, (), False, False)  # link, marks, hidden, notice of the root's parent
 
 
-def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
-                trusted_mark_share: float = 0.4, keep_hidden: bool = False) -> list[Block]:
-    """Blocks of `root` in reading order. Subtrees for which `skip` is true contribute nothing
-    (their tail text still does). Never-text tags are always skipped; hidden elements too, unless
-    keep_hidden, which returns their blocks flagged `hidden` (notices are sometimes hidden tooltips).
+def iter_blocks(root, keep_hidden: bool = False) -> list[Block]:
+    """Blocks of `root` in reading order. Never-text tags contribute nothing (their tail text still
+    does); hidden elements neither, unless keep_hidden, which returns their blocks flagged `hidden`
+    (notices are sometimes hidden tooltips).
 
     A block is boilerplate when an ancestor's class/id says so, unless that ancestor holds more
-    than `trusted_mark_share` of all the fragment's prose: a layout wrapper with an unlucky class
+    than _TRUSTED_MARK_SHARE of all the fragment's prose: a layout wrapper with an unlucky class
     name ("widget-wrap", "img_container") must not condemn the whole article."""
     out = _Collector()
     # Per open element: (is block, is link, boilerplate-marked ancestors, hidden, notice-marked).
@@ -233,8 +234,7 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
                 out.flush(block_elements[-1], parent_marks, parent_hidden, parent_notice)
             has_attributes = bool(element.attrib)  # most elements have none: skip the attribute rules
             hidden = parent_hidden or (has_attributes and is_hidden(element))
-            if (tag in NEVER_TEXT_TAGS and not _is_question_button(element)) or (hidden and not keep_hidden) \
-                    or (skip is not None and skip(element)):
+            if (tag in NEVER_TEXT_TAGS and not _is_question_button(element)) or (hidden and not keep_hidden):
                 walker.skip_subtree()
                 stack.append((False, parent_link, parent_marks, parent_hidden, parent_notice))
                 continue
@@ -260,14 +260,15 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
             if element is not root:  # the root's tail lies outside the fragment
                 out.add(element.tail, bool(stack) and stack[-1][1])
     out.flush(root, ())
-    resolve_boilerplate(out.blocks, trusted_mark_share)
+    resolve_boilerplate(out.blocks)
     return out.blocks
 
 
 def blocks_within(page_blocks: list[Block], root, skip: Callable[[etree._Element], bool],
                   trusted_mark_share: float) -> list[Block]:
-    """The blocks iter_blocks(root, skip, trusted_mark_share) would return, taken from a walk of the
-    whole page (keep_hidden or not) instead of walking the fragment again."""
+    """The visible blocks of `root` outside subtrees for which `skip` is true, their marks resolved
+    with `trusted_mark_share`, taken from the walk of the whole page (keep_hidden or not) instead of
+    walking the fragment again."""
     outside = set(root.iterancestors())
     verdicts: dict = {root: not skip(root)}  # element -> inside root and not under a skipped element
 
@@ -291,7 +292,7 @@ def blocks_within(page_blocks: list[Block], root, skip: Callable[[etree._Element
     return inside
 
 
-def resolve_boilerplate(blocks: list[Block], trusted_mark_share: float = 0.4) -> None:
+def resolve_boilerplate(blocks: list[Block], trusted_mark_share: float = _TRUSTED_MARK_SHARE) -> None:
     """Set each block's `boilerplate` flag from its marks (see iter_blocks)."""
     mark_chars: dict = {}
     for block in blocks:
