@@ -130,9 +130,7 @@ def _inside(element, elements: set) -> bool:
 
 
 def _page_title(doc: Document) -> str:
-    element = doc.root.find("head/title")
-    parts = [element.text_content() if element is not None else "", doc.meta_first("og:title") or ""]
-    return " ".join(" ".join(parts).split()).lower()
+    return " ".join(f"{doc.title} {doc.meta_first('og:title') or ''}".split()).lower()
 
 
 def _chars(blocks: list[Block]) -> int:

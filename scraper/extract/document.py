@@ -136,6 +136,13 @@ class Document:
         return objects
 
     @cached_property
+    def title(self) -> str:
+        """The text of the page's <title> as written ('' without one). Found anywhere: libxml2 moves
+        a <title> that follows body content out of <head>."""
+        element = self.root.find(".//title")
+        return element.text_content() if element is not None else ""
+
+    @cached_property
     def lang(self) -> str | None:
         value = self.root.get("lang") or self.root.get("xml:lang") or self.meta_first("og:locale", "language",
                                                                                           "content-language")

@@ -91,8 +91,7 @@ def title_suffix_name(doc: Document) -> str | None:
     """Squashed last segment of <title> ("Headline | Example Times" -> "exampletimes"): the site's
     name on pages that state it nowhere else. Only short segments after a " | " or " - " count,
     and only for credits: for headlines, "Section - Headline" titles would make it the headline."""
-    title = doc.root.find(".//title")
-    parts = _TITLE_SUFFIX.split(clean_text(title.text_content() if title is not None else ""))
+    parts = _TITLE_SUFFIX.split(clean_text(doc.title))
     if len(parts) < 2 or len(parts[-1].split()) > _MAX_SUFFIX_WORDS or len(parts[-1]) >= len(parts[0]):
         return None
     return squash(parts[-1]) or None

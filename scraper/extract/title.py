@@ -102,8 +102,7 @@ class _Signals:
         self.names = site_names(doc)
         article = article_json_ld(doc) or {}
         headline = article.get("headline") or article.get("name")
-        title = doc.root.find(".//title")
-        self.title = clean_text(title.text_content() if title is not None else "")
+        self.title = clean_text(doc.title)
         self.headings = [text for text in (clean_text(h.text_content()) for h in doc.root.iter(*_HEADING_TAGS))
                          if text and len(text) <= _MAX_HEADING_CHARS][:_MAX_SHOWN_HEADINGS]
         self.heading_keys = {squash(text) for text in self.headings}
