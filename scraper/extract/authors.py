@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime
 
 from lxml import etree
 
 from .date_words import MONTHS, WEEKDAYS
-from .dates import parse_date
+from .dates import names_a_day
 from .document import Document
 from .site import (
     ClassMatcher,
@@ -82,7 +81,6 @@ _EDITOR_LABEL_CHARS = 90
 _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
 _MAX_BYLINE_CHARS = 200
-_NOW = datetime(2000, 1, 1)  # relative dates ("2 hours ago") count as dates here; the day is not used
 _MICRODATA_AUTHOR_XPATH = etree.XPath('//*[@itemprop="author" or @itemprop="creator"] | //a[@rel="author"]')
 _RIGHT_ALIGNED_XPATH = etree.XPath(
     "//body//p[contains(translate(@style, 'RIGHT ', 'right'), 'text-align:right') or @align='right']")
@@ -381,7 +379,7 @@ def _is_date_lead(text: str) -> bool:
     edited 2019-11-10 13:28:18"), ending in its date or time, not prose that holds a date?"""
     words = text.split()
     return bool(words) and any(char.isdigit() for char in words[-1]) \
-        and parse_date(text, relative_base=_NOW, fast=True) is not None
+        and names_a_day(text)
 
 
 def _article_lines(content) -> list:
@@ -409,7 +407,7 @@ def _dated_line_authors(doc: Document) -> list[str]:
         # "Filed Under:", "Tags:" label what follows; they are not names.
         if piece.endswith((":", "：")) or len(piece) > _MAX_NAME_CHARS:
             continue
-        if any(parse_date(text, relative_base=_NOW) for text in pieces[max(index - 1, 0):index + 2]):
+        if any(names_a_day(text, fast=False) for text in pieces[max(index - 1, 0):index + 2]):
             names = clean_authors([piece], min_words=2)
             if names:
                 return names

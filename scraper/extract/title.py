@@ -36,14 +36,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
 from itertools import islice
 
 from lxml import etree
 
 from .blocks import Block
 from .chrome import class_and_id, class_words
-from .dates import parse_date
+from .dates import names_a_day
 from .document import Document
 from .site import article_json_ld, clean_text, is_site_name, select_texts, site_names, squash
 from .wordlists import BYLINE_PREFIXES, HEADLINE_CLASS_SUBSTRINGS, HEADLINE_CLASS_WORDS
@@ -81,7 +80,6 @@ _DATELINE_END = " ,:;|-–—"
 _MAX_INLINE = 3  # elements inside a line whose class may say headline (<td><span class=headline>)
 _BYLINE = re.compile(r"^(?:{})\b".format("|".join(map(re.escape, BYLINE_PREFIXES))), re.I)
 _HEADLINE_CLASS = re.compile("|".join(HEADLINE_CLASS_SUBSTRINGS), re.I)
-_NOW = datetime(2000, 1, 1)  # relative dates ("2 hours ago") are dates here; the day is not used
 
 
 def extract_title(doc: Document, profile=None, content=None) -> str | None:
@@ -191,7 +189,7 @@ class _Signals:
             words = len(block.text.split())
             if _is_headline_line(block) and len(chosen.split()) < words <= _MAX_HEADLINE_WORDS \
                     and words >= _MIN_SHOWN_WORDS and not _BYLINE.match(block.text) \
-                    and not parse_date(block.text, relative_base=_NOW, fast=True):
+                    and not names_a_day(block.text):
                 return block.text
         return None
 
@@ -304,7 +302,7 @@ def _without_dateline(text: str) -> str:
     if not any(char.isdigit() for word in words[:_MAX_DATELINE_WORDS] for char in word):
         return text
     for count in range(1, min(_MAX_DATELINE_WORDS, len(words) - _MIN_SHOWN_WORDS) + 1):
-        if parse_date(" ".join(words[:count]).rstrip(_DATELINE_END), fast=True):
+        if names_a_day(" ".join(words[:count]).rstrip(_DATELINE_END), relative=False):
             return " ".join(words[count:]).lstrip(_DATELINE_END)
     return text
 
