@@ -221,6 +221,27 @@ CAPTION_CREDIT_SUFFIX = re.compile(
 # A short line holding a date or clock time ("Published 17 December 2024, 14:05") is a dateline.
 DATE_LIKE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}時\d{1,2}分|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?!\d)|\b\d{1,2}[:.h]\d{2}(?!\d)|\b(19|20)\d{2}(?!\d)")
 
+# ---------------------------------------------------------------- images (images.py)
+
+# Beacons and counters dressed up as images, and the placeholders lazy loaders show first.
+IMAGE_TRACKER_URL = re.compile(r"((?<![a-z])pixel(?:\.gif|\.png|/|\?)|beacon|tracking|/tr\?|/b\.gif|/t\.gif|spacer|blank\.(gif|png|jpg)|doubleclick|"
+                               r"scorecardresearch|google-analytics|facebook\.com/tr|/count(er)?\b|/hit\b|\b1x1\b|"
+                               r"placeholder|missing-image|transparent\.(gif|png)|lazy-?load)", re.I)
+# class/id words of boxes whose pictures are not the article's (the body finder's boilerplate vocabulary
+# cannot be used: to it "image", "photo" and "caption" are furniture words).
+NOT_ARTICLE_IMAGE_BOX = re.compile(r"related|teaser|promo|advert|\bads?\b|sponsor|share|sharing|social|author|avatar|"
+                                   r"profile|logo|icon|newsletter|subscri|comment|sidebar|widget|recommend|trending|"
+                                   r"popular|most-?read|outbrain|taboola|nav|menu|footer|header|banner|breadcrumb")
+# An element that holds the credit of its picture ("Photo: Reuters", "© AFP").
+PICTURE_CREDIT_CLASS = re.compile(r"credit|copyright|source|photographer|byline|attribution|author|rights", re.I)
+# A figure caption that ends with its credit (split off it; CAPTION_CREDIT_SUFFIX drops a body line
+# ending in a bracketed one): "Traders on the floor. Photo: Reuters", "... © AFP".
+PICTURE_CREDIT_SUFFIX = re.compile(
+    r"(?:^|(?<=[\s.;|–—-]))\s*[(\[]?((?:(?:image|images|photo|photos|picture|pic|credit|credits|source|foto|fotos|bild|"
+    r"bilder|quelle|crédit|crédits|imagen|immagine|ảnh|nguồn)(?:\s+(?:credit|source))?\s*[:/]|"
+    r"(?:image|photo|picture)\s+(?:copyright|courtesy)\b|©|\(c\))"
+    r"[^()\[\]]{1,80})[)\]]?\s*$", re.I)
+
 # ---------------------------------------------------------------- FAQ and disclaimer sections
 
 QUESTION_MARKS = ("?", "？", "؟")
