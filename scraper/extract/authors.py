@@ -43,14 +43,18 @@ from .wordlists import (
     AUTHOR_ORGANISATION_TYPES,
     BYLINE_CLASSES,
     BYLINE_PREFIXES,
+    COLON_ONLY_BYLINE_PREFIXES,
+    DATE_PREPOSITIONS,
     DESK_WORDS,
     EDITOR_LABELS,
     NAME_CONJUNCTIONS,
     NAME_PARTICLES,
     NAME_ROLE_SUFFIXES,
     NOT_BYLINE_CLASS_SUBSTRINGS,
+    PLACE_PREPOSITIONS,
     ROLE_WORDS,
     WEB_PAGE_TYPES,
+    WEEKDAY_PREPOSITIONS,
 )
 
 _PREFIX = re.compile(r"^(?:(?:{})\b\s*[:：\-–]?\s*)+".format("|".join(
@@ -92,15 +96,15 @@ _LINE_PREFIX = re.compile(r"(?:^|(?<=\s))({})(?:\s*[:：]\s*|\s+)(?=\S)".format(
     re.escape(word) for word in sorted(BYLINE_PREFIXES, key=len, reverse=True))), re.I)
 # Where the credit on a byline line ends: a separator, a date or time ("von R. R. am 07.08.2013").
 _CREDIT_END = re.compile(
-    r"\s*[|•·~»›()\[\]]|\s+[-–—]\s|\s+(?:am|on|le|il|el|den|at|um|in)\s+(?=\S*\d)|\s+\S*\d"
+    r"\s*[|•·~»›()\[\]]|\s+[-–—]\s|\s+(?:{})\s+(?=\S*\d)|\s+\S*\d"
     r"|,?\s+[^\W\d_]+\s?:"  # ... the next "Label:" ("Author: X, Datum: ...")
-    r"|,?\s+(?:(?:on|am|le|el|il)\s+)?(?:{})\b\.?"  # ... a weekday ("on Monday, November 5")
+    r"|,?\s+(?:(?:{})\s+)?(?:{})\b\.?"  # ... a weekday ("on Monday, November 5")
     r"|\s+(?:{})\.?\s+\d"  # ... a month and day ("January 10, 2008")
-    r"|,\s+(?:at|in|aus|en|à)\s".format(  # ... a place ("Jane Doe, Editor, at CES")
-        "|".join(sorted(WEEKDAYS, key=len, reverse=True)), "|".join(sorted(MONTHS, key=len, reverse=True))),
+    r"|,\s+(?:{})\s".format(  # ... a place ("Jane Doe, Editor, at CES")
+        "|".join(DATE_PREPOSITIONS), "|".join(WEEKDAY_PREPOSITIONS),
+        "|".join(sorted(WEEKDAYS, key=len, reverse=True)), "|".join(sorted(MONTHS, key=len, reverse=True)),
+        "|".join(PLACE_PREPOSITIONS)),
     re.I)
-# Words that open a byline line only with a colon ("Text: Jane Doe", not "Text size", "From our partners").
-_COLON_ONLY_PREFIXES = frozenset({"text", "texte", "texto", "tekst", "from", "di", "a", "av", "af", "door", "por"})
 _MAX_BYLINE_LINE_WORDS = 15
 _LINES_BEFORE_BODY = 15  # page lines above the body's first block where a byline may stand
 _LINES_AFTER_BODY = 8  # ... and below its last (a "Text: Jane Doe" closing the article)
@@ -361,7 +365,7 @@ def _byline_line_authors(doc: Document, content) -> list[str]:
             continue
         found = _LINE_PREFIX.search(text)
         if found is None or (found.start() and not _is_date_lead(text[:found.start()])) \
-                or (found.group(1).casefold() in _COLON_ONLY_PREFIXES and ":" not in found.group()):
+                or (found.group(1).casefold() in COLON_ONLY_BYLINE_PREFIXES and ":" not in found.group()):
             continue
         credit = text[found.start():]
         cut = _CREDIT_END.search(credit, found.end() - found.start())

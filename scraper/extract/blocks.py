@@ -24,6 +24,7 @@ from .rules import (
     BOILERPLATE_SUBSTRINGS,
     BOILERPLATE_TOKENS,
     CONTENT_MARKERS,
+    DEFERRED_CLASS_SUBSTRINGS,
     HEADING_LEVELS,
     HIDDEN_CLASSES,
     HIDDEN_STYLE,
@@ -167,8 +168,9 @@ def _is_question_button(element) -> bool:
 
 def _is_deferred_content(element) -> bool:
     """Hidden now, shown to the reader later: React streaming fragments and paywalled text."""
+    classes = (element.get("class") or "").lower()
     return bool(STREAMED_FRAGMENT_ID.match(element.get("id") or "")) or \
-        "paywall" in (element.get("class") or "").lower()
+        any(word in classes for word in DEFERRED_CLASS_SUBSTRINGS)
 
 
 # Chinese, Japanese and Korean script carries about three Latin letters of text per character.

@@ -56,6 +56,8 @@ RESPONSIVE_DISPLAY = re.compile(r"(?<![\w-])(?:(?:sm|md|lg|xl|2xl):|d-(?:sm|md|l
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # React streaming SSR sends late content in <div hidden id="S:3"> and moves it in with script.
 STREAMED_FRAGMENT_ID = re.compile(r"S:[0-9a-z]+$")
+# Class substrings of text hidden now and shown to the reader later (after login).
+DEFERRED_CLASS_SUBSTRINGS = ("paywall",)
 
 # ---------------------------------------------------------------- site chrome (chrome.py)
 # What a page carries for the site, not for one article: one definition for the body, the FAQ and
