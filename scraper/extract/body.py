@@ -55,6 +55,7 @@ _TEASER_ITEM_LEVELS = 3
 # A caption: at most this long, in a wrapper of at most this many children (picture, line, credit).
 _CAPTION_MAX_CHARS = 250
 _CAPTION_WRAPPER_CHILDREN = 3
+_NOT_CAPTION_ENDS = tuple(end for end in SENTENCE_ENDS if end != ".")  # a caption may end in a full stop
 # A line this short that the page repeats word for word is interface.
 _REPEATED_LINE_MAX_CHARS = 40
 _SENTENCE_END = SENTENCE_ENDS + CLOSING_QUOTES
@@ -189,7 +190,7 @@ def region_blocks(page_blocks: list[Block], region: Region | None, title: str = 
 def _is_picture_caption(block: Block) -> bool:
     """A short line that shares a small wrapper with a picture and nothing else (picture + line): a
     caption without <figure> or a class that says so."""
-    if block.heading or block.chars > _CAPTION_MAX_CHARS or block.text.endswith(SENTENCE_ENDS[1:]):
+    if block.heading or block.chars > _CAPTION_MAX_CHARS or block.text.endswith(_NOT_CAPTION_ENDS):
         return False
     element, wrapper = block.element, block.element.getparent()
     if wrapper is None or len(wrapper) > _CAPTION_WRAPPER_CHILDREN or _holds_picture(element):
