@@ -38,7 +38,8 @@ NEVER_TEXT_TAGS = frozenset({
     "meta", "link",
 })
 # Page furniture: removed from the article body (the FAQ/disclaimer search still reads some of them).
-FURNITURE_TAGS = frozenset({"nav", "aside", "form", "figure", "figcaption", "dialog", "menu", "h1", "label"})
+FURNITURE_TAGS = frozenset({"nav", "aside", "form", "figure", "figcaption", "dialog", "menu", "h1", "label",
+                            "footer"})
 
 # The page's own elements: their class names describe the layout, never a box in it.
 PAGE_TAGS = frozenset({"html", "body", "main"})

@@ -44,6 +44,7 @@ from .blocks import Block
 from .chrome import class_and_id, class_words
 from .dates import names_a_day
 from .document import Document
+from .rules import HEADING_LEVELS
 from .site import article_json_ld, clean_text, is_site_name, select_texts, site_names, squash
 from .wordlists import BYLINE_PREFIXES, HEADLINE_CLASS_SUBSTRINGS, HEADLINE_CLASS_WORDS
 
@@ -54,7 +55,6 @@ _SEPARATOR = re.compile(r"\s+[|\-–—·•»/:*>]{1,2}\s+|\s*[|｜ㅣ：]\s*|\
 _MIN_HEADLINE = 3
 # A kicker (Dachzeile) in front of a headline: a short topic label ending in a colon.
 _KICKER = re.compile(r"^[^:]{3,60}:\s+$")
-_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BODY_TEXT = etree.XPath("//body//text()[normalize-space()][not(ancestor::script or ancestor::style)]")
 _MAX_HEADING_CHARS = 300
 _MIN_TITLE_MATCH_WORDS = 2  # a one-word heading ("Sport") matches a <title> segment by chance
@@ -101,7 +101,7 @@ class _Signals:
         article = article_json_ld(doc) or {}
         headline = article.get("headline") or article.get("name")
         self.title = clean_text(doc.title)
-        self.headings = [text for text in (clean_text(h.text_content()) for h in doc.root.iter(*_HEADING_TAGS))
+        self.headings = [text for text in (clean_text(h.text_content()) for h in doc.root.iter(*HEADING_LEVELS))
                          if text and len(text) <= _MAX_HEADING_CHARS][:_MAX_SHOWN_HEADINGS]
         self.heading_keys = {squash(text) for text in self.headings}
         h1s = [_without_dateline(text) for text in (clean_text(h.text_content()) for h in doc.root.iter("h1")) if text]
