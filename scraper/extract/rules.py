@@ -352,7 +352,6 @@ _DISCLAIMER_PATTERNS = (
     r"\baffiliate\s+(commission|partnerships?|programs?|programmes?)\b",
     r"\b(may|might|will|could|can)\s+(earn|receive|get|make)\s+(a\s+|an\s+)?(small\s+|affiliate\s+)?"
     r"(share\s+of\s+)?(commission|compensation|revenue|fees?)\b",
-    r"\bincome\s+earning\b.{0,40}\baffiliate",
     r"\bwe\s+(may\s+|might\s+)?(receive|earn|get)\s+(a\s+)?(compensation|commission)\b",
     r"\baffiliate-links?\b",
     r"\b(erhalten|bekommen)\s+wir\s+(ggf\.\s+|gegebenenfalls\s+)?(eine\s+)?(kleine\s+)?provision",
