@@ -96,10 +96,9 @@ def is_thread_or_consent(element) -> bool:
     return not THREAD_OR_CONSENT_WORDS.isdisjoint(class_words(element))
 
 
-def headline_wrappers(root) -> frozenset:
-    """The elements around the page's headline (its <h1>): the article's layout, whatever their
-    class says ("panel-two-col-sidebar-right", "sidebar-1" holding the main column)."""
-    headline = root.find(".//body//h1")
+def headline_wrappers(headline) -> frozenset:
+    """The elements around the page's headline (Document.headline, its <h1>): the article's layout,
+    whatever their class says ("panel-two-col-sidebar-right", "sidebar-1" holding the main column)."""
     return frozenset(headline.iterancestors()) if headline is not None else frozenset()
 
 

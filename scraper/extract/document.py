@@ -143,6 +143,12 @@ class Document:
         return element.text_content() if element is not None else ""
 
     @cached_property
+    def headline(self) -> lxml.html.HtmlElement | None:
+        """The first <h1> in <body>, which the bylines, dates and site chrome are placed against
+        (None without one). Found once: on a page without an <h1> the search walks the whole tree."""
+        return self.root.find(".//body//h1")
+
+    @cached_property
     def lang(self) -> str | None:
         value = self.root.get("lang") or self.root.get("xml:lang") or self.meta_first("og:locale", "language",
                                                                                           "content-language")

@@ -117,7 +117,7 @@ _MAX_HEADER_PIECE = 200
 def header_pieces(doc: Document) -> list[tuple[str, etree._Element]]:
     """(text, parent element) of the text pieces after the page's first <h1>, until the article
     text starts (a long paragraph, a subheading): the standfirst, byline and date line."""
-    headline = doc.root.find(".//body//h1")
+    headline = doc.headline
     pieces: list[tuple[str, etree._Element]] = []
     for piece in _AFTER_HEADLINE(headline) if headline is not None else ():
         parent = piece.getparent()
@@ -148,7 +148,7 @@ class PageChrome:
     headline's wrappers are computed once, and a story card's <article> in a related box is chrome."""
 
     def __init__(self, doc: Document):
-        self._layout = headline_wrappers(doc.root)
+        self._layout = headline_wrappers(doc.headline)
 
     def holds(self, element, extra_tags: frozenset[str] = frozenset(), extra: re.Pattern | None = None,
               itself: bool = False) -> bool:
