@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from .chrome import names_of, words_of
+from .chrome import names_of, slug_words, words_of
 from .rules import (
     ALWAYS_BOILERPLATE_TAGS,
     ALWAYS_BOILERPLATE_TOKENS,
@@ -39,7 +39,6 @@ from .rules import (
     literal_alternation,
 )
 
-_SLUG_WORD = re.compile(r"[^\W_]+")
 _CONTENT_MARKER = literal_alternation(CONTENT_MARKERS)
 _BOILERPLATE_SUBSTRING = literal_alternation(BOILERPLATE_SUBSTRINGS)
 # Structural tags that say "this is the page / the article": their class words are not trusted.
@@ -99,11 +98,11 @@ _SLUG_MIN_WORDS = 3
 
 
 def _is_heading_slug(element) -> bool:
-    words = _SLUG_WORD.findall(element.get("id").lower())
+    words = slug_words(element.get("id"))
     if len(words) < _SLUG_MIN_WORDS:
         return False
     heading = next(element.iterdescendants(*HEADING_LEVELS), None)
-    return heading is not None and _SLUG_WORD.findall(heading.text_content().lower())[:len(words)] == words
+    return heading is not None and slug_words(heading.text_content())[:len(words)] == words
 
 
 # Pages repeat the same class names hundreds of times: classify each distinct string once.

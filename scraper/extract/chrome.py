@@ -65,6 +65,12 @@ def words_of(names: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def slug_words(text: str) -> list[str]:
+    """The lowercased words of an id made from a heading ("sharing-with-a-single-developer"), or of
+    the heading's text, in order: split as class_words splits, without the camelCase humps."""
+    return _PARTS.findall(text.lower())
+
+
 def is_chrome_marked(element, boxes: bool = True, column: bool = False) -> bool:
     """The element itself is site chrome by its tag, ARIA role or class/id: the site's frame, a
     comment thread or consent box, and (with `boxes`) a box of other stories. The page's own
