@@ -75,7 +75,9 @@ _AUTHOR_CLASSES = ClassMatcher(BYLINE_CLASSES)
 _NOT_BYLINE_CLASS = re.compile("|".join(NOT_BYLINE_CLASS_SUBSTRINGS), re.I)
 # ... for a line that opens with a byline word, a credits box is where it belongs ("Text: X, Fotos: Y").
 _NOT_BYLINE_LINE_CLASS = re.compile("|".join(word for word in NOT_BYLINE_CLASS_SUBSTRINGS if word != "credit"), re.I)
-_NOT_BYLINE_TAGS = {"script", "style", "img", "svg", "figure", "figcaption", "aside", "footer", "nav", "button"}
+# Elements whose text is no byline besides site chrome (<nav>, <footer>, <aside>: PageChrome's): code,
+# pictures and their captions, buttons.
+_NOT_BYLINE_TAGS = frozenset({"script", "style", "img", "svg", "figure", "figcaption", "button"})
 # "Editor: " right in front of a name (searched in the few characters before it).
 # ... also before the second of several names: "Redaktion: Roman Warschauer und <name>".
 _EDITOR_LABEL = re.compile(r"\b(?:{})\s*[:：\-–]\s*(?:[^\W\d][\w.' -]{{1,40}}?(?:,|&|\s(?:{})\s)\s*)*$".format(
