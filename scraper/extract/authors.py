@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime
 
 from lxml import etree
 
 from .date_words import MONTHS, WEEKDAYS
-from .dates import parse_date
+from .dates import names_a_day
 from .document import Document
 from .site import (
     ClassMatcher,
@@ -44,14 +43,18 @@ from .wordlists import (
     AUTHOR_ORGANISATION_TYPES,
     BYLINE_CLASSES,
     BYLINE_PREFIXES,
+    COLON_ONLY_BYLINE_PREFIXES,
+    DATE_PREPOSITIONS,
     DESK_WORDS,
     EDITOR_LABELS,
     NAME_CONJUNCTIONS,
     NAME_PARTICLES,
     NAME_ROLE_SUFFIXES,
     NOT_BYLINE_CLASS_SUBSTRINGS,
+    PLACE_PREPOSITIONS,
     ROLE_WORDS,
     WEB_PAGE_TYPES,
+    WEEKDAY_PREPOSITIONS,
 )
 
 _PREFIX = re.compile(r"^(?:(?:{})\b\s*[:：\-–]?\s*)+".format("|".join(
@@ -72,7 +75,9 @@ _AUTHOR_CLASSES = ClassMatcher(BYLINE_CLASSES)
 _NOT_BYLINE_CLASS = re.compile("|".join(NOT_BYLINE_CLASS_SUBSTRINGS), re.I)
 # ... for a line that opens with a byline word, a credits box is where it belongs ("Text: X, Fotos: Y").
 _NOT_BYLINE_LINE_CLASS = re.compile("|".join(word for word in NOT_BYLINE_CLASS_SUBSTRINGS if word != "credit"), re.I)
-_NOT_BYLINE_TAGS = {"script", "style", "img", "svg", "figure", "figcaption", "aside", "footer", "nav", "button"}
+# Elements whose text is no byline besides site chrome (<nav>, <footer>, <aside>: PageChrome's): code,
+# pictures and their captions, buttons.
+_NOT_BYLINE_TAGS = frozenset({"script", "style", "img", "svg", "figure", "figcaption", "button"})
 # "Editor: " right in front of a name (searched in the few characters before it).
 # ... also before the second of several names: "Redaktion: Roman Warschauer und <name>".
 _EDITOR_LABEL = re.compile(r"\b(?:{})\s*[:：\-–]\s*(?:[^\W\d][\w.' -]{{1,40}}?(?:,|&|\s(?:{})\s)\s*)*$".format(
@@ -82,7 +87,6 @@ _EDITOR_LABEL_CHARS = 90
 _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
 _MAX_BYLINE_CHARS = 200
-_NOW = datetime(2000, 1, 1)  # relative dates ("2 hours ago") count as dates here; the day is not used
 _MICRODATA_AUTHOR_XPATH = etree.XPath('//*[@itemprop="author" or @itemprop="creator"] | //a[@rel="author"]')
 _RIGHT_ALIGNED_XPATH = etree.XPath(
     "//body//p[contains(translate(@style, 'RIGHT ', 'right'), 'text-align:right') or @align='right']")
@@ -94,15 +98,15 @@ _LINE_PREFIX = re.compile(r"(?:^|(?<=\s))({})(?:\s*[:：]\s*|\s+)(?=\S)".format(
     re.escape(word) for word in sorted(BYLINE_PREFIXES, key=len, reverse=True))), re.I)
 # Where the credit on a byline line ends: a separator, a date or time ("von R. R. am 07.08.2013").
 _CREDIT_END = re.compile(
-    r"\s*[|•·~»›()\[\]]|\s+[-–—]\s|\s+(?:am|on|le|il|el|den|at|um|in)\s+(?=\S*\d)|\s+\S*\d"
+    r"\s*[|•·~»›()\[\]]|\s+[-–—]\s|\s+(?:{})\s+(?=\S*\d)|\s+\S*\d"
     r"|,?\s+[^\W\d_]+\s?:"  # ... the next "Label:" ("Author: X, Datum: ...")
-    r"|,?\s+(?:(?:on|am|le|el|il)\s+)?(?:{})\b\.?"  # ... a weekday ("on Monday, November 5")
+    r"|,?\s+(?:(?:{})\s+)?(?:{})\b\.?"  # ... a weekday ("on Monday, November 5")
     r"|\s+(?:{})\.?\s+\d"  # ... a month and day ("January 10, 2008")
-    r"|,\s+(?:at|in|aus|en|à)\s".format(  # ... a place ("Jane Doe, Editor, at CES")
-        "|".join(sorted(WEEKDAYS, key=len, reverse=True)), "|".join(sorted(MONTHS, key=len, reverse=True))),
+    r"|,\s+(?:{})\s".format(  # ... a place ("Jane Doe, Editor, at CES")
+        "|".join(DATE_PREPOSITIONS), "|".join(WEEKDAY_PREPOSITIONS),
+        "|".join(sorted(WEEKDAYS, key=len, reverse=True)), "|".join(sorted(MONTHS, key=len, reverse=True)),
+        "|".join(PLACE_PREPOSITIONS)),
     re.I)
-# Words that open a byline line only with a colon ("Text: Jane Doe", not "Text size", "From our partners").
-_COLON_ONLY_PREFIXES = frozenset({"text", "texte", "texto", "tekst", "from", "di", "a", "av", "af", "door", "por"})
 _MAX_BYLINE_LINE_WORDS = 15
 _LINES_BEFORE_BODY = 15  # page lines above the body's first block where a byline may stand
 _LINES_AFTER_BODY = 8  # ... and below its last (a "Text: Jane Doe" closing the article)
@@ -363,7 +367,7 @@ def _byline_line_authors(doc: Document, content) -> list[str]:
             continue
         found = _LINE_PREFIX.search(text)
         if found is None or (found.start() and not _is_date_lead(text[:found.start()])) \
-                or (found.group(1).casefold() in _COLON_ONLY_PREFIXES and ":" not in found.group()):
+                or (found.group(1).casefold() in COLON_ONLY_BYLINE_PREFIXES and ":" not in found.group()):
             continue
         credit = text[found.start():]
         cut = _CREDIT_END.search(credit, found.end() - found.start())
@@ -381,7 +385,7 @@ def _is_date_lead(text: str) -> bool:
     edited 2019-11-10 13:28:18"), ending in its date or time, not prose that holds a date?"""
     words = text.split()
     return bool(words) and any(char.isdigit() for char in words[-1]) \
-        and parse_date(text, relative_base=_NOW, fast=True) is not None
+        and names_a_day(text)
 
 
 def _article_lines(content) -> list:
@@ -409,7 +413,7 @@ def _dated_line_authors(doc: Document) -> list[str]:
         # "Filed Under:", "Tags:" label what follows; they are not names.
         if piece.endswith((":", "：")) or len(piece) > _MAX_NAME_CHARS:
             continue
-        if any(parse_date(text, relative_base=_NOW) for text in pieces[max(index - 1, 0):index + 2]):
+        if any(names_a_day(text, fast=False) for text in pieces[max(index - 1, 0):index + 2]):
             names = clean_authors([piece], min_words=2)
             if names:
                 return names

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from .chrome import words_of
+from .chrome import names_of, slug_words, words_of
 from .rules import (
     ALWAYS_BOILERPLATE_TAGS,
     ALWAYS_BOILERPLATE_TOKENS,
@@ -24,6 +24,7 @@ from .rules import (
     BOILERPLATE_SUBSTRINGS,
     BOILERPLATE_TOKENS,
     CONTENT_MARKERS,
+    DEFERRED_CLASS_SUBSTRINGS,
     HEADING_LEVELS,
     HIDDEN_CLASSES,
     HIDDEN_STYLE,
@@ -38,7 +39,6 @@ from .rules import (
     literal_alternation,
 )
 
-_SLUG_WORD = re.compile(r"[^\W_]+")
 _CONTENT_MARKER = literal_alternation(CONTENT_MARKERS)
 _BOILERPLATE_SUBSTRING = literal_alternation(BOILERPLATE_SUBSTRINGS)
 # Structural tags that say "this is the page / the article": their class words are not trusted.
@@ -47,6 +47,8 @@ _NEVER_BOILERPLATE_TAGS = PAGE_TAGS | {"article"}
 
 _PROSE_MIN_CHARS = 80
 _PROSE_MAX_LINK_SHARE = 0.3
+# A boilerplate mark is trusted when it wraps at most this share of the walked fragment's prose.
+_TRUSTED_MARK_SHARE = 0.4
 # A comment-thread or footer mark around (nearly) all the page's prose is a layout wrapper
 # ("region-body-and-footer"), not a thread: the article is inside it. Real threads reach 0.91.
 _ALWAYS_MARK_MAX_SHARE = 0.95
@@ -71,11 +73,12 @@ class Block:
 
 def is_always_boilerplate(element) -> bool:
     """Marks trusted whatever they wrap: comment threads, consent dialogs, page footers."""
-    return element.tag in ALWAYS_BOILERPLATE_TAGS or _names_say_always_boilerplate(_names(element))
+    return element.tag in ALWAYS_BOILERPLATE_TAGS or _names_say_always_boilerplate(names_of(element))
 
 
-def is_boilerplate_marked(element) -> bool:
-    """Class/id/role vocabulary says navigation, share bar, related box, byline, ad, ..."""
+def is_boilerplate_marked(element, names: str | None = None) -> bool:
+    """Class/id/role vocabulary says navigation, share bar, related box, byline, ad, ...
+    (`names`: the element's names_of(), when the caller has read them already)."""
     if element.tag in SITE_CHROME_TAGS:
         return True
     role = element.get("role")
@@ -83,7 +86,7 @@ def is_boilerplate_marked(element) -> bool:
         return True
     if element.tag in _NEVER_BOILERPLATE_TAGS or (element.get("itemprop") or "").lower() == "articlebody":
         return False
-    names = _names(element)
+    names = names_of(element) if names is None else names
     if names == " " or not _names_say_boilerplate(names):
         return False
     # A section's id made from its heading ("sharing-with-a-single-developer") is the heading's words.
@@ -91,19 +94,15 @@ def is_boilerplate_marked(element) -> bool:
                 not _names_say_boilerplate(f"{element.get('class') or ''} "))
 
 
-def _names(element) -> str:
-    return f"{element.get('class') or ''} {element.get('id') or ''}"
-
-
 _SLUG_MIN_WORDS = 3
 
 
 def _is_heading_slug(element) -> bool:
-    words = _SLUG_WORD.findall(element.get("id").lower())
+    words = slug_words(element.get("id"))
     if len(words) < _SLUG_MIN_WORDS:
         return False
     heading = next(element.iterdescendants(*HEADING_LEVELS), None)
-    return heading is not None and _SLUG_WORD.findall(heading.text_content().lower())[:len(words)] == words
+    return heading is not None and slug_words(heading.text_content())[:len(words)] == words
 
 
 # Pages repeat the same class names hundreds of times: classify each distinct string once.
@@ -127,7 +126,7 @@ def _names_say_boilerplate(names: str) -> bool:
 
 def is_notice_marked(element) -> bool:
     """Class/id says the element holds a notice: "disclaimer", "disclosure", "risk-warning", ..."""
-    return _names_say_notice(_names(element))
+    return _names_say_notice(names_of(element))
 
 
 @lru_cache(maxsize=8192)
@@ -168,8 +167,9 @@ def _is_question_button(element) -> bool:
 
 def _is_deferred_content(element) -> bool:
     """Hidden now, shown to the reader later: React streaming fragments and paywalled text."""
+    classes = (element.get("class") or "").lower()
     return bool(STREAMED_FRAGMENT_ID.match(element.get("id") or "")) or \
-        "paywall" in (element.get("class") or "").lower()
+        any(word in classes for word in DEFERRED_CLASS_SUBSTRINGS)
 
 
 # Chinese, Japanese and Korean script carries about three Latin letters of text per character.
@@ -211,14 +211,13 @@ class _Collector:
 _NOTHING_OPEN = (False, (), False, False)  # link, marks, hidden, notice of the root's parent
 
 
-def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
-                trusted_mark_share: float = 0.4, keep_hidden: bool = False) -> list[Block]:
-    """Blocks of `root` in reading order. Subtrees for which `skip` is true contribute nothing
-    (their tail text still does). Never-text tags are always skipped; hidden elements too, unless
-    keep_hidden, which returns their blocks flagged `hidden` (notices are sometimes hidden tooltips).
+def iter_blocks(root, keep_hidden: bool = False) -> list[Block]:
+    """Blocks of `root` in reading order. Never-text tags contribute nothing (their tail text still
+    does); hidden elements neither, unless keep_hidden, which returns their blocks flagged `hidden`
+    (notices are sometimes hidden tooltips).
 
     A block is boilerplate when an ancestor's class/id says so, unless that ancestor holds more
-    than `trusted_mark_share` of all the fragment's prose: a layout wrapper with an unlucky class
+    than _TRUSTED_MARK_SHARE of all the fragment's prose: a layout wrapper with an unlucky class
     name ("widget-wrap", "img_container") must not condemn the whole article."""
     out = _Collector()
     # Per open element: (is block, is link, boilerplate-marked ancestors, hidden, notice-marked).
@@ -236,15 +235,18 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
                 out.flush(block_elements[-1], parent_marks, parent_hidden, parent_notice)
             has_attributes = bool(element.attrib)  # most elements have none: skip the attribute rules
             hidden = parent_hidden or (has_attributes and is_hidden(element))
-            if (tag in NEVER_TEXT_TAGS and not _is_question_button(element)) or (hidden and not keep_hidden) \
-                    or (skip is not None and skip(element)):
+            if (tag in NEVER_TEXT_TAGS and not _is_question_button(element)) or (hidden and not keep_hidden):
                 walker.skip_subtree()
                 stack.append((False, parent_link, parent_marks, parent_hidden, parent_notice))
                 continue
             is_block = tag in BLOCK_TAGS
-            marked = tag in SITE_CHROME_TAGS or (has_attributes and is_boilerplate_marked(element))
+            if has_attributes:  # class and id read once for both vocabularies
+                names = names_of(element)
+                marked = is_boilerplate_marked(element, names)
+                notice = parent_notice or _names_say_notice(names)
+            else:
+                marked, notice = tag in SITE_CHROME_TAGS, parent_notice
             marks = parent_marks + (element,) if marked else parent_marks
-            notice = parent_notice or (has_attributes and _names_say_notice(_names(element)))
             stack.append((is_block, parent_link or tag == "a", marks, hidden, notice))
             if is_block:
                 block_elements.append(element)
@@ -259,14 +261,15 @@ def iter_blocks(root, skip: Callable[[etree._Element], bool] | None = None,
             if element is not root:  # the root's tail lies outside the fragment
                 out.add(element.tail, bool(stack) and stack[-1][1])
     out.flush(root, ())
-    resolve_boilerplate(out.blocks, trusted_mark_share)
+    resolve_boilerplate(out.blocks)
     return out.blocks
 
 
 def blocks_within(page_blocks: list[Block], root, skip: Callable[[etree._Element], bool],
                   trusted_mark_share: float) -> list[Block]:
-    """The blocks iter_blocks(root, skip, trusted_mark_share) would return, taken from a walk of the
-    whole page (keep_hidden or not) instead of walking the fragment again."""
+    """The visible blocks of `root` outside subtrees for which `skip` is true, their marks resolved
+    with `trusted_mark_share`, taken from the walk of the whole page (keep_hidden or not) instead of
+    walking the fragment again."""
     outside = set(root.iterancestors())
     verdicts: dict = {root: not skip(root)}  # element -> inside root and not under a skipped element
 
@@ -290,7 +293,7 @@ def blocks_within(page_blocks: list[Block], root, skip: Callable[[etree._Element
     return inside
 
 
-def resolve_boilerplate(blocks: list[Block], trusted_mark_share: float = 0.4) -> None:
+def resolve_boilerplate(blocks: list[Block], trusted_mark_share: float = _TRUSTED_MARK_SHARE) -> None:
     """Set each block's `boilerplate` flag from its marks (see iter_blocks)."""
     mark_chars: dict = {}
     for block in blocks:

@@ -55,6 +55,7 @@ _TEASER_ITEM_LEVELS = 3
 # A caption: at most this long, in a wrapper of at most this many children (picture, line, credit).
 _CAPTION_MAX_CHARS = 250
 _CAPTION_WRAPPER_CHILDREN = 3
+_NOT_CAPTION_ENDS = tuple(end for end in SENTENCE_ENDS if end != ".")  # a caption may end in a full stop
 # A line this short that the page repeats word for word is interface.
 _REPEATED_LINE_MAX_CHARS = 40
 _SENTENCE_END = SENTENCE_ENDS + CLOSING_QUOTES
@@ -71,7 +72,8 @@ class Content:
     # they were found in: html_output.py renders body_html from exactly these.
     blocks: list[Block] = field(default_factory=list)
     container: etree._Element | None = None
-    # The page's visible blocks, in reading order (the title reads the lines above the body).
+    # The page's visible blocks, in reading order: the title reads the lines above the body, the
+    # authors the byline lines around it.
     page_blocks: list[Block] = field(default_factory=list)
 
 
@@ -129,9 +131,7 @@ def _inside(element, elements: set) -> bool:
 
 
 def _page_title(doc: Document) -> str:
-    element = doc.root.find("head/title")
-    parts = [element.text_content() if element is not None else "", doc.meta_first("og:title") or ""]
-    return " ".join(" ".join(parts).split()).lower()
+    return " ".join(f"{doc.title} {doc.meta_first('og:title') or ''}".split()).lower()
 
 
 def _chars(blocks: list[Block]) -> int:
@@ -190,7 +190,7 @@ def region_blocks(page_blocks: list[Block], region: Region | None, title: str = 
 def _is_picture_caption(block: Block) -> bool:
     """A short line that shares a small wrapper with a picture and nothing else (picture + line): a
     caption without <figure> or a class that says so."""
-    if block.heading or block.chars > _CAPTION_MAX_CHARS or block.text.endswith(SENTENCE_ENDS[1:]):
+    if block.heading or block.chars > _CAPTION_MAX_CHARS or block.text.endswith(_NOT_CAPTION_ENDS):
         return False
     element, wrapper = block.element, block.element.getparent()
     if wrapper is None or len(wrapper) > _CAPTION_WRAPPER_CHILDREN or _holds_picture(element):

@@ -4,8 +4,10 @@ Site chrome is what a page carries for the site rather than for one article: its
 menus, the page footer), boxes of other stories (sidebars, related, teasers, recommendations,
 promos, widgets), comment threads and consent boxes. It is defined once, here, on the vocabulary in
 rules.py (SITE_FRAME_*, STORY_BOX_*, THREAD_OR_CONSENT_WORDS), for every concern that must not read
-another story's text, byline or date: the body's boilerplate marks (blocks.py), the FAQ and notice
-finders (sections.py), bylines (authors.py) and dates (page_dates.py).
+another story's text, byline or date: the FAQ and notice finders (sections.py), bylines (authors.py)
+and dates (page_dates.py), through site.PageChrome for the last two. The body's boilerplate marks
+(blocks.py) are wider (share bars, bylines, adverts, ...) and build on the same tags, roles and
+thread/consent words.
 
 Class names are read by one tokeniser, `class_words`: lowercased words split at anything that is
 not a letter or digit and at camelCase humps ("ArticleModuleTeaser_x" -> article, module, teaser, x).
@@ -34,14 +36,19 @@ _PARTS = re.compile(r"[^\W_]+")
 _CAMEL_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^\W\d_A-Za-z]+")
 
 
+def names_of(element) -> str:
+    """The element's class and id attributes as written, space-separated (" " without either)."""
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
 def class_and_id(element) -> str:
     """The element's class and id attributes, lowercased, space-separated."""
-    return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return names_of(element).lower()
 
 
 def class_words(element) -> frozenset[str]:
     """The words of the element's class and id (see the module docstring)."""
-    return words_of(f"{element.get('class') or ''} {element.get('id') or ''}")
+    return words_of(names_of(element))
 
 
 # Pages repeat the same class strings hundreds of times: split each distinct string once.
@@ -58,6 +65,12 @@ def words_of(names: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def slug_words(text: str) -> list[str]:
+    """The lowercased words of an id made from a heading ("sharing-with-a-single-developer"), or of
+    the heading's text, in order: split as class_words splits, without the camelCase humps."""
+    return _PARTS.findall(text.lower())
+
+
 def is_chrome_marked(element, boxes: bool = True, column: bool = False) -> bool:
     """The element itself is site chrome by its tag, ARIA role or class/id: the site's frame, a
     comment thread or consent box, and (with `boxes`) a box of other stories. The page's own
@@ -71,10 +84,8 @@ def is_chrome_marked(element, boxes: bool = True, column: bool = False) -> bool:
     if tag in SITE_FRAME_TAGS or role in SITE_FRAME_ROLES or \
             (boxes and (tag in STORY_BOX_TAGS or role in STORY_BOX_ROLES)):
         return True
-    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    names = names_of(element)
     return names != " " and (_names_say_chrome(names.lower(), boxes, column) or is_thread_or_consent(element))
-
-
 
 
 @lru_cache(maxsize=8192)
@@ -91,10 +102,9 @@ def is_thread_or_consent(element) -> bool:
     return not THREAD_OR_CONSENT_WORDS.isdisjoint(class_words(element))
 
 
-def headline_wrappers(root) -> frozenset:
-    """The elements around the page's headline (its <h1>): the article's layout, whatever their
-    class says ("panel-two-col-sidebar-right", "sidebar-1" holding the main column)."""
-    headline = root.find(".//body//h1")
+def headline_wrappers(headline) -> frozenset:
+    """The elements around the page's headline (Document.headline, its <h1>): the article's layout,
+    whatever their class says ("panel-two-col-sidebar-right", "sidebar-1" holding the main column)."""
     return frozenset(headline.iterancestors()) if headline is not None else frozenset()
 
 

@@ -13,6 +13,7 @@ from .rules import (
     CALL_TO_ACTION,
     CALL_TO_ACTION_MAX_CHARS,
     CAPTION_CREDIT_SUFFIX,
+    CLOSING_QUOTES,
     CONTRIBUTOR_CREDIT,
     COOKIE_LINE,
     CREDIT_OR_BYLINE,
@@ -33,6 +34,8 @@ _SHORT_LINE = 80  # characters: credit, byline and date lines are shorter than t
 # A dateline is a date plus a few distinct words ("Published", "Updated", a month); more make a
 # headline with a time in it ("9h05 - La Bourse de Paris ouvre dans le vert"), which is text.
 _DATELINE_MAX_WORDS = 3
+# A line ending so reads as a sentence (or introduces what follows): no dateline.
+_SENTENCE_OR_LABEL_END = SENTENCE_ENDS + CLOSING_QUOTES + (":",)
 _WORD = re.compile(r"[^\W\d_]{4,}")  # short words are month abbreviations, am/pm, time zones
 
 
@@ -64,7 +67,7 @@ def _is_credit_or_dateline(text: str) -> bool:
     if PICTURE_AGENCY.search(text) and not text.endswith(SENTENCE_ENDS) and \
             (any(mark in text for mark in "/|©") or len(text.split()) <= PICTURE_AGENCY_MAX_WORDS):
         return True
-    if not DATE_LIKE.search(text) or text.endswith((".", "!", "?", ":", "\"", "”", "»")):
+    if not DATE_LIKE.search(text) or text.endswith(_SENTENCE_OR_LABEL_END):
         return False
     # Distinct words: "Published 18 November ... Updated 19 November" repeats its month.
     return len({word.lower() for word in _WORD.findall(text)}) <= _DATELINE_MAX_WORDS

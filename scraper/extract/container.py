@@ -47,8 +47,7 @@ def block_weight(block: Block, article_body: str) -> float:
 
 def is_furniture_element(element) -> bool:
     """Elements whose text is never the article's: navigation, figures, forms, the headline, footers."""
-    tag = element.tag.lower()
-    return tag in FURNITURE_TAGS or tag == "footer"
+    return element.tag in FURNITURE_TAGS
 
 
 @dataclass(frozen=True)

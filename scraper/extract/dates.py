@@ -86,6 +86,16 @@ def parse_date(text: str | None, languages: list[str] | None = None,
     return value if isinstance(value, str) else value.isoformat()
 
 
+# Relative phrases ("2 hours ago") name a day only against a base; to tell a date line, any base will do.
+_ANY_DAY = datetime(2000, 1, 1)
+
+
+def names_a_day(text: str | None, relative: bool = True, fast: bool = True) -> bool:
+    """Is the text a date ("3 hours ago" too, unless not `relative`)? For telling a date line from a
+    headline or a byline, not for reading the page's date: the regex paths only, unless not `fast`."""
+    return parse_date(text, relative_base=_ANY_DAY if relative else None, fast=fast) is not None
+
+
 def _parse_fast(text: str, relative_base: datetime | None) -> datetime | date | str | None:
     for parse in (_parse_iso, _parse_numeric, _parse_month_name):
         value = parse(text)

@@ -1,8 +1,8 @@
 """Parse a page once into a Document that every extraction concern reads.
 
-The lxml tree is the fast tree: metadata, link discovery and main-text detection
-work on it; the article fragment is cleaned on the same tree (docs/extraction.md says why not
-BeautifulSoup).
+The lxml tree is the fast tree: metadata, link discovery and main-text detection work on it.
+BeautifulSoup only cleans the small article fragment that becomes body_html (html_output.py),
+never the whole page.
 """
 
 from __future__ import annotations
@@ -134,6 +134,19 @@ class Document:
                     continue
             _flatten_json_ld(data, objects)
         return objects
+
+    @cached_property
+    def title(self) -> str:
+        """The text of the page's <title> as written ('' without one). Found anywhere: libxml2 moves
+        a <title> that follows body content out of <head>."""
+        element = self.root.find(".//title")
+        return element.text_content() if element is not None else ""
+
+    @cached_property
+    def headline(self) -> lxml.html.HtmlElement | None:
+        """The first <h1> in <body>, which the bylines, dates and site chrome are placed against
+        (None without one). Found once: on a page without an <h1> the search walks the whole tree."""
+        return self.root.find(".//body//h1")
 
     @cached_property
     def lang(self) -> str | None:

@@ -38,7 +38,6 @@ from .rules import (
 from .sections import NOT_A_HEADING_LEVEL, Section, belongs_to_article, section_blocks
 
 _MIN_PAIRS_UNDER_PLAIN_HEADING = 2  # a bold "FAQ" line is less sure than an <h2>: ask for more pairs
-# "1. ", "2) ", "Q: ", "Q1. ", "Question 3: " before a question; "A: ", "Answer: " before an answer.
 _MICRODATA_FAQ = etree.XPath("//*[contains(@itemtype, 'schema.org/FAQPage')]")
 _MICRODATA_QUESTION = etree.XPath(".//*[contains(@itemtype, 'schema.org/Question')]")
 

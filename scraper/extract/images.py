@@ -9,7 +9,6 @@ read, placeholders and tracking pixels dropped, and URLs made absolute.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -19,32 +18,21 @@ from lxml import etree
 from .blocks import is_hidden
 from .chrome import class_and_id
 from .document import Document
-from .rules import NEVER_TEXT_TAGS, SITE_CHROME_TAGS
+from .rules import (
+    IMAGE_TRACKER_URL,
+    NEVER_TEXT_TAGS,
+    NOT_ARTICLE_IMAGE_BOX,
+    PICTURE_CREDIT_CLASS,
+    PICTURE_CREDIT_SUFFIX,
+    SITE_CHROME_TAGS,
+)
 from .site import article_json_ld
 
 # Where lazy loaders keep the real address while `src` holds a placeholder: read before `src`.
 _LAZY_SRC_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src")
 _SRCSET_ATTRIBUTES = ("srcset", "data-srcset", "data-lazy-srcset")
-# Beacons and counters dressed up as images, and the placeholders lazy loaders show first.
-_TRACKER = re.compile(r"((?<![a-z])pixel(?:\.gif|\.png|/|\?)|beacon|tracking|/tr\?|/b\.gif|/t\.gif|spacer|blank\.(gif|png|jpg)|doubleclick|"
-                      r"scorecardresearch|google-analytics|facebook\.com/tr|/count(er)?\b|/hit\b|\b1x1\b|"
-                      r"placeholder|missing-image|transparent\.(gif|png)|lazy-?load)", re.I)
-# class/id words of boxes whose pictures are not the article's (the body finder's boilerplate vocabulary
-# cannot be used: to it "image", "photo" and "caption" are furniture words).
-_NOT_ARTICLE_BOX = re.compile(r"related|teaser|promo|advert|\bads?\b|sponsor|share|sharing|social|author|avatar|"
-                              r"profile|logo|icon|newsletter|subscri|comment|sidebar|widget|recommend|trending|"
-                              r"popular|most-?read|outbrain|taboola|nav|menu|footer|header|banner|breadcrumb")
 _MIN_ICON_SIZE = 50  # px: a stand-alone image declared smaller than this is an icon, not a picture
 _MAX_PIXEL_SIZE = 3  # px: a 1x1 (or 2x2, 3x3) image is a tracking pixel
-# An element that holds the credit of its picture ("Photo: Reuters", "© AFP").
-_CREDIT_CLASS = re.compile(r"credit|copyright|source|photographer|byline|attribution|author|rights", re.I)
-# A caption that ends with its credit: "Traders on the floor. Photo: Reuters", "... © AFP".
-_CREDIT_SUFFIX = re.compile(
-    r"(?:^|(?<=[\s.;|–—-]))\s*[(\[]?((?:(?:image|images|photo|photos|picture|pic|credit|credits|source|foto|fotos|bild|"
-    r"bilder|quelle|crédit|crédits|imagen|immagine|ảnh|nguồn)(?:\s+(?:credit|source))?\s*[:/]|"
-    r"(?:image|photo|picture)\s+(?:copyright|courtesy)\b|©|\(c\))"
-    r"[^()\[\]]{1,80})[)\]]?\s*$", re.I)
-
 
 @dataclass
 class BodyImage:
@@ -85,7 +73,7 @@ def absolute_image_url(base: str, value: str | None) -> str | None:
         return None
     url = urljoin(base, value)
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or _TRACKER.search(url):
+    if parts.scheme not in ("http", "https") or not parts.netloc or IMAGE_TRACKER_URL.search(url):
         return None
     return url
 
@@ -159,7 +147,7 @@ def _is_furniture(element, wrappers: set) -> bool:
         return False
     if is_hidden(element):
         return True
-    return element not in wrappers and bool(_NOT_ARTICLE_BOX.search(class_and_id(element)))
+    return element not in wrappers and bool(NOT_ARTICLE_IMAGE_BOX.search(class_and_id(element)))
 
 
 def _figure(figure, base_url: str) -> BodyImage | None:
@@ -171,7 +159,7 @@ def _figure(figure, base_url: str) -> BodyImage | None:
     if not credit:  # a credit line beside the caption, inside the figure
         credit = next((_text(el) for el in figure.iter() if el is not figure and el.tag != "img"
                        and caption_element not in el.iterancestors() and el is not caption_element
-                       and _CREDIT_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")), "")
+                       and PICTURE_CREDIT_CLASS.search(class_and_id(el))), "")
     return BodyImage(figure, _image_url(img, base_url), _alt(img), caption, credit)
 
 
@@ -216,15 +204,14 @@ def split_credit(caption_element) -> tuple[str, str]:
     for element in caption_element.iter():
         if element is caption_element:
             continue
-        names = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if element.tag in ("cite", "small") or _CREDIT_CLASS.search(names):
+        if element.tag in ("cite", "small") or PICTURE_CREDIT_CLASS.search(class_and_id(element)):
             credit_parts.append(element)
     if credit_parts:
         credit = " ".join(_text(element) for element in credit_parts)
         caption = _text_without(caption_element, credit_parts)
         return caption, credit
     text = _text(caption_element)
-    match = _CREDIT_SUFFIX.search(text)
+    match = PICTURE_CREDIT_SUFFIX.search(text)
     if match:
         return text[:match.start()].strip().rstrip(";|–—-").strip(), match.group(1).strip()
     return text, ""

@@ -10,7 +10,7 @@ from .language import extract_language
 from .page_dates import extract_dates
 from .site import article_json_ld, json_ld_types
 from .title import extract_title
-from .wordlists import ARTICLE_TYPES, COLLECTION_TYPES, LISTING_URL_SEGMENTS
+from .wordlists import ARTICLE_TYPES, COLLECTION_TYPES, FRONT_PAGE_SEGMENTS, LISTING_URL_SEGMENTS
 
 __all__ = ["extract_authors", "extract_dates", "extract_language", "extract_title", "looks_like_article"]
 
@@ -45,7 +45,7 @@ _CHARS_PER_WORD = 6
 
 def _listing_url(url: str) -> bool:
     segments = [segment for segment in urlsplit(url).path.lower().split("/") if segment]
-    if not segments or segments[-1] in {"index.html", "index.php", "index.htm", "home"}:
+    if not segments or segments[-1] in FRONT_PAGE_SEGMENTS:
         return bool(url)  # a site's front page
     # /about, /tag/economy, /author/jane-doe (but not /archive/63076: that is one item).
     if segments[-1] in LISTING_URL_SEGMENTS:

@@ -66,8 +66,6 @@ def _quoted(text: str, position: int) -> bool:
     return False
 
 
-
-
 def is_notice_block(block: Block, trust_marks: bool = True) -> bool:
     """Does this block read as a notice, or sit in an element whose class/id says notice?
     (Where it sits on the page is for the caller to judge.)"""

@@ -38,7 +38,8 @@ NEVER_TEXT_TAGS = frozenset({
     "meta", "link",
 })
 # Page furniture: removed from the article body (the FAQ/disclaimer search still reads some of them).
-FURNITURE_TAGS = frozenset({"nav", "aside", "form", "figure", "figcaption", "dialog", "menu", "h1", "label"})
+FURNITURE_TAGS = frozenset({"nav", "aside", "form", "figure", "figcaption", "dialog", "menu", "h1", "label",
+                            "footer"})
 
 # The page's own elements: their class names describe the layout, never a box in it.
 PAGE_TAGS = frozenset({"html", "body", "main"})
@@ -56,6 +57,8 @@ RESPONSIVE_DISPLAY = re.compile(r"(?<![\w-])(?:(?:sm|md|lg|xl|2xl):|d-(?:sm|md|l
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # React streaming SSR sends late content in <div hidden id="S:3"> and moves it in with script.
 STREAMED_FRAGMENT_ID = re.compile(r"S:[0-9a-z]+$")
+# Class substrings of text hidden now and shown to the reader later (after login).
+DEFERRED_CLASS_SUBSTRINGS = ("paywall",)
 
 # ---------------------------------------------------------------- site chrome (chrome.py)
 # What a page carries for the site, not for one article: one definition for the body, the FAQ and
@@ -188,9 +191,9 @@ PICTURE_AGENCY_MAX_WORDS = 4  # alone: "iStock.com", "Getty Images for Netflix"
 CONTRIBUTOR_CREDIT = re.compile(
     r"^\W*((additional )?reporting by|editing by|writing by)\b|contributed (reporting )?to this (report|story)\.?$",
     re.I)
-# A line that is only an address: URL, e-mail or social handle.
 # An e-mail address in a short line: the reporter's contact line ("Jane Doe jane@paper.com").
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# A line that is only an address: URL, e-mail or social handle.
 BARE_ADDRESS = re.compile(r"^(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|[\w-]+\.(com|org|net)/\S*|@\w+)$")
 _TIME_UNIT = r"(min\.?|mins|minutes?|minuten|hours?|hrs?|days?|stunden?|tagen?|heures?|jours?)"
 RELATIVE_TIME = re.compile(
@@ -220,6 +223,27 @@ CAPTION_CREDIT_SUFFIX = re.compile(
     re.I)
 # A short line holding a date or clock time ("Published 17 December 2024, 14:05") is a dateline.
 DATE_LIKE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}時\d{1,2}分|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?!\d)|\b\d{1,2}[:.h]\d{2}(?!\d)|\b(19|20)\d{2}(?!\d)")
+
+# ---------------------------------------------------------------- images (images.py)
+
+# Beacons and counters dressed up as images, and the placeholders lazy loaders show first.
+IMAGE_TRACKER_URL = re.compile(r"((?<![a-z])pixel(?:\.gif|\.png|/|\?)|beacon|tracking|/tr\?|/b\.gif|/t\.gif|spacer|blank\.(gif|png|jpg)|doubleclick|"
+                               r"scorecardresearch|google-analytics|facebook\.com/tr|/count(er)?\b|/hit\b|\b1x1\b|"
+                               r"placeholder|missing-image|transparent\.(gif|png)|lazy-?load)", re.I)
+# class/id words of boxes whose pictures are not the article's (the body finder's boilerplate vocabulary
+# cannot be used: to it "image", "photo" and "caption" are furniture words).
+NOT_ARTICLE_IMAGE_BOX = re.compile(r"related|teaser|promo|advert|\bads?\b|sponsor|share|sharing|social|author|avatar|"
+                                   r"profile|logo|icon|newsletter|subscri|comment|sidebar|widget|recommend|trending|"
+                                   r"popular|most-?read|outbrain|taboola|nav|menu|footer|header|banner|breadcrumb")
+# An element that holds the credit of its picture ("Photo: Reuters", "© AFP").
+PICTURE_CREDIT_CLASS = re.compile(r"credit|copyright|source|photographer|byline|attribution|author|rights", re.I)
+# A figure caption that ends with its credit (split off it; CAPTION_CREDIT_SUFFIX drops a body line
+# ending in a bracketed one): "Traders on the floor. Photo: Reuters", "... © AFP".
+PICTURE_CREDIT_SUFFIX = re.compile(
+    r"(?:^|(?<=[\s.;|–—-]))\s*[(\[]?((?:(?:image|images|photo|photos|picture|pic|credit|credits|source|foto|fotos|bild|"
+    r"bilder|quelle|crédit|crédits|imagen|immagine|ảnh|nguồn)(?:\s+(?:credit|source))?\s*[:/]|"
+    r"(?:image|photo|picture)\s+(?:copyright|courtesy)\b|©|\(c\))"
+    r"[^()\[\]]{1,80})[)\]]?\s*$", re.I)
 
 # ---------------------------------------------------------------- FAQ and disclaimer sections
 
@@ -328,7 +352,6 @@ _DISCLAIMER_PATTERNS = (
     r"\baffiliate\s+(commission|partnerships?|programs?|programmes?)\b",
     r"\b(may|might|will|could|can)\s+(earn|receive|get|make)\s+(a\s+|an\s+)?(small\s+|affiliate\s+)?"
     r"(share\s+of\s+)?(commission|compensation|revenue|fees?)\b",
-    r"\bincome\s+earning\b.{0,40}\baffiliate",
     r"\bwe\s+(may\s+|might\s+)?(receive|earn|get)\s+(a\s+)?(compensation|commission)\b",
     r"\baffiliate-links?\b",
     r"\b(erhalten|bekommen)\s+wir\s+(ggf\.\s+|gegebenenfalls\s+)?(eine\s+)?(kleine\s+)?provision",

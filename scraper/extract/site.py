@@ -1,4 +1,6 @@
-"""Who publishes the page: site names and the article's JSON-LD object, shared by title and authors."""
+"""What the metadata rules share: who publishes the page (site names, the article's JSON-LD object),
+the lines under the headline, class-word search, site chrome as bylines and dates see it
+(`PageChrome`, on chrome.py's one definition), and site profiles' selectors."""
 
 from __future__ import annotations
 
@@ -89,8 +91,7 @@ def title_suffix_name(doc: Document) -> str | None:
     """Squashed last segment of <title> ("Headline | Example Times" -> "exampletimes"): the site's
     name on pages that state it nowhere else. Only short segments after a " | " or " - " count,
     and only for credits: for headlines, "Section - Headline" titles would make it the headline."""
-    title = doc.root.find(".//title")
-    parts = _TITLE_SUFFIX.split(clean_text(title.text_content() if title is not None else ""))
+    parts = _TITLE_SUFFIX.split(clean_text(doc.title))
     if len(parts) < 2 or len(parts[-1].split()) > _MAX_SUFFIX_WORDS or len(parts[-1]) >= len(parts[0]):
         return None
     return squash(parts[-1]) or None
@@ -116,7 +117,7 @@ _MAX_HEADER_PIECE = 200
 def header_pieces(doc: Document) -> list[tuple[str, etree._Element]]:
     """(text, parent element) of the text pieces after the page's first <h1>, until the article
     text starts (a long paragraph, a subheading): the standfirst, byline and date line."""
-    headline = doc.root.find(".//body//h1")
+    headline = doc.headline
     pieces: list[tuple[str, etree._Element]] = []
     for piece in _AFTER_HEADLINE(headline) if headline is not None else ():
         parent = piece.getparent()
@@ -147,7 +148,7 @@ class PageChrome:
     headline's wrappers are computed once, and a story card's <article> in a related box is chrome."""
 
     def __init__(self, doc: Document):
-        self._layout = headline_wrappers(doc.root)
+        self._layout = headline_wrappers(doc.headline)
 
     def holds(self, element, extra_tags: frozenset[str] = frozenset(), extra: re.Pattern | None = None,
               itself: bool = False) -> bool:

@@ -36,15 +36,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
 from itertools import islice
 
 from lxml import etree
 
 from .blocks import Block
-from .chrome import class_words
-from .dates import parse_date
+from .chrome import class_and_id, class_words
+from .dates import names_a_day
 from .document import Document
+from .rules import HEADING_LEVELS
 from .site import article_json_ld, clean_text, is_site_name, select_texts, site_names, squash
 from .wordlists import BYLINE_PREFIXES, HEADLINE_CLASS_SUBSTRINGS, HEADLINE_CLASS_WORDS
 
@@ -55,7 +55,6 @@ _SEPARATOR = re.compile(r"\s+[|\-–—·•»/:*>]{1,2}\s+|\s*[|｜ㅣ：]\s*|\
 _MIN_HEADLINE = 3
 # A kicker (Dachzeile) in front of a headline: a short topic label ending in a colon.
 _KICKER = re.compile(r"^[^:]{3,60}:\s+$")
-_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BODY_TEXT = etree.XPath("//body//text()[normalize-space()][not(ancestor::script or ancestor::style)]")
 _MAX_HEADING_CHARS = 300
 _MIN_TITLE_MATCH_WORDS = 2  # a one-word heading ("Sport") matches a <title> segment by chance
@@ -81,7 +80,6 @@ _DATELINE_END = " ,:;|-–—"
 _MAX_INLINE = 3  # elements inside a line whose class may say headline (<td><span class=headline>)
 _BYLINE = re.compile(r"^(?:{})\b".format("|".join(map(re.escape, BYLINE_PREFIXES))), re.I)
 _HEADLINE_CLASS = re.compile("|".join(HEADLINE_CLASS_SUBSTRINGS), re.I)
-_NOW = datetime(2000, 1, 1)  # relative dates ("2 hours ago") are dates here; the day is not used
 
 
 def extract_title(doc: Document, profile=None, content=None) -> str | None:
@@ -102,9 +100,8 @@ class _Signals:
         self.names = site_names(doc)
         article = article_json_ld(doc) or {}
         headline = article.get("headline") or article.get("name")
-        title = doc.root.find(".//title")
-        self.title = clean_text(title.text_content() if title is not None else "")
-        self.headings = [text for text in (clean_text(h.text_content()) for h in doc.root.iter(*_HEADING_TAGS))
+        self.title = clean_text(doc.title)
+        self.headings = [text for text in (clean_text(h.text_content()) for h in doc.root.iter(*HEADING_LEVELS))
                          if text and len(text) <= _MAX_HEADING_CHARS][:_MAX_SHOWN_HEADINGS]
         self.heading_keys = {squash(text) for text in self.headings}
         h1s = [_without_dateline(text) for text in (clean_text(h.text_content()) for h in doc.root.iter("h1")) if text]
@@ -192,7 +189,7 @@ class _Signals:
             words = len(block.text.split())
             if _is_headline_line(block) and len(chosen.split()) < words <= _MAX_HEADLINE_WORDS \
                     and words >= _MIN_SHOWN_WORDS and not _BYLINE.match(block.text) \
-                    and not parse_date(block.text, relative_base=_NOW, fast=True):
+                    and not names_a_day(block.text):
                 return block.text
         return None
 
@@ -292,7 +289,7 @@ def _is_headline_line(block: Block) -> bool:
         return True
     for element in (block.element, *islice(block.element.iterdescendants(tag=etree.Element), _MAX_INLINE)):
         if not HEADLINE_CLASS_WORDS.isdisjoint(class_words(element)) or \
-                _HEADLINE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+                _HEADLINE_CLASS.search(class_and_id(element)):
             return True
     return False
 
@@ -305,7 +302,7 @@ def _without_dateline(text: str) -> str:
     if not any(char.isdigit() for word in words[:_MAX_DATELINE_WORDS] for char in word):
         return text
     for count in range(1, min(_MAX_DATELINE_WORDS, len(words) - _MIN_SHOWN_WORDS) + 1):
-        if parse_date(" ".join(words[:count]).rstrip(_DATELINE_END), fast=True):
+        if names_a_day(" ".join(words[:count]).rstrip(_DATELINE_END), relative=False):
             return " ".join(words[count:]).lstrip(_DATELINE_END)
     return text
 

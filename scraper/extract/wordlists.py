@@ -12,6 +12,17 @@ BYLINE_PREFIXES = (
     "szerző", "írta", "автор", "авторы", "текст", "作者", "文", "記者", "기자", "글",
 )
 
+# ... of which these open a byline line only with a colon ("Text: Jane Doe", not "Text size",
+# "From our partners").
+COLON_ONLY_BYLINE_PREFIXES = frozenset({"text", "texte", "texto", "tekst", "from", "di", "a", "av", "af", "door",
+                                        "por"})
+# Where a credit on a byline line ends: a preposition before a date or time ("von R. R. am
+# 07.08.2013"), before a weekday ("by Jane Doe on Monday"), and after a comma before a place
+# ("Jane Doe, Editor, at CES").
+DATE_PREPOSITIONS = ("am", "on", "le", "il", "el", "den", "at", "um", "in")
+WEEKDAY_PREPOSITIONS = ("on", "am", "le", "el", "il")
+PLACE_PREPOSITIONS = ("at", "in", "aus", "en", "à")
+
 # Joins between names: "A and B", "A und B", "A et B", "A y B", "A e B", "A i B", ...
 NAME_CONJUNCTIONS = (
     "and", "und", "et", "y", "e", "i", "og", "och", "en", "ve", "và", "и", "oraz", "és", "ja", "dan",
@@ -86,6 +97,8 @@ WEB_PAGE_TYPES = frozenset({"webpage", "itempage"})  # older Yoast pages credit 
 COLLECTION_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "profilepage", "aboutpage",
                               "contactpage", "website"})
 
+# Last URL path segments of a site's front page.
+FRONT_PAGE_SEGMENTS = frozenset({"index.html", "index.php", "index.htm", "home"})
 # URL path segments of listings and site pages: /tag/economy, /author/jane-doe, /about.
 LISTING_URL_SEGMENTS = frozenset({
     "tag", "tags", "topic", "topics", "category", "categories", "kategorie", "categorie", "categoria", "section",

@@ -58,4 +58,4 @@ def test_layout_around_the_headline_and_page_classes_are_not_chrome():
     doc = Document.parse(f'<html><body class="has-sidebar">{html}</body></html>', "https://news.example.com/a")
     byline = doc.root.xpath("//span")[0]
     assert in_site_chrome(byline, article_tag=False)  # without knowing the layout
-    assert not in_site_chrome(byline, article_tag=False, layout=headline_wrappers(doc.root))
+    assert not in_site_chrome(byline, article_tag=False, layout=headline_wrappers(doc.headline))
