@@ -5,9 +5,9 @@
     .venv/bin/python -m bench.instruments_score --split tune -v # every miss and false tag
     .venv/bin/python -m bench.instruments_score --labels FILE   # another label file (e.g. with "text")
 
-Labels: tests/entities/labels/instrument_labels.jsonl (splits tune, holdout) and holdout2.jsonl
-(trafilatura-eval pages; their text is not in the corpus truth, so only --extracted scores them
-unless --labels names the analyst's file with its "text"), written blind with GUIDELINES.md beside
+Labels: tests/entities/labels/instrument_labels.jsonl (splits tune, holdout), holdout2.jsonl and
+holdout3.jsonl (trafilatura-eval pages; their text is not in the corpus truth, so only --extracted
+scores them unless --labels names the analyst's file with its "text"), written blind with GUIDELINES.md beside
 them. The unit is the article-instrument pair. A predicted instrument matches a labelled one of the
 same kind when they share the ISIN, the ticker (ignoring case, spaces, dots and dashes) or the
 name (ignoring case, accents and legal suffixes). The recogniser reads the truth text (title +
@@ -31,8 +31,10 @@ LABELS = REPO / "tests" / "entities" / "labels" / "instrument_labels.jsonl"
 # holdout2: labelled blind after the second pass was tuned; pages without truth body (trafilatura-eval),
 # so it is scored on the text newsagg extracts (the analyst's own text stays outside the repo).
 HOLDOUT2 = LABELS.with_name("holdout2.jsonl")
-LABEL_FILES = (LABELS, HOLDOUT2)
-SPLITS = ("tune", "holdout", "holdout2")
+# holdout3: 51 more trafilatura-eval pages, labelled blind while the third pass was tuned.
+HOLDOUT3 = LABELS.with_name("holdout3.jsonl")
+LABEL_FILES = (LABELS, HOLDOUT2, HOLDOUT3)
+SPLITS = ("tune", "holdout", "holdout2", "holdout3")
 CORPUS = REPO.parent / "shared" / "corpus"
 KINDS = ("stock", "crypto", "index", "currency")
 _LEGAL = re.compile(r"\b(inc|corp|corporation|co|company|ltd|limited|plc|ag|se|sa|nv|group|holdings?|"

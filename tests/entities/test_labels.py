@@ -1,7 +1,7 @@
 """The blind hand labels as a ratchet: precision and recall per article-instrument pair may not
 drop below what was measured (bench/instruments_score.py, docs/extraction.md). "truth": the text the
-labeller read; "extracted": the text newsagg extracts from the same pages (holdout2 has only this:
-its pages have no truth body in the corpus)."""
+labeller read; "extracted": the text newsagg extracts from the same pages (holdout2 and holdout3
+have only this: their pages have no truth body in the corpus)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ FLOORS = {
     ("tune", "extracted"): (0.98, 0.925),
     ("holdout", "extracted"): (0.97, 0.97),
     ("holdout2", "extracted"): (0.91, 0.92),  # labelled blind after the second pass, studied in the third
+    ("holdout3", "extracted"): (0.90, 0.88),  # labelled blind while the third pass was tuned, measured once
 }
 
 
