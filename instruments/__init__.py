@@ -57,6 +57,6 @@ def default_recogniser() -> Recogniser:
 
 
 def recognise(title: str | None, body: str, language: str | None = None,
-              published: str | None = None) -> list[dict]:
+              published: str | None = None, modified: str | None = None) -> list[dict]:
     """The instruments an article's title and body mention, as `Article.instruments` entries."""
-    return [tag.to_dict() for tag in default_recogniser().tags(title, body, language, published)]
+    return [tag.to_dict() for tag in default_recogniser().tags(title, body, language, published, modified)]

@@ -29,8 +29,10 @@ CUES_AFTER = frozenset({
     "sa", "ltd", "group", "ceo", "cfo", "chairman", "chief", "earnings", "revenue", "revenues", "profit",
     "aktie", "aktien", "konzern", "konzerns", "chef", "chefin", "vorstand", "vorstandschef", "gruppe",
     "umsatz", "gewinn", "action", "actions", "titre", "acción", "acciones", "azioni", "titolo", "aandeel",
-    "aandelen", "aktier", "aksjen", "hisse", "hisseleri", "hissesi", "akcje",
+    "aandelen", "aktier", "aksjen", "hisse", "hisseleri", "hissesi", "akcje", "gmbh", "llc",
 })
+# ... of which these may also end another company's name ("OGE Group", "CAE Gruppe").
+NAME_HEADS = frozenset({"group", "gruppe", "se", "sa", "ag", "nv", "corporation", "konzern"})
 
 # Capitalised words before a name that do not make it part of a longer name ("Apple" in "CEO Tim
 # Cook said Apple"; "Analyst" in a title): the name stands alone after these.
@@ -53,7 +55,9 @@ SENTENCE_OPENERS = frozenset({
 
 # ... or right before it: "shares of Target", "cổ phiếu VIC", "Aktien von Allianz".
 CUE_PHRASES_BEFORE = ("shares of", "stake in", "aktien von", "aktie von", "cổ phiếu", "công ty", "tập đoàn",
-                      "actions de", "acciones de", "azioni di")
+                      "actions de", "acciones de", "azioni di", "firma", "konzern", "unternehmen", "hersteller",
+                      "company", "firm", "maker", "manufacturer", "retailer", "insurer", "carmaker", "automaker",
+                      "chipmaker", "société", "groupe", "empresa", "azienda")
 
 # A one-word name after "the" and before one of these is the company's ("the Netflix app", "the Apple
 # store"); before anything else it may be a place or thing ("the Amazon, a major carbon sink").

@@ -7,8 +7,12 @@ automaton over every name. Built once per process (lazily) from
    crypto assets, market indices, currencies, and listing dates;
    instruments/data/companies.csv: the largest companies of the main markets outside those indices,
    and the short names, brands ("Google" for Alphabet) and own-script names (トヨタ, 腾讯, 삼성전자)
-   of the package's entries;
-3. the operator's watchlist (`[entities] watchlist`), in the same CSV format.
+   of the package's entries; instruments/data/world_companies.csv: mid-caps and consumer brands of
+   Europe, Asia and the Americas, written the same way;
+3. instruments/data/us_companies.csv, generated (bench/instruments_us.py) from the SEC's list of
+   US-listed companies: only supplements, so a row whose ticker is known, and any of its names that
+   another instrument already has, are left out;
+4. the operator's watchlist (`[entities] watchlist`), in the same CSV format.
 
 Names are matched on a folded copy of the text (lower case, every non-word character a space, same
 length as the original, so offsets map back); each key is padded with spaces, so a name only
@@ -36,6 +40,10 @@ LISTINGS = DATA / "listings.csv"
 COMPANIES = DATA / "companies.csv"
 NOT_INSTRUMENTS = DATA / "not_instruments.txt"
 COMMON_WORDS = DATA / "common_words.tsv"
+CASE_VARIANTS = DATA / "case_variants.txt"
+FIRST_NAMES = DATA / "first_names.txt"
+WORLD_COMPANIES = DATA / "world_companies.csv"
+US_COMPANIES = DATA / "us_companies.csv"
 
 # Never a name, whatever a list says: the issue's traps and their kin.
 TRAPS = frozenset({
@@ -92,8 +100,9 @@ class Alias:
     entry: int  # index into Dictionary.entries; -1 for a phrase that is not an instrument
     any_case: bool
     common_in: frozenset[str]  # languages in which this one-word name is also an everyday word
-    cued: bool = False  # needs its kind's context (currencies always do)
+    cued: bool = False  # needs its kind's context (currencies always do; a company: a company cue)
     genitive: bool = False  # "Samsungs", "Googles": only in languages that inflect names so
+    variants: bool = False  # also in another case with a capital first letter ("Gamestop", "Axa")
 
 
 # Languages whose genitive adds an -s to a name ("Samsungs neue Tablets", "Volvos vinst").
@@ -104,8 +113,10 @@ class Dictionary:
     """Entries plus lookups by ISIN, by (ticker, exchange family), by ticker, and the name automaton."""
 
     def __init__(self, entries: list[Entry], not_instruments: Iterable[str] = (),
-                 common_words: dict[str, frozenset[str]] | None = None):
+                 common_words: dict[str, frozenset[str]] | None = None, case_variants: frozenset[str] = frozenset(),
+                 first_names: frozenset[str] = frozenset()):
         self.entries = entries
+        self.first_names = first_names  # "Christian Kemper": a name after one of these is a surname
         self.by_isin: dict[str, int] = {}
         self.by_listing: dict[tuple[str, str | None], list[int]] = {}
         self.by_symbol: dict[str, list[int]] = {}
@@ -132,7 +143,8 @@ class Dictionary:
                 if name in entry.trusted:
                     common = frozenset()
                 cued = name in entry.cued or entry.instrument.kind == "currency"
-                self._add_alias(keys, Alias(name, index, name.islower(), common, cued))
+                variants = not cued and not common and name in case_variants
+                self._add_alias(keys, Alias(name, index, name.islower(), common, cued, variants=variants))
                 if single and entry.instrument.kind != "currency" and len(name) >= 3 and name[-1].isalpha() \
                         and name[-1] not in "sxzßSXZ" and not has_cjk(name) and name[-1].isascii():
                     self._add_alias(keys, Alias(name + "s", index, name.islower(), common, cued, genitive=True))
@@ -291,35 +303,97 @@ def merge_rows(entries: list[Entry], rows: Iterable[ListingRow], replace_names: 
     by_listing = {(symbol, exchanges.family(exchange)): entry for entry in entries
                   for symbol, exchange in entry.listings}
     for row in rows:
+        _merge_row(entries, row, by_isin, by_listing, replace_names)
+
+
+def supplement_rows(entries: list[Entry], rows: Iterable[ListingRow]) -> None:
+    """Add generated rows below the written ones: a row whose ticker or ISIN is known adds nothing;
+    a row whose own name a known company has is another listing of it ("Novartis AG", NYSE: NVS);
+    any other row is a new entry without the names another instrument already has."""
+    known_listings = {(symbol, exchanges.family(exchange)) for entry in entries for symbol, exchange in entry.listings}
+    known_isins = {isin for entry in entries for isin in entry.isins}
+    owners: dict[str, set[int]] = {}
+    for index, entry in enumerate(entries):
+        for name in entry.names:
+            owners.setdefault(name.casefold(), set()).add(index)
+    by_listing = {(symbol, exchanges.family(exchange)): index for index, entry in enumerate(entries)
+                  for symbol, exchange in entry.listings}
+    for row in rows:
         exchange = _canonical_exchange(row.exchange)
-        entry = (by_isin.get(row.isin) if row.isin else None) or \
-            (by_listing.get((row.symbol, exchanges.family(exchange))) if row.kind == "stock" else None)
-        if entry is None or entry.instrument.kind != row.kind:
-            entry = Entry(Instrument(row.kind, row.symbol, exchange, row.name, row.isin),
-                          home="crypto" if row.kind == "crypto" else exchanges.family(exchange))
-            entries.append(entry)
-        elif replace_names:
-            old = entry.instrument
-            entry.instrument = Instrument(old.kind, old.symbol, old.exchange, row.name, old.isin or row.isin)
-        entry.listings.add((row.symbol, exchange))
-        entry.listed_from = row.listed_from or entry.listed_from
-        entry.listed_until = row.listed_until or entry.listed_until
-        if row.isin:
-            entry.isins.add(row.isin)
-            by_isin[row.isin] = entry
-        by_listing[(row.symbol, exchanges.family(exchange))] = entry
-        aliases = []
-        for alias in row.aliases:
-            if alias[:1] in "?=" and len(alias) > 1:
-                (entry.cued if alias[0] == "?" else entry.trusted).add(alias[1:])
-                alias = alias[1:]
-            aliases.append(alias)
-        written = {row.name, *aliases}  # as the file writes them: short ones too ("Eon", "Nio")
-        names = written if row.kind != "stock" else name_aliases(row.name) | written
-        accentless = {strip_accents(alias) for alias in aliases} - set(aliases)
-        entry.names |= {name for name in names if name.islower() or _usable(name, name in written)} | accentless
-        entry.explicit |= {row.name, *aliases} | accentless
-        entry.removed |= set(row.removed)
+        listing = (row.symbol, exchanges.family(exchange))
+        index = by_listing.get(listing)
+        if index is not None:  # its names nobody else has: "Seagate" for Seagate Technology
+            known = entries[index]
+            free = [alias for alias in row.aliases if alias.lstrip("?=").casefold() not in owners]
+            if free and known.instrument.kind == row.kind and _same_company(known.instrument.name, row.name):
+                _add_aliases(known, free)
+                for alias in free:
+                    owners.setdefault(alias.lstrip("?=").casefold(), set()).add(index)
+            continue
+        if listing in known_listings or (row.isin and row.isin in known_isins):
+            continue
+        known_listings.add(listing)
+        same_name = owners.get(row.name.casefold(), set()) | owners.get(min(name_aliases(row.name) or {row.name},
+                                                                           key=len).casefold(), set())
+        stocks = [index for index in same_name if entries[index].instrument.kind == row.kind]
+        if len(stocks) == 1:
+            entries[stocks[0]].listings.add((row.symbol, exchange))
+            continue
+        taken = {alias for alias in (row.name, *row.aliases) if alias.lstrip("?=").casefold() in owners}
+        row = ListingRow(row.kind, row.symbol, row.exchange, row.name, row.isin,
+                         [alias for alias in row.aliases if alias not in taken], row.removed, row.line,
+                         row.listed_from, row.listed_until)
+        entry = _merge_row(entries, row, {}, {}, False, derive=False)
+        entry.names -= {name for name in entry.names if name.casefold() in owners}
+        for name in entry.names:
+            owners.setdefault(name.casefold(), set()).add(len(entries) - 1)
+
+
+def _same_company(name: str | None, other: str) -> bool:
+    """"Seagate Technology" and "Seagate Technology Holdings plc": one company; "Wachovia" and
+    "Weibo Corp", which took its old ticker, are two."""
+    first = fold(strip_accents(name or "")).split()[:1]
+    return bool(first) and first == fold(strip_accents(other)).split()[:1]
+
+
+def _merge_row(entries: list[Entry], row: ListingRow, by_isin: dict[str, Entry],
+               by_listing: dict[tuple[str, str | None], Entry], replace_names: bool, derive: bool = True) -> Entry:
+    exchange = _canonical_exchange(row.exchange)
+    entry = (by_isin.get(row.isin) if row.isin else None) or \
+        (by_listing.get((row.symbol, exchanges.family(exchange))) if row.kind == "stock" else None)
+    if entry is None or entry.instrument.kind != row.kind:
+        entry = Entry(Instrument(row.kind, row.symbol, exchange, row.name, row.isin),
+                      home="crypto" if row.kind == "crypto" else exchanges.family(exchange))
+        entries.append(entry)
+    elif replace_names:
+        old = entry.instrument
+        entry.instrument = Instrument(old.kind, old.symbol, old.exchange, row.name, old.isin or row.isin)
+    entry.listings.add((row.symbol, exchange))
+    entry.listed_from = row.listed_from or entry.listed_from
+    entry.listed_until = row.listed_until or entry.listed_until
+    if row.isin:
+        entry.isins.add(row.isin)
+        by_isin[row.isin] = entry
+    by_listing[(row.symbol, exchanges.family(exchange))] = entry
+    derived = name_aliases(row.name) if row.kind == "stock" and derive else set()
+    _add_aliases(entry, [row.name, *row.aliases], derived)
+    entry.removed |= set(row.removed)
+    return entry
+
+
+def _add_aliases(entry: Entry, written_aliases: list[str], derived: set[str] = frozenset()) -> None:
+    """Names a listing file writes (with their "?" and "=" marks) and names derived from them."""
+    aliases = []
+    for alias in written_aliases:
+        if alias[:1] in "?=" and len(alias) > 1:
+            (entry.cued if alias[0] == "?" else entry.trusted).add(alias[1:])
+            alias = alias[1:]
+        aliases.append(alias)
+    written = set(aliases)  # as the file writes them: short ones too ("Eon", "Nio")
+    accentless = {strip_accents(alias) for alias in aliases[1:]} - written
+    entry.names |= {name for name in derived | written if name.islower() or _usable(name, name in written)}
+    entry.names |= accentless
+    entry.explicit |= written | accentless
 
 
 def _canonical_exchange(spelling: str | None) -> str | None:
@@ -341,6 +415,13 @@ def read_common_words(path: Path = COMMON_WORDS) -> dict[str, frozenset[str]]:
     return words
 
 
+def read_lines(path: Path) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
 def read_not_instruments(path: Path = NOT_INSTRUMENTS) -> list[str]:
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
@@ -353,8 +434,13 @@ def build(watchlist: str | Path | None = None, include_package: bool = True) -> 
     entries = entries_from_pytickersymbols() if include_package else []
     merge_rows(entries, read_listing_file(LISTINGS))
     merge_rows(entries, read_listing_file(COMPANIES))
+    if WORLD_COMPANIES.exists():
+        merge_rows(entries, read_listing_file(WORLD_COMPANIES))
+    if US_COMPANIES.exists():
+        supplement_rows(entries, read_listing_file(US_COMPANIES))
     merge_rows(entries, operator_rows, replace_names=True)
-    return Dictionary(entries, read_not_instruments(), read_common_words())
+    return Dictionary(entries, read_not_instruments(), read_common_words(), read_lines(CASE_VARIANTS),
+                      read_lines(FIRST_NAMES))
 
 
 __all__ = ["Alias", "Dictionary", "Entry", "WatchlistError", "build", "fold", "name_aliases"]

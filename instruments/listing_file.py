@@ -9,7 +9,8 @@ index, currency; default stock), `isin` (checked against its check digit) and `l
 An alias written all in lower case matches in any case ("bitcoin" finds "Bitcoin"); any other alias
 matches as written (and in an all-capitals headline). Prefixes: `-` removes a name the default
 dictionary derived for the same instrument ("-Dow" on Dow Inc.); `?` marks a name that counts only
-with its kind's context ("?Nasdaq" as an index: "the Nasdaq rose"); `=` marks a name that is never
+with its kind's context ("?Nasdaq" as an index: "the Nasdaq rose"; a company's: a company cue or
+another mention of the company, "?Dell": "Dell shares"); `=` marks a name that is never
 read as an everyday word ("=Ether"). Lines starting with `#`
 are comments. A bad line raises WatchlistError naming the file and line, and nothing is loaded.
 """

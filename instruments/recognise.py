@@ -3,7 +3,7 @@
 Two passes over each text, no loop of regexes per name:
 1. one regex finds the explicit forms: cashtags ($AAPL), exchange-qualified tickers ((NASDAQ: AAPL),
    NYSE:GS, (HoSE: VIC)), suffixed tickers (AAPL.O, 7203.T, VIC.VN), ISINs (check digit), CUSIPs and
-   SEDOLs after their label, Vietnamese "mã chứng khoán: VIC";
+   SEDOLs after their label, Vietnamese "mã chứng khoán: VIC", crypto codes after an amount ("0.01 BCH");
 2. the Aho-Corasick automaton of the dictionary finds names, whole words only; each hit is checked
    (case as written, not part of a longer name, not a person or a venue) and a name that is also an
    everyday word ("Apple", "Target", German "Allianz") counts only with support: a capital letter
@@ -40,6 +40,7 @@ _EXPLICIT = re.compile(
     r"|(?<![\w.])\.(?P<ric>[A-Z][A-Z0-9]{1,13})(?![\w])"
     r"|(?<![\w/])(?P<fx1>[A-Z]{3})/(?P<fx2>[A-Z]{3})(?![\w/])"
     r"|(?<![\w])(?P<fxric>[A-Z]{3})=(?![\w=])"
+    r"|(?<![\w.,])\d+(?:[.,]\d+)*[ \t\u00a0]?(?P<coin>[A-Z]{3,5})(?![\w/:=-]|\.\w)"
 )
 _SENTENCE_END = frozenset(".!?:;\n•–—|")
 _OPENERS = "\"'“‘«„([ \t"
@@ -52,6 +53,7 @@ _AMOUNT_BEFORE = re.compile(r"[\d$€£¥]\S*\s*(?:million|billion|trillion|mn|b
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.!?](?=\s)|\n")
 _DECIMAL = re.compile(r"\d+[.,]\d+")
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])(?P<first>[A-Z][a-z]+) (?:[A-Z]\. )?$")
 _MODEL_CODE = re.compile(r"-\d")  # "BD-1", "BT-7274": a model or product code, not the company
 
 
@@ -64,6 +66,7 @@ class _Hit:
     weak: bool = False
     supported: bool = False  # a weak name with a cue of its own
     by_capital: str | None = None  # the everyday-word name whose only support is its capital letter
+    stop: int = -1  # end of a name in the text
 
 
 class Recogniser:
@@ -71,14 +74,15 @@ class Recogniser:
         self.dictionary = dictionary
 
     def tags(self, title: str | None, body: str, language: str | None = None,
-             published: str | None = None) -> list[Tag]:
+             published: str | None = None, modified: str | None = None) -> list[Tag]:
         """Instruments of one article, most mentioned first (ties: first seen first). With the
-        publication date, companies not listed on that day (Uber in 2015) are left out."""
+        publication date, companies not listed on that day (Uber in 2015) are left out; an article
+        updated later (`modified`) may name a company listed by its update."""
         title = unicodedata.normalize("NFC", title or "")
         body = unicodedata.normalize("NFC", body or "")
         embedded: set[str] = set()  # everyday-word names seen as the tail of a longer name ("Port Vale")
-        title_hits = self._listed(self._hits(title, language, True, embedded), published)
-        body_hits = self._listed(self._hits(body, language, False, embedded), published)
+        title_hits = self._listed(self._hits(title, language, True, embedded), published, modified)
+        body_hits = self._listed(self._hits(body, language, False, embedded), published, modified)
         for hit in title_hits + body_hits:  # "Port Vale ... Vale keeper": the capital is the longer name's
             if hit.by_capital in embedded:
                 hit.supported = False
@@ -102,14 +106,15 @@ class Recogniser:
         return sorted(tags.values(), key=lambda tag: (-tag.mentions, order[tag.instrument.key]
                                                       if tag.instrument.key in order else 0))
 
-    def _listed(self, hits: list[_Hit], published: str | None) -> list[_Hit]:
-        day = (published or "")[:10]
-        if not day:
+    def _listed(self, hits: list[_Hit], published: str | None, modified: str | None = None) -> list[_Hit]:
+        first = (published or modified or "")[:10]
+        last = max(first, (modified or "")[:10])
+        if not first:
             return hits
         entries = self.dictionary.entries
         return [hit for hit in hits if hit.entry is None or (
-            (entries[hit.entry].listed_from or "") <= day
-            and (entries[hit.entry].listed_until is None or day < entries[hit.entry].listed_until))]
+            (entries[hit.entry].listed_from or "") <= last
+            and (entries[hit.entry].listed_until is None or first < entries[hit.entry].listed_until))]
 
     def _key(self, hit: _Hit) -> str:
         return f"entry:{hit.entry}" if hit.entry is not None else hit.instrument.key
@@ -158,6 +163,9 @@ class Recogniser:
                     (self._currency(match.group("fx1")), self._currency(match.group("fx2")))
                     if entry is not None and all(code in codes.CURRENCIES or code in ("BTC", "ETH")
                                                  for code in (match.group("fx1"), match.group("fx2")))]
+        if match.group("coin"):  # "0.01 BCH" in a fee table: crypto amounts count, fiat ones do not
+            entry = self.dictionary.lookup_kind(match.group("coin"), "crypto")
+            return [_Hit(entry, None, match.start("coin"), "code")] if entry is not None else []
         if match.group("fxric"):
             entry = self._currency(match.group("fxric"))
             return [_Hit(entry, None, start, "code")] if entry is not None else []
@@ -280,12 +288,18 @@ class Recogniser:
                 continue
             alias = next(dictionary.aliases[i] for i in alias_ids if dictionary.aliases[i].entry == entry)
             kind = dictionary.entries[entry].instrument.kind
+            if kind == "stock" and self._after_first_name(text, start, alias):
+                embedded.add(alias.text)  # "Mike Ford ... Ford wrote": a surname throughout
+                continue
             if kind == "stock" and _inside_other_name(text, start, stop, alias):
                 continue
-            hit = _Hit(entry, None, start, "name")
+            if kind == "stock" and " " not in alias.text and self._after_company(hits, text, start):
+                continue  # "Dolby Atmos": a product of the company named right before
+            hit = _Hit(entry, None, start, "name", stop=stop)
             if alias.cued:
                 hit.weak = True
-                hit.supported = _kind_cue(kind, text, start, stop)
+                hit.supported = _has_cue(text, start, stop, strict=True) if kind == "stock" \
+                    else _kind_cue(kind, text, start, stop)
                 if kind == "currency" and not hit.supported:
                     continue  # an amount or a unit ("in dollar terms"), never a currency mention
             elif _is_common(alias, language):
@@ -300,6 +314,25 @@ class Recogniser:
                         hit.by_capital = alias.text
             hits.append(hit)
         return hits
+
+    def _after_company(self, hits: list[_Hit], text: str, start: int) -> bool:
+        last = hits[-1] if hits else None
+        return last is not None and last.form == "name" and last.stop == start - 1 and text[start - 1] == " " \
+            and self.dictionary.entries[last.entry].instrument.kind == "stock"
+
+    def _after_first_name(self, text: str, start: int, alias) -> bool:
+        """"Christian Kemper", "Michael Dell", "John M. Ford": a one-word name right after a first
+        name (and a middle initial) is a surname."""
+        if " " in alias.text:
+            return False
+        match = _FIRST_NAME_BEFORE.search(text, max(0, start - 30), start)
+        if match is None:
+            return False
+        first_names = self.dictionary.first_names
+        first = match.group("first")
+        if first in first_names:
+            return True
+        return "?" + first in first_names and not _sentence_initial(text, match.start("first"))
 
     def _choose(self, alias_ids: list[int], language: str | None) -> int | None:
         """The entry a name means; a name shared by several entries needs the article's market."""
@@ -322,6 +355,8 @@ def _case_fits(span: str, alias) -> bool:
     span = span.replace("’", "'")
     if span == alias.text:
         return True
+    if alias.variants and span[:1].isupper() and fold(span) == fold(alias.text):
+        return True  # a distinctive name in another case: "Gamestop", "Baywa", "Axa"
     return span.isupper() and span == alias.text.upper() and len(alias.text) >= 4  # an all-capitals headline
 
 
@@ -437,13 +472,15 @@ def _kind_cue(kind: str, text: str, start: int, stop: int) -> bool:
     return any(cue.search(window) for cue in cues)
 
 
-def _has_cue(text: str, start: int, stop: int) -> bool:
+def _has_cue(text: str, start: int, stop: int, strict: bool = False) -> bool:
+    """A company cue right after or before the name. `strict`: for names that are also something
+    else ("CAE", "Dell"): "Group" after them may be another company's name ("OGE Group")."""
     after = text[stop:stop + 3]
     if after.startswith(("'s ", "’s ")):
         after_word = _next_word(text, stop + 2)
     else:
         after_word = _next_word(text, stop)
-    if after_word in context.CUES_AFTER:
+    if after_word in context.CUES_AFTER and not (strict and after_word in context.NAME_HEADS):
         return True
     before = text[max(0, start - 20):start].casefold().rstrip()
     return before.endswith(context.CUE_PHRASES_BEFORE)

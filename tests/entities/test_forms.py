@@ -179,3 +179,51 @@ def test_short_names_a_listing_file_writes_are_kept(tmp_path):
 def test_kana_names_keep_their_voicing_marks():
     assert tags("ホントに安い", language="ja") == {}  # not "ホンダ" (Honda) without its marks
     assert ("stock", "7267") in tags("ホンダは発表した", language="ja")
+
+
+def test_crypto_codes_after_an_amount_are_mentions_fiat_ones_are_not():
+    found = tags("The order cannot be smaller than 0.001 BTC, 0.01 BCH or 0.1 LTC. Fee: 0.15 EUR.")
+    assert {("crypto", "BTC"), ("crypto", "BCH"), ("crypto", "LTC")} == set(found)
+    assert set(tags("We sold 3 SAP.DE and 10 NYSE: GS today.")) == {("stock", "SAP"), ("stock", "GS")}
+
+
+@pytest.mark.parametrize(("text", "language", "symbol"), [
+    ("Die Gamestop-Aktie schoss nach oben.", "de", "GME"),
+    ("Versicherer wie die Axa investieren.", "de", "CS"),
+    ("Der Agrarhändler Baywa baut Solarparks.", "de", "BYW6"),
+])
+def test_distinctive_names_in_another_case(text, language, symbol):
+    assert symbol in {key[1] for key in tags(text, language=language)}
+
+
+def test_names_in_lower_case_or_of_everyday_words_keep_their_case():
+    assert tags("we found a gamestop receipt") == {}
+    assert ("stock", "AAPL") not in tags("She ate an apple.")
+
+
+@pytest.mark.parametrize("text", [
+    "„Das reicht nicht“, sagt Christian Kemper, Chefredakteur.",
+    "Dell founder Michael Dell spoke.",
+    "It was written by John M. Ford. After that, Ford wrote and wrote.",
+    "It supports Atmos and Dolby Vision.",
+    "OGE Group is an expert on light art.",
+    "CAE software simulates the crash.",
+])
+def test_surnames_products_and_acronyms_are_no_company(text):
+    found = tags(text)
+    assert not ({"KMPR", "F", "ATO", "OGE", "CAE"} & {key[1] for key in found}), found
+
+
+def test_a_product_right_after_its_maker_counts_for_the_maker_only():
+    assert set(tags("Gears of War runs in 4K with Dolby Atmos.")) == {("stock", "DLB")}
+
+
+def test_an_acronym_name_counts_with_a_company_cue():
+    assert ("stock", "CAE") in tags("Die CAE GmbH eröffnet ein Trainingszentrum.", language="de")
+
+
+def test_an_article_updated_after_a_listing_may_name_the_listed_company():
+    text = "Coinbase charges a spread of about 0.50%."
+    assert tags(text, published="2021-03-23") == {}
+    found = {(tag["kind"], tag["symbol"]) for tag in recognise("", text, "en", "2021-03-23", "2022-03-28")}
+    assert ("stock", "COIN") in found

@@ -1,7 +1,7 @@
 """The blind hand labels as a ratchet: precision and recall per article-instrument pair may not
 drop below what was measured (bench/instruments_score.py, docs/extraction.md). "truth": the text the
-labeller read; "extracted": the text newsagg extracts from the same pages (holdout2 has only this:
-its pages have no truth body in the corpus)."""
+labeller read; "extracted": the text newsagg extracts from the same pages (holdout2 and holdout3
+have only this: their pages have no truth body in the corpus)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,15 @@ import pytest
 
 from bench import instruments_score
 
-# (split, text) -> (precision, recall). Measured 2026-12 (docs/extraction.md); raise them when the
+# (split, text) -> (precision, recall). Third pass, measured 2026-12 (docs/extraction.md); raise them when the
 # recogniser improves. The extracted floors sit a little lower: extraction changes move them too.
 FLOORS = {
-    ("tune", "truth"): (0.985, 0.975),
-    ("holdout", "truth"): (0.975, 0.965),
-    ("tune", "extracted"): (0.98, 0.91),
-    ("holdout", "extracted"): (0.93, 0.94),
-    ("holdout2", "extracted"): (0.895, 0.76),  # labelled blind after the second pass (docs/extraction.md)
+    ("tune", "truth"): (0.985, 0.985),
+    ("holdout", "truth"): (0.975, 0.985),
+    ("tune", "extracted"): (0.98, 0.925),
+    ("holdout", "extracted"): (0.97, 0.97),
+    ("holdout2", "extracted"): (0.91, 0.92),  # labelled blind after the second pass, studied in the third
+    ("holdout3", "extracted"): (0.90, 0.88),  # labelled blind while the third pass was tuned, measured once
 }
 
 
@@ -33,8 +34,8 @@ def test_labelled_articles_keep_their_scores(split, text):
     texts = (instruments_score.truth_texts if text == "truth" else instruments_score.extracted_texts)(labels)
     assert len(texts) == len(labels), "some labelled articles have no text"
 
-    def recognise(title, body, language, published):
-        return [tag.to_dict() for tag in recogniser.tags(title, body, language, published)]
+    def recognise(title, body, language, published, modified):
+        return [tag.to_dict() for tag in recogniser.tags(title, body, language, published, modified)]
 
     result = instruments_score.score(labels, texts, recognise)
     _, _, _, precision, recall = result.row(None)
