@@ -97,6 +97,8 @@ CRYPTO_CUES = tuple(re.compile(pattern) for pattern in (
     r"\b(?:crypto\w*|token|tokens|coin|coins|blockchain|stablecoin\w*|defi|altcoin\w*|wallet|exchange|"
     r"binance|coinbase|bitcoin|ether|ethereum|solana|mining|staking|market cap\w*|price|prices|traded|trading|"
     r"rall(?:y|ied)|rose|fell|slipped|jumped|surged|plunged|rebounded)\b",
+    r"\b(?:stieg|fiel|verlor|notierte|kostete|kryptowährung\w*|grimpé|chuté|subió|cayó|precio|"
+    r"cotización|tiền số)\b",
 ))
 # ... and "the Nasdaq", "the Dow" the index: it moves, closes, has points, or stands among indices.
 INDEX_CUES = tuple(re.compile(pattern) for pattern in (
@@ -105,3 +107,19 @@ INDEX_CUES = tuple(re.compile(pattern) for pattern in (
     r"composite|index|was (?:up|down))\b", r"%", r"\b(?:s&p|dow|nasdaq|russell|nikkei|stoxx|ftse)\b.*\b(?:and|,)",
     r"上昇|下落|終値|反発|反落|続伸|続落|上涨|下跌|收盘|报收|涨|跌|상승|하락|마감",
 ))
+
+# --- fourth pass: names that mean something else in the article --------------------------------
+
+# A crypto asset's name that does not say "crypto" itself ("ETH" is also ETH Zürich, "Stellar" a
+# magazine, "Polygon" a shape, "Avalanche" a hockey team) counts only with crypto context: a cue of
+# its own sentence (CRYPTO_CUES, CRYPTO_AMOUNT), one of these in its paragraph or in the title (not
+# anywhere: a workshop on "Krypto-Jacking" further down does not make "ETH & EPFL" a coin), or another
+# crypto asset named anywhere unambiguously (a name with one of CRYPTO_STEMS, a cashtag, a pair, "0.5 ETH").
+CRYPTO_STEMS = ("coin", "bitcoin", "ethereum", "crypto")
+CRYPTO_CONTEXT = re.compile(
+    r"\b(?:crypto(?:currenc\w*|-?assets?|-?monnaies?|-?actifs?|s)?|krypto(?:währung\w*|-?assets?|werte?)?|"
+    r"cripto(?:moneda\w*|divisa\w*|activos?|s)?|token|tokens|tokenized|tokenisiert\w*|jetons?|coin|coins|"
+    r"blockchain\w*|stablecoin\w*|altcoin\w*|memecoin\w*|defi|nft|nfts|web3|satoshis?|staking|"
+    r"binance|coinbase|kraken|bitcoin\w*|ethereum|tiền (?:điện tử|mã hóa|số|ảo)|chuỗi khối)\b")
+# ... and in its own sentence a price or an amount: "ETH rose 3% to $2,400", "ETH kostete 2.000 Euro".
+CRYPTO_AMOUNT = re.compile(r"[$€£¥]\s?\d|\d\s?(?:%|usd|us-dollar|dollars?|euros?|eur\b|usdt)")

@@ -67,6 +67,19 @@ class _Hit:
     supported: bool = False  # a weak name with a cue of its own
     by_capital: str | None = None  # the everyday-word name whose only support is its capital letter
     stop: int = -1  # end of a name in the text
+    needs_crypto: bool = False  # a crypto name that is also something else ("ETH", "Stellar"): needs crypto context
+
+
+class _Article:
+    """The whole article (title and body), for rules that look beyond a name's own sentence; each
+    look is made only when a name asks for it."""
+
+    def __init__(self, title: str, body: str):
+        self.title = title
+        self.text = f"{title}\n{body}"
+
+    def crypto_title(self) -> bool:
+        return context.CRYPTO_CONTEXT.search(self.title.casefold()) is not None
 
 
 class Recogniser:
@@ -81,11 +94,13 @@ class Recogniser:
         title = unicodedata.normalize("NFC", title or "")
         body = unicodedata.normalize("NFC", body or "")
         embedded: set[str] = set()  # everyday-word names seen as the tail of a longer name ("Port Vale")
-        title_hits = self._listed(self._hits(title, language, True, embedded), published, modified)
-        body_hits = self._listed(self._hits(body, language, False, embedded), published, modified)
+        article = _Article(title, body)
+        title_hits = self._listed(self._hits(title, language, True, embedded, article), published, modified)
+        body_hits = self._listed(self._hits(body, language, False, embedded, article), published, modified)
         for hit in title_hits + body_hits:  # "Port Vale ... Vale keeper": the capital is the longer name's
             if hit.by_capital in embedded:
                 hit.supported = False
+        self._crypto_context(title_hits + body_hits, article)
         strong = {self._key(hit) for hit in title_hits + body_hits if not hit.weak or hit.supported}
         tags: dict[str, Tag] = {}
         for in_title, hits in ((True, title_hits), (False, body_hits)):
@@ -116,6 +131,20 @@ class Recogniser:
             (entries[hit.entry].listed_from or "") <= last
             and (entries[hit.entry].listed_until is None or first < entries[hit.entry].listed_until))]
 
+    def _crypto_context(self, hits: list[_Hit], article: _Article) -> None:
+        """"ETH", "Stellar" without a crypto cue of their own count when the article is about crypto:
+        it names another crypto asset (not one of these, or one with its own cue) or says "crypto",
+        "token", "blockchain"... in the title or in the name's own paragraph."""
+        waiting = [hit for hit in hits if hit.needs_crypto and not hit.supported]
+        if not waiting:
+            return
+        entries = self.dictionary.entries
+        if any(hit.entry is not None and entries[hit.entry].instrument.kind == "crypto" and not hit.needs_crypto
+               and (not hit.weak or hit.supported) for hit in hits) \
+                or any(hit.needs_crypto and hit.supported for hit in hits) or article.crypto_title():
+            for hit in waiting:
+                hit.supported = True
+
     def _key(self, hit: _Hit) -> str:
         return f"entry:{hit.entry}" if hit.entry is not None else hit.instrument.key
 
@@ -124,7 +153,8 @@ class Recogniser:
 
     # --- pass 1: explicit forms ---------------------------------------------------------------------
 
-    def _hits(self, text: str, language: str | None, is_title: bool, embedded: set[str]) -> list[_Hit]:
+    def _hits(self, text: str, language: str | None, is_title: bool, embedded: set[str],
+              article: _Article | None = None) -> list[_Hit]:
         if not text:
             return []
         hits: list[_Hit] = []
@@ -134,7 +164,7 @@ class Recogniser:
             if found:
                 hits.extend(found)
                 taken.append(match.span())
-        hits.extend(self._names(text, language, is_title, taken, embedded))
+        hits.extend(self._names(text, language, is_title, taken, embedded, article or _Article("", text)))
         hits.sort(key=lambda hit: hit.start)
         return hits
 
@@ -255,7 +285,7 @@ class Recogniser:
     # --- pass 2: names ------------------------------------------------------------------------------
 
     def _names(self, text: str, language: str | None, is_title: bool,
-               taken: list[tuple[int, int]], embedded: set[str]) -> list[_Hit]:
+               taken: list[tuple[int, int]], embedded: set[str], article: _Article) -> list[_Hit]:
         dictionary = self.dictionary
         folded = fold(text)
         candidates = []
@@ -296,7 +326,10 @@ class Recogniser:
             if kind == "stock" and " " not in alias.text and self._after_company(hits, text, start):
                 continue  # "Dolby Atmos": a product of the company named right before
             hit = _Hit(entry, None, start, "name", stop=stop)
-            if alias.cued:
+            if kind == "crypto" and not alias.cued and not _says_crypto(alias.text):
+                hit.weak = hit.needs_crypto = True  # "ETH Zürich", "magazine Stellar": only with crypto context
+                hit.supported = _kind_cue(kind, text, start, stop) or _crypto_paragraph(text, start, stop)
+            elif alias.cued:
                 hit.weak = True
                 hit.supported = _has_cue(text, start, stop, strict=True) if kind == "stock" \
                     else _kind_cue(kind, text, start, stop)
@@ -457,6 +490,19 @@ def _inside_other_name(text: str, start: int, stop: int, alias) -> bool:
     return False
 
 
+def _says_crypto(name: str) -> bool:
+    """"Bitcoin", "Dogecoin", "Ethereum Classic": the name itself says crypto."""
+    folded = name.casefold()
+    return any(stem in folded for stem in context.CRYPTO_STEMS)
+
+
+def _crypto_paragraph(text: str, start: int, stop: int) -> bool:
+    """"crypto", "token", "blockchain"... in the paragraph of a name."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", stop)
+    return context.CRYPTO_CONTEXT.search(text[first:last if last >= 0 else len(text)].casefold()) is not None
+
+
 def _kind_cue(kind: str, text: str, start: int, stop: int) -> bool:
     """Context in the same sentence that makes a bare currency, index or crypto name the market
     instrument."""
@@ -465,7 +511,8 @@ def _kind_cue(kind: str, text: str, start: int, stop: int) -> bool:
     head = head[max((match.end() for match in _SENTENCE_BREAK.finditer(head)), default=0):]
     tail = tail[:next((match.start() for match in _SENTENCE_BREAK.finditer(tail)), len(tail))]
     window = head.casefold() + " " + tail.casefold()
-    cues = {"currency": context.CURRENCY_CUES, "crypto": context.CRYPTO_CUES}.get(kind, context.INDEX_CUES)
+    cues = {"currency": context.CURRENCY_CUES, "crypto": (*context.CRYPTO_CUES, context.CRYPTO_AMOUNT)}.get(
+        kind, context.INDEX_CUES)
     if kind == "currency" and (_AMOUNT_BEFORE.search(text[max(0, start - 12):start])
                                or _next_word(text, stop) in context.CURRENCY_UNITS):
         return False

@@ -227,3 +227,37 @@ def test_an_article_updated_after_a_listing_may_name_the_listed_company():
     assert tags(text, published="2021-03-23") == {}
     found = {(tag["kind"], tag["symbol"]) for tag in recognise("", text, "en", "2021-03-23", "2022-03-28")}
     assert ("stock", "COIN") in found
+
+
+# --- fourth pass: names that mean something else in the article ----------------------------------
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Sie studierte an der ETH Zürich und promovierte dort.", "de"),
+    ("Forschende der ETH Zürich konnten bereits 2018 zeigen, dass die Luft mehr Wasser aufnimmt.", "de"),
+    ("Das Programm richtet sich an die technischen Hochschulen (ETH & EPFL).", "de"),
+    ("She told Australian magazine Stellar about her style.", "en"),
+    ("Paul Stastny leads the Avalanche with 44 points.", "en"),
+    ("the EU's foreign policy chief Javier Solana.", "en"),
+])
+def test_a_crypto_name_that_is_also_something_else_needs_crypto_context(text, language):
+    assert tags(text, language=language) == {}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("ETH rose 3% to $2,400 on Monday.", "en", {"ETH"}),
+    ("ETH kostete zuletzt 2.000 Euro.", "de", {"ETH"}),
+    ("Bitcoin and ETH both slipped.", "en", {"BTC", "ETH"}),
+    ("Stellar and Cardano tokens rallied.", "en", {"XLM", "ADA"}),
+    ("Le marché des cryptomonnaies attend la mise à jour, ETH reste stable.", "fr", {"ETH"}),
+    ("The fee is 0.5 ETH per transfer.", "en", {"ETH"}),
+    ("Bitcoin hit a record.", "en", {"BTC"}),  # the name says crypto itself
+])
+def test_a_crypto_name_with_crypto_context_is_a_tag(text, language, expected):
+    assert {key[1] for key in tags(text, language=language) if key[0] == "crypto"} == expected
+
+
+def test_crypto_context_in_the_title_counts_in_another_paragraph_it_does_not():
+    assert ("crypto", "ETH") in tags("Die Preise stehen fest.\n\nETH bleibt stabil.", "Krypto-Markt im Mai", "de")
+def test_crypto_context_in_another_paragraph_does_not_count():
+    text = "Die Studierenden der ETH & EPFL sind eingeladen.\n\nEin Workshop erklärt Krypto-Jacking und Blockchain."
+    assert tags(text, language="de") == {}
