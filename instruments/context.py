@@ -123,3 +123,13 @@ CRYPTO_CONTEXT = re.compile(
     r"binance|coinbase|kraken|bitcoin\w*|ethereum|tiền (?:điện tử|mã hóa|số|ảo)|chuỗi khối)\b")
 # ... and in its own sentence a price or an amount: "ETH rose 3% to $2,400", "ETH kostete 2.000 Euro".
 CRYPTO_AMOUNT = re.compile(r"[$€£¥]\s?\d|\d\s?(?:%|usd|us-dollar|dollars?|euros?|eur\b|usdt)")
+
+# Names of physical units: after a number they are the unit ("26 Tesla", "1,5 Tesla", "0.5 Siemens",
+# "50 Hertz", "20 Grad Celsius"), not the company, unless a company cue follows ("100 Tesla shares").
+UNIT_NAMES = frozenset({
+    "tesla", "siemens", "hertz", "celsius", "fahrenheit", "kelvin", "lumen", "watt", "volt", "ampere", "ohm",
+    "weber", "gauss", "newton", "joule", "pascal", "henry", "farad", "coulomb", "becquerel", "sievert", "gray",
+    "lux", "candela", "dalton", "maxwell",
+})
+# Words between a number and a temperature unit: "20 Grad Celsius", "20 degrees Fahrenheit", "20 độ C".
+DEGREE_WORDS = ("grad", "degrees", "degree", "degrés", "degré", "grados", "grado", "độ", "°")

@@ -55,6 +55,10 @@ _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.!?](?=\s)|\n")
 _DECIMAL = re.compile(r"\d+[.,]\d+")
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])(?P<first>[A-Z][a-z]+) (?:[A-Z]\. )?$")
 _MODEL_CODE = re.compile(r"-\d")  # "BD-1", "BT-7274": a model or product code, not the company
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)*)(?:-|[ \u00a0\u202f]?(?P<degrees>(?:"
+                            + "|".join(re.escape(word) for word in context.DEGREE_WORDS)
+                            + r")[ \u00a0\u202f]?)?)$", re.IGNORECASE)
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
 @dataclass
@@ -325,6 +329,8 @@ class Recogniser:
                 continue
             if kind == "stock" and " " not in alias.text and self._after_company(hits, text, start):
                 continue  # "Dolby Atmos": a product of the company named right before
+            if kind == "stock" and _unit_after_number(text, start, stop, alias):
+                continue  # "26 Tesla", "50 Hertz": the unit
             hit = _Hit(entry, None, start, "name", stop=stop)
             if kind == "crypto" and not alias.cued and not _says_crypto(alias.text):
                 hit.weak = hit.needs_crypto = True  # "ETH Zürich", "magazine Stellar": only with crypto context
@@ -501,6 +507,20 @@ def _crypto_paragraph(text: str, start: int, stop: int) -> bool:
     first = text.rfind("\n", 0, start) + 1
     last = text.find("\n", stop)
     return context.CRYPTO_CONTEXT.search(text[first:last if last >= 0 else len(text)].casefold()) is not None
+
+
+def _unit_after_number(text: str, start: int, stop: int, alias) -> bool:
+    """"26 Tesla", "1,5-Tesla-MRT", "20 Grad Celsius": a unit's name after a number (not a year) is the
+    unit, unless a company cue or thing follows ("100 Tesla shares", "3 Tesla cars")."""
+    if alias.text.casefold() not in context.UNIT_NAMES:
+        return False
+    number = _NUMBER_BEFORE.search(text, max(0, start - 24), start)
+    if number is None or (_YEAR.fullmatch(number.group("number")) and not number.group("degrees")):
+        return False
+    if text.startswith(("'s", "’s"), stop):
+        return False
+    following = _next_word(text, stop)
+    return following not in context.CUES_AFTER and following not in context.COMPANY_THINGS_AFTER
 
 
 def _kind_cue(kind: str, text: str, start: int, stop: int) -> bool:

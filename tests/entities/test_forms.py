@@ -261,3 +261,24 @@ def test_crypto_context_in_the_title_counts_in_another_paragraph_it_does_not():
 def test_crypto_context_in_another_paragraph_does_not_count():
     text = "Die Studierenden der ETH & EPFL sind eingeladen.\n\nEin Workshop erklärt Krypto-Jacking und Blockchain."
     assert tags(text, language="de") == {}
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Dabei legten sie ein Magnetfeld von 26 Tesla an.", "de"),
+    ("Das Gerät arbeitet mit 1,5 Tesla.", "de"),
+    ("Ein 3-Tesla-MRT steht in der Klinik.", "de"),
+    ("The magnet reaches 45 Tesla, a record.", "en"),
+    ("A conductance of 0.5 Siemens was measured.", "en"),
+])
+def test_a_unit_after_a_number_is_no_company(text, language):
+    assert tags(text, language=language) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Tesla shares fell 5%.",
+    "In 2023 Tesla delivered 1.8 million cars.",  # a year, not a measure
+    "He bought 100 Tesla shares.",
+    "The fleet has 40 Tesla cars.",
+])
+def test_a_company_after_a_number_with_a_cue_or_a_year_is_a_tag(text):
+    assert ("stock", "TSLA") in tags(text)
