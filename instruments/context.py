@@ -15,6 +15,7 @@ ORGANISATION_HEADS = frozenset({
     "basin", "forest", "island", "street", "straße", "strasse", "avenue", "square", "platz", "bridge",
     "school", "college", "hospital", "klinikum", "orchestra", "orchester", "choir", "theatre", "theater",
     "amphitheatre", "amphitheater", "pavilion", "factory", "coliseum", "ballpark", "field", "garden", "gardens",
+    "county",
 })
 
 # Titles before a person's name: "Mr Ford", "Herr Porsche", "Mme Michelin".
@@ -133,3 +134,47 @@ UNIT_NAMES = frozenset({
 })
 # Words between a number and a temperature unit: "20 Grad Celsius", "20 degrees Fahrenheit", "20 độ C".
 DEGREE_WORDS = ("grad", "degrees", "degree", "degrés", "degré", "grados", "grado", "độ", "°")
+
+# Abbreviations that open the name of a club or a university ("TSV Bayer 04 Leverkusen", "LG Telis
+# Finanz Regensburg" (Leichtathletikgemeinschaft), "RB Leipzig", "UC Berkeley", "TU München"): a company
+# name right after one is part of that name. A company whose own name is one of them ("LG", "RB") is the
+# club when a capitalised word follows and the article names other clubs so ("LG Mittweida" among
+# "SC Potsdam", "LC Jena").
+NAME_PREFIXES = frozenset({
+    "LG", "SV", "TSV", "SC", "SCC", "FC", "VfB", "VfL", "VfR", "SpVgg", "TuS", "TSG", "SSV", "MTV", "DJK", "BSV",
+    "ESV", "PSV", "ASV", "USC", "LC", "LAC", "SG", "RB", "AC", "AS", "SS", "CF", "UD", "RC", "OSC", "KSV",
+    "UC", "TU", "FH", "ETH", "EPFL",
+})
+
+# The heads of a university's or school's name before a campus or place: "University of California,
+# Berkeley", "Universidad de Chile, Santiago": a company name there is the campus.
+INSTITUTION_BEFORE = re.compile(
+    r"\b(?:University|Universität|Université|Universidad|Universidade|Università|College|Institute|Institut|"
+    r"Instituto|School|Hochschule|Academy|Akademie)\s(?:of(?: the)?|de(?: la)?|del|di|der|für|do|da)\s"
+    r"(?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*(?:,\s|\s(?:at|in|en|à)\s)$")
+
+# Brands of one company's product line that another company carries as its name: "RTX" is Nvidia's
+# graphics cards and RTX Corporation (Raytheon). The line is meant when the article speaks of the
+# products (any of these words) and nothing marks the company ("RTX shares", "RTX Corp").
+PRODUCT_LINES = {
+    "RTX": ("nvidia", "geforce", "gpu", "gpus", "graphics card", "graphics cards", "grafikkarte", "grafikkarten",
+            "carte graphique", "cartes graphiques", "tarjeta gráfica", "tarjetas gráficas", "ray tracing",
+            "raytracing", "dlss", "card vga", "card đồ họa"),
+}
+
+# Heads that follow two coordinated names: "Orange and Riverside counties", "the Ford and Rockefeller
+# foundations": each name is one of those things. (Not "parks", "awards": verbs too.)
+COORDINATED_HEADS = frozenset({
+    "counties", "universities", "foundations", "stiftungen", "fondations", "fundaciones", "rivers", "streets",
+    "islands", "stadiums", "arenas", "schools", "colleges", "hospitals", "museums", "valleys", "lakes",
+    "mountains", "provinces", "districts",
+})
+COORDINATORS = ("and", "und", "et", "y", "e", "or", "oder", "ou", "&", "và")
+# A one-word name after one of these (written in lower case) is a region: "the central and northern
+# Amazon", "im nördlichen Amazonas".
+REGION_WORDS_BEFORE = frozenset({
+    "northern", "southern", "eastern", "western", "central", "north-eastern", "north-western", "south-eastern",
+    "south-western", "upper", "lower", "nördlichen", "südlichen", "östlichen", "westlichen", "zentralen",
+    "nördliche", "südliche", "östliche", "westliche", "zentrale", "septentrional", "méridional",
+    "septentrionale", "méridionale",
+})

@@ -59,6 +59,13 @@ _NUMBER_BEFORE = re.compile(r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)*)(?:-|[ \u00a
                             + "|".join(re.escape(word) for word in context.DEGREE_WORDS)
                             + r")[ \u00a0\u202f]?)?)$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_PREFIX_BEFORE = re.compile(r"(?<![\w.&'’-])(?P<prefix>[A-Za-z]{2,5}) $")
+_PREFIXED_NAME = re.compile(r"(?<![\w.&'’-])(?P<prefix>" + "|".join(sorted(context.NAME_PREFIXES, key=len, reverse=True))
+                            + r") (?=[A-ZÄÖÜÉ][a-zäöüßéèáíóú])")
+_TITLE_WORD_AFTER = re.compile(r" [A-ZÄÖÜÉ][a-zäöüßéèáíóú]")
+_LIST_AFTER = re.compile(r"\s*,\s*[A-Z]|\s(?:" + "|".join(map(re.escape, context.COORDINATORS)) + r")\s")
+_COORDINATED = re.compile(r" (?:" + "|".join(map(re.escape, context.COORDINATORS))
+                          + r") (?:[A-Z][\w'’.-]* ){1,2}(?P<head>\w+)")
 
 
 @dataclass
@@ -81,9 +88,33 @@ class _Article:
     def __init__(self, title: str, body: str):
         self.title = title
         self.text = f"{title}\n{body}"
+        self._folded: str | None = None
+        self._prefixes: set[str] | None = None
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = self.text.casefold()
+        return self._folded
+
+    def says(self, words: tuple[str, ...]) -> bool:
+        """One of `words` (lower case) as whole words anywhere in the article."""
+        pattern = _WORDS_PATTERNS.get(words)
+        if pattern is None:
+            pattern = _WORDS_PATTERNS[words] = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+        return pattern.search(self.folded) is not None
 
     def crypto_title(self) -> bool:
         return context.CRYPTO_CONTEXT.search(self.title.casefold()) is not None
+
+    def prefixes(self) -> set[str]:
+        """The club and university abbreviations the article writes before a name ("SC Potsdam")."""
+        if self._prefixes is None:
+            self._prefixes = {match.group("prefix") for match in _PREFIXED_NAME.finditer(self.text)}
+        return self._prefixes
+
+
+_WORDS_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
 
 
 class Recogniser:
@@ -331,6 +362,11 @@ class Recogniser:
                 continue  # "Dolby Atmos": a product of the company named right before
             if kind == "stock" and _unit_after_number(text, start, stop, alias):
                 continue  # "26 Tesla", "50 Hertz": the unit
+            if kind == "stock" and _club_of_its_own(text, start, stop, alias, article):
+                continue  # "LG Telis Finanz Regensburg" beside "SC Potsdam": an athletics club
+            lines = context.PRODUCT_LINES.get(alias.text)
+            if lines and not _has_cue(text, start, stop, strict=True) and article.says(lines):
+                continue  # "RTX 3080" in an article on Nvidia's cards: the product line
             hit = _Hit(entry, None, start, "name", stop=stop)
             if kind == "crypto" and not alias.cued and not _says_crypto(alias.text):
                 hit.weak = hit.needs_crypto = True  # "ETH Zürich", "magazine Stellar": only with crypto context
@@ -476,9 +512,24 @@ def _previous_word(text: str, start: int) -> str:
 def _inside_other_name(text: str, start: int, stop: int, alias) -> bool:
     """Part of another name or thing: a venue ("Allianz Arena", "Toyota Music Factory"), a person
     ("Mr Ford"), a place ("Bristow, VA", "the Amazon, a major carbon sink"), a compound whose head
-    is another word ("NATO-Allianz")."""
+    is another word ("NATO-Allianz"), a region ("the northern Amazon"), a club or university ("TSV
+    Bayer 04 Leverkusen", "UC Berkeley", "University of California, Berkeley"), one of two things named
+    together ("Orange and Riverside counties", "Riverside and Orange counties")."""
     following = _CAPITALISED_RUN.match(text, stop)
     if following and any(word.strip(".,;:'’-").casefold() in context.ORGANISATION_HEADS for word in following.group().split()):
+        return True
+    if " " not in alias.text and _previous_word(text, start) in context.REGION_WORDS_BEFORE \
+            and _previous_word(text, start) == text[max(0, start - 40):start].split()[-1].strip(".'’"):
+        return True  # "the northern Amazon": lower case as written
+    prefix = _PREFIX_BEFORE.search(text, max(0, start - 7), start)
+    if prefix and prefix.group("prefix") in context.NAME_PREFIXES:
+        return True
+    if context.INSTITUTION_BEFORE.search(text, max(0, start - 90), start) and not _LIST_AFTER.match(text, stop):
+        return True
+    coordinated = _COORDINATED.match(text, stop)
+    if coordinated and coordinated.group("head").casefold() in context.COORDINATED_HEADS:
+        return True
+    if _next_word(text, stop) in context.COORDINATED_HEADS and _previous_word(text, start) in context.COORDINATORS:
         return True
     if _previous_word(text, start) in context.HONORIFICS:
         return True
@@ -488,12 +539,18 @@ def _inside_other_name(text: str, start: int, stop: int, alias) -> bool:
         return True
     if _MODEL_CODE.match(text, stop):
         return True
-    if " " not in alias.text and text[max(0, start - 4):start].casefold() == "the ":
-        after = text[stop:stop + 3]
-        if after[:1] == " " and after[1:2].isupper() or after.startswith(("'s", "’s")):
-            return False
-        return _next_word(text, stop) not in context.COMPANY_THINGS_AFTER
-    return False
+    return _the_thing(text, start, stop, alias)
+
+
+def _the_thing(text: str, start: int, stop: int, alias) -> bool:
+    """"the Amazon, a major carbon sink": a one-word name after "the" is a place or thing unless a
+    company thing ("the Netflix app"), a capitalised word ("the Amazon Prime") or an owner's 's follows."""
+    if " " in alias.text or text[max(0, start - 4):start].casefold() != "the ":
+        return False
+    after = text[stop:stop + 3]
+    if after.startswith(("'s", "’s")) or after[:1] == " " and after[1:2].isupper():
+        return False
+    return _next_word(text, stop) not in context.COMPANY_THINGS_AFTER
 
 
 def _says_crypto(name: str) -> bool:
@@ -521,6 +578,16 @@ def _unit_after_number(text: str, start: int, stop: int, alias) -> bool:
         return False
     following = _next_word(text, stop)
     return following not in context.CUES_AFTER and following not in context.COMPANY_THINGS_AFTER
+
+
+def _club_of_its_own(text: str, start: int, stop: int, alias, article: _Article) -> bool:
+    """A company named like a club's abbreviation ("LG", "RB"), followed by a capitalised word, in an
+    article that names other clubs so: "LG Mittweida", "RB Leipzig" among "SC Potsdam", "FC Bayern"."""
+    if alias.text not in context.NAME_PREFIXES or not _TITLE_WORD_AFTER.match(text, stop):
+        return False
+    if _next_word(text, stop) in context.CUES_AFTER or _next_word(text, stop) in context.COMPANY_THINGS_AFTER:
+        return False
+    return bool(article.prefixes() - {alias.text})
 
 
 def _kind_cue(kind: str, text: str, start: int, stop: int) -> bool:

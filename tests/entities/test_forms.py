@@ -282,3 +282,35 @@ def test_a_unit_after_a_number_is_no_company(text, language):
 ])
 def test_a_company_after_a_number_with_a_cue_or_a_year_is_a_tag(text):
     assert ("stock", "TSLA") in tags(text)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Mona Mayer (LG Telis Finanz Regensburg; 53,48 sec) vor Nils Brembach (SC Potsdam).", "de"),
+    ("Anne Weigold (LG Mittweida) und Lukas Peter (LC Jena) siegten.", "de"),
+    ("Daniel Hoffmann (TSV Bayer 04 Leverkusen; 6,72 sec) wurde Dritter.", "de"),
+    ("RB Leipzig schlug den FC Bayern.", "de"),
+    ("Yunfan Gerry Zhang studies FRBs at the University of California, Berkeley.", "en"),
+    ("A professor at UC Berkeley said so.", "en"),
+    ("Die Daten werden mit NVIDIA Omniverse visualisiert und mit dem RTX Pathtracer gerendert.", "de"),
+    ("Label: House of Clio (Sony Music)", "de"),
+    ("Fires burn in Orange and Riverside counties.", "en"),
+    ("Smoke rose over the central and northern Amazon.", "en"),
+])
+def test_a_company_name_inside_a_club_university_product_line_or_place_is_no_tag(text, language):
+    found = tags(text, language=language)
+    assert not ({"066570", "BAYN", "RBA", "BKG", "RTX", "6758", "ORA", "AMZN"} & {key[1] for key in found}), found
+
+
+@pytest.mark.parametrize(("text", "symbol"), [
+    ("LG unveiled new OLED TVs.", "066570"),
+    ("LG Gram laptops are light.", "066570"),  # no club in the article
+    ("Bayer fell 3% after the glyphosate verdict.", "BAYN"),
+    ("Berkeley Group warned on profits.", "BKG"),
+    ("RTX shares rose after the Pentagon contract.", "RTX"),
+    ("Nvidia's new cards beat AMD; RTX Corp won a missile order.", "RTX"),
+    ("Sony unveiled the PlayStation 6.", "6758"),
+    ("Orange and Vodafone cut prices; Orange shares fell.", "ORA"),
+    ("The University of Michigan, Google and Microsoft signed the pact.", "GOOGL"),
+])
+def test_the_same_companies_elsewhere_stay_tags(text, symbol):
+    assert symbol in {key[1] for key in tags(text)}
