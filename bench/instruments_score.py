@@ -5,12 +5,12 @@
     .venv/bin/python -m bench.instruments_score --split tune -v # every miss and false tag
     .venv/bin/python -m bench.instruments_score --labels FILE   # another label file (e.g. with "text")
 
-Labels: tests/entities/labels/instrument_labels.jsonl (splits tune, holdout), holdout2.jsonl and
-holdout3.jsonl (trafilatura-eval pages; their text is not in the corpus truth, so only --extracted
-scores them unless --labels names the analyst's file with its "text"), written blind with GUIDELINES.md beside
-them. The unit is the article-instrument pair. A predicted instrument matches a labelled one of the
-same kind when they share the ISIN, the ticker (ignoring case, spaces, dots and dashes) or the
-name (ignoring case, accents and legal suffixes). The recogniser reads the truth text (title +
+Labels: tests/entities/labels/instrument_labels.jsonl (splits tune, holdout), holdout2.jsonl,
+holdout3.jsonl and holdout4.jsonl (labelled on the analyst's copy of each page, which stays outside the
+repository, so only --extracted scores them unless --labels names the analyst's file with its "text"),
+written blind with GUIDELINES.md beside them. The unit is the article-instrument pair. A predicted
+instrument matches a labelled one of the same kind when they share the ISIN, the ticker (ignoring
+case, spaces, dots and dashes) or the name (ignoring case, accents and legal suffixes). The recogniser reads the truth text (title +
 body), so extraction quality does not blur the matcher's measurement; --extracted adds the same
 score on the text newsagg extracts from the stored pages.
 """
@@ -33,8 +33,13 @@ LABELS = REPO / "tests" / "entities" / "labels" / "instrument_labels.jsonl"
 HOLDOUT2 = LABELS.with_name("holdout2.jsonl")
 # holdout3: 51 more trafilatura-eval pages, labelled blind while the third pass was tuned.
 HOLDOUT3 = LABELS.with_name("holdout3.jsonl")
-LABEL_FILES = (LABELS, HOLDOUT2, HOLDOUT3)
-SPLITS = ("tune", "holdout", "holdout2", "holdout3")
+# holdout4: labelled blind while the fourth pass was tuned (pages whose text may not be shipped).
+HOLDOUT4 = LABELS.with_name("holdout4.jsonl")
+LABEL_FILES = (LABELS, HOLDOUT2, HOLDOUT3, HOLDOUT4)
+SPLITS = ("tune", "holdout", "holdout2", "holdout3", "holdout4")
+# Splits labelled on the analyst's own copy of each page (its "text", kept outside the repository):
+# their truth text is that copy or nothing, never the corpus truth's body, which is another text.
+ANALYST_TEXT_SPLITS = frozenset({"holdout2", "holdout3", "holdout4"})
 CORPUS = REPO.parent / "shared" / "corpus"
 KINDS = ("stock", "crypto", "index", "currency")
 _LEGAL = re.compile(r"\b(inc|corp|corporation|co|company|ltd|limited|plc|ag|se|sa|nv|group|holdings?|"
@@ -109,7 +114,7 @@ def truth_texts(labels: list[dict]) -> dict[str, tuple[str, str, str | None, str
             texts[label["id"]] = (label["title"], label["body"], label.get("language"), published, modified)
         elif label.get("text") is not None:
             texts[label["id"]] = (label.get("title") or "", label["text"], label.get("language"), published, modified)
-        elif row.get("body"):
+        elif row.get("body") and label["split"] not in ANALYST_TEXT_SPLITS:
             texts[label["id"]] = (label["title"] or "", row["body"], label.get("language"), published, modified)
     return texts
 

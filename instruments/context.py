@@ -15,6 +15,7 @@ ORGANISATION_HEADS = frozenset({
     "basin", "forest", "island", "street", "straße", "strasse", "avenue", "square", "platz", "bridge",
     "school", "college", "hospital", "klinikum", "orchestra", "orchester", "choir", "theatre", "theater",
     "amphitheatre", "amphitheater", "pavilion", "factory", "coliseum", "ballpark", "field", "garden", "gardens",
+    "county",
 })
 
 # Titles before a person's name: "Mr Ford", "Herr Porsche", "Mme Michelin".
@@ -97,6 +98,8 @@ CRYPTO_CUES = tuple(re.compile(pattern) for pattern in (
     r"\b(?:crypto\w*|token|tokens|coin|coins|blockchain|stablecoin\w*|defi|altcoin\w*|wallet|exchange|"
     r"binance|coinbase|bitcoin|ether|ethereum|solana|mining|staking|market cap\w*|price|prices|traded|trading|"
     r"rall(?:y|ied)|rose|fell|slipped|jumped|surged|plunged|rebounded)\b",
+    r"\b(?:stieg|fiel|verlor|notierte|kostete|kryptowährung\w*|grimpé|chuté|subió|cayó|precio|"
+    r"cotización|tiền số)\b",
 ))
 # ... and "the Nasdaq", "the Dow" the index: it moves, closes, has points, or stands among indices.
 INDEX_CUES = tuple(re.compile(pattern) for pattern in (
@@ -105,3 +108,73 @@ INDEX_CUES = tuple(re.compile(pattern) for pattern in (
     r"composite|index|was (?:up|down))\b", r"%", r"\b(?:s&p|dow|nasdaq|russell|nikkei|stoxx|ftse)\b.*\b(?:and|,)",
     r"上昇|下落|終値|反発|反落|続伸|続落|上涨|下跌|收盘|报收|涨|跌|상승|하락|마감",
 ))
+
+# --- fourth pass: names that mean something else in the article --------------------------------
+
+# A crypto asset's name that does not say "crypto" itself ("ETH" is also ETH Zürich, "Stellar" a
+# magazine, "Polygon" a shape, "Avalanche" a hockey team) counts only with crypto context: a cue of
+# its own sentence (CRYPTO_CUES, CRYPTO_AMOUNT), one of these in its paragraph or in the title (not
+# anywhere: a workshop on "Krypto-Jacking" further down does not make "ETH & EPFL" a coin), or another
+# crypto asset named anywhere unambiguously (a name with one of CRYPTO_STEMS, a cashtag, a pair, "0.5 ETH").
+CRYPTO_STEMS = ("coin", "bitcoin", "ethereum", "crypto")
+CRYPTO_CONTEXT = re.compile(
+    r"\b(?:crypto(?:currenc\w*|-?assets?|-?monnaies?|-?actifs?|s)?|krypto(?:währung\w*|-?assets?|werte?)?|"
+    r"cripto(?:moneda\w*|divisa\w*|activos?|s)?|token|tokens|tokenized|tokenisiert\w*|jetons?|coin|coins|"
+    r"blockchain\w*|stablecoin\w*|altcoin\w*|memecoin\w*|defi|nft|nfts|web3|satoshis?|staking|"
+    r"binance|coinbase|kraken|bitcoin\w*|ethereum|tiền (?:điện tử|mã hóa|số|ảo)|chuỗi khối)\b")
+# ... and in its own sentence a price or an amount: "ETH rose 3% to $2,400", "ETH kostete 2.000 Euro".
+CRYPTO_AMOUNT = re.compile(r"[$€£¥]\s?\d|\d\s?(?:%|usd|us-dollar|dollars?|euros?|eur\b|usdt)")
+
+# Names of physical units: after a number they are the unit ("26 Tesla", "1,5 Tesla", "0.5 Siemens",
+# "50 Hertz", "20 Grad Celsius"), not the company, unless a company cue follows ("100 Tesla shares").
+UNIT_NAMES = frozenset({
+    "tesla", "siemens", "hertz", "celsius", "fahrenheit", "kelvin", "lumen", "watt", "volt", "ampere", "ohm",
+    "weber", "gauss", "newton", "joule", "pascal", "henry", "farad", "coulomb", "becquerel", "sievert", "gray",
+    "lux", "candela", "dalton", "maxwell",
+})
+# Words between a number and a temperature unit: "20 Grad Celsius", "20 degrees Fahrenheit", "20 độ C".
+DEGREE_WORDS = ("grad", "degrees", "degree", "degrés", "degré", "grados", "grado", "độ", "°")
+
+# Abbreviations that open the name of a club or a university ("TSV Bayer 04 Leverkusen", "LG Telis
+# Finanz Regensburg" (Leichtathletikgemeinschaft), "RB Leipzig", "UC Berkeley", "TU München"): a company
+# name right after one is part of that name. A company whose own name is one of them ("LG", "RB") is the
+# club when a capitalised word follows and the article names other clubs so ("LG Mittweida" among
+# "SC Potsdam", "LC Jena").
+NAME_PREFIXES = frozenset({
+    "LG", "SV", "TSV", "SC", "SCC", "FC", "VfB", "VfL", "VfR", "SpVgg", "TuS", "TSG", "SSV", "MTV", "DJK", "BSV",
+    "ESV", "PSV", "ASV", "USC", "LC", "LAC", "SG", "RB", "AC", "AS", "SS", "CF", "UD", "RC", "OSC", "KSV",
+    "UC", "TU", "FH", "ETH", "EPFL",
+})
+
+# The heads of a university's or school's name before a campus or place: "University of California,
+# Berkeley", "Universidad de Chile, Santiago": a company name there is the campus.
+INSTITUTION_BEFORE = re.compile(
+    r"\b(?:University|Universität|Université|Universidad|Universidade|Università|College|Institute|Institut|"
+    r"Instituto|School|Hochschule|Academy|Akademie)\s(?:of(?: the)?|de(?: la)?|del|di|der|für|do|da)\s"
+    r"(?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*(?:,\s|\s(?:at|in|en|à)\s)$")
+
+# Brands of one company's product line that another company carries as its name: "RTX" is Nvidia's
+# graphics cards and RTX Corporation (Raytheon). The line is meant when the article speaks of the
+# products (any of these words) and nothing marks the company ("RTX shares", "RTX Corp").
+PRODUCT_LINES = {
+    "RTX": ("nvidia", "geforce", "gpu", "gpus", "graphics card", "graphics cards", "grafikkarte", "grafikkarten",
+            "carte graphique", "cartes graphiques", "tarjeta gráfica", "tarjetas gráficas", "ray tracing",
+            "raytracing", "dlss", "card vga", "card đồ họa"),
+}
+
+# Heads that follow two coordinated names: "Orange and Riverside counties", "the Ford and Rockefeller
+# foundations": each name is one of those things. (Not "parks", "awards": verbs too.)
+COORDINATED_HEADS = frozenset({
+    "counties", "universities", "foundations", "stiftungen", "fondations", "fundaciones", "rivers", "streets",
+    "islands", "stadiums", "arenas", "schools", "colleges", "hospitals", "museums", "valleys", "lakes",
+    "mountains", "provinces", "districts",
+})
+COORDINATORS = ("and", "und", "et", "y", "e", "or", "oder", "ou", "&", "và")
+# A one-word name after one of these (written in lower case) is a region: "the central and northern
+# Amazon", "im nördlichen Amazonas".
+REGION_WORDS_BEFORE = frozenset({
+    "northern", "southern", "eastern", "western", "central", "north-eastern", "north-western", "south-eastern",
+    "south-western", "upper", "lower", "nördlichen", "südlichen", "östlichen", "westlichen", "zentralen",
+    "nördliche", "südliche", "östliche", "westliche", "zentrale", "septentrional", "méridional",
+    "septentrionale", "méridionale",
+})

@@ -55,6 +55,17 @@ _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.!?](?=\s)|\n")
 _DECIMAL = re.compile(r"\d+[.,]\d+")
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])(?P<first>[A-Z][a-z]+) (?:[A-Z]\. )?$")
 _MODEL_CODE = re.compile(r"-\d")  # "BD-1", "BT-7274": a model or product code, not the company
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)*)(?:-|[ \u00a0\u202f]?(?P<degrees>(?:"
+                            + "|".join(re.escape(word) for word in context.DEGREE_WORDS)
+                            + r")[ \u00a0\u202f]?)?)$", re.IGNORECASE)
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_PREFIX_BEFORE = re.compile(r"(?<![\w.&'’-])(?P<prefix>[A-Za-z]{2,5}) $")
+_PREFIXED_NAME = re.compile(r"(?<![\w.&'’-])(?P<prefix>" + "|".join(sorted(context.NAME_PREFIXES, key=len, reverse=True))
+                            + r") (?=[A-ZÄÖÜÉ][a-zäöüßéèáíóú])")
+_TITLE_WORD_AFTER = re.compile(r" [A-ZÄÖÜÉ][a-zäöüßéèáíóú]")
+_LIST_AFTER = re.compile(r"\s*,\s*[A-Z]|\s(?:" + "|".join(map(re.escape, context.COORDINATORS)) + r")\s")
+_COORDINATED = re.compile(r" (?:" + "|".join(map(re.escape, context.COORDINATORS))
+                          + r") (?:[A-Z][\w'’.-]* ){1,2}(?P<head>\w+)")
 
 
 @dataclass
@@ -67,6 +78,43 @@ class _Hit:
     supported: bool = False  # a weak name with a cue of its own
     by_capital: str | None = None  # the everyday-word name whose only support is its capital letter
     stop: int = -1  # end of a name in the text
+    needs_crypto: bool = False  # a crypto name that is also something else ("ETH", "Stellar"): needs crypto context
+
+
+class _Article:
+    """The whole article (title and body), for rules that look beyond a name's own sentence; each
+    look is made only when a name asks for it."""
+
+    def __init__(self, title: str, body: str):
+        self.title = title
+        self.text = f"{title}\n{body}"
+        self._folded: str | None = None
+        self._prefixes: set[str] | None = None
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = self.text.casefold()
+        return self._folded
+
+    def says(self, words: tuple[str, ...]) -> bool:
+        """One of `words` (lower case) as whole words anywhere in the article."""
+        pattern = _WORDS_PATTERNS.get(words)
+        if pattern is None:
+            pattern = _WORDS_PATTERNS[words] = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+        return pattern.search(self.folded) is not None
+
+    def crypto_title(self) -> bool:
+        return context.CRYPTO_CONTEXT.search(self.title.casefold()) is not None
+
+    def prefixes(self) -> set[str]:
+        """The club and university abbreviations the article writes before a name ("SC Potsdam")."""
+        if self._prefixes is None:
+            self._prefixes = {match.group("prefix") for match in _PREFIXED_NAME.finditer(self.text)}
+        return self._prefixes
+
+
+_WORDS_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
 
 
 class Recogniser:
@@ -81,11 +129,13 @@ class Recogniser:
         title = unicodedata.normalize("NFC", title or "")
         body = unicodedata.normalize("NFC", body or "")
         embedded: set[str] = set()  # everyday-word names seen as the tail of a longer name ("Port Vale")
-        title_hits = self._listed(self._hits(title, language, True, embedded), published, modified)
-        body_hits = self._listed(self._hits(body, language, False, embedded), published, modified)
+        article = _Article(title, body)
+        title_hits = self._listed(self._hits(title, language, True, embedded, article), published, modified)
+        body_hits = self._listed(self._hits(body, language, False, embedded, article), published, modified)
         for hit in title_hits + body_hits:  # "Port Vale ... Vale keeper": the capital is the longer name's
             if hit.by_capital in embedded:
                 hit.supported = False
+        self._crypto_context(title_hits + body_hits, article)
         strong = {self._key(hit) for hit in title_hits + body_hits if not hit.weak or hit.supported}
         tags: dict[str, Tag] = {}
         for in_title, hits in ((True, title_hits), (False, body_hits)):
@@ -116,6 +166,20 @@ class Recogniser:
             (entries[hit.entry].listed_from or "") <= last
             and (entries[hit.entry].listed_until is None or first < entries[hit.entry].listed_until))]
 
+    def _crypto_context(self, hits: list[_Hit], article: _Article) -> None:
+        """"ETH", "Stellar" without a crypto cue of their own count when the article is about crypto:
+        it names another crypto asset (not one of these, or one with its own cue) or says "crypto",
+        "token", "blockchain"... in the title or in the name's own paragraph."""
+        waiting = [hit for hit in hits if hit.needs_crypto and not hit.supported]
+        if not waiting:
+            return
+        entries = self.dictionary.entries
+        if any(hit.entry is not None and entries[hit.entry].instrument.kind == "crypto" and not hit.needs_crypto
+               and (not hit.weak or hit.supported) for hit in hits) \
+                or any(hit.needs_crypto and hit.supported for hit in hits) or article.crypto_title():
+            for hit in waiting:
+                hit.supported = True
+
     def _key(self, hit: _Hit) -> str:
         return f"entry:{hit.entry}" if hit.entry is not None else hit.instrument.key
 
@@ -124,7 +188,8 @@ class Recogniser:
 
     # --- pass 1: explicit forms ---------------------------------------------------------------------
 
-    def _hits(self, text: str, language: str | None, is_title: bool, embedded: set[str]) -> list[_Hit]:
+    def _hits(self, text: str, language: str | None, is_title: bool, embedded: set[str],
+              article: _Article | None = None) -> list[_Hit]:
         if not text:
             return []
         hits: list[_Hit] = []
@@ -134,7 +199,7 @@ class Recogniser:
             if found:
                 hits.extend(found)
                 taken.append(match.span())
-        hits.extend(self._names(text, language, is_title, taken, embedded))
+        hits.extend(self._names(text, language, is_title, taken, embedded, article or _Article("", text)))
         hits.sort(key=lambda hit: hit.start)
         return hits
 
@@ -255,7 +320,7 @@ class Recogniser:
     # --- pass 2: names ------------------------------------------------------------------------------
 
     def _names(self, text: str, language: str | None, is_title: bool,
-               taken: list[tuple[int, int]], embedded: set[str]) -> list[_Hit]:
+               taken: list[tuple[int, int]], embedded: set[str], article: _Article) -> list[_Hit]:
         dictionary = self.dictionary
         folded = fold(text)
         candidates = []
@@ -295,8 +360,18 @@ class Recogniser:
                 continue
             if kind == "stock" and " " not in alias.text and self._after_company(hits, text, start):
                 continue  # "Dolby Atmos": a product of the company named right before
+            if kind == "stock" and _unit_after_number(text, start, stop, alias):
+                continue  # "26 Tesla", "50 Hertz": the unit
+            if kind == "stock" and _club_of_its_own(text, start, stop, alias, article):
+                continue  # "LG Telis Finanz Regensburg" beside "SC Potsdam": an athletics club
+            lines = context.PRODUCT_LINES.get(alias.text)
+            if lines and not _has_cue(text, start, stop, strict=True) and article.says(lines):
+                continue  # "RTX 3080" in an article on Nvidia's cards: the product line
             hit = _Hit(entry, None, start, "name", stop=stop)
-            if alias.cued:
+            if kind == "crypto" and not alias.cued and not _says_crypto(alias.text):
+                hit.weak = hit.needs_crypto = True  # "ETH Zürich", "magazine Stellar": only with crypto context
+                hit.supported = _kind_cue(kind, text, start, stop) or _crypto_paragraph(text, start, stop)
+            elif alias.cued:
                 hit.weak = True
                 hit.supported = _has_cue(text, start, stop, strict=True) if kind == "stock" \
                     else _kind_cue(kind, text, start, stop)
@@ -437,9 +512,24 @@ def _previous_word(text: str, start: int) -> str:
 def _inside_other_name(text: str, start: int, stop: int, alias) -> bool:
     """Part of another name or thing: a venue ("Allianz Arena", "Toyota Music Factory"), a person
     ("Mr Ford"), a place ("Bristow, VA", "the Amazon, a major carbon sink"), a compound whose head
-    is another word ("NATO-Allianz")."""
+    is another word ("NATO-Allianz"), a region ("the northern Amazon"), a club or university ("TSV
+    Bayer 04 Leverkusen", "UC Berkeley", "University of California, Berkeley"), one of two things named
+    together ("Orange and Riverside counties", "Riverside and Orange counties")."""
     following = _CAPITALISED_RUN.match(text, stop)
     if following and any(word.strip(".,;:'’-").casefold() in context.ORGANISATION_HEADS for word in following.group().split()):
+        return True
+    if " " not in alias.text and _previous_word(text, start) in context.REGION_WORDS_BEFORE \
+            and _previous_word(text, start) == text[max(0, start - 40):start].split()[-1].strip(".'’"):
+        return True  # "the northern Amazon": lower case as written
+    prefix = _PREFIX_BEFORE.search(text, max(0, start - 7), start)
+    if prefix and prefix.group("prefix") in context.NAME_PREFIXES:
+        return True
+    if context.INSTITUTION_BEFORE.search(text, max(0, start - 90), start) and not _LIST_AFTER.match(text, stop):
+        return True
+    coordinated = _COORDINATED.match(text, stop)
+    if coordinated and coordinated.group("head").casefold() in context.COORDINATED_HEADS:
+        return True
+    if _next_word(text, stop) in context.COORDINATED_HEADS and _previous_word(text, start) in context.COORDINATORS:
         return True
     if _previous_word(text, start) in context.HONORIFICS:
         return True
@@ -449,12 +539,55 @@ def _inside_other_name(text: str, start: int, stop: int, alias) -> bool:
         return True
     if _MODEL_CODE.match(text, stop):
         return True
-    if " " not in alias.text and text[max(0, start - 4):start].casefold() == "the ":
-        after = text[stop:stop + 3]
-        if after[:1] == " " and after[1:2].isupper() or after.startswith(("'s", "’s")):
-            return False
-        return _next_word(text, stop) not in context.COMPANY_THINGS_AFTER
-    return False
+    return _the_thing(text, start, stop, alias)
+
+
+def _the_thing(text: str, start: int, stop: int, alias) -> bool:
+    """"the Amazon, a major carbon sink": a one-word name after "the" is a place or thing unless a
+    company thing ("the Netflix app"), a capitalised word ("the Amazon Prime") or an owner's 's follows."""
+    if " " in alias.text or text[max(0, start - 4):start].casefold() != "the ":
+        return False
+    after = text[stop:stop + 3]
+    if after.startswith(("'s", "’s")) or after[:1] == " " and after[1:2].isupper():
+        return False
+    return _next_word(text, stop) not in context.COMPANY_THINGS_AFTER
+
+
+def _says_crypto(name: str) -> bool:
+    """"Bitcoin", "Dogecoin", "Ethereum Classic": the name itself says crypto."""
+    folded = name.casefold()
+    return any(stem in folded for stem in context.CRYPTO_STEMS)
+
+
+def _crypto_paragraph(text: str, start: int, stop: int) -> bool:
+    """"crypto", "token", "blockchain"... in the paragraph of a name."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", stop)
+    return context.CRYPTO_CONTEXT.search(text[first:last if last >= 0 else len(text)].casefold()) is not None
+
+
+def _unit_after_number(text: str, start: int, stop: int, alias) -> bool:
+    """"26 Tesla", "1,5-Tesla-MRT", "20 Grad Celsius": a unit's name after a number (not a year) is the
+    unit, unless a company cue or thing follows ("100 Tesla shares", "3 Tesla cars")."""
+    if alias.text.casefold() not in context.UNIT_NAMES:
+        return False
+    number = _NUMBER_BEFORE.search(text, max(0, start - 24), start)
+    if number is None or (_YEAR.fullmatch(number.group("number")) and not number.group("degrees")):
+        return False
+    if text.startswith(("'s", "’s"), stop):
+        return False
+    following = _next_word(text, stop)
+    return following not in context.CUES_AFTER and following not in context.COMPANY_THINGS_AFTER
+
+
+def _club_of_its_own(text: str, start: int, stop: int, alias, article: _Article) -> bool:
+    """A company named like a club's abbreviation ("LG", "RB"), followed by a capitalised word, in an
+    article that names other clubs so: "LG Mittweida", "RB Leipzig" among "SC Potsdam", "FC Bayern"."""
+    if alias.text not in context.NAME_PREFIXES or not _TITLE_WORD_AFTER.match(text, stop):
+        return False
+    if _next_word(text, stop) in context.CUES_AFTER or _next_word(text, stop) in context.COMPANY_THINGS_AFTER:
+        return False
+    return bool(article.prefixes() - {alias.text})
 
 
 def _kind_cue(kind: str, text: str, start: int, stop: int) -> bool:
@@ -465,7 +598,8 @@ def _kind_cue(kind: str, text: str, start: int, stop: int) -> bool:
     head = head[max((match.end() for match in _SENTENCE_BREAK.finditer(head)), default=0):]
     tail = tail[:next((match.start() for match in _SENTENCE_BREAK.finditer(tail)), len(tail))]
     window = head.casefold() + " " + tail.casefold()
-    cues = {"currency": context.CURRENCY_CUES, "crypto": context.CRYPTO_CUES}.get(kind, context.INDEX_CUES)
+    cues = {"currency": context.CURRENCY_CUES, "crypto": (*context.CRYPTO_CUES, context.CRYPTO_AMOUNT)}.get(
+        kind, context.INDEX_CUES)
     if kind == "currency" and (_AMOUNT_BEFORE.search(text[max(0, start - 12):start])
                                or _next_word(text, stop) in context.CURRENCY_UNITS):
         return False

@@ -227,3 +227,90 @@ def test_an_article_updated_after_a_listing_may_name_the_listed_company():
     assert tags(text, published="2021-03-23") == {}
     found = {(tag["kind"], tag["symbol"]) for tag in recognise("", text, "en", "2021-03-23", "2022-03-28")}
     assert ("stock", "COIN") in found
+
+
+# --- fourth pass: names that mean something else in the article ----------------------------------
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Sie studierte an der ETH Zürich und promovierte dort.", "de"),
+    ("Forschende der ETH Zürich konnten bereits 2018 zeigen, dass die Luft mehr Wasser aufnimmt.", "de"),
+    ("Das Programm richtet sich an die technischen Hochschulen (ETH & EPFL).", "de"),
+    ("She told Australian magazine Stellar about her style.", "en"),
+    ("Paul Stastny leads the Avalanche with 44 points.", "en"),
+    ("the EU's foreign policy chief Javier Solana.", "en"),
+])
+def test_a_crypto_name_that_is_also_something_else_needs_crypto_context(text, language):
+    assert tags(text, language=language) == {}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("ETH rose 3% to $2,400 on Monday.", "en", {"ETH"}),
+    ("ETH kostete zuletzt 2.000 Euro.", "de", {"ETH"}),
+    ("Bitcoin and ETH both slipped.", "en", {"BTC", "ETH"}),
+    ("Stellar and Cardano tokens rallied.", "en", {"XLM", "ADA"}),
+    ("Le marché des cryptomonnaies attend la mise à jour, ETH reste stable.", "fr", {"ETH"}),
+    ("The fee is 0.5 ETH per transfer.", "en", {"ETH"}),
+    ("Bitcoin hit a record.", "en", {"BTC"}),  # the name says crypto itself
+])
+def test_a_crypto_name_with_crypto_context_is_a_tag(text, language, expected):
+    assert {key[1] for key in tags(text, language=language) if key[0] == "crypto"} == expected
+
+
+def test_crypto_context_in_the_title_counts_in_another_paragraph_it_does_not():
+    assert ("crypto", "ETH") in tags("Die Preise stehen fest.\n\nETH bleibt stabil.", "Krypto-Markt im Mai", "de")
+def test_crypto_context_in_another_paragraph_does_not_count():
+    text = "Die Studierenden der ETH & EPFL sind eingeladen.\n\nEin Workshop erklärt Krypto-Jacking und Blockchain."
+    assert tags(text, language="de") == {}
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Dabei legten sie ein Magnetfeld von 26 Tesla an.", "de"),
+    ("Das Gerät arbeitet mit 1,5 Tesla.", "de"),
+    ("Ein 3-Tesla-MRT steht in der Klinik.", "de"),
+    ("The magnet reaches 45 Tesla, a record.", "en"),
+    ("A conductance of 0.5 Siemens was measured.", "en"),
+])
+def test_a_unit_after_a_number_is_no_company(text, language):
+    assert tags(text, language=language) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Tesla shares fell 5%.",
+    "In 2023 Tesla delivered 1.8 million cars.",  # a year, not a measure
+    "He bought 100 Tesla shares.",
+    "The fleet has 40 Tesla cars.",
+])
+def test_a_company_after_a_number_with_a_cue_or_a_year_is_a_tag(text):
+    assert ("stock", "TSLA") in tags(text)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Mona Mayer (LG Telis Finanz Regensburg; 53,48 sec) vor Nils Brembach (SC Potsdam).", "de"),
+    ("Anne Weigold (LG Mittweida) und Lukas Peter (LC Jena) siegten.", "de"),
+    ("Daniel Hoffmann (TSV Bayer 04 Leverkusen; 6,72 sec) wurde Dritter.", "de"),
+    ("RB Leipzig schlug den FC Bayern.", "de"),
+    ("Yunfan Gerry Zhang studies FRBs at the University of California, Berkeley.", "en"),
+    ("A professor at UC Berkeley said so.", "en"),
+    ("Die Daten werden mit NVIDIA Omniverse visualisiert und mit dem RTX Pathtracer gerendert.", "de"),
+    ("Label: House of Clio (Sony Music)", "de"),
+    ("Fires burn in Orange and Riverside counties.", "en"),
+    ("Smoke rose over the central and northern Amazon.", "en"),
+])
+def test_a_company_name_inside_a_club_university_product_line_or_place_is_no_tag(text, language):
+    found = tags(text, language=language)
+    assert not ({"066570", "BAYN", "RBA", "BKG", "RTX", "6758", "ORA", "AMZN"} & {key[1] for key in found}), found
+
+
+@pytest.mark.parametrize(("text", "symbol"), [
+    ("LG unveiled new OLED TVs.", "066570"),
+    ("LG Gram laptops are light.", "066570"),  # no club in the article
+    ("Bayer fell 3% after the glyphosate verdict.", "BAYN"),
+    ("Berkeley Group warned on profits.", "BKG"),
+    ("RTX shares rose after the Pentagon contract.", "RTX"),
+    ("Nvidia's new cards beat AMD; RTX Corp won a missile order.", "RTX"),
+    ("Sony unveiled the PlayStation 6.", "6758"),
+    ("Orange and Vodafone cut prices; Orange shares fell.", "ORA"),
+    ("The University of Michigan, Google and Microsoft signed the pact.", "GOOGL"),
+])
+def test_the_same_companies_elsewhere_stay_tags(text, symbol):
+    assert symbol in {key[1] for key in tags(text)}

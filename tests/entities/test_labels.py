@@ -1,7 +1,7 @@
 """The blind hand labels as a ratchet: precision and recall per article-instrument pair may not
 drop below what was measured (bench/instruments_score.py, docs/extraction.md). "truth": the text the
-labeller read; "extracted": the text newsagg extracts from the same pages (holdout2 and holdout3
-have only this: their pages have no truth body in the corpus)."""
+labeller read; "extracted": the text newsagg extracts from the same pages (holdout2, holdout3 and
+holdout4 have only this: the labeller's copy of their pages is not in the repository)."""
 
 from __future__ import annotations
 
@@ -9,15 +9,19 @@ import pytest
 
 from bench import instruments_score
 
-# (split, text) -> (precision, recall). Third pass, measured 2026-12 (docs/extraction.md); raise them when the
+# (split, text) -> (precision, recall). Fourth pass, measured 2026-12 (docs/extraction.md); raise them when the
 # recogniser improves. The extracted floors sit a little lower: extraction changes move them too.
 FLOORS = {
     ("tune", "truth"): (0.985, 0.985),
-    ("holdout", "truth"): (0.975, 0.985),
+    ("holdout", "truth"): (0.985, 0.985),
     ("tune", "extracted"): (0.98, 0.925),
-    ("holdout", "extracted"): (0.97, 0.97),
-    ("holdout2", "extracted"): (0.91, 0.92),  # labelled blind after the second pass, studied in the third
-    ("holdout3", "extracted"): (0.90, 0.88),  # labelled blind while the third pass was tuned, measured once
+    ("holdout", "extracted"): (0.98, 0.975),
+    ("holdout2", "extracted"): (0.93, 0.92),  # labelled blind after the second pass, studied in the third
+    ("holdout3", "extracted"): (0.985, 0.88),  # labelled blind while the third pass was tuned, studied in the fourth
+    # labelled blind while the fourth pass was tuned, measured once; L3S-GN1 pages (research use only): the
+    # labeller's text is not shipped, so the truth check skips and the extracted one needs ../shared
+    ("holdout4", "truth"): (0.89, 0.735),
+    ("holdout4", "extracted"): (0.875, 0.705),
 }
 
 
@@ -32,6 +36,8 @@ def test_labelled_articles_keep_their_scores(split, text):
     if not labels:
         pytest.skip(f"no labels for split {split}")
     texts = (instruments_score.truth_texts if text == "truth" else instruments_score.extracted_texts)(labels)
+    if not texts:  # the labeller's copy stays outside the repository; the pages may be missing from ../shared
+        pytest.skip(f"split {split}: no {text} text here")
     assert len(texts) == len(labels), "some labelled articles have no text"
 
     def recognise(title, body, language, published, modified):
