@@ -11,7 +11,8 @@ but a signal only counts when the page backs it up:
    page type ("Wikimedia list article") or a section name repeats nothing and is passed over.
    Exceptions to the order: a JSON-LD headline that is og:title with a "Kicker: " label in
    front loses the label; a JSON-LD headline that only repeats the <title> yields to og:title
-   when the <h1> shows og:title's wording.
+   when the <h1> shows og:title's wording; one cut short ("... for Hong Kong leader...", or
+   mid-sentence at a fixed length) yields to the signal that goes on with it (`untruncated`).
 3. Pages without a backed-up structured headline (older templates, portals): the visible
    heading (h1-h6, or any short text) that is the <title> or a segment of it, "Headline" in
    "Headline - Soccer - Sport"; the longest one wins, in its visible spelling.
@@ -61,6 +62,7 @@ _MIN_TITLE_MATCH_WORDS = 2  # a one-word heading ("Sport") matches a <title> seg
 _MAX_SHOWN_HEADINGS = 20  # headings compared with a structured headline (the article's are first)
 _EDGE_PUNCTUATION = " »«›‹|·•-–—:>"
 _WORD = re.compile(r"\w+")
+_ELLIPSIS = ".…"
 # Typographic quotes and dashes -> ASCII, to tell a spelling variant from another wording.
 _TYPOGRAPHY = str.maketrans({**dict.fromkeys("‘’‚‛", "'"), **dict.fromkeys("“”„‟«»", '"'), "–": "-", "—": "-",
                              "…": "..."})
@@ -125,7 +127,7 @@ class _Signals:
         usable = [text for text in candidates if self.usable(text)]
         if any(self.backed_up(text, usable[:index] + usable[index + 1:]) for index, text in enumerate(usable)) \
                 or (usable and self.about_this_page(usable[0])):
-            return self.shown_wording(usable[0])
+            return self.untruncated(self.shown_wording(usable[0]))
         shown = self.heading_in_title()
         if shown:
             return shown
@@ -146,6 +148,25 @@ class _Signals:
                 or squash(headline) not in self.title_runs or squash(og_title) != squash(self.h1):
             return chosen
         return og_title
+
+    def untruncated(self, chosen: str) -> str:
+        """A structured headline cut short yields to the signal that states it in full: one that
+        ends in an ellipsis ("... for Hong Kong leader...") to any signal that goes on from where it
+        stops, one cut at a fixed length to a signal that goes on with a lower-case word (the same
+        sentence: "... ei ole" -> "... ei ole otettu riittävästi huomioon"). A signal that goes on
+        after a separator or with a new sentence is the headline plus a site name or deck."""
+        stem = chosen.rstrip(_ELLIPSIS).rstrip()
+        if len(stem.split()) < _MIN_SHOWN_WORDS:
+            return chosen
+        cut = stem != chosen
+        plain = stem.translate(_TYPOGRAPHY)
+        for other in (*self.structured[1:], self.clean(self.title), *self.h1s):
+            if not other.translate(_TYPOGRAPHY).startswith(plain + " "):
+                continue
+            rest = other[len(stem):].split()
+            if (cut and rest[0][0].isalnum()) or (len(rest[0]) > 1 and rest[0].isalpha() and rest[0].islower()):
+                return other
+        return chosen
 
     def shown_instead(self, chosen: str | None) -> str | None:
         """On pages without a JSON-LD headline, the <h1> readers see rather than og:title or the

@@ -1,0 +1,49 @@
+"""Title rules added after issue 11's metadata rounds (the older ones are in test_metadata.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scraper.extract.document import Document
+from scraper.extract.metadata import extract_title
+
+URL = "https://news.example.com/2024/03/05/markets-rally"
+
+
+def page(head: str = "", body: str = "", json_ld: object = None) -> str:
+    script = f'<script type="application/ld+json">{json.dumps(json_ld)}</script>' if json_ld else ""
+    return f"<html><head>{head}{script}</head><body>{body}</body></html>"
+
+
+def title_of(html: str, url: str = URL) -> str | None:
+    return extract_title(Document.parse(html, url))
+
+
+FULL = "Tsai's playbook should be essential reading for Hong Kong leader Carrie Lam"
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    # Cut with an ellipsis: any signal that goes on from there.
+    ("Tsai's playbook should be essential reading for Hong Kong leader...", FULL),
+    ("Tsai's playbook should be essential reading for Hong Kong…", FULL),
+    # Cut at a fixed length, mid-sentence: the signal that goes on with a lower-case word.
+    ("Tsai's playbook should be essential", FULL),
+    # Not cut: what follows in the other signal is a new sentence or a deck.
+    ("Tsai's playbook should be essential reading for Hong Kong leader", "Tsai's playbook should be essential "
+     "reading for Hong Kong leader"),
+])
+def test_a_structured_headline_cut_short_yields_to_the_full_one(headline, expected):
+    html = page(f"<title>{FULL} | Example Post</title>", f"<h1>{FULL}</h1>",
+                json_ld={"@type": "NewsArticle", "headline": headline})
+    assert title_of(html) == expected
+
+
+@pytest.mark.parametrize("rest", ["- Example Post", "| Example Post", ", Example Post, 26.04.2024",
+                                  "Welcome to the Flavor Capital", "l KBS WORLD"])
+def test_a_headline_that_goes_on_with_a_site_name_or_a_deck_is_not_cut(rest):
+    headline = "Olive and herb focaccia bread"
+    html = page(f'<meta property="og:title" content="{headline} {rest}">', f"<h1>{headline} {rest}</h1>",
+                json_ld={"@type": "NewsArticle", "headline": headline})
+    assert title_of(html) == headline
