@@ -216,10 +216,13 @@ class _Signals:
 
     def as_shown(self, text: str) -> str:
         """The headline in the visible headings' typography when they differ only in quote, dash and
-        ellipsis characters (og:title's "Keks'n" is the page's "Keks’n"). Not for a JSON-LD headline:
-        the publisher's own statement of it is taken as written."""
+        ellipsis characters (og:title's "Keks'n" is the page's "Keks’n"), else only in letter case
+        (og:title's "Pounds Of Cocaine" is the page's "Pounds of Cocaine"). Not for a JSON-LD
+        headline: the publisher's own statement of it is taken as written."""
         plain = text.translate(_TYPOGRAPHY)
-        return next((shown for shown in (*self.h1s, *self.headings) if shown.translate(_TYPOGRAPHY) == plain), text)
+        shown = (*self.h1s, *self.headings)
+        return next((line for line in shown if line.translate(_TYPOGRAPHY) == plain), None) \
+            or next((line for line in shown if line.translate(_TYPOGRAPHY).casefold() == plain.casefold()), text)
 
     def usable(self, text: str) -> bool:
         return len(text) >= _MIN_HEADLINE and not is_site_name(text, self.names)

@@ -47,3 +47,14 @@ def test_a_headline_that_goes_on_with_a_site_name_or_a_deck_is_not_cut(rest):
     html = page(f'<meta property="og:title" content="{headline} {rest}">', f"<h1>{headline} {rest}</h1>",
                 json_ld={"@type": "NewsArticle", "headline": headline})
     assert title_of(html) == headline
+
+
+def test_the_headline_takes_the_letter_case_the_page_shows():
+    html = page('<meta property="og:title" content="Vessel Returning To Puerto Rico With 475 Pounds Of Cocaine">'
+                "<title>Vessel Returning to Puerto Rico With 475 Pounds of Cocaine</title>",
+                "<h2>Vessel Returning to Puerto Rico With 475 Pounds of Cocaine</h2>")
+    assert title_of(html) == "Vessel Returning to Puerto Rico With 475 Pounds of Cocaine"
+    # A JSON-LD headline is the publisher's statement: taken as written.
+    html = page("", "<h1>Vessel returning to Puerto Rico</h1>",
+                json_ld={"@type": "NewsArticle", "headline": "Vessel Returning To Puerto Rico"})
+    assert title_of(html) == "Vessel Returning To Puerto Rico"
