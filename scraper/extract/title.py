@@ -57,6 +57,7 @@ _MIN_HEADLINE = 3
 # A kicker (Dachzeile) in front of a headline: a short topic label ending in a colon.
 _KICKER = re.compile(r"^[^:]{3,60}:\s+$")
 _BODY_TEXT = etree.XPath("//body//text()[normalize-space()][not(ancestor::script or ancestor::style)]")
+_SHOWN_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
 _MAX_HEADING_CHARS = 300
 _MIN_TITLE_MATCH_WORDS = 2  # a one-word heading ("Sport") matches a <title> segment by chance
 _MAX_SHOWN_HEADINGS = 20  # headings compared with a structured headline (the article's are first)
@@ -103,10 +104,10 @@ class _Signals:
         article = article_json_ld(doc) or {}
         headline = article.get("headline") or article.get("name")
         self.title = clean_text(doc.title)
-        self.headings = [text for text in (clean_text(h.text_content()) for h in doc.root.iter(*HEADING_LEVELS))
+        self.headings = [text for text in (_heading_text(h) for h in doc.root.iter(*HEADING_LEVELS))
                          if text and len(text) <= _MAX_HEADING_CHARS][:_MAX_SHOWN_HEADINGS]
         self.heading_keys = {squash(text) for text in self.headings}
-        h1s = [_without_dateline(text) for text in (clean_text(h.text_content()) for h in doc.root.iter("h1")) if text]
+        h1s = [_without_dateline(text) for text in (_heading_text(h) for h in doc.root.iter("h1")) if text]
         self.h1 = h1s[0] if h1s else ""
         self.h1s = h1s
         self.h1_keys = {squash(text) for text in h1s}
@@ -284,6 +285,13 @@ class _Signals:
             if found:
                 return strip_site_suffix(clean_text(max(found, key=len)), self.names).strip(_EDGE_PUNCTUATION) or None
         return None
+
+
+def _heading_text(heading) -> str:
+    """A heading's text without the style sheets or scripts inside it ("Headline.css-1ez6len{...}")."""
+    if heading.find(".//style") is None and heading.find(".//script") is None:
+        return clean_text(heading.text_content())
+    return clean_text("".join(_SHOWN_TEXT(heading)))
 
 
 def _lines_above_body(body: Sequence[Block], page: Sequence[Block]) -> list[Block]:

@@ -58,3 +58,10 @@ def test_the_headline_takes_the_letter_case_the_page_shows():
     html = page("", "<h1>Vessel returning to Puerto Rico</h1>",
                 json_ld={"@type": "NewsArticle", "headline": "Vessel Returning To Puerto Rico"})
     assert title_of(html) == "Vessel Returning To Puerto Rico"
+
+
+def test_a_style_sheet_inside_a_heading_is_no_part_of_it():
+    html = page("<title>Top athletes fit for Munich 2022 - European Championships Munich 2022</title>",
+                "<h3>Top athletes fit for Munich 2022<style>.css-1ez6len-Box{padding-top:2.4rem}</style></h3>"
+                "<p>© 2022 European Championships Munich 2022</p>")
+    assert title_of(html, "https://www.munich2022.com/de/topathleten") == "Top athletes fit for Munich 2022"
