@@ -30,7 +30,8 @@ Then what readers see may overrule the answer on pages without a JSON-LD headlin
 
 Each signal is entity-decoded and loses what names the site: a " | Site" / "Site - " segment
 (og:site_name, publisher, host), and any segment beside the headline the page shows on its own
-("Headline | Börsen-Zeitung" when the <h1> says "Headline").
+("Headline | Börsen-Zeitung" when the <h1> says "Headline"). A heading that is all a link to the
+home page is the site's logo and no headline signal.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import islice
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
@@ -104,10 +106,11 @@ class _Signals:
         article = article_json_ld(doc) or {}
         headline = article.get("headline") or article.get("name")
         self.title = clean_text(doc.title)
-        self.headings = [text for text in (_heading_text(h) for h in doc.root.iter(*HEADING_LEVELS))
+        shown = [h for h in doc.root.iter(*HEADING_LEVELS) if not _links_home(h, doc.url)]
+        self.headings = [text for text in map(_heading_text, shown)
                          if text and len(text) <= _MAX_HEADING_CHARS][:_MAX_SHOWN_HEADINGS]
         self.heading_keys = {squash(text) for text in self.headings}
-        h1s = [_without_dateline(text) for text in (_heading_text(h) for h in doc.root.iter("h1")) if text]
+        h1s = [_without_dateline(text) for text in (_heading_text(h) for h in shown if h.tag == "h1") if text]
         self.h1 = h1s[0] if h1s else ""
         self.h1s = h1s
         self.h1_keys = {squash(text) for text in h1s}
@@ -285,6 +288,21 @@ class _Signals:
             if found:
                 return strip_site_suffix(clean_text(max(found, key=len)), self.names).strip(_EDGE_PUNCTUATION) or None
         return None
+
+
+def _links_home(heading, url: str) -> bool:
+    """Is the heading the site's logo: all its text a link to the home page (`<h1 class=site-title>
+    <a href="/" rel="home">Site</a></h1>`)?"""
+    links = heading.findall(".//a")
+    if len(links) != 1:
+        return False
+    link = links[0]
+    if "home" not in (link.get("rel") or "").split():
+        parts = urlsplit(urljoin(url, (link.get("href") or "").strip()))
+        host = (urlsplit(url).hostname or "").removeprefix("www.")
+        if parts.path.strip("/") or parts.query or (parts.hostname or "").removeprefix("www.") != host:
+            return False
+    return squash(link.text_content()) == squash(heading.text_content())
 
 
 def _heading_text(heading) -> str:

@@ -65,3 +65,20 @@ def test_a_style_sheet_inside_a_heading_is_no_part_of_it():
                 "<h3>Top athletes fit for Munich 2022<style>.css-1ez6len-Box{padding-top:2.4rem}</style></h3>"
                 "<p>© 2022 European Championships Munich 2022</p>")
     assert title_of(html, "https://www.munich2022.com/de/topathleten") == "Top athletes fit for Munich 2022"
+
+
+@pytest.mark.parametrize("logo", [
+    '<h1 id="site-title"><a href="http://www.maescot.de/" rel="home">Mäscot das Schaf – Webcomic</a></h1>',
+    '<h1 class="logo"><a href="/">Mäscot das Schaf – Webcomic</a></h1>',
+    '<h1><a href="https://maescot.de">Mäscot das Schaf – Webcomic</a></h1>',
+])
+def test_a_heading_linking_home_is_the_sites_name_not_the_headline(logo):
+    html = page("<title>Kleine Schafskunde | Mäscot das Schaf – Webcomic</title>",
+                f'{logo}<h1 class="entry-title">Kleine Schafskunde</h1>')
+    assert title_of(html, "http://www.maescot.de/kleine-schafskunde/") == "Kleine Schafskunde"
+
+
+def test_a_headline_linking_to_its_own_article_is_still_the_headline():
+    html = page("<title>Kleine Schafskunde | Mäscot</title>",
+                '<h1><a href="/kleine-schafskunde/">Kleine Schafskunde</a></h1>')
+    assert title_of(html, "http://www.maescot.de/kleine-schafskunde/") == "Kleine Schafskunde"
