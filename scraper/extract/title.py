@@ -59,6 +59,8 @@ _MIN_HEADLINE = 3
 # A kicker (Dachzeile) in front of a headline: a short topic label ending in a colon.
 _KICKER = re.compile(r"^[^:]{3,60}:\s+$")
 _BODY_TEXT = etree.XPath("//body//text()[normalize-space()][not(ancestor::script or ancestor::style)]")
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SHOWN_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
 _MAX_HEADING_CHARS = 300
 _MIN_TITLE_MATCH_WORDS = 2  # a one-word heading ("Sport") matches a <title> segment by chance
@@ -281,13 +283,34 @@ class _Signals:
         or a run of its segments."""
         if not self.title_runs:
             return None
-        texts = (" ".join(piece.split()) for piece in _BODY_TEXT(self.doc.root) if len(piece) <= _MAX_HEADING_CHARS)
+        texts = [(" ".join(piece.split()), piece) for piece in _BODY_TEXT(self.doc.root)
+                 if len(piece) <= _MAX_HEADING_CHARS]
         for group in (self.headings, texts):
-            found = [text for text in group if len(text.split()) >= _MIN_TITLE_MATCH_WORDS
-                     and self.in_title(text) and not is_site_name(text, self.names)]
+            found = [text for text, *node in map(_with_node, group) if _word_count(text) >= _MIN_TITLE_MATCH_WORDS
+                     and self.in_title(text) and not is_site_name(text, self.names) and not _hidden(node)]
             if found:
                 return strip_site_suffix(clean_text(max(found, key=len)), self.names).strip(_EDGE_PUNCTUATION) or None
         return None
+
+
+def _with_node(item):
+    return item if isinstance(item, tuple) else (item,)
+
+
+def _hidden(node: list) -> bool:
+    """Is the text node inside an element hidden inline (a share template, `style="display:none"`)?"""
+    if not node:
+        return False
+    parent = node[0].getparent()
+    return parent is not None and any(_DISPLAY_NONE.search(element.get("style") or "")
+                                      or element.get("hidden") is not None
+                                      for element in (parent, *parent.iterancestors()))
+
+
+def _word_count(text: str) -> int:
+    """Words, counting two CJK characters as one (those scripts put no spaces between words)."""
+    words = len(text.split())
+    return max(words, len(_CJK.findall(text)) // 2) if not text.isascii() else words
 
 
 def _links_home(heading, url: str) -> bool:

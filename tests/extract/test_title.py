@@ -82,3 +82,17 @@ def test_a_headline_linking_to_its_own_article_is_still_the_headline():
     html = page("<title>Kleine Schafskunde | Mäscot</title>",
                 '<h1><a href="/kleine-schafskunde/">Kleine Schafskunde</a></h1>')
     assert title_of(html, "http://www.maescot.de/kleine-schafskunde/") == "Kleine Schafskunde"
+
+
+def test_a_cjk_headline_the_title_repeats_is_found_though_it_has_no_spaces():
+    html = page("<title>武汉的声音：有英勇的你，才有英雄的城！-新华网</title>",
+                '<div class="h-title">武汉的声音：有英勇的你，才有英雄的城！</div><p>正文</p>'
+                '<div style="display:none"><div class="share-title">武汉的声音：有英勇的你，才有英雄的城！-新华网</div></div>')
+    assert title_of(html, "http://www.xinhuanet.com/local/2020-02/19/c_1125597921.htm") == "武汉的声音：有英勇的你，才有英雄的城！"
+
+
+def test_a_hidden_share_template_is_not_the_visible_headline():
+    html = page("<title>Markets rally on rate hopes - Daily Planet</title>",
+                '<div hidden><span>Markets rally on rate hopes - Daily Planet</span></div>'
+                '<div class="headline">Markets rally on rate hopes</div>')
+    assert title_of(html) == "Markets rally on rate hopes"
