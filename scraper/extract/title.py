@@ -65,6 +65,7 @@ _SHOWN_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
 _MAX_HEADING_CHARS = 300
 _MIN_TITLE_MATCH_WORDS = 2  # a one-word heading ("Sport") matches a <title> segment by chance
 _MAX_SHOWN_HEADINGS = 20  # headings compared with a structured headline (the article's are first)
+_MAX_LATER_HEADINGS = 200  # ... and the further ones searched for the headline's visible spelling
 _EDGE_PUNCTUATION = " »«›‹|·•-–—:>"
 _WORD = re.compile(r"\w+")
 _ELLIPSIS = ".…"
@@ -226,9 +227,17 @@ class _Signals:
         (og:title's "Pounds Of Cocaine" is the page's "Pounds of Cocaine"). Not for a JSON-LD
         headline: the publisher's own statement of it is taken as written."""
         plain = text.translate(_TYPOGRAPHY)
-        shown = (*self.h1s, *self.headings)
-        return next((line for line in shown if line.translate(_TYPOGRAPHY) == plain), None) \
-            or next((line for line in shown if line.translate(_TYPOGRAPHY).casefold() == plain.casefold()), text)
+        for shown in ((*self.h1s, *self.headings), tuple(islice(self.later_headings(), _MAX_LATER_HEADINGS))):
+            found = next((line for line in shown if line.translate(_TYPOGRAPHY) == plain), None) \
+                or next((line for line in shown if line.translate(_TYPOGRAPHY).casefold() == plain.casefold()), None)
+            if found:
+                return found
+        return text
+
+    def later_headings(self):
+        """The headings after the first _MAX_SHOWN_HEADINGS (a headline below long menus of <h2>s)."""
+        shown = (h for h in self.doc.root.iter(*HEADING_LEVELS) if not _links_home(h, self.doc.url))
+        return filter(None, map(_heading_text, islice(shown, _MAX_SHOWN_HEADINGS, None)))
 
     def usable(self, text: str) -> bool:
         return len(text) >= _MIN_HEADLINE and not is_site_name(text, self.names)

@@ -96,3 +96,10 @@ def test_a_hidden_share_template_is_not_the_visible_headline():
                 '<div hidden><span>Markets rally on rate hopes - Daily Planet</span></div>'
                 '<div class="headline">Markets rally on rate hopes</div>')
     assert title_of(html) == "Markets rally on rate hopes"
+
+
+def test_the_visible_spelling_is_found_below_long_menus_of_headings():
+    menus = "".join(f"<h2>Top in Section {n}</h2>" for n in range(30))
+    html = page('<meta property="og:title" content="Korsetts - Shops, Designer, online kaufen">',
+                f'{menus}<div class="item-post"><h2>Korsetts – Shops, Designer, online kaufen</h2></div>')
+    assert title_of(html) == "Korsetts – Shops, Designer, online kaufen"
