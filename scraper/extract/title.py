@@ -10,7 +10,8 @@ but a signal only counts when the page backs it up:
    a visible heading, the <title>, or another structured field. A JSON-LD "headline" that is a
    page type ("Wikimedia list article") or a section name repeats nothing and is passed over.
    Exceptions to the order: a JSON-LD headline that is og:title with a "Kicker: " label in
-   front loses the label; a JSON-LD headline that only repeats the <title> yields to og:title
+   front loses the label, and so does any headline when the <title> and the <h1> both state it
+   without that label; a JSON-LD headline that only repeats the <title> yields to og:title
    when the <h1> shows og:title's wording; one cut short ("... for Hong Kong leader...", or
    mid-sentence at a fixed length) yields to the signal that goes on with it (`untruncated`).
 3. Pages without a backed-up structured headline (older templates, portals): the visible
@@ -134,7 +135,7 @@ class _Signals:
         usable = [text for text in candidates if self.usable(text)]
         if any(self.backed_up(text, usable[:index] + usable[index + 1:]) for index, text in enumerate(usable)) \
                 or (usable and self.about_this_page(usable[0])):
-            return self.untruncated(self.shown_wording(usable[0]))
+            return self.without_label(self.untruncated(self.shown_wording(usable[0])))
         shown = self.heading_in_title()
         if shown:
             return shown
@@ -155,6 +156,17 @@ class _Signals:
                 or squash(headline) not in self.title_runs or squash(og_title) != squash(self.h1):
             return chosen
         return og_title
+
+    def without_label(self, chosen: str) -> str:
+        """"Wahl: Eva Welskop-Deffaa gewählt" when the <title> and the <h1> both say "Eva
+        Welskop-Deffaa gewählt": the label is a topic line for sharing, not part of the headline."""
+        head, colon, rest = chosen.partition(":")
+        if not colon or not _KICKER.match(head + colon + " ") or not rest.strip():
+            return chosen
+        key = squash(rest)
+        if key == squash(self.clean(self.title)) and key in self.h1_keys:
+            return next(h1 for h1 in self.h1s if squash(h1) == key)
+        return chosen
 
     def untruncated(self, chosen: str) -> str:
         """A structured headline cut short yields to the signal that states it in full: one that

@@ -103,3 +103,14 @@ def test_the_visible_spelling_is_found_below_long_menus_of_headings():
     html = page('<meta property="og:title" content="Korsetts - Shops, Designer, online kaufen">',
                 f'{menus}<div class="item-post"><h2>Korsetts – Shops, Designer, online kaufen</h2></div>')
     assert title_of(html) == "Korsetts – Shops, Designer, online kaufen"
+
+
+@pytest.mark.parametrize(("h1", "expected"), [
+    ("Eva Welskop-Deffaa zur Präsidentin gewählt", "Eva Welskop-Deffaa zur Präsidentin gewählt"),
+    # The page shows no <h1> without the label: og:title stays.
+    ("", "Wahl: Eva Welskop-Deffaa zur Präsidentin gewählt"),
+])
+def test_a_label_only_og_title_puts_in_front_is_dropped(h1, expected):
+    html = page('<meta property="og:title" content="Wahl: Eva Welskop-Deffaa zur Präsidentin gewählt">'
+                "<title>Eva Welskop-Deffaa zur Präsidentin gewählt</title>", f"<h1>{h1}</h1>" if h1 else "")
+    assert title_of(html) == expected
