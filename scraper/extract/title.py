@@ -190,14 +190,18 @@ class _Signals:
     def shown_instead(self, chosen: str | None) -> str | None:
         """On pages without a JSON-LD headline, the <h1> readers see rather than og:title or the
         <title>, which sites word for search and sharing ("… Rezept", "Rutger Bregman: Unser wahres
-        Ich" for the <h1>'s "Unser wahres Ich"). The <h1> must be the page's only one, about the
+        Ich" for the <h1>'s "Unser wahres Ich"). The <h1> must be the page's only one (an <h1>
+        repeated on the page beside it titles a newsletter or paywall box), about the
         same thing (a content word in common), and neither the site's name nor a kicker line in
         front of the chosen headline ("Tunesien Große Aufgaben ..." for "Große Aufgaben ...").
         When og:title words the headline differently from an <h1> the <title> repeats, og:title
         stays (two wordings of one headline, nothing telling which one the page means)."""
-        if not chosen or self.structured[0] or len(set(self.h1s)) != 1:
+        distinct = set(self.h1s)
+        if len(distinct) > 1:  # beside the headline, an <h1> repeated on the page titles a box
+            distinct = {h1 for h1 in distinct if self.h1s.count(h1) == 1}
+        if not chosen or self.structured[0] or len(distinct) != 1:
             return None
-        shown = self.h1s[0]
+        shown = distinct.pop()
         key, chosen_key = squash(shown), squash(chosen)
         if len(shown.split()) < _MIN_SHOWN_WORDS or chosen_key in key or is_site_name(shown, self.names):
             return None

@@ -114,3 +114,18 @@ def test_a_label_only_og_title_puts_in_front_is_dropped(h1, expected):
     html = page('<meta property="og:title" content="Wahl: Eva Welskop-Deffaa zur Präsidentin gewählt">'
                 "<title>Eva Welskop-Deffaa zur Präsidentin gewählt</title>", f"<h1>{h1}</h1>" if h1 else "")
     assert title_of(html) == expected
+
+
+@pytest.mark.parametrize(("extra", "expected"), [
+    # A box title repeated (desktop and mobile copies of a newsletter box) is not a second headline.
+    ("<h1>Love in your inbox: our newsletter!</h1>" * 2, "My cosy home gift guide at Westwing"),
+    # The headline itself twice is still the one <h1>.
+    ("<h1>My cosy home gift guide at Westwing</h1>", "My cosy home gift guide at Westwing"),
+    # Two different <h1>s once each: nothing tells which one is the headline.
+    ("<h1>Love in your inbox: our newsletter!</h1>", "Christmas Gift Guide"),
+])
+def test_the_h1_readers_see_despite_repeated_box_titles(extra, expected):
+    html = page('<meta property="og:title" content="Christmas Gift Guide | Journelles">'
+                "<title>Christmas Gift Guide | Journelles</title>",
+                f"<h1>My cosy home gift guide at Westwing</h1>{extra}")
+    assert title_of(html, "https://www.journelles.de/gift-guide-westwing-22/") == expected
