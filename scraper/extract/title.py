@@ -28,6 +28,9 @@ Then what readers see may overrule the answer on pages without a JSON-LD headlin
    ("SuperSoccer", "The Sports Network - National Hockey League"): the heading right above the
    article's first paragraph, found through the body's blocks (`heading_above_body`).
 7. When every signal names the site, a headline that mentions it beats none (`last_resort`).
+8. Without a JSON-LD headline, an <h1> made of a topic line (class "kicker", "overline",
+   "label"..., or <small>) and the headline, with no colon or dash joining them, gives the
+   headline alone (`without_kicker_line`).
 
 Each signal is entity-decoded and loses what names the site: a " | Site" / "Site - " segment
 (og:site_name, publisher, host), and any segment beside the headline the page shows on its own
@@ -50,7 +53,12 @@ from .dates import names_a_day
 from .document import Document
 from .rules import HEADING_LEVELS
 from .site import article_json_ld, clean_text, is_site_name, select_texts, site_names, squash
-from .wordlists import BYLINE_PREFIXES, HEADLINE_CLASS_SUBSTRINGS, HEADLINE_CLASS_WORDS
+from .wordlists import (
+    BYLINE_PREFIXES,
+    HEADLINE_CLASS_SUBSTRINGS,
+    HEADLINE_CLASS_WORDS,
+    KICKER_CLASS_SUBSTRINGS,
+)
 
 # " | ", " - ", " – ", " — ", " · ", " :: ", " > ", "：", "ㅣ", "_English_", "Airport- Travel":
 # what sites put between headline, section and site name.
@@ -89,6 +97,9 @@ _DATELINE_END = " ,:;|-–—"
 _MAX_INLINE = 3  # elements inside a line whose class may say headline (<td><span class=headline>)
 _BYLINE = re.compile(r"^(?:{})\b".format("|".join(map(re.escape, BYLINE_PREFIXES))), re.I)
 _HEADLINE_CLASS = re.compile("|".join(HEADLINE_CLASS_SUBSTRINGS), re.I)
+_KICKER_CLASS = re.compile("|".join(KICKER_CLASS_SUBSTRINGS), re.I)
+_KICKER_SEPARATOR = ":|-–—"
+_MAX_KICKER_WORDS = 8
 
 
 def extract_title(doc: Document, profile=None, content=None) -> str | None:
@@ -116,6 +127,7 @@ class _Signals:
         self.heading_keys = {squash(text) for text in self.headings}
         h1s = [_without_dateline(text) for text in (_heading_text(h) for h in shown if h.tag == "h1") if text]
         self.h1 = h1s[0] if h1s else ""
+        self.h1_kickers = [split for split in map(_kicker_split, (h for h in shown if h.tag == "h1")) if split]
         self.h1s = h1s
         self.h1_keys = {squash(text) for text in h1s}
         structured = [clean_text(headline if isinstance(headline, str) else ""),
@@ -128,6 +140,7 @@ class _Signals:
     def headline(self) -> str | None:
         chosen = self.best_signal()
         chosen = self.shown_instead(chosen) or self.heading_above_body(chosen) or chosen or self.last_resort()
+        chosen = self.without_kicker_line(chosen)
         return self.as_shown(chosen) if chosen and not self.structured[0] else chosen
 
     def best_signal(self) -> str | None:
@@ -156,6 +169,20 @@ class _Signals:
                 or squash(headline) not in self.title_runs or squash(og_title) != squash(self.h1):
             return chosen
         return og_title
+
+    def without_kicker_line(self, chosen: str | None) -> str | None:
+        """Without a JSON-LD headline: when the answer is an <h1> made of a topic line above the
+        headline (`<h1><span class=overline>Die Zukunft der Arbeit</span>"Wir dekorieren ..."</h1>`),
+        or that topic line alone, the headline is what follows it. Only when nothing joins the two
+        into one sentence: a colon or dash between them, visible or for screen readers
+        (`<span class=hide>: </span>`), makes the topic line part of the headline."""
+        if not chosen or self.structured[0]:
+            return chosen
+        key = squash(chosen)
+        for full, kicker, rest in self.h1_kickers:
+            if key in (squash(full), squash(kicker)):
+                return rest
+        return chosen
 
     def without_label(self, chosen: str) -> str:
         """"Wahl: Eva Welskop-Deffaa gewählt" when the <title> and the <h1> both say "Eva
@@ -316,6 +343,30 @@ class _Signals:
             if found:
                 return strip_site_suffix(clean_text(max(found, key=len)), self.names).strip(_EDGE_PUNCTUATION) or None
         return None
+
+
+def _kicker_split(h1) -> tuple[str, str, str] | None:
+    """(whole text, topic line, headline) of an <h1> whose first element is a topic line by its
+    class or tag (`<small>`, "kicker", "overline", "roofline", "label"...) and whose text goes on
+    after it with no colon or dash between them; else None."""
+    inner = h1
+    children = [child for child in inner if isinstance(child.tag, str)]
+    while len(children) == 1 and not (inner.text or "").strip() and not (children[0].tail or "").strip():
+        inner = children[0]  # through a link around the whole heading
+        children = [child for child in inner if isinstance(child.tag, str)]
+    if len(children) < 1 or (inner.text or "").strip():
+        return None
+    first = children[0]
+    if first.tag != "small" and not _KICKER_CLASS.search(class_and_id(first)):
+        return None
+    kicker = clean_text(first.text_content())
+    full = _heading_text(h1)
+    if not kicker or not full.startswith(kicker) or len(kicker.split()) > _MAX_KICKER_WORDS:
+        return None
+    rest = full[len(kicker):].strip()
+    if len(rest.split()) < _MIN_SHOWN_WORDS or kicker[-1] in _KICKER_SEPARATOR or rest[0] in _KICKER_SEPARATOR:
+        return None
+    return full, kicker, rest
 
 
 def _with_node(item):

@@ -129,3 +129,31 @@ def test_the_h1_readers_see_despite_repeated_box_titles(extra, expected):
                 "<title>Christmas Gift Guide | Journelles</title>",
                 f"<h1>My cosy home gift guide at Westwing</h1>{extra}")
     assert title_of(html, "https://www.journelles.de/gift-guide-westwing-22/") == expected
+
+
+@pytest.mark.parametrize(("h1", "expected"), [
+    ('<div class="topic-label">100. Geburtstag</div> Margot Friedländer wird 100 Jahre',
+     "Margot Friedländer wird 100 Jahre"),
+    ('<span class="h1small">Initiative EnergieEffizienz</span> Kostenloser Stromcheck für Haushalte',
+     "Kostenloser Stromcheck für Haushalte"),
+    ('<a href="/threads/4-47"><span class="label label--blue">Patch Notes</span>Patchnotes 4.47.4 - Bugfix Build</a>',
+     "Patchnotes 4.47.4 - Bugfix Build"),
+    # A colon or dash between them, even one only screen readers get, makes one headline of the two.
+    ('<span class="kicker">Entwurf des Gesetzes</span><span class="hide">: </span><span>Ein bisschen Fortschritt</span>',
+     "Entwurf des Gesetzes: Ein bisschen Fortschritt"),
+    ('<span class="kicker">Akkutechnik:</span> Hat Quantumscape genug Akkus gebaut?',
+     "Akkutechnik: Hat Quantumscape genug Akkus gebaut?"),
+    # Emphasis is no topic line.
+    ("<i>Client</i> Star Brad Renfro Dies", "Client Star Brad Renfro Dies"),
+])
+def test_a_topic_line_inside_the_h1_is_no_part_of_the_headline(h1, expected):
+    plain = Document.parse(f"<html><body><h1>{h1}</h1></body></html>", URL).root.find(".//h1").text_content()
+    head = f'<meta property="og:title" content="{" ".join(plain.split())}">'
+    assert title_of(page(head, f"<h1>{h1}</h1><p>Text.</p>")) == expected
+
+
+def test_a_json_ld_headline_keeps_its_topic_line():
+    h1 = '<span class="overline">Die Zukunft der Arbeit</span>"Wir dekorieren die Liegestühle um"'
+    html = page("", f"<h1>{h1}</h1>",
+                json_ld={"@type": "NewsArticle", "headline": 'Die Zukunft der Arbeit "Wir dekorieren die Liegestühle um"'})
+    assert title_of(html) == 'Die Zukunft der Arbeit "Wir dekorieren die Liegestühle um"'
