@@ -267,15 +267,22 @@ class _Signals:
     def as_shown(self, text: str) -> str:
         """The headline in the visible headings' typography when they differ only in quote, dash and
         ellipsis characters (og:title's "Keks'n" is the page's "Keks’n"), else only in letter case
-        (og:title's "Pounds Of Cocaine" is the page's "Pounds of Cocaine"). Not for a JSON-LD
+        (og:title's "Pounds Of Cocaine" is the page's "Pounds of Cocaine"); headings first, then any
+        visible line of the headline's length (a <strong> line opening the post). Not for a JSON-LD
         headline: the publisher's own statement of it is taken as written."""
         plain = text.translate(_TYPOGRAPHY)
-        for shown in ((*self.h1s, *self.headings), tuple(islice(self.later_headings(), _MAX_LATER_HEADINGS))):
+        for shown in ((*self.h1s, *self.headings), tuple(islice(self.later_headings(), _MAX_LATER_HEADINGS)),
+                      self.shown_lines(len(text))):
             found = next((line for line in shown if line.translate(_TYPOGRAPHY) == plain), None) \
                 or next((line for line in shown if line.translate(_TYPOGRAPHY).casefold() == plain.casefold()), None)
             if found:
                 return found
         return text
+
+    def shown_lines(self, length: int) -> tuple[str, ...]:
+        """The page's visible text pieces of about the headline's length, outside headings."""
+        pieces = (" ".join(piece.split()) for piece in _BODY_TEXT(self.doc.root) if len(piece) < 2 * length + 20)
+        return tuple(piece for piece in pieces if abs(len(piece) - length) <= 3)
 
     def later_headings(self):
         """The headings after the first _MAX_SHOWN_HEADINGS (a headline below long menus of <h2>s)."""

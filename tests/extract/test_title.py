@@ -157,3 +157,10 @@ def test_a_json_ld_headline_keeps_its_topic_line():
     html = page("", f"<h1>{h1}</h1>",
                 json_ld={"@type": "NewsArticle", "headline": 'Die Zukunft der Arbeit "Wir dekorieren die Liegestühle um"'})
     assert title_of(html) == 'Die Zukunft der Arbeit "Wir dekorieren die Liegestühle um"'
+
+
+def test_the_visible_spelling_may_come_from_a_line_that_is_no_heading():
+    html = page('<meta property="og:title" content="makrophotos von insekten">'
+                "<title>makrophotos von insekten » gizmeo.eu</title>",
+                "<div class=post><p><strong>Makrophotos von Insekten</strong></p><p>Text.</p></div>")
+    assert title_of(html, "https://gizmeo.eu/makrophotos-von-insekten/") == "Makrophotos von Insekten"
