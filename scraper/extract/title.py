@@ -34,7 +34,8 @@ Then what readers see may overrule the answer on pages without a JSON-LD headlin
 
 Each signal is entity-decoded and loses what names the site: a " | Site" / "Site - " segment
 (og:site_name, publisher, host), and any segment beside the headline the page shows on its own
-("Headline | Börsen-Zeitung" when the <h1> says "Headline"). A heading that is all a link to the
+("Headline | Börsen-Zeitung" when the <h1> says "Headline"), and a short note in brackets after
+the headline that a heading shows it without ("Headline (2021/5)"). A heading that is all a link to the
 home page is the site's logo and no headline signal.
 """
 
@@ -75,6 +76,8 @@ _MAX_HEADING_CHARS = 300
 _MIN_TITLE_MATCH_WORDS = 2  # a one-word heading ("Sport") matches a <title> segment by chance
 _MAX_SHOWN_HEADINGS = 20  # headings compared with a structured headline (the article's are first)
 _MAX_LATER_HEADINGS = 200  # ... and the further ones searched for the headline's visible spelling
+# A note after the headline: "(2021/5)", "(VIDEO)", "[Update]".
+_TRAILING_NOTE = re.compile(r"\s+[(\[][^()\[\]]{1,20}[)\]]$")
 _EDGE_PUNCTUATION = " »«›‹|·•-–—:>"
 _WORD = re.compile(r"\w+")
 _ELLIPSIS = ".…"
@@ -296,7 +299,9 @@ class _Signals:
         """Without the segments that name the site or that the page shows apart from the headline."""
         if not text:
             return ""
-        return _DANGLING_SEPARATOR.sub("", self.shown_part(text) or strip_site_suffix(text, self.names))
+        text = _DANGLING_SEPARATOR.sub("", self.shown_part(text) or strip_site_suffix(text, self.names))
+        bare = _TRAILING_NOTE.sub("", text)
+        return bare if bare != text and squash(bare) in self.heading_keys else text
 
     def shown_part(self, text: str) -> str | None:
         """"Headline | Börsen-Zeitung" -> "Headline" when the page's <h1> says just "Headline"

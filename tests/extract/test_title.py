@@ -164,3 +164,14 @@ def test_the_visible_spelling_may_come_from_a_line_that_is_no_heading():
                 "<title>makrophotos von insekten » gizmeo.eu</title>",
                 "<div class=post><p><strong>Makrophotos von Insekten</strong></p><p>Text.</p></div>")
     assert title_of(html, "https://gizmeo.eu/makrophotos-von-insekten/") == "Makrophotos von Insekten"
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    ("Der historische Purzelbaum", "Der historische Purzelbaum"),
+    # No heading shows it without the note: the note stays.
+    ("Zeit ist Geld", "Der historische Purzelbaum (2021/5)"),
+])
+def test_a_note_after_the_headline_that_the_heading_leaves_out_is_dropped(heading, expected):
+    html = page('<meta property="og:title" content="Der historische Purzelbaum (2021/5)">'
+                "<title>Der historische Purzelbaum (2021/5): alacarte</title>", f"<h2>{heading}</h2>")
+    assert title_of(html, "https://www.alacarte.at/reisen/der-historische-purzelbaum-20215/") == expected
