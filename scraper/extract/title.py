@@ -26,7 +26,8 @@ Then what readers see may overrule the answer on pages without a JSON-LD headlin
    the site's name, a kicker run into the headline, or about something else (`shown_instead`).
 6. With no structured signal at all, when the <title> names only the site or a section
    ("SuperSoccer", "The Sports Network - National Hockey League"): the heading right above the
-   article's first paragraph, found through the body's blocks (`heading_above_body`).
+   article's first paragraph, found through the body's blocks (`heading_above_body`); against
+   a one-word answer (a menu label, "Sections") a two-word heading will do.
 7. When every signal names the site, a headline that mentions it beats none (`last_resort`).
 8. Without a JSON-LD headline, an <h1> made of a topic line (class "kicker", "overline",
    "label"..., or <small>) and the headline, with no colon or dash joining them, gives the
@@ -259,10 +260,12 @@ class _Signals:
             return None
         if len(chosen.split()) > 1 and len(set(self.h1s)) == 1 and squash(chosen) == squash(self.h1s[0]):
             return None  # the page's one <h1> says what the <title> says
+        # Against one word ("Page", "Sections": a menu label) a two-word heading will do.
+        least = _MIN_TITLE_MATCH_WORDS if len(chosen.split()) <= 1 else _MIN_SHOWN_WORDS
         for block in above_body:
             words = len(block.text.split())
             if _is_headline_line(block) and len(chosen.split()) < words <= _MAX_HEADLINE_WORDS \
-                    and words >= _MIN_SHOWN_WORDS and not _BYLINE.match(block.text) \
+                    and words >= least and not _BYLINE.match(block.text) \
                     and not names_a_day(block.text):
                 return block.text
         return None

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from scraper.extract import extract
 from scraper.extract.document import Document
 from scraper.extract.metadata import extract_title
 
@@ -175,3 +176,20 @@ def test_a_note_after_the_headline_that_the_heading_leaves_out_is_dropped(headin
     html = page('<meta property="og:title" content="Der historische Purzelbaum (2021/5)">'
                 "<title>Der historische Purzelbaum (2021/5): alacarte</title>", f"<h2>{heading}</h2>")
     assert title_of(html, "https://www.alacarte.at/reisen/der-historische-purzelbaum-20215/") == expected
+
+
+PROSE = "<p>" + "Markets rallied strongly on Tuesday as investors weighed new data on inflation. " * 12 + "</p>"
+NAV = "<ul>" + "".join(f'<li><a href="/s{n}">Section {n}</a></li>' for n in range(8)) + "</ul>"
+
+
+@pytest.mark.parametrize(("above", "expected"), [
+    # Against a one-word menu label, a two-word heading right above the article will do.
+    ("<h1>Axios Future</h1>", "Axios Future"),
+    # Against a longer answer, a two-word heading is a section name: three words are needed.
+    ("<h2>Weekly Digest</h2>", "Sections of the Future"),
+])
+def test_a_short_heading_above_the_article_beats_a_menu_label(above, expected):
+    menu = "Sections" if expected == "Axios Future" else "Sections of the Future"
+    html = page("<title>Axios Future</title>", f"<h1>{menu}</h1>{NAV * 3}<div id=content>{above}"
+                f"<div class=story>{PROSE}{PROSE}</div></div>")
+    assert extract(html, "https://www.axios.com/newsletters/axios-future-7120a6cf.html").title == expected
