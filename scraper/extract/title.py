@@ -255,7 +255,7 @@ class _Signals:
         above_body = _lines_above_body(self.content.blocks, self.content.page_blocks)
         chosen = chosen or ""
         chosen_words = _words(chosen)
-        if chosen_words and any(f" {chosen_words} " in f" {_words(block.text)} "
+        if len(chosen_words.split()) > 1 and any(f" {chosen_words} " in f" {_words(block.text)} "
                                 for block in above_body if not block.link_chars):  # not a breadcrumb
             return None
         if len(chosen.split()) > 1 and len(set(self.h1s)) == 1 and squash(chosen) == squash(self.h1s[0]):

@@ -193,3 +193,10 @@ def test_a_short_heading_above_the_article_beats_a_menu_label(above, expected):
     html = page("<title>Axios Future</title>", f"<h1>{menu}</h1>{NAV * 3}<div id=content>{above}"
                 f"<div class=story>{PROSE}{PROSE}</div></div>")
     assert extract(html, "https://www.axios.com/newsletters/axios-future-7120a6cf.html").title == expected
+
+
+def test_a_one_word_answer_is_not_backed_by_a_line_that_happens_to_hold_the_word():
+    html = page("<title>BeginnersGuide/Download - Python Wiki</title>",
+                f"<h1>Page</h1>{NAV * 3}<div id=content><span>Immutable Page</span><h2>Downloading Python</h2>"
+                f"<div class=story>{PROSE}{PROSE}</div></div>")
+    assert extract(html, "https://wiki.python.org/moin/BeginnersGuide/Download").title == "Downloading Python"
