@@ -260,6 +260,8 @@ class _Signals:
             return None
         if len(chosen.split()) > 1 and len(set(self.h1s)) == 1 and squash(chosen) == squash(self.h1s[0]):
             return None  # the page's one <h1> says what the <title> says
+        if len(chosen.split()) > 1 and squash(chosen) in self.heading_keys and squash(chosen) in self.title_runs:
+            return None  # a heading shows what the <title> says
         # Against one word ("Page", "Sections": a menu label) a two-word heading will do.
         least = _MIN_TITLE_MATCH_WORDS if len(chosen.split()) <= 1 else _MIN_SHOWN_WORDS
         for block in above_body:

@@ -200,3 +200,13 @@ def test_a_one_word_answer_is_not_backed_by_a_line_that_happens_to_hold_the_word
                 f"<h1>Page</h1>{NAV * 3}<div id=content><span>Immutable Page</span><h2>Downloading Python</h2>"
                 f"<div class=story>{PROSE}{PROSE}</div></div>")
     assert extract(html, "https://wiki.python.org/moin/BeginnersGuide/Download").title == "Downloading Python"
+
+
+def test_a_heading_the_title_repeats_is_not_overruled_by_a_tagline_above_the_article():
+    html = page("<title>Get your Frontend JavaScript Code Covered | Code | Nicolas Perriault</title>",
+                '<header class="main-title"><h1><a href="/">Hi, I\'m <strong>Nicolas.</strong></a></h1>'
+                "<small>I code stuff. I take photos. I write rants.</small></header>"
+                '<article><header><h2><a href="/code/2013/covered/">Get your Frontend JavaScript Code Covered</a></h2>'
+                f"</header><section>{PROSE}{PROSE}</section></article>")
+    assert extract(html, "https://nicolas.perriault.net/code/2013/covered/").title == \
+        "Get your Frontend JavaScript Code Covered"
