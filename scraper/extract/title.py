@@ -36,7 +36,8 @@ Then what readers see may overrule the answer on pages without a JSON-LD headlin
 Each signal is entity-decoded and loses what names the site: a " | Site" / "Site - " segment
 (og:site_name, publisher, host), and any segment beside the headline the page shows on its own
 ("Headline | Börsen-Zeitung" when the <h1> says "Headline"), and a short note in brackets after
-the headline that a heading shows it without ("Headline (2021/5)"). A heading that is all a link to the
+the headline that a heading shows it without ("Headline (2021/5)"); a segment that is a date
+goes with what follows it ("Headline | January 15, 2008 | AHN"), or alone in front. A heading that is all a link to the
 home page is the site's logo and no headline signal.
 """
 
@@ -305,6 +306,7 @@ class _Signals:
         if not text:
             return ""
         text = _DANGLING_SEPARATOR.sub("", self.shown_part(text) or strip_site_suffix(text, self.names))
+        text = _before_date_segment(text)
         bare = _TRAILING_NOTE.sub("", text)
         return bare if bare != text and squash(bare) in self.heading_keys else text
 
@@ -492,6 +494,23 @@ def _segment_runs(title: str) -> set[str]:
                 runs.add(squash(run))
     runs.discard("")
     return runs
+
+
+def _before_date_segment(text: str) -> str:
+    """"Headline | January 15, 2008 | AHN" -> "Headline": a date segment and what follows it;
+    "23.01.2022 - Headline" -> "Headline": a date segment in front."""
+    parts = _SEPARATOR.split(text)
+    if len(parts) < 2:
+        return text
+    separators = _SEPARATOR.findall(text)
+    dates = [len(part.split()) <= _MAX_DATELINE_WORDS and names_a_day(part.strip(), relative=False) for part in parts]
+    if dates[0] and not any(dates[1:]):  # "23.01.2022 - Headline": a dateline
+        rest = _join(parts[1:], separators[1:])
+        return rest if len(rest.split()) >= _MIN_SHOWN_WORDS else text
+    if True in dates[1:]:
+        head = _join(parts[:dates.index(True, 1)], separators)
+        return head if len(head.split()) >= _MIN_SHOWN_WORDS else text
+    return text
 
 
 def strip_site_suffix(text: str, names: set[str]) -> str:

@@ -210,3 +210,14 @@ def test_a_heading_the_title_repeats_is_not_overruled_by_a_tagline_above_the_art
                 f"</header><section>{PROSE}{PROSE}</section></article>")
     assert extract(html, "https://nicolas.perriault.net/code/2013/covered/").title == \
         "Get your Frontend JavaScript Code Covered"
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Laura Linney Thankful She Isn't Lindsay Lohan | January 15, 2008 | AHN", "Laura Linney Thankful She Isn't Lindsay Lohan"),
+    ("23.01.2022 - Dorothea Wierer darf noch jubeln - Biathlon Antholz", "Dorothea Wierer darf noch jubeln"),
+    ("Rates fall | 2008", "Rates fall | 2008"),  # a year is no date, and two words are no headline
+    ("Markets in 2008 - a look back", "Markets in 2008 - a look back"),
+])
+def test_a_date_segment_of_the_title_is_no_part_of_the_headline(raw, expected):
+    html = page(f'<meta property="og:site_name" content="Biathlon Antholz"><meta property="og:title" content="{raw}">')
+    assert title_of(html) == expected
