@@ -73,6 +73,9 @@ _KICKER = re.compile(r"^[^:]{3,60}:\s+$")
 _BODY_TEXT = etree.XPath("//body//text()[normalize-space()][not(ancestor::script or ancestor::style)]")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_TEXT_OF_LENGTH = etree.XPath("//body//text()[string-length(normalize-space()) >= $low]"
+                               "[string-length(normalize-space()) <= $high][not(ancestor::script or ancestor::style)]")
+_LENGTH_SLACK = 3
 _SHOWN_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
 _MAX_HEADING_CHARS = 300
 _MIN_TITLE_MATCH_WORDS = 2  # a one-word heading ("Sport") matches a <title> segment by chance
@@ -276,12 +279,13 @@ class _Signals:
     def as_shown(self, text: str) -> str:
         """The headline in the visible headings' typography when they differ only in quote, dash and
         ellipsis characters (og:title's "Keks'n" is the page's "Keks’n"), else only in letter case
-        (og:title's "Pounds Of Cocaine" is the page's "Pounds of Cocaine"); headings first, then any
-        visible line of the headline's length (a <strong> line opening the post). Not for a JSON-LD
+        (og:title's "Pounds Of Cocaine" is the page's "Pounds of Cocaine"); headings first, then, for
+        a headline all in lower or upper case, any visible line of its length (a <strong> line
+        opening the post). Not for a JSON-LD
         headline: the publisher's own statement of it is taken as written."""
         plain = text.translate(_TYPOGRAPHY)
         for shown in ((*self.h1s, *self.headings), tuple(islice(self.later_headings(), _MAX_LATER_HEADINGS)),
-                      self.shown_lines(len(text))):
+                      self.shown_lines(len(text)) if text.islower() or text.isupper() else ()):
             found = next((line for line in shown if line.translate(_TYPOGRAPHY) == plain), None) \
                 or next((line for line in shown if line.translate(_TYPOGRAPHY).casefold() == plain.casefold()), None)
             if found:
@@ -290,8 +294,8 @@ class _Signals:
 
     def shown_lines(self, length: int) -> tuple[str, ...]:
         """The page's visible text pieces of about the headline's length, outside headings."""
-        pieces = (" ".join(piece.split()) for piece in _BODY_TEXT(self.doc.root) if len(piece) < 2 * length + 20)
-        return tuple(piece for piece in pieces if abs(len(piece) - length) <= 3)
+        pieces = _TEXT_OF_LENGTH(self.doc.root, low=length - _LENGTH_SLACK, high=length + _LENGTH_SLACK)
+        return tuple(" ".join(piece.split()) for piece in pieces)
 
     def later_headings(self):
         """The headings after the first _MAX_SHOWN_HEADINGS (a headline below long menus of <h2>s)."""
@@ -354,8 +358,8 @@ class _Signals:
         or a run of its segments."""
         if not self.title_runs:
             return None
-        texts = [(" ".join(piece.split()), piece) for piece in _BODY_TEXT(self.doc.root)
-                 if len(piece) <= _MAX_HEADING_CHARS]
+        texts = ((" ".join(piece.split()), piece) for piece in _BODY_TEXT(self.doc.root)
+                 if len(piece) <= _MAX_HEADING_CHARS)
         for group in (self.headings, texts):
             found = [text for text, *node in map(_with_node, group) if _word_count(text) >= _MIN_TITLE_MATCH_WORDS
                      and self.in_title(text) and not is_site_name(text, self.names) and not _hidden(node)]
@@ -415,8 +419,11 @@ def _links_home(heading, url: str) -> bool:
     if len(links) != 1:
         return False
     link = links[0]
+    href = (link.get("href") or "").strip()
+    if not href or href[0] == "#" or (href.count("/") > 3 and href.rstrip("/").count("/") > 2):
+        return False  # no link, an anchor, or a path below the home page
     if "home" not in (link.get("rel") or "").split():
-        parts = urlsplit(urljoin(url, (link.get("href") or "").strip()))
+        parts = urlsplit(urljoin(url, href))
         host = (urlsplit(url).hostname or "").removeprefix("www.")
         if parts.path.strip("/") or parts.query or (parts.hostname or "").removeprefix("www.") != host:
             return False
