@@ -10,8 +10,10 @@ but a signal only counts when the page backs it up:
    a visible heading, the <title>, or another structured field. A JSON-LD "headline" that is a
    page type ("Wikimedia list article") or a section name repeats nothing and is passed over.
    Exceptions to the order: a JSON-LD headline that is og:title with a "Kicker: " label in
-   front loses the label; a JSON-LD headline that only repeats the <title> yields to og:title
-   when the <h1> shows og:title's wording.
+   front loses the label, and so does any headline when the <title> and the <h1> both state it
+   without that label; a JSON-LD headline that only repeats the <title> yields to og:title
+   when the <h1> shows og:title's wording; one cut short ("... for Hong Kong leader...", or
+   mid-sentence at a fixed length) yields to the signal that goes on with it (`untruncated`).
 3. Pages without a backed-up structured headline (older templates, portals): the visible
    heading (h1-h6, or any short text) that is the <title> or a segment of it, "Headline" in
    "Headline - Soccer - Sport"; the longest one wins, in its visible spelling.
@@ -24,12 +26,19 @@ Then what readers see may overrule the answer on pages without a JSON-LD headlin
    the site's name, a kicker run into the headline, or about something else (`shown_instead`).
 6. With no structured signal at all, when the <title> names only the site or a section
    ("SuperSoccer", "The Sports Network - National Hockey League"): the heading right above the
-   article's first paragraph, found through the body's blocks (`heading_above_body`).
+   article's first paragraph, found through the body's blocks (`heading_above_body`); against
+   a one-word answer (a menu label, "Sections") a two-word heading will do.
 7. When every signal names the site, a headline that mentions it beats none (`last_resort`).
+8. Without a JSON-LD headline, an <h1> made of a topic line (class "kicker", "overline",
+   "label"..., or <small>) and the headline, with no colon or dash joining them, gives the
+   headline alone (`without_kicker_line`).
 
 Each signal is entity-decoded and loses what names the site: a " | Site" / "Site - " segment
 (og:site_name, publisher, host), and any segment beside the headline the page shows on its own
-("Headline | Börsen-Zeitung" when the <h1> says "Headline").
+("Headline | Börsen-Zeitung" when the <h1> says "Headline"), and a short note in brackets after
+the headline that a heading shows it without ("Headline (2021/5)"); a segment that is a date
+goes with what follows it ("Headline | January 15, 2008 | AHN"), or alone in front. A heading that is all a link to the
+home page is the site's logo and no headline signal.
 """
 
 from __future__ import annotations
@@ -37,6 +46,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import islice
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
@@ -46,7 +56,12 @@ from .dates import names_a_day
 from .document import Document
 from .rules import HEADING_LEVELS
 from .site import article_json_ld, clean_text, is_site_name, select_texts, site_names, squash
-from .wordlists import BYLINE_PREFIXES, HEADLINE_CLASS_SUBSTRINGS, HEADLINE_CLASS_WORDS
+from .wordlists import (
+    BYLINE_PREFIXES,
+    HEADLINE_CLASS_SUBSTRINGS,
+    HEADLINE_CLASS_WORDS,
+    KICKER_CLASS_SUBSTRINGS,
+)
 
 # " | ", " - ", " – ", " — ", " · ", " :: ", " > ", "：", "ㅣ", "_English_", "Airport- Travel":
 # what sites put between headline, section and site name.
@@ -56,11 +71,21 @@ _MIN_HEADLINE = 3
 # A kicker (Dachzeile) in front of a headline: a short topic label ending in a colon.
 _KICKER = re.compile(r"^[^:]{3,60}:\s+$")
 _BODY_TEXT = etree.XPath("//body//text()[normalize-space()][not(ancestor::script or ancestor::style)]")
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_TEXT_OF_LENGTH = etree.XPath("//body//text()[string-length(normalize-space()) >= $low]"
+                               "[string-length(normalize-space()) <= $high][not(ancestor::script or ancestor::style)]")
+_LENGTH_SLACK = 3
+_SHOWN_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
 _MAX_HEADING_CHARS = 300
 _MIN_TITLE_MATCH_WORDS = 2  # a one-word heading ("Sport") matches a <title> segment by chance
 _MAX_SHOWN_HEADINGS = 20  # headings compared with a structured headline (the article's are first)
+_MAX_LATER_HEADINGS = 200  # ... and the further ones searched for the headline's visible spelling
+# A note after the headline: "(2021/5)", "(VIDEO)", "[Update]".
+_TRAILING_NOTE = re.compile(r"\s+[(\[][^()\[\]]{1,20}[)\]]$")
 _EDGE_PUNCTUATION = " »«›‹|·•-–—:>"
 _WORD = re.compile(r"\w+")
+_ELLIPSIS = ".…"
 # Typographic quotes and dashes -> ASCII, to tell a spelling variant from another wording.
 _TYPOGRAPHY = str.maketrans({**dict.fromkeys("‘’‚‛", "'"), **dict.fromkeys("“”„‟«»", '"'), "–": "-", "—": "-",
                              "…": "..."})
@@ -80,6 +105,9 @@ _DATELINE_END = " ,:;|-–—"
 _MAX_INLINE = 3  # elements inside a line whose class may say headline (<td><span class=headline>)
 _BYLINE = re.compile(r"^(?:{})\b".format("|".join(map(re.escape, BYLINE_PREFIXES))), re.I)
 _HEADLINE_CLASS = re.compile("|".join(HEADLINE_CLASS_SUBSTRINGS), re.I)
+_KICKER_CLASS = re.compile("|".join(KICKER_CLASS_SUBSTRINGS), re.I)
+_KICKER_SEPARATOR = ":|-–—"
+_MAX_KICKER_WORDS = 8
 
 
 def extract_title(doc: Document, profile=None, content=None) -> str | None:
@@ -101,11 +129,13 @@ class _Signals:
         article = article_json_ld(doc) or {}
         headline = article.get("headline") or article.get("name")
         self.title = clean_text(doc.title)
-        self.headings = [text for text in (clean_text(h.text_content()) for h in doc.root.iter(*HEADING_LEVELS))
+        shown = [h for h in doc.root.iter(*HEADING_LEVELS) if not _links_home(h, doc.url)]
+        self.headings = [text for text in map(_heading_text, shown)
                          if text and len(text) <= _MAX_HEADING_CHARS][:_MAX_SHOWN_HEADINGS]
         self.heading_keys = {squash(text) for text in self.headings}
-        h1s = [_without_dateline(text) for text in (clean_text(h.text_content()) for h in doc.root.iter("h1")) if text]
+        h1s = [_without_dateline(text) for text in (_heading_text(h) for h in shown if h.tag == "h1") if text]
         self.h1 = h1s[0] if h1s else ""
+        self.h1_kickers = [split for split in map(_kicker_split, (h for h in shown if h.tag == "h1")) if split]
         self.h1s = h1s
         self.h1_keys = {squash(text) for text in h1s}
         structured = [clean_text(headline if isinstance(headline, str) else ""),
@@ -118,6 +148,7 @@ class _Signals:
     def headline(self) -> str | None:
         chosen = self.best_signal()
         chosen = self.shown_instead(chosen) or self.heading_above_body(chosen) or chosen or self.last_resort()
+        chosen = self.without_kicker_line(chosen)
         return self.as_shown(chosen) if chosen and not self.structured[0] else chosen
 
     def best_signal(self) -> str | None:
@@ -125,7 +156,7 @@ class _Signals:
         usable = [text for text in candidates if self.usable(text)]
         if any(self.backed_up(text, usable[:index] + usable[index + 1:]) for index, text in enumerate(usable)) \
                 or (usable and self.about_this_page(usable[0])):
-            return self.shown_wording(usable[0])
+            return self.without_label(self.untruncated(self.shown_wording(usable[0])))
         shown = self.heading_in_title()
         if shown:
             return shown
@@ -147,17 +178,65 @@ class _Signals:
             return chosen
         return og_title
 
+    def without_kicker_line(self, chosen: str | None) -> str | None:
+        """Without a JSON-LD headline: when the answer is an <h1> made of a topic line above the
+        headline (`<h1><span class=overline>Die Zukunft der Arbeit</span>"Wir dekorieren ..."</h1>`),
+        or that topic line alone, the headline is what follows it. Only when nothing joins the two
+        into one sentence: a colon or dash between them, visible or for screen readers
+        (`<span class=hide>: </span>`), makes the topic line part of the headline."""
+        if not chosen or self.structured[0]:
+            return chosen
+        key = squash(chosen)
+        for full, kicker, rest in self.h1_kickers:
+            if key in (squash(full), squash(kicker)):
+                return rest
+        return chosen
+
+    def without_label(self, chosen: str) -> str:
+        """"Wahl: Eva Welskop-Deffaa gewählt" when the <title> and the <h1> both say "Eva
+        Welskop-Deffaa gewählt": the label is a topic line for sharing, not part of the headline."""
+        head, colon, rest = chosen.partition(":")
+        if not colon or not _KICKER.match(head + colon + " ") or not rest.strip():
+            return chosen
+        key = squash(rest)
+        if key == squash(self.clean(self.title)) and key in self.h1_keys:
+            return next(h1 for h1 in self.h1s if squash(h1) == key)
+        return chosen
+
+    def untruncated(self, chosen: str) -> str:
+        """A structured headline cut short yields to the signal that states it in full: one that
+        ends in an ellipsis ("... for Hong Kong leader...") to any signal that goes on from where it
+        stops, one cut at a fixed length to a signal that goes on with a lower-case word (the same
+        sentence: "... ei ole" -> "... ei ole otettu riittävästi huomioon"). A signal that goes on
+        after a separator or with a new sentence is the headline plus a site name or deck."""
+        stem = chosen.rstrip(_ELLIPSIS).rstrip()
+        if len(stem.split()) < _MIN_SHOWN_WORDS:
+            return chosen
+        cut = stem != chosen
+        plain = stem.translate(_TYPOGRAPHY)
+        for other in (*self.structured[1:], self.clean(self.title), *self.h1s):
+            if not other.translate(_TYPOGRAPHY).startswith(plain + " "):
+                continue
+            rest = other[len(stem):].split()
+            if (cut and rest[0][0].isalnum()) or (len(rest[0]) > 1 and rest[0].isalpha() and rest[0].islower()):
+                return other
+        return chosen
+
     def shown_instead(self, chosen: str | None) -> str | None:
         """On pages without a JSON-LD headline, the <h1> readers see rather than og:title or the
         <title>, which sites word for search and sharing ("… Rezept", "Rutger Bregman: Unser wahres
-        Ich" for the <h1>'s "Unser wahres Ich"). The <h1> must be the page's only one, about the
+        Ich" for the <h1>'s "Unser wahres Ich"). The <h1> must be the page's only one (an <h1>
+        repeated on the page beside it titles a newsletter or paywall box), about the
         same thing (a content word in common), and neither the site's name nor a kicker line in
         front of the chosen headline ("Tunesien Große Aufgaben ..." for "Große Aufgaben ...").
         When og:title words the headline differently from an <h1> the <title> repeats, og:title
         stays (two wordings of one headline, nothing telling which one the page means)."""
-        if not chosen or self.structured[0] or len(set(self.h1s)) != 1:
+        distinct = set(self.h1s)
+        if len(distinct) > 1:  # beside the headline, an <h1> repeated on the page titles a box
+            distinct = {h1 for h1 in distinct if self.h1s.count(h1) == 1}
+        if not chosen or self.structured[0] or len(distinct) != 1:
             return None
-        shown = self.h1s[0]
+        shown = distinct.pop()
         key, chosen_key = squash(shown), squash(chosen)
         if len(shown.split()) < _MIN_SHOWN_WORDS or chosen_key in key or is_site_name(shown, self.names):
             return None
@@ -180,25 +259,48 @@ class _Signals:
         above_body = _lines_above_body(self.content.blocks, self.content.page_blocks)
         chosen = chosen or ""
         chosen_words = _words(chosen)
-        if chosen_words and any(f" {chosen_words} " in f" {_words(block.text)} "
+        if len(chosen_words.split()) > 1 and any(f" {chosen_words} " in f" {_words(block.text)} "
                                 for block in above_body if not block.link_chars):  # not a breadcrumb
             return None
         if len(chosen.split()) > 1 and len(set(self.h1s)) == 1 and squash(chosen) == squash(self.h1s[0]):
             return None  # the page's one <h1> says what the <title> says
+        if len(chosen.split()) > 1 and squash(chosen) in self.heading_keys and squash(chosen) in self.title_runs:
+            return None  # a heading shows what the <title> says
+        # Against one word ("Page", "Sections": a menu label) a two-word heading will do.
+        least = _MIN_TITLE_MATCH_WORDS if len(chosen.split()) <= 1 else _MIN_SHOWN_WORDS
         for block in above_body:
             words = len(block.text.split())
             if _is_headline_line(block) and len(chosen.split()) < words <= _MAX_HEADLINE_WORDS \
-                    and words >= _MIN_SHOWN_WORDS and not _BYLINE.match(block.text) \
+                    and words >= least and not _BYLINE.match(block.text) \
                     and not names_a_day(block.text):
                 return block.text
         return None
 
     def as_shown(self, text: str) -> str:
         """The headline in the visible headings' typography when they differ only in quote, dash and
-        ellipsis characters (og:title's "Keks'n" is the page's "Keks’n"). Not for a JSON-LD headline:
-        the publisher's own statement of it is taken as written."""
+        ellipsis characters (og:title's "Keks'n" is the page's "Keks’n"), else only in letter case
+        (og:title's "Pounds Of Cocaine" is the page's "Pounds of Cocaine"); headings first, then, for
+        a headline all in lower or upper case, any visible line of its length (a <strong> line
+        opening the post). Not for a JSON-LD
+        headline: the publisher's own statement of it is taken as written."""
         plain = text.translate(_TYPOGRAPHY)
-        return next((shown for shown in (*self.h1s, *self.headings) if shown.translate(_TYPOGRAPHY) == plain), text)
+        for shown in ((*self.h1s, *self.headings), tuple(islice(self.later_headings(), _MAX_LATER_HEADINGS)),
+                      self.shown_lines(len(text)) if text.islower() or text.isupper() else ()):
+            found = next((line for line in shown if line.translate(_TYPOGRAPHY) == plain), None) \
+                or next((line for line in shown if line.translate(_TYPOGRAPHY).casefold() == plain.casefold()), None)
+            if found:
+                return found
+        return text
+
+    def shown_lines(self, length: int) -> tuple[str, ...]:
+        """The page's visible text pieces of about the headline's length, outside headings."""
+        pieces = _TEXT_OF_LENGTH(self.doc.root, low=length - _LENGTH_SLACK, high=length + _LENGTH_SLACK)
+        return tuple(" ".join(piece.split()) for piece in pieces)
+
+    def later_headings(self):
+        """The headings after the first _MAX_SHOWN_HEADINGS (a headline below long menus of <h2>s)."""
+        shown = (h for h in self.doc.root.iter(*HEADING_LEVELS) if not _links_home(h, self.doc.url))
+        return filter(None, map(_heading_text, islice(shown, _MAX_SHOWN_HEADINGS, None)))
 
     def usable(self, text: str) -> bool:
         return len(text) >= _MIN_HEADLINE and not is_site_name(text, self.names)
@@ -207,7 +309,10 @@ class _Signals:
         """Without the segments that name the site or that the page shows apart from the headline."""
         if not text:
             return ""
-        return _DANGLING_SEPARATOR.sub("", self.shown_part(text) or strip_site_suffix(text, self.names))
+        text = _DANGLING_SEPARATOR.sub("", self.shown_part(text) or strip_site_suffix(text, self.names))
+        text = _before_date_segment(text)
+        bare = _TRAILING_NOTE.sub("", text)
+        return bare if bare != text and squash(bare) in self.heading_keys else text
 
     def shown_part(self, text: str) -> str | None:
         """"Headline | Börsen-Zeitung" -> "Headline" when the page's <h1> says just "Headline"
@@ -253,13 +358,83 @@ class _Signals:
         or a run of its segments."""
         if not self.title_runs:
             return None
-        texts = (" ".join(piece.split()) for piece in _BODY_TEXT(self.doc.root) if len(piece) <= _MAX_HEADING_CHARS)
+        texts = ((" ".join(piece.split()), piece) for piece in _BODY_TEXT(self.doc.root)
+                 if len(piece) <= _MAX_HEADING_CHARS)
         for group in (self.headings, texts):
-            found = [text for text in group if len(text.split()) >= _MIN_TITLE_MATCH_WORDS
-                     and self.in_title(text) and not is_site_name(text, self.names)]
+            found = [text for text, *node in map(_with_node, group) if _word_count(text) >= _MIN_TITLE_MATCH_WORDS
+                     and self.in_title(text) and not is_site_name(text, self.names) and not _hidden(node)]
             if found:
                 return strip_site_suffix(clean_text(max(found, key=len)), self.names).strip(_EDGE_PUNCTUATION) or None
         return None
+
+
+def _kicker_split(h1) -> tuple[str, str, str] | None:
+    """(whole text, topic line, headline) of an <h1> whose first element is a topic line by its
+    class or tag (`<small>`, "kicker", "overline", "roofline", "label"...) and whose text goes on
+    after it with no colon or dash between them; else None."""
+    inner = h1
+    children = [child for child in inner if isinstance(child.tag, str)]
+    while len(children) == 1 and not (inner.text or "").strip() and not (children[0].tail or "").strip():
+        inner = children[0]  # through a link around the whole heading
+        children = [child for child in inner if isinstance(child.tag, str)]
+    if len(children) < 1 or (inner.text or "").strip():
+        return None
+    first = children[0]
+    if first.tag != "small" and not _KICKER_CLASS.search(class_and_id(first)):
+        return None
+    kicker = clean_text(first.text_content())
+    full = _heading_text(h1)
+    if not kicker or not full.startswith(kicker) or len(kicker.split()) > _MAX_KICKER_WORDS:
+        return None
+    rest = full[len(kicker):].strip()
+    if len(rest.split()) < _MIN_SHOWN_WORDS or kicker[-1] in _KICKER_SEPARATOR or rest[0] in _KICKER_SEPARATOR:
+        return None
+    return full, kicker, rest
+
+
+def _with_node(item):
+    return item if isinstance(item, tuple) else (item,)
+
+
+def _hidden(node: list) -> bool:
+    """Is the text node inside an element hidden inline (a share template, `style="display:none"`)?"""
+    if not node:
+        return False
+    parent = node[0].getparent()
+    return parent is not None and any(_DISPLAY_NONE.search(element.get("style") or "")
+                                      or element.get("hidden") is not None
+                                      for element in (parent, *parent.iterancestors()))
+
+
+def _word_count(text: str) -> int:
+    """Words, counting two CJK characters as one (those scripts put no spaces between words)."""
+    words = len(text.split())
+    return max(words, len(_CJK.findall(text)) // 2) if not text.isascii() else words
+
+
+def _links_home(heading, url: str) -> bool:
+    """Is the heading the site's logo: all its text a link to the home page (`<h1 class=site-title>
+    <a href="/" rel="home">Site</a></h1>`)?"""
+    links = heading.findall(".//a")
+    if len(links) != 1:
+        return False
+    link = links[0]
+    href = (link.get("href") or "").strip()
+    if not href or href[0] == "#" or (href.count("/") > 3 and href.rstrip("/").count("/") > 2):
+        return False  # no link, an anchor, or a path below the home page
+    if "home" not in (link.get("rel") or "").split():
+        parts = urlsplit(urljoin(url, href))
+        host = (urlsplit(url).hostname or "").removeprefix("www.")
+        if parts.path.strip("/") or parts.query or (parts.hostname or "").removeprefix("www.") != host:
+            return False
+    return squash(link.text_content()) == squash(heading.text_content())
+
+
+def _heading_text(heading) -> str:
+    """A heading's text without the style sheets or scripts inside it ("Headline.css-1ez6len{...}")."""
+    if heading.find(".//style") is None and heading.find(".//script") is None:
+        return clean_text(heading.text_content())
+    return clean_text("".join(_SHOWN_TEXT(heading)))
 
 
 def _lines_above_body(body: Sequence[Block], page: Sequence[Block]) -> list[Block]:
@@ -326,6 +501,23 @@ def _segment_runs(title: str) -> set[str]:
                 runs.add(squash(run))
     runs.discard("")
     return runs
+
+
+def _before_date_segment(text: str) -> str:
+    """"Headline | January 15, 2008 | AHN" -> "Headline": a date segment and what follows it;
+    "23.01.2022 - Headline" -> "Headline": a date segment in front."""
+    parts = _SEPARATOR.split(text)
+    if len(parts) < 2:
+        return text
+    separators = _SEPARATOR.findall(text)
+    dates = [len(part.split()) <= _MAX_DATELINE_WORDS and names_a_day(part.strip(), relative=False) for part in parts]
+    if dates[0] and not any(dates[1:]):  # "23.01.2022 - Headline": a dateline
+        rest = _join(parts[1:], separators[1:])
+        return rest if len(rest.split()) >= _MIN_SHOWN_WORDS else text
+    if True in dates[1:]:
+        head = _join(parts[:dates.index(True, 1)], separators)
+        return head if len(head.split()) >= _MIN_SHOWN_WORDS else text
+    return text
 
 
 def strip_site_suffix(text: str, names: set[str]) -> str:

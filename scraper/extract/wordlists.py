@@ -84,6 +84,9 @@ AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "par
 # Class/id of an element holding the headline: substrings, and whole class words ("ArticleHead").
 HEADLINE_CLASS_SUBSTRINGS = ("headline", "title", "heading", "titel", "titulo", "titre")
 HEADLINE_CLASS_WORDS = frozenset({"head", "hed"})
+# Class substrings of a topic line set above the headline inside its <h1> (Dachzeile, kicker).
+KICKER_CLASS_SUBSTRINGS = ("kicker", "overline", "roofline", "topline", "toptitle", "supertitle", "dachzeile",
+                           "spitzmarke", "eyebrow", "topic", "label", "small")
 # Class substrings of a byline element.
 BYLINE_CLASSES = ("author", "byline", "autor", "auteur", "writer")
 
