@@ -50,6 +50,7 @@ from .wordlists import (
     NAME_CONJUNCTIONS,
     NAME_PARTICLES,
     NAME_ROLE_SUFFIXES,
+    NOT_AUTHOR_META_PREFIXES,
     NOT_BYLINE_CLASS_SUBSTRINGS,
     PLACE_PREPOSITIONS,
     ROLE_WORDS,
@@ -294,13 +295,26 @@ def _author_names(value, by_id: dict[str, dict], organisations: bool) -> list[st
 
 
 def _meta_authors(doc: Document) -> list[str]:
+    meta = _meta_properties(doc)
     for key in AUTHOR_META:
-        if doc.meta.get(key):
-            return doc.meta[key]
-    for key, values in doc.meta.items():
-        if _GENERIC_AUTHOR_META.search(key) and not key.startswith("twitter:"):
+        if meta.get(key):
+            return meta[key]
+    for key, values in meta.items():
+        if _GENERIC_AUTHOR_META.search(key) and not key.startswith(NOT_AUTHOR_META_PREFIXES):
             return values
     return _twitter_label_author(doc)
+
+
+def _meta_properties(doc: Document) -> dict[str, list[str]]:
+    """The page's <meta> values by key, a key that lists several properties (RDFa's
+    property="dc:creator og:author") filed under each of them too."""
+    if not any(" " in key for key in doc.meta):
+        return doc.meta
+    meta = dict(doc.meta)
+    for key, values in doc.meta.items():
+        for name in key.split() if " " in key else ():
+            meta[name] = meta.get(name, []) + values
+    return meta
 
 
 def _twitter_label_author(doc: Document) -> list[str]:

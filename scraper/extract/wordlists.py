@@ -79,8 +79,13 @@ NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", 
                             "das", "bin", "binti", "al", "el", "ter", "ten", "zu", "y", "e", "st."})
 # <meta> names that credit the author, most deliberate first (any other key ending in "author" or
 # "creator" is read after them).
-AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author",
-               "byl", "og:article:author", "article:author_name")
+# Dublin Core's creator goes before the plain "author", which CMSs fill with a default (the site, "FAIL")
+# or misuse (a paper's reference list); Readability reads them in this order too.
+AUTHOR_META = ("dc.creator", "dc:creator", "dcterms.creator", "dcterms:creator", "author", "article:author",
+               "parsely-author", "sailthru.author", "byl", "og:article:author", "article:author_name")
+# Meta keys ending in "author" that name no article's writer: an app banner's publisher (smartbanner.js)
+# and Twitter handles.
+NOT_AUTHOR_META_PREFIXES = ("twitter:", "smartbanner:")
 # Class/id of an element holding the headline: substrings, and whole class words ("ArticleHead").
 HEADLINE_CLASS_SUBSTRINGS = ("headline", "title", "heading", "titel", "titulo", "titre")
 HEADLINE_CLASS_WORDS = frozenset({"head", "hed"})

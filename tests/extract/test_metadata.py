@@ -590,3 +590,22 @@ def test_home_tag_author_about_and_contact_pages_are_not_articles(url):
 def test_collection_page_type_is_not_an_article():
     ld = {"@type": "CollectionPage", "name": "Economy"}
     assert not extract(page(body=PROSE * 3, json_ld=ld), "https://x.example/economy").is_article
+
+
+# ---------------------------------------------------------------- authors: meta keys (round 3)
+
+def test_dublin_core_creator_beats_the_plain_meta_author():
+    # CMSs fill name=author with a default or a paper's reference list; dc.creator is deliberate.
+    html = page('<meta name="author" content="NH. Shear, SP. Spielberg"><meta name="dc.creator" content="Marwan Adwan">')
+    assert extract_authors(doc(html)) == ["Marwan Adwan"]
+
+
+def test_a_meta_property_listing_several_properties_counts_for_each():
+    html = page('<meta property="dc:creator twitter:site_name" content="Creator Name"><meta name="author" content="FAIL">')
+    assert extract_authors(doc(html)) == ["Creator Name"]
+
+
+def test_an_app_banners_author_is_no_article_author():
+    html = page('<meta name="smartbanner:author" content="Jetzt in der App">',
+                '<h1>H</h1><span itemprop="author">Newsdesk</span>' + PROSE)
+    assert extract_authors(doc(html)) == ["Newsdesk"]
