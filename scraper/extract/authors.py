@@ -88,7 +88,12 @@ _EDITOR_LABEL_CHARS = 90
 _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
 _MAX_BYLINE_CHARS = 200
-_MICRODATA_AUTHOR_XPATH = etree.XPath('//*[@itemprop="author" or @itemprop="creator"] | //a[@rel="author"]')
+# ... and the hCard microformat of hAtom posts (WordPress themes): class="author vcard" around class="fn".
+_MICRODATA_AUTHOR_XPATH = etree.XPath(
+    '//*[@itemprop="author" or @itemprop="creator"] | //a[@rel="author"]'
+    ' | //*[contains(concat(" ", normalize-space(@class), " "), " vcard ")'
+    ' and contains(concat(" ", normalize-space(@class), " "), " author ")]')
+_HCARD_NAME_XPATH = etree.XPath('descendant-or-self::*[contains(concat(" ", normalize-space(@class), " "), " fn ")]')
 _RIGHT_ALIGNED_XPATH = etree.XPath(
     "//body//p[contains(translate(@style, 'RIGHT ', 'right'), 'text-align:right') or @align='right']")
 
@@ -327,14 +332,18 @@ def _twitter_label_author(doc: Document) -> list[str]:
 
 
 def _microdata_authors(doc: Document) -> list[str]:
-    """itemprop=author/creator (its itemprop=name, a meta's content, else its text) and rel=author
-    links. Those in teasers, footers and comments count only when there are no others: related
-    stories credit their own authors, but many blogs credit theirs in the post's footer."""
+    """itemprop=author/creator (its itemprop=name, a meta's content, else its text), rel=author
+    links and hCards (class="author vcard", its class="fn"). Those in teasers, footers and comments count only when there are no others: related
+    stories credit their own authors, but many blogs credit theirs in the post's footer (hCards there
+    are commenters')."""
     chrome = PageChrome(doc)
     inside: list[str] = []
     outside: list[str] = []
     for element in _MICRODATA_AUTHOR_XPATH(doc.root):
-        named = element.xpath('.//*[@itemprop="name"]')
+        hcard = element.get("itemprop") is None and element.get("rel") is None  # found as class="author vcard"
+        if hcard and (chrome.holds(element) or not _HCARD_NAME_XPATH(element)):
+            continue  # a commenter's or a teaser's card, or one that names nobody
+        named = element.xpath('.//*[@itemprop="name"]') or (hcard and _HCARD_NAME_XPATH(element))
         if named:
             texts = [node.get("content") or node.text_content() for node in named]
         else:

@@ -609,3 +609,15 @@ def test_an_app_banners_author_is_no_article_author():
     html = page('<meta name="smartbanner:author" content="Jetzt in der App">',
                 '<h1>H</h1><span itemprop="author">Newsdesk</span>' + PROSE)
     assert extract_authors(doc(html)) == ["Newsdesk"]
+
+
+def test_hcard_author_names_its_fn_but_not_commenters_or_cards_without_one():
+    body = ('<article><h1 class="entry-title">H</h1><div class="entry-meta">By <span class="author vcard">'
+            '<a class="url fn n" href="/author/daniel">Daniel</a></span></div>' + PROSE +
+            '<ol class="comment-list"><li><div class="author vcard"><cite class="fn">Miss Priss</cite></div></li></ol>'
+            '</article>')
+    assert extract_authors(doc(page(body=body))) == ["Daniel"]
+    commenter = '<h1>H</h1>' + PROSE + '<div class="comments"><span class="author vcard"><b class="fn">Miss Priss</b></span></div>'
+    assert extract_authors(doc(page(body=commenter))) == []
+    no_fn = '<h1>H</h1><div class="author vcard">Von <span>Tomas Spahn</span> <time>Fr, 18. Oktober 2019</time></div>' + PROSE
+    assert extract_authors(doc(page(body=no_fn))) == ["Tomas Spahn"]
