@@ -99,6 +99,7 @@ _RIGHT_ALIGNED_XPATH = etree.XPath(
 
 _AGENCY_KEYS = {agency.casefold() for agency in AGENCIES}
 _NOT_HANDLES = frozenset(NAME_CONJUNCTIONS) | NAME_PARTICLES  # "Text und Fotos": "und" is nobody's user name
+_ROLE_LINKS = NAME_PARTICLES | {"of", "at", "für", "for", "des"}  # "Director of X", "Leiterin für Y"
 # A byline line: a byline word opening the line, or after a date ("Posted on 21 September 2020 by X").
 _LINE_PREFIX = re.compile(r"(?:^|(?<=\s))({})(?:\s*[:：]\s*|\s+)(?=\S)".format("|".join(
     re.escape(word) for word in sorted(BYLINE_PREFIXES, key=len, reverse=True))), re.I)
@@ -255,8 +256,10 @@ def classify_credit(name: str, site: set[str] = frozenset(), min_words: int = 1,
         return "organisation"
     if any(desk in word for word in folded for desk in DESK_WORDS):
         return "organisation"
-    # Roles: "Staff Writer", "Games Editor", "Lifestyle Writer" (a name never ends in a job title).
-    if all(word in ROLE_WORDS or word in NAME_PARTICLES for word in folded) or (len(words) > 1 and folded[-1] in ROLE_WORDS):
+    # Roles: "Staff Writer", "Games Editor", "Lifestyle Writer" (a name never ends in a job title), and a
+    # title with what it heads: "Projektleiterin der HSS", "Director of Research".
+    if all(word in ROLE_WORDS or word in NAME_PARTICLES for word in folded) or (len(words) > 1 and folded[-1] in ROLE_WORDS) \
+            or (len(words) > 2 and folded[0] in ROLE_WORDS and folded[1] in _ROLE_LINKS):
         return None
     if handle and len(words) == 1 and _HANDLE.fullmatch(name) and not name.isdigit() \
             and name.casefold() not in _NOT_HANDLES:

@@ -27,6 +27,7 @@ PLACE_PREPOSITIONS = ("at", "in", "aus", "en", "à")
 NAME_CONJUNCTIONS = (
     "and", "und", "et", "y", "e", "i", "og", "och", "en", "ve", "và", "и", "oraz", "és", "ja", "dan",
     "a", "in", "sowie", "with", "with additional reporting by", "avec", "con", "com",
+    "im gespräch mit", "in conversation with",  # an interview's credit: "Jane Doe im Gespräch mit John Roe"
 )
 
 # Role words: a "name" made only of these (and fillers) is a job title, not a person.
@@ -39,13 +40,15 @@ ROLE_WORDS = {
     "redazione", "redactie", "redaksjonen", "redaktionen", "redaksi", "redakcja", "редакция", "agencies",
     "agency", "wire", "services", "service", "guest", "author", "opinion", "the", "of", "and",
     "for", "by", "special", "to", "our", "photo", "photos", "image", "images", "video", "graphics",
-    "illustration", "text", "foto", "bild", "getty", "shutterstock", "ap", "reuters", "afp",
+    "illustration", "text", "foto", "fotos", "bild", "getty", "shutterstock", "ap", "reuters", "afp",
+    "leiterin", "projektleiter", "projektleiterin", "geschäftsführer", "geschäftsführerin", "sprecherin",
+    "referent", "referentin", "director",  # not "Leiter", "Sprecher", "Head": surnames too
 }
 
 # Words that make a credit a newsroom desk rather than a person ("BR24 Redaktion", "Web Desk").
 DESK_WORDS = ("redaktion", "rédaction", "redacción", "redazione", "redactie", "redaksjon", "redaksi",
               "redakcja", "редакция", "newsroom", "desk", "staff", "bureau", "agentur", "agencia", "agenzia",
-              "ajansı", "agency")
+              "ajansı", "agency", "team")  # "team": "Support Team", "Webteam", "Redaktionsteam"
 
 # Trailing job titles written after a name without a comma ("신현주 기자", "山田太郎記者").
 NAME_ROLE_SUFFIXES = ("기자", "특파원", "記者", "记者", "特派員", "编辑", "編集委員", "reporter")

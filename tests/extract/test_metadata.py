@@ -621,3 +621,22 @@ def test_hcard_author_names_its_fn_but_not_commenters_or_cards_without_one():
     assert extract_authors(doc(page(body=commenter))) == []
     no_fn = '<h1>H</h1><div class="author vcard">Von <span>Tomas Spahn</span> <time>Fr, 18. Oktober 2019</time></div>' + PROSE
     assert extract_authors(doc(page(body=no_fn))) == ["Tomas Spahn"]
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Autorin: Uta Staschewski, Projektleiterin der HSS", ["Uta Staschewski"]),  # a title and what it heads
+    ("Jane Doe, Director of Research", ["Jane Doe"]),
+    ("Richard David Precht im Gespräch mit Karin Fischer", ["Richard David Precht", "Karin Fischer"]),
+    ("Fotos", []),
+])
+def test_roles_with_what_they_head_and_interview_credits(raw, expected):
+    assert clean_authors([raw]) == expected
+
+
+def test_a_team_is_a_desk_credited_when_nobody_is():
+    html = page('<meta name="shareaholic:article_author_name" content="Support Team">', '<h1>H</h1>' + PROSE)
+    assert extract_authors(doc(html)) == ["Support Team"]
+    # ... and, credited by the structured data, it stops a guess at a name line under the headline
+    data = {"@type": "BlogPosting", "author": {"@type": "Person", "name": "revamp-it Webteam"}}
+    guess = '<h1>H</h1><p>Johannes Mahler</p><time>12.03.2024</time>' + PROSE
+    assert extract_authors(doc(page(body=guess, json_ld=data))) == ["revamp-it Webteam"]
