@@ -366,11 +366,30 @@ def _byline_authors(doc: Document) -> list[str]:
         text = element.text_content()
         if not text.strip() or len(text) > _MAX_BYLINE_CHARS or _outside_article(element, chrome):
             continue
-        pieces = [piece for piece in element.itertext() if piece.strip()]
+        pieces = _credit_pieces(piece for piece in element.itertext() if piece.strip())
         people, organisations = sort_credits(pieces, min_words=2)
         if people or organisations:
             return pieces
     return []
+
+
+def _credit_pieces(pieces: Iterable[str]) -> list[str]:
+    """A byline box's text pieces without what another label introduces: "in Rubrik:", "Tags:",
+    "Filed under:" name categories up to the next byline word ("von", "Autor:"); a value with a
+    digit ends the label too ("Aktualisiert:" "12.03.2024")."""
+    kept: list[str] = []
+    labelled = False
+    for piece in pieces:
+        if _PREFIX.match(piece.strip(_LEADING_MARKS + " \t\n")):
+            labelled = False
+        elif piece.rstrip().endswith((":", "：")):
+            labelled = True
+            continue
+        if not labelled:
+            kept.append(piece)
+        elif any(char.isdigit() for char in piece):
+            labelled = False
+    return kept
 
 
 def _byline_line_authors(doc: Document, content) -> list[str]:

@@ -640,3 +640,13 @@ def test_a_team_is_a_desk_credited_when_nobody_is():
     data = {"@type": "BlogPosting", "author": {"@type": "Person", "name": "revamp-it Webteam"}}
     guess = '<h1>H</h1><p>Johannes Mahler</p><time>12.03.2024</time>' + PROSE
     assert extract_authors(doc(page(body=guess, json_ld=data))) == ["revamp-it Webteam"]
+
+
+def test_a_byline_box_skips_what_another_label_introduces():
+    data = {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "auto-motor.at Redaktion"}}
+    body = ('<h1>H</h1><div class="article-author"><time>4. November 2021</time> von <address class="author">'
+            '<a>auto-motor.at Redaktion</a></address><ul class="crumbs">in Rubrik: <li><a>Hyundai</a></li>'
+            '<li>&gt; <a>Hyundai Tests</a></li></ul></div>' + PROSE)
+    assert extract_authors(doc(page(body=body, json_ld=data))) == ["auto-motor.at Redaktion"]
+    updated = '<h1>H</h1><div class="byline">Aktualisiert: <span>12.03.2024</span> <span>Jane Doe</span></div>' + PROSE
+    assert extract_authors(doc(page(body=updated))) == ["Jane Doe"]
