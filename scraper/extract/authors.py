@@ -17,6 +17,7 @@ default name, then a desk a marked byline credits, so wire copy stays recognisab
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 
 from lxml import etree
@@ -129,9 +130,12 @@ def extract_authors(doc: Document, profile=None, content=None) -> list[str]:
     text = _page_text(doc, content)
     organisations: list[list[str]] = []  # each structured source's organisation credits
     bylined: list[str] = []  # desks and agencies a marked byline credits ("Redaktion")
+    bylined_site: list[str] = []  # ... and the site's own name ("Autor: example.com")
     editors: list[str] = []  # people the page labels as editors: credited only when no writer is
     handles: list[str] = []  # user names a source credits ("karstenruppert")
-    for source, min_words, kind in _SOURCES:
+    # JSON-LD authors typed Organization: credited, but never people.
+    typed = sum(sort_credits(_json_ld_authors(doc, organisations=True), site), [])
+    for index, (source, min_words, kind) in enumerate(_SOURCES):
         if kind == "guess" and (handles or _preferred_organisations(organisations, site, agency_only=True)):
             break  # the structured data credits a user, desk or agency: no guessing at a name line
         people, credited = sort_credits(source(doc, content), site, min_words, handles=kind in ("structured", "line"))
@@ -139,8 +143,11 @@ def extract_authors(doc: Document, profile=None, content=None) -> list[str]:
         if writers and not all(map(_is_handle, writers)):
             if handles and not _account_of(handles, writers):
                 return handles
-            # An agency or desk the same structured source credits beside the people: "X, dpa".
-            return writers + ([name for name in credited if not is_site_name(name, site)]
+            if kind == "structured":
+                writers = _fuller_credit(doc, content, site, writers, index + 1) or writers
+            # An agency or desk the same structured source credits beside the people: "X, dpa"
+            # (JSON-LD: an author typed Organization beside the Person).
+            return writers + ([name for name in credited + (typed if index == 0 else []) if not is_site_name(name, site)]
                               if kind == "structured" else [])
         handles = handles or writers
         editors = editors or [name for name in people if name not in writers]
@@ -148,18 +155,42 @@ def extract_authors(doc: Document, profile=None, content=None) -> list[str]:
             organisations.append(credited)
         elif kind in ("byline", "line"):
             bylined = bylined or [name for name in credited if not is_site_name(name, site)]
-    # JSON-LD authors typed Organization: credited, but never people.
-    organisations.append(sum(sort_credits(_json_ld_authors(doc, organisations=True), site), []))
+            bylined_site = bylined_site or credited
+    organisations.append(typed)
     return handles or _preferred_organisations(organisations, site, agency_only=True) or bylined or editors \
-        or _preferred_organisations(organisations, site)
+        or _preferred_organisations(organisations, site) or bylined_site
+
+
+def _fuller_credit(doc: Document, content, site: set[str], writers: list[str], start: int) -> list[str]:
+    """A later source that credits the same writers more fully: all of them and more co-authors in
+    one credit ("von Rudolf Fischer, Simon Kohler" where the meta names the first only), or the
+    full name of a one-word credit ("Todd" -> "Todd Bates" under "By")."""
+    keys = {name.casefold() for name in writers}
+    single = writers[0].casefold() if len(writers) == 1 and " " not in writers[0] else None
+    for source, _, kind in _SOURCES[start:]:
+        if kind == "guess":
+            break
+        for raw in _joined_prefixes(source(doc, content)):
+            people = sort_credits([raw], site, 2, handles=kind == "structured")[0]
+            found = {name.casefold() for name in people}
+            if keys < found and all(" " in name for name in people if name.casefold() not in keys):
+                return people
+            if single and len(people) == 1 and people[0].casefold().split()[0] == single:
+                return people
+    return []
 
 
 def _account_of(handles: list[str], names: list[str]) -> bool:
     """Do a user name and a later real name belong together? A user name with digits is an
     account id ("link78"): any name the page shows beats it; others only yield to their own
     spelling ("arianschlichenmayer" -> "Arian Schlichenmayer")."""
-    keys = {squash(name) for name in names}
-    return any(any(char.isdigit() for char in handle) or squash(handle) in keys for handle in handles)
+    keys = {_ascii_key(name) for name in names}
+    return any(any(char.isdigit() for char in handle) or _ascii_key(handle) in keys for handle in handles)
+
+
+def _ascii_key(name: str) -> str:
+    """squash() without accents: a user name spells "Gàbor Muniér" as "gabor_munier"."""
+    return squash("".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char)))
 
 
 def _preferred_organisations(sources: list[list[str]], site: set[str], agency_only: bool = False) -> list[str]:

@@ -650,3 +650,38 @@ def test_a_byline_box_skips_what_another_label_introduces():
     assert extract_authors(doc(page(body=body, json_ld=data))) == ["auto-motor.at Redaktion"]
     updated = '<h1>H</h1><div class="byline">Aktualisiert: <span>12.03.2024</span> <span>Jane Doe</span></div>' + PROSE
     assert extract_authors(doc(page(body=updated))) == ["Jane Doe"]
+
+
+def test_json_ld_agency_typed_organization_beside_the_person_is_kept():
+    data = {"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Paula Steiger"},
+                                               {"@type": "Organization", "name": "SDA"}],
+            "publisher": {"@type": "Organization", "name": "Example News"}}
+    assert extract_authors(doc(page(body="<h1>H</h1>" + PROSE, json_ld=data))) == ["Paula Steiger", "SDA"]
+
+
+def test_a_later_credit_naming_the_writer_and_co_authors_wins():
+    head = '<meta name="author" content="Rudolf Fischer">'
+    body = '<h1>H</h1><div class="author">von Rudolf Fischer, Simon Kohler</div>' + PROSE
+    assert extract_authors(doc(page(head, body))) == ["Rudolf Fischer", "Simon Kohler"]
+    # ... but not a second credit in another role beside the writer ("La información es de")
+    other = ('<h1>H</h1><div class="autor">Publicado por <a>Rudolf Fischer</a><br>La información es de '
+             '<a>Cristian Cerna</a></div>' + PROSE)
+    assert extract_authors(doc(page(head, other))) == ["Rudolf Fischer"]
+
+
+def test_a_one_word_credit_yields_to_its_full_name():
+    data = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "Todd"}}
+    body = '<h1>H</h1><p class="byline">By Todd Bates</p>' + PROSE
+    assert extract_authors(doc(page(body=body, json_ld=data))) == ["Todd Bates"]
+
+
+def test_a_user_name_yields_to_its_accented_spelling():
+    head = '<meta name="dcterms.creator" content="gabor_munier">'
+    body = '<h1>H</h1><p>Von Gàbor Muniér</p>' + PROSE
+    assert extract(page(head, body), URL).authors == ["Gàbor Muniér"]
+
+
+def test_the_site_a_byline_credits_is_returned_when_nobody_else_is():
+    head = '<meta property="og:site_name" content="przepisy.pl">'
+    body = '<h1>H</h1><div class="author">Autor: <span>przepisy.pl</span></div>' + PROSE
+    assert extract_authors(doc(page(head, body))) == ["przepisy.pl"]
