@@ -195,10 +195,14 @@ def _ascii_key(name: str) -> str:
 
 def _preferred_organisations(sources: list[list[str]], site: set[str], agency_only: bool = False) -> list[str]:
     """The first source's organisations, but a credited agency or desk ("dpa", "Redaktion")
-    beats the site's own name, which CMSs fill in as the default author."""
-    for credited in sources:
+    beats the site's own name, which CMSs fill in as the default author; agencies and desks that
+    later sources add are kept too (JSON-LD "MM-Redaktion", meta "Deutsche Presse-Agentur" and
+    "MM-Redaktion")."""
+    for index, credited in enumerate(sources):
         if any(not is_site_name(name, site) for name in credited):
-            return credited
+            keys = {name.casefold() for name in credited}
+            more = [name for later in sources[index + 1:] for name in later if not is_site_name(name, site)]
+            return credited + [name for name in dict.fromkeys(more) if name.casefold() not in keys]
     return [] if agency_only else next((credited for credited in sources if credited), [])
 
 

@@ -685,3 +685,12 @@ def test_the_site_a_byline_credits_is_returned_when_nobody_else_is():
     head = '<meta property="og:site_name" content="przepisy.pl">'
     body = '<h1>H</h1><div class="author">Autor: <span>przepisy.pl</span></div>' + PROSE
     assert extract_authors(doc(page(head, body))) == ["przepisy.pl"]
+
+
+def test_agencies_and_desks_of_every_structured_source_are_credited_together():
+    data = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "MM-Redaktion"}}
+    head = ('<meta property="og:site_name" content="Mallorca Magazin">'
+            '<meta property="article:author" content="Deutsche Presse-Agentur">'
+            '<meta property="article:author" content="MM-Redaktion">')
+    assert extract_authors(doc(page(head, "<h1>H</h1>" + PROSE, json_ld=data))) == \
+        ["MM-Redaktion", "Deutsche Presse-Agentur"]
