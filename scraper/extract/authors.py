@@ -86,6 +86,9 @@ _EDITOR_LABEL = re.compile(r"\b(?:{})\s*[:：\-–]\s*(?:[^\W\d][\w.' -]{{1,40}}
     "|".join(re.escape(label) for label in sorted(EDITOR_LABELS, key=len, reverse=True)),
     "|".join(map(re.escape, NAME_CONJUNCTIONS))), re.I)
 _EDITOR_LABEL_CHARS = 90
+# A line that opens with an editor label and a colon: "责任编辑：焦鹏", "Redaktion: Jane Doe".
+_EDITOR_LINE = re.compile(r"\s*(?:{})\s*[:：]\s*".format(
+    "|".join(re.escape(label) for label in sorted(EDITOR_LABELS, key=len, reverse=True))), re.I)
 _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
 _MAX_BYLINE_CHARS = 200
@@ -158,7 +161,7 @@ def extract_authors(doc: Document, profile=None, content=None) -> list[str]:
             bylined_site = bylined_site or credited
     organisations.append(typed)
     return handles or _preferred_organisations(organisations, site, agency_only=True) or bylined or editors \
-        or _preferred_organisations(organisations, site) or bylined_site
+        or _editor_line_authors(content, site) or _preferred_organisations(organisations, site) or bylined_site
 
 
 def _fuller_credit(doc: Document, content, site: set[str], writers: list[str], start: int) -> list[str]:
@@ -457,6 +460,23 @@ def _byline_line_authors(doc: Document, content) -> list[str]:
         if (people or organisations) and not (len(people) > 1 and all(" " not in name for name in people)) \
                 and not chrome.holds(block.element, _NOT_BYLINE_TAGS, _NOT_BYLINE_LINE_CLASS, itself=True):
             return people or organisations  # the first line that credits anyone ("by IWB" too)
+    return []
+
+
+def _editor_line_authors(content, site: set[str]) -> list[str]:
+    """People a short line in or around the article labels as its editors ("责任编辑：焦鹏",
+    "Redaktion: Jane Doe"): credited only when no source names a writer, agency or desk."""
+    for block in _article_lines(content):
+        found = _EDITOR_LINE.match(block.text)
+        if found is None or len(block.text.split()) > _MAX_BYLINE_LINE_WORDS:
+            continue
+        credit = block.text[found.end():]
+        cut = _CREDIT_END.search(credit)
+        people = clean_authors([credit[:cut.start()] if cut else credit], site)
+        # A full name: two words, or one in a script without case or spaces ("焦鹏").
+        people = [name for name in people if " " in name or name[0].lower() == name[0].upper()]
+        if people:
+            return people
     return []
 
 

@@ -59,7 +59,7 @@ EDITOR_LABELS = (
     "redigiert von", "redaktion", "éditeur", "édité par", "édition", "editado por", "edición", "edición de",
     "editore", "a cura della redazione", "redactor", "redacteur", "eindredactie", "redigert av", "redigerad av",
     "redaktor", "redakcja", "penyunting", "editor berita", "redaktur", "redaktur pelaksana", "biên tập",
-    "biên tập viên", "editör", "düzenleyen", "редактор", "编辑", "責任編集", "편집", "데스크",
+    "biên tập viên", "editör", "düzenleyen", "редактор", "编辑", "责任编辑", "責任編集", "편집", "데스크",
 )
 
 # News agencies and wire services: credited as authors but not people.

@@ -694,3 +694,12 @@ def test_agencies_and_desks_of_every_structured_source_are_credited_together():
             '<meta property="article:author" content="MM-Redaktion">')
     assert extract_authors(doc(page(head, "<h1>H</h1>" + PROSE, json_ld=data))) == \
         ["MM-Redaktion", "Deutsche Presse-Agentur"]
+
+
+def test_an_editor_line_is_credited_only_when_no_writer_is():
+    closing = '<h1>新闻标题</h1>' + PROSE + '<div class="p-tags">责任编辑： 焦鹏</div>'
+    assert extract(page(body=closing, lang="zh"), URL).authors == ["焦鹏"]
+    english = '<h1>H</h1>' + PROSE + '<p>Editor: Lin Li</p>'
+    assert extract(page(body=english), URL).authors == ["Lin Li"]
+    written = '<h1>H</h1><p>By Jane Doe</p>' + PROSE + '<p>Editor: Lin Li</p>'
+    assert extract(page(body=written), URL).authors == ["Jane Doe"]
