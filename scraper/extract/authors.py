@@ -119,6 +119,7 @@ _CREDIT_END = re.compile(
         "|".join(PLACE_PREPOSITIONS)),
     re.I)
 _MAX_BYLINE_LINE_WORDS = 15
+_DATE_NAME_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+")
 _LINES_BEFORE_BODY = 15  # page lines above the body's first block where a byline may stand
 _LINES_AFTER_BODY = 8  # ... and below its last (a "Text: Jane Doe" closing the article)
 
@@ -514,9 +515,11 @@ def _dated_line_authors(doc: Document) -> list[str]:
         if piece.endswith((":", "：")) or len(piece) > _MAX_NAME_CHARS:
             continue
         if any(names_a_day(text, fast=False) for text in pieces[max(index - 1, 0):index + 2]):
-            names = clean_authors([piece], min_words=2)
-            if names:
-                return names
+            # ... the date and the name in one piece: "11.12.2019 - Amelie Loevenich"
+            for part in [piece] + (_DATE_NAME_SEPARATOR.split(piece) if names_a_day(piece, fast=False) else []):
+                names = clean_authors([part], min_words=2)
+                if names:
+                    return names
     return []
 
 

@@ -703,3 +703,10 @@ def test_an_editor_line_is_credited_only_when_no_writer_is():
     assert extract(page(body=english), URL).authors == ["Lin Li"]
     written = '<h1>H</h1><p>By Jane Doe</p>' + PROSE + '<p>Editor: Lin Li</p>'
     assert extract(page(body=written), URL).authors == ["Jane Doe"]
+
+
+def test_a_date_and_a_name_in_one_piece_under_the_headline():
+    body = '<h1>Variablen und ihr Zuhause</h1><p class="text-muted">11.12.2019 - Amelie Loevenich</p>' + PROSE
+    assert extract_authors(doc(page(body=body, lang="de"))) == ["Amelie Loevenich"]
+    place = '<h1>H</h1><p>12.03.2024 - Frankfurt am Main</p>' + PROSE
+    assert extract_authors(doc(page(body=place, lang="de"))) == []
