@@ -157,9 +157,10 @@ def extract_authors(doc: Document, profile=None, content=None) -> list[str]:
         editors = editors or [name for name in people if name not in writers]
         if kind == "structured":
             organisations.append(credited)
-        elif kind in ("byline", "line"):
-            bylined = bylined or [name for name in credited if not is_site_name(name, site)]
-            bylined_site = bylined_site or credited
+        else:
+            if kind != "guess":
+                bylined = bylined or [name for name in credited if not is_site_name(name, site)]
+            bylined_site = bylined_site or [name for name in credited if is_site_name(name, site)]
     organisations.append(typed)
     return handles or _preferred_organisations(organisations, site, agency_only=True) or bylined or editors \
         or _editor_line_authors(content, site) or _preferred_organisations(organisations, site) or bylined_site

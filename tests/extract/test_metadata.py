@@ -710,3 +710,10 @@ def test_a_date_and_a_name_in_one_piece_under_the_headline():
     assert extract_authors(doc(page(body=body, lang="de"))) == ["Amelie Loevenich"]
     place = '<h1>H</h1><p>12.03.2024 - Frankfurt am Main</p>' + PROSE
     assert extract_authors(doc(page(body=place, lang="de"))) == []
+
+
+def test_the_site_name_on_the_dated_line_is_credited_when_nobody_is():
+    head = '<meta property="og:site_name" content="mitundvoneinander">'
+    body = ('<h1>Ratschläge geben</h1><small>Verfasst von: <strong>mitundvoneinander</strong> | 31. Dezember 2008'
+            '</small>' + PROSE)
+    assert extract_authors(doc(page(head, body, lang="de"))) == ["mitundvoneinander"]
