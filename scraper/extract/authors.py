@@ -70,6 +70,11 @@ _BAD_CHARS = re.compile(r"[\d:|<>{}=#+©~]")  # © marks a photo credit
 _HANDLE = re.compile(r"[^\W_][\w.\-]{2,29}")
 _CAMEL_CASE = re.compile(r"[a-z]{3}[A-Z]")  # "MatsWichmann": a user name (not "McDonald", "LeBron")
 _ACRONYM = re.compile(r"[A-Z]{2,5}(?:-[A-Z]{1,4})?")  # "CNN", "AFP", "SP-X": an organisation, never a person's name
+_COAUTHOR_JOIN = r"\s*(?:[,;&/|、，・•]|\s(?:{})\s)\s*".format(  # "A, B", "A und B" (not "A in Berlin")
+    "|".join(re.escape(word) for word in sorted(NAME_CONJUNCTIONS, key=len, reverse=True) if len(word) > 2))
+_COAUTHOR_AFTER = re.compile(_COAUTHOR_JOIN + r"[^\W\d_]")
+_COAUTHOR_BEFORE = re.compile(r"[^\W\d_]" + _COAUTHOR_JOIN + r"$")
+_SURNAME_AFTER = re.compile(r"\s+[^\W\d_]")
 _LEADING_MARKS = "·•|-–—:, \t\n"
 # Any other key naming the author: "cxenseparse:author", "dable:author", "articleauthor".
 _GENERIC_AUTHOR_META = re.compile(r"(?:author|authors|author_name|creator)$")
@@ -93,10 +98,10 @@ _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
 _MAX_BYLINE_CHARS = 200
 # ... and the hCard microformat of hAtom posts (WordPress themes): class="author vcard" around class="fn".
-_MICRODATA_AUTHOR_XPATH = etree.XPath(
-    '//*[@itemprop="author" or @itemprop="creator"] | //a[@rel="author"]'
-    ' | //*[contains(concat(" ", normalize-space(@class), " "), " vcard ")'
-    ' and contains(concat(" ", normalize-space(@class), " "), " author ")]')
+_MICRODATA_AUTHOR_XPATH = etree.XPath('//*[@itemprop="author" or @itemprop="creator"] | //a[@rel="author"]')
+# ... with hCards, on pages that say "vcard" (a third scan of the tree otherwise)
+_MICRODATA_OR_HCARD_XPATH = etree.XPath(
+    '//*[@itemprop="author" or @itemprop="creator"] | //a[@rel="author"] | //*[contains(@class, "vcard")]')
 _HCARD_NAME_XPATH = etree.XPath('descendant-or-self::*[contains(concat(" ", normalize-space(@class), " "), " fn ")]')
 _RIGHT_ALIGNED_XPATH = etree.XPath(
     "//body//p[contains(translate(@style, 'RIGHT ', 'right'), 'text-align:right') or @align='right']")
@@ -148,7 +153,7 @@ def extract_authors(doc: Document, profile=None, content=None) -> list[str]:
             if handles and not _account_of(handles, writers):
                 return handles
             if kind == "structured":
-                writers = _fuller_credit(doc, content, site, writers, index + 1) or writers
+                writers = _fuller_credit(doc, content, site, writers, index + 1, text) or writers
             # An agency or desk the same structured source credits beside the people: "X, dpa"
             # (JSON-LD: an author typed Organization beside the Person).
             return writers + ([name for name in credited + (typed if index == 0 else []) if not is_site_name(name, site)]
@@ -166,15 +171,19 @@ def extract_authors(doc: Document, profile=None, content=None) -> list[str]:
         or _editor_line_authors(content, site) or _preferred_organisations(organisations, site) or bylined_site
 
 
-def _fuller_credit(doc: Document, content, site: set[str], writers: list[str], start: int) -> list[str]:
+def _fuller_credit(doc: Document, content, site: set[str], writers: list[str], start: int, text: str) -> list[str]:
     """A later source that credits the same writers more fully: all of them and more co-authors in
     one credit ("von Rudolf Fischer, Simon Kohler" where the meta names the first only), or the
     full name of a one-word credit ("Todd" -> "Todd Bates" under "By")."""
     keys = {name.casefold() for name in writers}
     single = writers[0].casefold() if len(writers) == 1 and " " not in writers[0] else None
+    if not any(_beside_a_name(text, name, surname=bool(single)) for name in writers):
+        return []  # the page shows no co-author or surname beside them: no need to read on
     for source, _, kind in _SOURCES[start:]:
         if kind == "guess":
             break
+        if source is _SOURCES[2][0] or (kind == "line" and not single):
+            continue  # microdata seldom adds a co-author; a line names one person at a time
         for raw in _joined_prefixes(source(doc, content)):
             people = sort_credits([raw], site, 2, handles=kind == "structured")[0]
             found = {name.casefold() for name in people}
@@ -183,6 +192,19 @@ def _fuller_credit(doc: Document, content, site: set[str], writers: list[str], s
             if single and len(people) == 1 and people[0].casefold().split()[0] == single:
                 return people
     return []
+
+
+def _beside_a_name(text: str, name: str, surname: bool) -> bool:
+    """Does the page text show the name joined to another ("A, B", "B und A"), or (`surname`) a
+    one-word name followed by another word?"""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if (_SURNAME_AFTER if surname else _COAUTHOR_AFTER).match(text, end) \
+                or (not surname and _COAUTHOR_BEFORE.search(text, max(start - 40, 0), start)):
+            return True
+        start = text.find(name, end)
+    return False
 
 
 def _account_of(handles: list[str], names: list[str]) -> bool:
@@ -382,8 +404,10 @@ def _microdata_authors(doc: Document) -> list[str]:
     chrome = PageChrome(doc)
     inside: list[str] = []
     outside: list[str] = []
-    for element in _MICRODATA_AUTHOR_XPATH(doc.root):
-        hcard = element.get("itemprop") is None and element.get("rel") is None  # found as class="author vcard"
+    for element in (_MICRODATA_OR_HCARD_XPATH if "vcard" in doc.html else _MICRODATA_AUTHOR_XPATH)(doc.root):
+        hcard = element.get("itemprop") not in ("author", "creator") and element.get("rel") != "author"
+        if hcard and not {"vcard", "author"} <= set((element.get("class") or "").split()):
+            continue  # a "vcard" that is nobody's author card
         if hcard and (chrome.holds(element) or not _HCARD_NAME_XPATH(element)):
             continue  # a commenter's or a teaser's card, or one that names nobody
         named = element.xpath('.//*[@itemprop="name"]') or (hcard and _HCARD_NAME_XPATH(element))
