@@ -3,16 +3,20 @@
 Every source yields raw strings ("By Jane Doe and John Roe, Reuters"); one cleaner splits
 them into names and sorts each into a person, an organisation (a news agency, the site
 itself, a desk such as "Redaktion", an acronym) or junk (roles, URLs, photo credits).
-Sources, in order: JSON-LD, meta, microdata, the first author/byline-classed element, a short
-line in or around the article that opens with a byline word ("Von Jane Doe", "Text: Jane Doe";
-read from the body's page lines), then guesses by position (a name line next to the date under
-the headline, a right-aligned signature). The first source that names a person wins, with an agency or desk the same structured source
-credits beside them ("Jane Doe, dpa"); people the page labels "Editor: X" count only when no
-source names a writer. A user name ("karstenruppert") counts when a structured source or a
-byline word credits it, and yields to a later real name only when it is that name's account.
+Sources, in order: JSON-LD, meta (Dublin Core first), microdata and hCards, the first
+author/byline-classed element, a short line in or around the article that opens with a byline
+word ("Von Jane Doe", "Text: Jane Doe"; read from the body's page lines), then guesses by
+position (a name line next to the date under the headline, a right-aligned signature). The first
+source that names a person wins, with an agency or desk the same structured source credits
+beside them ("Jane Doe, dpa"), unless a later credit names the same writers and co-authors ("von
+A, B" where the meta names A) or a one-word name's surname. People the page labels "Editor: X"
+(in a source, or a line "责任编辑：X") count only when no source names a writer. A user name
+("karstenruppert") counts when a structured source or a byline word credits it, and yields to a
+later real name only when it is that name's account.
 When no source names a person, the organisations a structured source credits (JSON-LD / meta
 author: "dpa", "Le Monde") are returned instead, an agency or desk before the site's own
-default name, then a desk a marked byline credits, so wire copy stays recognisable."""
+default name, then a desk a marked byline credits, so wire copy stays recognisable; the site's
+own name that a byline credits ("Autor: example.com") comes last."""
 
 from __future__ import annotations
 
