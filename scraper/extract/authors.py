@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from lxml import etree
 
+from .chrome import class_and_id, is_thread_or_consent
 from .date_words import MONTHS, WEEKDAYS
 from .dates import names_a_day
 from .document import Document
@@ -44,6 +45,7 @@ from .site import (
 )
 from .wordlists import (
     AGENCIES,
+    AUTHOR_BOX_CLASSES,
     AUTHOR_META,
     AUTHOR_ORGANISATION_TYPES,
     BYLINE_CLASSES,
@@ -107,6 +109,8 @@ _MICRODATA_AUTHOR_XPATH = etree.XPath('//*[@itemprop="author" or @itemprop="crea
 _MICRODATA_OR_HCARD_XPATH = etree.XPath(
     '//*[@itemprop="author" or @itemprop="creator"] | //a[@rel="author"] | //*[contains(@class, "vcard")]')
 _HCARD_NAME_XPATH = etree.XPath('descendant-or-self::*[contains(concat(" ", normalize-space(@class), " "), " fn ")]')
+_AUTHOR_BOX_XPATH = etree.XPath("//body//*[contains(@class, 'uthor') or contains(@id, 'uthor')]")
+_AUTHOR_BOX = re.compile("|".join(map(re.escape, AUTHOR_BOX_CLASSES)))
 _RIGHT_ALIGNED_XPATH = etree.XPath(
     "//body//p[contains(translate(@style, 'RIGHT ', 'right'), 'text-align:right') or @align='right']")
 
@@ -172,7 +176,8 @@ def extract_authors(doc: Document, profile=None, content=None) -> list[str]:
             bylined_site = bylined_site or [name for name in credited if is_site_name(name, site)]
     organisations.append(typed)
     return handles or _preferred_organisations(organisations, site, agency_only=True) or bylined or editors \
-        or _editor_line_authors(content, site) or _preferred_organisations(organisations, site) or bylined_site
+        or _editor_line_authors(content, site) or _author_box_name(doc) or _preferred_organisations(organisations, site) \
+        or bylined_site
 
 
 def _fuller_credit(doc: Document, content, site: set[str], writers: list[str], start: int, text: str) -> list[str]:
@@ -507,6 +512,18 @@ def _editor_line_authors(content, site: set[str]) -> list[str]:
         people = [name for name in people if " " in name or name[0].lower() == name[0].upper()]
         if people:
             return people
+    return []
+
+
+def _author_box_name(doc: Document) -> list[str]:
+    """The heading of the "about the author" box below a post ("author-bio": <h3>Martin Junker</h3>),
+    when no source credits anyone: many blog themes name the writer nowhere else."""
+    for box in _AUTHOR_BOX_XPATH(doc.root):
+        if not _AUTHOR_BOX.search(class_and_id(box)) or any(map(is_thread_or_consent, (box, *box.iterancestors()))):
+            continue  # (in a footer it counts: themes put it there)
+        heading = next(iter(box.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//strong")), None)
+        if heading is not None:
+            return clean_authors([heading.text_content()], min_words=2)
     return []
 
 

@@ -94,6 +94,8 @@ HEADLINE_CLASS_SUBSTRINGS = ("headline", "title", "heading", "titel", "titulo", 
 HEADLINE_CLASS_WORDS = frozenset({"head", "hed"})
 # Class substrings of a byline element.
 BYLINE_CLASSES = ("author", "byline", "autor", "auteur", "writer")
+# Class/id substrings of the "about the author" box below a post, whose heading is the writer's name.
+AUTHOR_BOX_CLASSES = ("author-bio", "authorbio", "about-author", "aboutauthor", "author-box", "authorbox")
 
 # schema.org types (lowercased, without the URL) the metadata rules tell apart.
 ARTICLE_TYPES = frozenset({"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",

@@ -717,3 +717,13 @@ def test_the_site_name_on_the_dated_line_is_credited_when_nobody_is():
     body = ('<h1>Ratschläge geben</h1><small>Verfasst von: <strong>mitundvoneinander</strong> | 31. Dezember 2008'
             '</small>' + PROSE)
     assert extract_authors(doc(page(head, body, lang="de"))) == ["mitundvoneinander"]
+
+
+def test_the_about_the_author_box_names_the_writer_when_nobody_else_does():
+    body = ('<h1>H</h1>' + PROSE + '<div class="author-bio footer"><h3>Martin Junker</h3><p>Alles von Martin Junker</p>'
+            '</div>')
+    assert extract_authors(doc(page(body=body))) == ["Martin Junker"]
+    credited = '<h1>H</h1><p class="byline">By Jane Doe</p>' + PROSE + '<div class="author-box"><h3>Martin Junker</h3></div>'
+    assert extract_authors(doc(page(body=credited))) == ["Jane Doe"]
+    comment = '<h1>H</h1>' + PROSE + '<div class="comments"><div class="author-box"><h3>Miss Priss</h3></div></div>'
+    assert extract_authors(doc(page(body=comment))) == []
