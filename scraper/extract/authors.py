@@ -135,6 +135,7 @@ _MAX_BYLINE_LINE_WORDS = 15
 _DATE_NAME_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+")
 _LINES_BEFORE_BODY = 15  # page lines above the body's first block where a byline may stand
 _LINES_AFTER_BODY = 8  # ... and below its last (a "Text: Jane Doe" closing the article)
+_LINES_ABOVE_HEADLINE = 2  # ... and above the headline ("Melas" / "by" / "delta201" / <h1>)
 
 
 def extract_authors(doc: Document, profile=None, content=None) -> list[str]:
@@ -536,8 +537,8 @@ def _is_date_lead(text: str) -> bool:
 
 
 def _article_lines(content) -> list:
-    """The page's blocks from the headline (the last <h1> above the body, or _LINES_BEFORE_BODY
-    lines up) to _LINES_AFTER_BODY lines below the body."""
+    """The page's blocks from _LINES_ABOVE_HEADLINE lines above the headline (the last <h1> above
+    the body), or _LINES_BEFORE_BODY lines up, to _LINES_AFTER_BODY lines below the body."""
     if content is None or not content.blocks or not content.page_blocks:
         return []
     page, body = content.page_blocks, content.blocks
@@ -547,7 +548,7 @@ def _article_lines(content) -> list:
     if start is None or end is None:
         return []
     headline = next((index for index in range(start - 1, -1, -1) if page[index].heading == 1), start)
-    return page[min(headline, max(start - _LINES_BEFORE_BODY, 0)):end + _LINES_AFTER_BODY + 1]
+    return page[max(min(headline - _LINES_ABOVE_HEADLINE, start - _LINES_BEFORE_BODY), 0):end + _LINES_AFTER_BODY + 1]
 
 
 def _dated_line_authors(doc: Document) -> list[str]:

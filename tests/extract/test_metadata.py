@@ -727,3 +727,10 @@ def test_the_about_the_author_box_names_the_writer_when_nobody_else_does():
     assert extract_authors(doc(page(body=credited))) == ["Jane Doe"]
     comment = '<h1>H</h1>' + PROSE + '<div class="comments"><div class="author-box"><h3>Miss Priss</h3></div></div>'
     assert extract_authors(doc(page(body=comment))) == []
+
+
+def test_a_byline_just_above_the_headline_is_read():
+    buttons = "".join(f'<div class="btn"><a href="/b{n}">Button {n}</a></div>' for n in range(20))
+    body = ('<nav><a href="/">Home</a></nav><h2>Melas</h2><div>by</div><h3><a href="/profile/1">delta201</a></h3>'
+            '<h1>Chapter 1: Prologue</h1>' + buttons + PROSE)
+    assert extract(page(body=body), URL).authors == ["delta201"]
