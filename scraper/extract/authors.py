@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -418,8 +419,8 @@ def _microdata_authors(doc: Document) -> list[str]:
         hcard = element.get("itemprop") not in ("author", "creator") and element.get("rel") != "author"
         if hcard and not {"vcard", "author"} <= set((element.get("class") or "").split()):
             continue  # a "vcard" that is nobody's author card
-        if hcard and (chrome.holds(element) or not _HCARD_NAME_XPATH(element)):
-            continue  # a commenter's or a teaser's card, or one that names nobody
+        if hcard and (chrome.holds(element) or not _HCARD_NAME_XPATH(element) or _links_home(element)):
+            continue  # a commenter's or a teaser's card, one that names nobody, or the site's own
         named = element.xpath('.//*[@itemprop="name"]') or (hcard and _HCARD_NAME_XPATH(element))
         if named:
             texts = [node.get("content") or node.text_content() for node in named]
@@ -427,6 +428,12 @@ def _microdata_authors(doc: Document) -> list[str]:
             texts = [element.get("content") or ""] if element.tag == "meta" else [element.text_content()]
         (outside if element.tag != "meta" and chrome.holds(element) else inside).extend(texts)
     return [text for text in inside or outside if len(text) <= _MAX_BYLINE_CHARS]
+
+
+def _links_home(card) -> bool:
+    """Does the hCard's name link to the site's front page (the blog's own card in its header:
+    <h1 class="vcard author"><a class="fn" href="https://blog.example/">Blog</a>)?"""
+    return any(urlsplit(href).path in ("", "/") for href in card.xpath(".//a[contains(@class, 'fn')]/@href"))
 
 
 def _byline_authors(doc: Document) -> list[str]:

@@ -734,3 +734,10 @@ def test_a_byline_just_above_the_headline_is_read():
     body = ('<nav><a href="/">Home</a></nav><h2>Melas</h2><div>by</div><h3><a href="/profile/1">delta201</a></h3>'
             '<h1>Chapter 1: Prologue</h1>' + buttons + PROSE)
     assert extract(page(body=body), URL).authors == ["delta201"]
+
+
+def test_the_blogs_own_hcard_linking_home_is_no_author():
+    body = ('<div id="header"><h1 class="vcard author"><a class="fn" href="https://news.example.com/">Krimiblog-Archiv</a>'
+            '</h1></div><h3 class="entry-title">H</h3><h4 class="vcard author">vom <span class="fn">Jane Doe</span></h4>'
+            + PROSE)
+    assert extract_authors(doc(page(body=body))) == ["Jane Doe"]
