@@ -3,24 +3,31 @@
 Every source yields raw strings ("By Jane Doe and John Roe, Reuters"); one cleaner splits
 them into names and sorts each into a person, an organisation (a news agency, the site
 itself, a desk such as "Redaktion", an acronym) or junk (roles, URLs, photo credits).
-Sources, in order: JSON-LD, meta, microdata, the first author/byline-classed element, a short
-line in or around the article that opens with a byline word ("Von Jane Doe", "Text: Jane Doe";
-read from the body's page lines), then guesses by position (a name line next to the date under
-the headline, a right-aligned signature). The first source that names a person wins, with an agency or desk the same structured source
-credits beside them ("Jane Doe, dpa"); people the page labels "Editor: X" count only when no
-source names a writer. A user name ("karstenruppert") counts when a structured source or a
-byline word credits it, and yields to a later real name only when it is that name's account.
+Sources, in order: JSON-LD, meta (Dublin Core first), microdata and hCards, the first
+author/byline-classed element, a short line in or around the article that opens with a byline
+word ("Von Jane Doe", "Text: Jane Doe"; read from the body's page lines), then guesses by
+position (a name line next to the date under the headline, a right-aligned signature). The first
+source that names a person wins, with an agency or desk the same structured source credits
+beside them ("Jane Doe, dpa"), unless a later credit names the same writers and co-authors ("von
+A, B" where the meta names A) or a one-word name's surname. People the page labels "Editor: X"
+(in a source, or a line "责任编辑：X") count only when no source names a writer. A user name
+("karstenruppert") counts when a structured source or a byline word credits it, and yields to a
+later real name only when it is that name's account.
 When no source names a person, the organisations a structured source credits (JSON-LD / meta
 author: "dpa", "Le Monde") are returned instead, an agency or desk before the site's own
-default name, then a desk a marked byline credits, so wire copy stays recognisable."""
+default name, then a desk a marked byline credits, so wire copy stays recognisable; the site's
+own name that a byline credits ("Autor: example.com") comes last."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from urllib.parse import urlsplit
 
 from lxml import etree
 
+from .chrome import class_and_id, is_thread_or_consent
 from .date_words import MONTHS, WEEKDAYS
 from .dates import names_a_day
 from .document import Document
@@ -39,6 +46,7 @@ from .site import (
 )
 from .wordlists import (
     AGENCIES,
+    AUTHOR_BOX_CLASSES,
     AUTHOR_META,
     AUTHOR_ORGANISATION_TYPES,
     BYLINE_CLASSES,
@@ -50,6 +58,7 @@ from .wordlists import (
     NAME_CONJUNCTIONS,
     NAME_PARTICLES,
     NAME_ROLE_SUFFIXES,
+    NOT_AUTHOR_META_PREFIXES,
     NOT_BYLINE_CLASS_SUBSTRINGS,
     PLACE_PREPOSITIONS,
     ROLE_WORDS,
@@ -68,6 +77,11 @@ _BAD_CHARS = re.compile(r"[\d:|<>{}=#+©~]")  # © marks a photo credit
 _HANDLE = re.compile(r"[^\W_][\w.\-]{2,29}")
 _CAMEL_CASE = re.compile(r"[a-z]{3}[A-Z]")  # "MatsWichmann": a user name (not "McDonald", "LeBron")
 _ACRONYM = re.compile(r"[A-Z]{2,5}(?:-[A-Z]{1,4})?")  # "CNN", "AFP", "SP-X": an organisation, never a person's name
+_COAUTHOR_JOIN = r"\s*(?:[,;&/|、，・•]|\s(?:{})\s)\s*".format(  # "A, B", "A und B" (not "A in Berlin")
+    "|".join(re.escape(word) for word in sorted(NAME_CONJUNCTIONS, key=len, reverse=True) if len(word) > 2))
+_COAUTHOR_AFTER = re.compile(_COAUTHOR_JOIN + r"[^\W\d_]")
+_COAUTHOR_BEFORE = re.compile(r"[^\W\d_]" + _COAUTHOR_JOIN + r"$")
+_SURNAME_AFTER = re.compile(r"\s+[^\W\d_]")
 _LEADING_MARKS = "·•|-–—:, \t\n"
 # Any other key naming the author: "cxenseparse:author", "dable:author", "articleauthor".
 _GENERIC_AUTHOR_META = re.compile(r"(?:author|authors|author_name|creator)$")
@@ -84,15 +98,26 @@ _EDITOR_LABEL = re.compile(r"\b(?:{})\s*[:：\-–]\s*(?:[^\W\d][\w.' -]{{1,40}}
     "|".join(re.escape(label) for label in sorted(EDITOR_LABELS, key=len, reverse=True)),
     "|".join(map(re.escape, NAME_CONJUNCTIONS))), re.I)
 _EDITOR_LABEL_CHARS = 90
+# A line that opens with an editor label and a colon: "责任编辑：焦鹏", "Redaktion: Jane Doe".
+_EDITOR_LINE = re.compile(r"\s*(?:{})\s*[:：]\s*".format(
+    "|".join(re.escape(label) for label in sorted(EDITOR_LABELS, key=len, reverse=True))), re.I)
 _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
 _MAX_BYLINE_CHARS = 200
+# ... and the hCard microformat of hAtom posts (WordPress themes): class="author vcard" around class="fn".
 _MICRODATA_AUTHOR_XPATH = etree.XPath('//*[@itemprop="author" or @itemprop="creator"] | //a[@rel="author"]')
+# ... with hCards, on pages that say "vcard" (a third scan of the tree otherwise)
+_MICRODATA_OR_HCARD_XPATH = etree.XPath(
+    '//*[@itemprop="author" or @itemprop="creator"] | //a[@rel="author"] | //*[contains(@class, "vcard")]')
+_HCARD_NAME_XPATH = etree.XPath('descendant-or-self::*[contains(concat(" ", normalize-space(@class), " "), " fn ")]')
+_AUTHOR_BOX_XPATH = etree.XPath("//body//*[contains(@class, 'uthor') or contains(@id, 'uthor')]")
+_AUTHOR_BOX = re.compile("|".join(map(re.escape, AUTHOR_BOX_CLASSES)))
 _RIGHT_ALIGNED_XPATH = etree.XPath(
     "//body//p[contains(translate(@style, 'RIGHT ', 'right'), 'text-align:right') or @align='right']")
 
 _AGENCY_KEYS = {agency.casefold() for agency in AGENCIES}
 _NOT_HANDLES = frozenset(NAME_CONJUNCTIONS) | NAME_PARTICLES  # "Text und Fotos": "und" is nobody's user name
+_ROLE_LINKS = NAME_PARTICLES | {"of", "at", "für", "for", "des"}  # "Director of X", "Leiterin für Y"
 # A byline line: a byline word opening the line, or after a date ("Posted on 21 September 2020 by X").
 _LINE_PREFIX = re.compile(r"(?:^|(?<=\s))({})(?:\s*[:：]\s*|\s+)(?=\S)".format("|".join(
     re.escape(word) for word in sorted(BYLINE_PREFIXES, key=len, reverse=True))), re.I)
@@ -108,8 +133,10 @@ _CREDIT_END = re.compile(
         "|".join(PLACE_PREPOSITIONS)),
     re.I)
 _MAX_BYLINE_LINE_WORDS = 15
+_DATE_NAME_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+")
 _LINES_BEFORE_BODY = 15  # page lines above the body's first block where a byline may stand
 _LINES_AFTER_BODY = 8  # ... and below its last (a "Text: Jane Doe" closing the article)
+_LINES_ABOVE_HEADLINE = 2  # ... and above the headline ("Melas" / "by" / "delta201" / <h1>)
 
 
 def extract_authors(doc: Document, profile=None, content=None) -> list[str]:
@@ -122,9 +149,12 @@ def extract_authors(doc: Document, profile=None, content=None) -> list[str]:
     text = _page_text(doc, content)
     organisations: list[list[str]] = []  # each structured source's organisation credits
     bylined: list[str] = []  # desks and agencies a marked byline credits ("Redaktion")
+    bylined_site: list[str] = []  # ... and the site's own name ("Autor: example.com")
     editors: list[str] = []  # people the page labels as editors: credited only when no writer is
     handles: list[str] = []  # user names a source credits ("karstenruppert")
-    for source, min_words, kind in _SOURCES:
+    # JSON-LD authors typed Organization: credited, but never people.
+    typed = sum(sort_credits(_json_ld_authors(doc, organisations=True), site), [])
+    for index, (source, min_words, kind) in enumerate(_SOURCES):
         if kind == "guess" and (handles or _preferred_organisations(organisations, site, agency_only=True)):
             break  # the structured data credits a user, desk or agency: no guessing at a name line
         people, credited = sort_credits(source(doc, content), site, min_words, handles=kind in ("structured", "line"))
@@ -132,35 +162,85 @@ def extract_authors(doc: Document, profile=None, content=None) -> list[str]:
         if writers and not all(map(_is_handle, writers)):
             if handles and not _account_of(handles, writers):
                 return handles
-            # An agency or desk the same structured source credits beside the people: "X, dpa".
-            return writers + ([name for name in credited if not is_site_name(name, site)]
+            if kind == "structured":
+                writers = _fuller_credit(doc, content, site, writers, index + 1, text) or writers
+            # An agency or desk the same structured source credits beside the people: "X, dpa"
+            # (JSON-LD: an author typed Organization beside the Person).
+            return writers + ([name for name in credited + (typed if index == 0 else []) if not is_site_name(name, site)]
                               if kind == "structured" else [])
         handles = handles or writers
         editors = editors or [name for name in people if name not in writers]
         if kind == "structured":
             organisations.append(credited)
-        elif kind in ("byline", "line"):
-            bylined = bylined or [name for name in credited if not is_site_name(name, site)]
-    # JSON-LD authors typed Organization: credited, but never people.
-    organisations.append(sum(sort_credits(_json_ld_authors(doc, organisations=True), site), []))
+        else:
+            if kind != "guess":
+                bylined = bylined or [name for name in credited if not is_site_name(name, site)]
+            bylined_site = bylined_site or [name for name in credited if is_site_name(name, site)]
+    organisations.append(typed)
     return handles or _preferred_organisations(organisations, site, agency_only=True) or bylined or editors \
-        or _preferred_organisations(organisations, site)
+        or _editor_line_authors(content, site) or _author_box_name(doc) or _preferred_organisations(organisations, site) \
+        or bylined_site
+
+
+def _fuller_credit(doc: Document, content, site: set[str], writers: list[str], start: int, text: str) -> list[str]:
+    """A later source that credits the same writers more fully: all of them and more co-authors in
+    one credit ("von Rudolf Fischer, Simon Kohler" where the meta names the first only), or the
+    full name of a one-word credit ("Todd" -> "Todd Bates" under "By")."""
+    keys = {name.casefold() for name in writers}
+    single = writers[0].casefold() if len(writers) == 1 and " " not in writers[0] else None
+    if not any(_beside_a_name(text, name, surname=bool(single)) for name in writers):
+        return []  # the page shows no co-author or surname beside them: no need to read on
+    for source, _, kind in _SOURCES[start:]:
+        if kind == "guess":
+            break
+        if source is _SOURCES[2][0] or (kind == "line" and not single):
+            continue  # microdata seldom adds a co-author; a line names one person at a time
+        for raw in _joined_prefixes(source(doc, content)):
+            people = sort_credits([raw], site, 2, handles=kind == "structured")[0]
+            found = {name.casefold() for name in people}
+            if keys < found and all(" " in name for name in people if name.casefold() not in keys):
+                return people
+            if single and len(people) == 1 and people[0].casefold().split()[0] == single:
+                return people
+    return []
+
+
+def _beside_a_name(text: str, name: str, surname: bool) -> bool:
+    """Does the page text show the name joined to another ("A, B", "B und A"), or (`surname`) a
+    one-word name followed by another word?"""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if (_SURNAME_AFTER if surname else _COAUTHOR_AFTER).match(text, end) \
+                or (not surname and _COAUTHOR_BEFORE.search(text, max(start - 40, 0), start)):
+            return True
+        start = text.find(name, end)
+    return False
 
 
 def _account_of(handles: list[str], names: list[str]) -> bool:
     """Do a user name and a later real name belong together? A user name with digits is an
     account id ("link78"): any name the page shows beats it; others only yield to their own
     spelling ("arianschlichenmayer" -> "Arian Schlichenmayer")."""
-    keys = {squash(name) for name in names}
-    return any(any(char.isdigit() for char in handle) or squash(handle) in keys for handle in handles)
+    keys = {_ascii_key(name) for name in names}
+    return any(any(char.isdigit() for char in handle) or _ascii_key(handle) in keys for handle in handles)
+
+
+def _ascii_key(name: str) -> str:
+    """squash() without accents: a user name spells "Gàbor Muniér" as "gabor_munier"."""
+    return squash("".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char)))
 
 
 def _preferred_organisations(sources: list[list[str]], site: set[str], agency_only: bool = False) -> list[str]:
     """The first source's organisations, but a credited agency or desk ("dpa", "Redaktion")
-    beats the site's own name, which CMSs fill in as the default author."""
-    for credited in sources:
+    beats the site's own name, which CMSs fill in as the default author; agencies and desks that
+    later sources add are kept too (JSON-LD "MM-Redaktion", meta "Deutsche Presse-Agentur" and
+    "MM-Redaktion")."""
+    for index, credited in enumerate(sources):
         if any(not is_site_name(name, site) for name in credited):
-            return credited
+            keys = {name.casefold() for name in credited}
+            more = [name for later in sources[index + 1:] for name in later if not is_site_name(name, site)]
+            return credited + [name for name in dict.fromkeys(more) if name.casefold() not in keys]
     return [] if agency_only else next((credited for credited in sources if credited), [])
 
 
@@ -249,8 +329,10 @@ def classify_credit(name: str, site: set[str] = frozenset(), min_words: int = 1,
         return "organisation"
     if any(desk in word for word in folded for desk in DESK_WORDS):
         return "organisation"
-    # Roles: "Staff Writer", "Games Editor", "Lifestyle Writer" (a name never ends in a job title).
-    if all(word in ROLE_WORDS or word in NAME_PARTICLES for word in folded) or (len(words) > 1 and folded[-1] in ROLE_WORDS):
+    # Roles: "Staff Writer", "Games Editor", "Lifestyle Writer" (a name never ends in a job title), and a
+    # title with what it heads: "Projektleiterin der HSS", "Director of Research".
+    if all(word in ROLE_WORDS or word in NAME_PARTICLES for word in folded) or (len(words) > 1 and folded[-1] in ROLE_WORDS) \
+            or (len(words) > 2 and folded[0] in ROLE_WORDS and folded[1] in _ROLE_LINKS):
         return None
     if handle and len(words) == 1 and _HANDLE.fullmatch(name) and not name.isdigit() \
             and name.casefold() not in _NOT_HANDLES:
@@ -294,13 +376,26 @@ def _author_names(value, by_id: dict[str, dict], organisations: bool) -> list[st
 
 
 def _meta_authors(doc: Document) -> list[str]:
+    meta = _meta_properties(doc)
     for key in AUTHOR_META:
-        if doc.meta.get(key):
-            return doc.meta[key]
-    for key, values in doc.meta.items():
-        if _GENERIC_AUTHOR_META.search(key) and not key.startswith("twitter:"):
+        if meta.get(key):
+            return meta[key]
+    for key, values in meta.items():
+        if _GENERIC_AUTHOR_META.search(key) and not key.startswith(NOT_AUTHOR_META_PREFIXES):
             return values
     return _twitter_label_author(doc)
+
+
+def _meta_properties(doc: Document) -> dict[str, list[str]]:
+    """The page's <meta> values by key, a key that lists several properties (RDFa's
+    property="dc:creator og:author") filed under each of them too."""
+    if not any(" " in key for key in doc.meta):
+        return doc.meta
+    meta = dict(doc.meta)
+    for key, values in doc.meta.items():
+        for name in key.split() if " " in key else ():
+            meta[name] = meta.get(name, []) + values
+    return meta
 
 
 def _twitter_label_author(doc: Document) -> list[str]:
@@ -313,20 +408,32 @@ def _twitter_label_author(doc: Document) -> list[str]:
 
 
 def _microdata_authors(doc: Document) -> list[str]:
-    """itemprop=author/creator (its itemprop=name, a meta's content, else its text) and rel=author
-    links. Those in teasers, footers and comments count only when there are no others: related
-    stories credit their own authors, but many blogs credit theirs in the post's footer."""
+    """itemprop=author/creator (its itemprop=name, a meta's content, else its text), rel=author
+    links and hCards (class="author vcard", its class="fn"). Those in teasers, footers and comments count only when there are no others: related
+    stories credit their own authors, but many blogs credit theirs in the post's footer (hCards there
+    are commenters')."""
     chrome = PageChrome(doc)
     inside: list[str] = []
     outside: list[str] = []
-    for element in _MICRODATA_AUTHOR_XPATH(doc.root):
-        named = element.xpath('.//*[@itemprop="name"]')
+    for element in (_MICRODATA_OR_HCARD_XPATH if "vcard" in doc.html else _MICRODATA_AUTHOR_XPATH)(doc.root):
+        hcard = element.get("itemprop") not in ("author", "creator") and element.get("rel") != "author"
+        if hcard and not {"vcard", "author"} <= set((element.get("class") or "").split()):
+            continue  # a "vcard" that is nobody's author card
+        if hcard and (chrome.holds(element) or not _HCARD_NAME_XPATH(element) or _links_home(element)):
+            continue  # a commenter's or a teaser's card, one that names nobody, or the site's own
+        named = element.xpath('.//*[@itemprop="name"]') or (hcard and _HCARD_NAME_XPATH(element))
         if named:
             texts = [node.get("content") or node.text_content() for node in named]
         else:
             texts = [element.get("content") or ""] if element.tag == "meta" else [element.text_content()]
         (outside if element.tag != "meta" and chrome.holds(element) else inside).extend(texts)
     return [text for text in inside or outside if len(text) <= _MAX_BYLINE_CHARS]
+
+
+def _links_home(card) -> bool:
+    """Does the hCard's name link to the site's front page (the blog's own card in its header:
+    <h1 class="vcard author"><a class="fn" href="https://blog.example/">Blog</a>)?"""
+    return any(urlsplit(href).path in ("", "/") for href in card.xpath(".//a[contains(@class, 'fn')]/@href"))
 
 
 def _byline_authors(doc: Document) -> list[str]:
@@ -340,11 +447,30 @@ def _byline_authors(doc: Document) -> list[str]:
         text = element.text_content()
         if not text.strip() or len(text) > _MAX_BYLINE_CHARS or _outside_article(element, chrome):
             continue
-        pieces = [piece for piece in element.itertext() if piece.strip()]
+        pieces = _credit_pieces(piece for piece in element.itertext() if piece.strip())
         people, organisations = sort_credits(pieces, min_words=2)
         if people or organisations:
             return pieces
     return []
+
+
+def _credit_pieces(pieces: Iterable[str]) -> list[str]:
+    """A byline box's text pieces without what another label introduces: "in Rubrik:", "Tags:",
+    "Filed under:" name categories up to the next byline word ("von", "Autor:"); a value with a
+    digit ends the label too ("Aktualisiert:" "12.03.2024")."""
+    kept: list[str] = []
+    labelled = False
+    for piece in pieces:
+        if _PREFIX.match(piece.strip(_LEADING_MARKS + " \t\n")):
+            labelled = False
+        elif piece.rstrip().endswith((":", "：")):
+            labelled = True
+            continue
+        if not labelled:
+            kept.append(piece)
+        elif any(char.isdigit() for char in piece):
+            labelled = False
+    return kept
 
 
 def _byline_line_authors(doc: Document, content) -> list[str]:
@@ -380,6 +506,35 @@ def _byline_line_authors(doc: Document, content) -> list[str]:
     return []
 
 
+def _editor_line_authors(content, site: set[str]) -> list[str]:
+    """People a short line in or around the article labels as its editors ("责任编辑：焦鹏",
+    "Redaktion: Jane Doe"): credited only when no source names a writer, agency or desk."""
+    for block in _article_lines(content):
+        found = _EDITOR_LINE.match(block.text)
+        if found is None or len(block.text.split()) > _MAX_BYLINE_LINE_WORDS:
+            continue
+        credit = block.text[found.end():]
+        cut = _CREDIT_END.search(credit)
+        people = clean_authors([credit[:cut.start()] if cut else credit], site)
+        # A full name: two words, or one in a script without case or spaces ("焦鹏").
+        people = [name for name in people if " " in name or name[0].lower() == name[0].upper()]
+        if people:
+            return people
+    return []
+
+
+def _author_box_name(doc: Document) -> list[str]:
+    """The heading of the "about the author" box below a post ("author-bio": <h3>Martin Junker</h3>),
+    when no source credits anyone: many blog themes name the writer nowhere else."""
+    for box in _AUTHOR_BOX_XPATH(doc.root):
+        if not _AUTHOR_BOX.search(class_and_id(box)) or any(map(is_thread_or_consent, (box, *box.iterancestors()))):
+            continue  # (in a footer it counts: themes put it there)
+        heading = next(iter(box.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//strong")), None)
+        if heading is not None:
+            return clean_authors([heading.text_content()], min_words=2)
+    return []
+
+
 def _is_date_lead(text: str) -> bool:
     """Is the text before a byline word a date line ("Posted on September 21, 2020", "(last
     edited 2019-11-10 13:28:18"), ending in its date or time, not prose that holds a date?"""
@@ -389,8 +544,8 @@ def _is_date_lead(text: str) -> bool:
 
 
 def _article_lines(content) -> list:
-    """The page's blocks from the headline (the last <h1> above the body, or _LINES_BEFORE_BODY
-    lines up) to _LINES_AFTER_BODY lines below the body."""
+    """The page's blocks from _LINES_ABOVE_HEADLINE lines above the headline (the last <h1> above
+    the body), or _LINES_BEFORE_BODY lines up, to _LINES_AFTER_BODY lines below the body."""
     if content is None or not content.blocks or not content.page_blocks:
         return []
     page, body = content.page_blocks, content.blocks
@@ -400,7 +555,7 @@ def _article_lines(content) -> list:
     if start is None or end is None:
         return []
     headline = next((index for index in range(start - 1, -1, -1) if page[index].heading == 1), start)
-    return page[min(headline, max(start - _LINES_BEFORE_BODY, 0)):end + _LINES_AFTER_BODY + 1]
+    return page[max(min(headline - _LINES_ABOVE_HEADLINE, start - _LINES_BEFORE_BODY), 0):end + _LINES_AFTER_BODY + 1]
 
 
 def _dated_line_authors(doc: Document) -> list[str]:
@@ -414,9 +569,11 @@ def _dated_line_authors(doc: Document) -> list[str]:
         if piece.endswith((":", "：")) or len(piece) > _MAX_NAME_CHARS:
             continue
         if any(names_a_day(text, fast=False) for text in pieces[max(index - 1, 0):index + 2]):
-            names = clean_authors([piece], min_words=2)
-            if names:
-                return names
+            # ... the date and the name in one piece: "11.12.2019 - Amelie Loevenich"
+            for part in [piece] + (_DATE_NAME_SEPARATOR.split(piece) if names_a_day(piece, fast=False) else []):
+                names = clean_authors([part], min_words=2)
+                if names:
+                    return names
     return []
 
 

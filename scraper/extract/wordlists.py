@@ -27,6 +27,7 @@ PLACE_PREPOSITIONS = ("at", "in", "aus", "en", "à")
 NAME_CONJUNCTIONS = (
     "and", "und", "et", "y", "e", "i", "og", "och", "en", "ve", "và", "и", "oraz", "és", "ja", "dan",
     "a", "in", "sowie", "with", "with additional reporting by", "avec", "con", "com",
+    "im gespräch mit", "in conversation with",  # an interview's credit: "Jane Doe im Gespräch mit John Roe"
 )
 
 # Role words: a "name" made only of these (and fillers) is a job title, not a person.
@@ -39,13 +40,15 @@ ROLE_WORDS = {
     "redazione", "redactie", "redaksjonen", "redaktionen", "redaksi", "redakcja", "редакция", "agencies",
     "agency", "wire", "services", "service", "guest", "author", "opinion", "the", "of", "and",
     "for", "by", "special", "to", "our", "photo", "photos", "image", "images", "video", "graphics",
-    "illustration", "text", "foto", "bild", "getty", "shutterstock", "ap", "reuters", "afp",
+    "illustration", "text", "foto", "fotos", "bild", "getty", "shutterstock", "ap", "reuters", "afp",
+    "leiterin", "projektleiter", "projektleiterin", "geschäftsführer", "geschäftsführerin", "sprecherin",
+    "referent", "referentin", "director",  # not "Leiter", "Sprecher", "Head": surnames too
 }
 
 # Words that make a credit a newsroom desk rather than a person ("BR24 Redaktion", "Web Desk").
 DESK_WORDS = ("redaktion", "rédaction", "redacción", "redazione", "redactie", "redaksjon", "redaksi",
               "redakcja", "редакция", "newsroom", "desk", "staff", "bureau", "agentur", "agencia", "agenzia",
-              "ajansı", "agency")
+              "ajansı", "agency", "team")  # "team": "Support Team", "Webteam", "Redaktionsteam"
 
 # Trailing job titles written after a name without a comma ("신현주 기자", "山田太郎記者").
 NAME_ROLE_SUFFIXES = ("기자", "특파원", "記者", "记者", "特派員", "编辑", "編集委員", "reporter")
@@ -56,7 +59,7 @@ EDITOR_LABELS = (
     "redigiert von", "redaktion", "éditeur", "édité par", "édition", "editado por", "edición", "edición de",
     "editore", "a cura della redazione", "redactor", "redacteur", "eindredactie", "redigert av", "redigerad av",
     "redaktor", "redakcja", "penyunting", "editor berita", "redaktur", "redaktur pelaksana", "biên tập",
-    "biên tập viên", "editör", "düzenleyen", "редактор", "编辑", "責任編集", "편집", "데스크",
+    "biên tập viên", "editör", "düzenleyen", "редактор", "编辑", "责任编辑", "責任編集", "편집", "데스크",
 )
 
 # News agencies and wire services: credited as authors but not people.
@@ -79,8 +82,13 @@ NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", 
                             "das", "bin", "binti", "al", "el", "ter", "ten", "zu", "y", "e", "st."})
 # <meta> names that credit the author, most deliberate first (any other key ending in "author" or
 # "creator" is read after them).
-AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author",
-               "byl", "og:article:author", "article:author_name")
+# Dublin Core's creator goes before the plain "author", which CMSs fill with a default (the site, "FAIL")
+# or misuse (a paper's reference list); Readability reads them in this order too.
+AUTHOR_META = ("dc.creator", "dc:creator", "dcterms.creator", "dcterms:creator", "author", "article:author",
+               "parsely-author", "sailthru.author", "byl", "og:article:author", "article:author_name")
+# Meta keys ending in "author" that name no article's writer: an app banner's publisher (smartbanner.js)
+# and Twitter handles.
+NOT_AUTHOR_META_PREFIXES = ("twitter:", "smartbanner:")
 # Class/id of an element holding the headline: substrings, and whole class words ("ArticleHead").
 HEADLINE_CLASS_SUBSTRINGS = ("headline", "title", "heading", "titel", "titulo", "titre")
 HEADLINE_CLASS_WORDS = frozenset({"head", "hed"})
@@ -89,6 +97,8 @@ KICKER_CLASS_SUBSTRINGS = ("kicker", "overline", "roofline", "topline", "toptitl
                            "spitzmarke", "eyebrow", "topic", "label", "small")
 # Class substrings of a byline element.
 BYLINE_CLASSES = ("author", "byline", "autor", "auteur", "writer")
+# Class/id substrings of the "about the author" box below a post, whose heading is the writer's name.
+AUTHOR_BOX_CLASSES = ("author-bio", "authorbio", "about-author", "aboutauthor", "author-box", "authorbox")
 
 # schema.org types (lowercased, without the URL) the metadata rules tell apart.
 ARTICLE_TYPES = frozenset({"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",

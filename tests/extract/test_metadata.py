@@ -590,3 +590,154 @@ def test_home_tag_author_about_and_contact_pages_are_not_articles(url):
 def test_collection_page_type_is_not_an_article():
     ld = {"@type": "CollectionPage", "name": "Economy"}
     assert not extract(page(body=PROSE * 3, json_ld=ld), "https://x.example/economy").is_article
+
+
+# ---------------------------------------------------------------- authors: meta keys (round 3)
+
+def test_dublin_core_creator_beats_the_plain_meta_author():
+    # CMSs fill name=author with a default or a paper's reference list; dc.creator is deliberate.
+    html = page('<meta name="author" content="NH. Shear, SP. Spielberg"><meta name="dc.creator" content="Marwan Adwan">')
+    assert extract_authors(doc(html)) == ["Marwan Adwan"]
+
+
+def test_a_meta_property_listing_several_properties_counts_for_each():
+    html = page('<meta property="dc:creator twitter:site_name" content="Creator Name"><meta name="author" content="FAIL">')
+    assert extract_authors(doc(html)) == ["Creator Name"]
+
+
+def test_an_app_banners_author_is_no_article_author():
+    html = page('<meta name="smartbanner:author" content="Jetzt in der App">',
+                '<h1>H</h1><span itemprop="author">Newsdesk</span>' + PROSE)
+    assert extract_authors(doc(html)) == ["Newsdesk"]
+
+
+def test_hcard_author_names_its_fn_but_not_commenters_or_cards_without_one():
+    body = ('<article><h1 class="entry-title">H</h1><div class="entry-meta">By <span class="author vcard">'
+            '<a class="url fn n" href="/author/daniel">Daniel</a></span></div>' + PROSE +
+            '<ol class="comment-list"><li><div class="author vcard"><cite class="fn">Miss Priss</cite></div></li></ol>'
+            '</article>')
+    assert extract_authors(doc(page(body=body))) == ["Daniel"]
+    commenter = '<h1>H</h1>' + PROSE + '<div class="comments"><span class="author vcard"><b class="fn">Miss Priss</b></span></div>'
+    assert extract_authors(doc(page(body=commenter))) == []
+    no_fn = '<h1>H</h1><div class="author vcard">Von <span>Tomas Spahn</span> <time>Fr, 18. Oktober 2019</time></div>' + PROSE
+    assert extract_authors(doc(page(body=no_fn))) == ["Tomas Spahn"]
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Autorin: Uta Staschewski, Projektleiterin der HSS", ["Uta Staschewski"]),  # a title and what it heads
+    ("Jane Doe, Director of Research", ["Jane Doe"]),
+    ("Richard David Precht im Gespräch mit Karin Fischer", ["Richard David Precht", "Karin Fischer"]),
+    ("Fotos", []),
+])
+def test_roles_with_what_they_head_and_interview_credits(raw, expected):
+    assert clean_authors([raw]) == expected
+
+
+def test_a_team_is_a_desk_credited_when_nobody_is():
+    html = page('<meta name="shareaholic:article_author_name" content="Support Team">', '<h1>H</h1>' + PROSE)
+    assert extract_authors(doc(html)) == ["Support Team"]
+    # ... and, credited by the structured data, it stops a guess at a name line under the headline
+    data = {"@type": "BlogPosting", "author": {"@type": "Person", "name": "revamp-it Webteam"}}
+    guess = '<h1>H</h1><p>Johannes Mahler</p><time>12.03.2024</time>' + PROSE
+    assert extract_authors(doc(page(body=guess, json_ld=data))) == ["revamp-it Webteam"]
+
+
+def test_a_byline_box_skips_what_another_label_introduces():
+    data = {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "auto-motor.at Redaktion"}}
+    body = ('<h1>H</h1><div class="article-author"><time>4. November 2021</time> von <address class="author">'
+            '<a>auto-motor.at Redaktion</a></address><ul class="crumbs">in Rubrik: <li><a>Hyundai</a></li>'
+            '<li>&gt; <a>Hyundai Tests</a></li></ul></div>' + PROSE)
+    assert extract_authors(doc(page(body=body, json_ld=data))) == ["auto-motor.at Redaktion"]
+    updated = '<h1>H</h1><div class="byline">Aktualisiert: <span>12.03.2024</span> <span>Jane Doe</span></div>' + PROSE
+    assert extract_authors(doc(page(body=updated))) == ["Jane Doe"]
+
+
+def test_json_ld_agency_typed_organization_beside_the_person_is_kept():
+    data = {"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Paula Steiger"},
+                                               {"@type": "Organization", "name": "SDA"}],
+            "publisher": {"@type": "Organization", "name": "Example News"}}
+    assert extract_authors(doc(page(body="<h1>H</h1>" + PROSE, json_ld=data))) == ["Paula Steiger", "SDA"]
+
+
+def test_a_later_credit_naming_the_writer_and_co_authors_wins():
+    head = '<meta name="author" content="Rudolf Fischer">'
+    body = '<h1>H</h1><div class="author">von Rudolf Fischer, Simon Kohler</div>' + PROSE
+    assert extract_authors(doc(page(head, body))) == ["Rudolf Fischer", "Simon Kohler"]
+    # ... but not a second credit in another role beside the writer ("La información es de")
+    other = ('<h1>H</h1><div class="autor">Publicado por <a>Rudolf Fischer</a><br>La información es de '
+             '<a>Cristian Cerna</a></div>' + PROSE)
+    assert extract_authors(doc(page(head, other))) == ["Rudolf Fischer"]
+
+
+def test_a_one_word_credit_yields_to_its_full_name():
+    data = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "Todd"}}
+    body = '<h1>H</h1><p class="byline">By Todd Bates</p>' + PROSE
+    assert extract_authors(doc(page(body=body, json_ld=data))) == ["Todd Bates"]
+
+
+def test_a_user_name_yields_to_its_accented_spelling():
+    head = '<meta name="dcterms.creator" content="gabor_munier">'
+    body = '<h1>H</h1><p>Von Gàbor Muniér</p>' + PROSE
+    assert extract(page(head, body), URL).authors == ["Gàbor Muniér"]
+
+
+def test_the_site_a_byline_credits_is_returned_when_nobody_else_is():
+    head = '<meta property="og:site_name" content="przepisy.pl">'
+    body = '<h1>H</h1><div class="author">Autor: <span>przepisy.pl</span></div>' + PROSE
+    assert extract_authors(doc(page(head, body))) == ["przepisy.pl"]
+
+
+def test_agencies_and_desks_of_every_structured_source_are_credited_together():
+    data = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "MM-Redaktion"}}
+    head = ('<meta property="og:site_name" content="Mallorca Magazin">'
+            '<meta property="article:author" content="Deutsche Presse-Agentur">'
+            '<meta property="article:author" content="MM-Redaktion">')
+    assert extract_authors(doc(page(head, "<h1>H</h1>" + PROSE, json_ld=data))) == \
+        ["MM-Redaktion", "Deutsche Presse-Agentur"]
+
+
+def test_an_editor_line_is_credited_only_when_no_writer_is():
+    closing = '<h1>新闻标题</h1>' + PROSE + '<div class="p-tags">责任编辑： 焦鹏</div>'
+    assert extract(page(body=closing, lang="zh"), URL).authors == ["焦鹏"]
+    english = '<h1>H</h1>' + PROSE + '<p>Editor: Lin Li</p>'
+    assert extract(page(body=english), URL).authors == ["Lin Li"]
+    written = '<h1>H</h1><p>By Jane Doe</p>' + PROSE + '<p>Editor: Lin Li</p>'
+    assert extract(page(body=written), URL).authors == ["Jane Doe"]
+
+
+def test_a_date_and_a_name_in_one_piece_under_the_headline():
+    body = '<h1>Variablen und ihr Zuhause</h1><p class="text-muted">11.12.2019 - Amelie Loevenich</p>' + PROSE
+    assert extract_authors(doc(page(body=body, lang="de"))) == ["Amelie Loevenich"]
+    place = '<h1>H</h1><p>12.03.2024 - Frankfurt am Main</p>' + PROSE
+    assert extract_authors(doc(page(body=place, lang="de"))) == []
+
+
+def test_the_site_name_on_the_dated_line_is_credited_when_nobody_is():
+    head = '<meta property="og:site_name" content="mitundvoneinander">'
+    body = ('<h1>Ratschläge geben</h1><small>Verfasst von: <strong>mitundvoneinander</strong> | 31. Dezember 2008'
+            '</small>' + PROSE)
+    assert extract_authors(doc(page(head, body, lang="de"))) == ["mitundvoneinander"]
+
+
+def test_the_about_the_author_box_names_the_writer_when_nobody_else_does():
+    body = ('<h1>H</h1>' + PROSE + '<div class="author-bio footer"><h3>Martin Junker</h3><p>Alles von Martin Junker</p>'
+            '</div>')
+    assert extract_authors(doc(page(body=body))) == ["Martin Junker"]
+    credited = '<h1>H</h1><p class="byline">By Jane Doe</p>' + PROSE + '<div class="author-box"><h3>Martin Junker</h3></div>'
+    assert extract_authors(doc(page(body=credited))) == ["Jane Doe"]
+    comment = '<h1>H</h1>' + PROSE + '<div class="comments"><div class="author-box"><h3>Miss Priss</h3></div></div>'
+    assert extract_authors(doc(page(body=comment))) == []
+
+
+def test_a_byline_just_above_the_headline_is_read():
+    buttons = "".join(f'<div class="btn"><a href="/b{n}">Button {n}</a></div>' for n in range(20))
+    body = ('<nav><a href="/">Home</a></nav><h2>Melas</h2><div>by</div><h3><a href="/profile/1">delta201</a></h3>'
+            '<h1>Chapter 1: Prologue</h1>' + buttons + PROSE)
+    assert extract(page(body=body), URL).authors == ["delta201"]
+
+
+def test_the_blogs_own_hcard_linking_home_is_no_author():
+    body = ('<div id="header"><h1 class="vcard author"><a class="fn" href="https://news.example.com/">Krimiblog-Archiv</a>'
+            '</h1></div><h3 class="entry-title">H</h3><h4 class="vcard author">vom <span class="fn">Jane Doe</span></h4>'
+            + PROSE)
+    assert extract_authors(doc(page(body=body))) == ["Jane Doe"]
