@@ -198,7 +198,10 @@ def _instruments(conn: sqlite3.Connection) -> None:
 def _body_formats_and_utc(conn: sqlite3.Connection) -> None:
     """Issue 16: body_html, body_markdown, image_url and the body's images; UTC instants of the
     dates; the FAQ text written by the store (its V2 triggers dropped); search by sqlite-utils'
-    enable_fts, whose update trigger is then narrowed to real text changes (docs/schema.md)."""
+    enable_fts, whose update trigger is then narrowed to real text changes (docs/schema.md).
+    A file that already holds articles keeps V2's index: it indexes the same columns with the same
+    tokenizer, and rebuilding it would hold the write lock for the whole file (21 s at 100k
+    articles, bench/db_backfill.py) while every crawl waits."""
     from sqlite_utils import Database
     from sqlite_utils.db import ForeignKey
 
@@ -217,7 +220,23 @@ def _body_formats_and_utc(conn: sqlite3.Connection) -> None:
         if_not_exists=True)
     for trigger in ("faqs_text_ai", "faqs_text_ad", "faqs_text_au"):
         conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")  # names from V2, not user data
-    enable_search(db)
+    if not _has_equivalent_index(conn):
+        enable_search(db)
+
+
+def _has_equivalent_index(conn: sqlite3.Connection) -> bool:
+    """Whether articles are stored and articles_fts is V2's index of them: the FTS_COLUMNS, this
+    tokenizer, external content in `articles` (V2's narrowed triggers keep it current)."""
+    if conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None:
+        return False  # nothing to index: the empty file gets sqlite-utils' index at no cost
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
+    if row is None:
+        return False
+    columns = tuple(info[1] for info in conn.execute("PRAGMA table_info(articles_fts)"))
+    triggers = {name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles'")}
+    return (columns == FTS_COLUMNS and FTS_TOKENIZER in row[0] and 'content="articles"' in row[0]
+            and {"articles_fts_ai", "articles_fts_ad", "articles_fts_au"} <= triggers)
 
 
 FTS_COLUMNS = ("title", "body", "faq_text")

@@ -117,3 +117,47 @@ def test_faq_text_is_a_column_the_store_writes(tmp_path):
         store.upsert_article(Article(url="https://x.example/a", body="Body text.", faq=entries[1:]), "x")
         assert store.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'readers'").fetchall()
         assert not store.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'journal'").fetchall()
+
+
+def _index_sql(conn) -> str:
+    return conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
+
+
+def test_upgrading_a_file_with_articles_keeps_its_search_index(tmp_path):
+    """V2's index already holds title, body and FAQ text: the issue-16 step must not rebuild it
+    (a rebuild holds the write lock for the whole file), and search must stay whole and current."""
+    path = tmp_path / "news.db"
+    database_at(path, 3)
+    seed_v1(path, "A body about quarterly journals.")
+    conn = sqlite3.connect(path)
+    before = _index_sql(conn)
+    conn.close()
+    with Store(path) as store:
+        assert _index_sql(store.conn) == before  # the same table: not dropped and rebuilt
+        search = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+
+        def hits(word: str) -> list[int]:
+            return [row[0] for row in store.conn.execute(search, (word,))]
+
+        assert hits("journals") == [1]
+        assert hits("stored") == [1]  # the FAQ answer, indexed by V2
+        new = store.upsert_article(Article(url="https://new.example/b", title="Fresh", body="Ledger news."), "new")
+        assert hits("ledger") == [new.article_id]
+        store.upsert_article(Article(url="https://new.example/b", title="Fresh", body="Other words."), "new")
+        assert hits("ledger") == [] and hits("other") == [new.article_id]
+        store.conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+
+
+def test_an_empty_file_gets_the_index_sqlite_utils_makes(tmp_path):
+    from sqlite_utils import Database
+
+    path = tmp_path / "news.db"
+    database_at(path, 3)
+    conn = sqlite3.connect(path)
+    before = _index_sql(conn)
+    conn.close()
+    with Store(path) as store:
+        assert _index_sql(store.conn) != before
+        assert Database(store.conn)["articles"].detect_fts() == "articles_fts"
+        triggers = {name for (name,) in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert {"articles_ai", "articles_ad", "articles_au"} <= triggers
