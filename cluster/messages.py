@@ -63,8 +63,10 @@ def finish(run_id: int, status: str, counters: RunCounters, message: str | None,
                     counters={"pages_fetched": counters.pages_fetched, "errors": counters.errors})
 
 
-def close(run_id: int, status: str, message: str) -> dict:
-    return _message("close", run_id=run_id, status=status, message=message)
+def close(run_id: int, status: str, message: str, ended: bool = True) -> dict:
+    """`ended` False: the crawl is being stopped and may still send its last batches (a timeout);
+    its run is marked, its lock kept until the close that says it ended."""
+    return _message("close", run_id=run_id, status=status, message=message, ended=ended)
 
 
 # ---------------------------------------------------------------------------- articles

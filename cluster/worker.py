@@ -91,6 +91,7 @@ class RunSupervisor(Supervisor):
             if ended and child.process.returncode == 0 and child.stop_status is None:
                 continue  # it finished its run itself
             # Queued behind the child's own batches and end: a run the child finished stays as it is.
-            app.send_task(CLOSE_TASK, args=[messages.close(self.run_id, status, message or child.stop_message)],
+            close = messages.close(self.run_id, status, message or child.stop_message, ended)
+            app.send_task(CLOSE_TASK, args=[close],
                           queue=STORE_QUEUE, retry=True, retry_policy={"max_retries": 10, "interval_max": 2})
         return []

@@ -131,6 +131,9 @@ class Writer:
     def close_message(self, message: dict) -> None:
         """A run whose crawl ended without finishing it (killed, crashed, timed out)."""
         data = messages.check(message, "close")
+        if not data.get("ended", True):  # still running: free its lock and publish it once it ended
+            runs.mark_run(self.store.conn, data["run_id"], data["status"], data["message"])
+            return
         self.close_run(data["run_id"], data["status"], data["message"])
 
     def close_run(self, run_id: int, status: str, message: str, conn=None) -> None:
