@@ -83,7 +83,7 @@ class RunSupervisor(Supervisor):
         s = self.settings
         command = [sys.executable, "-m", "newsagg", "crawl", source.name, "--trigger", self.trigger,
                    "--config", str(s.config_path), "--run-id", str(self.run_id), "--max-pages", str(source.max_pages),
-                   "--log-level", s.log_level, "--log-file", str(log_path), "--quiet", *self.extra]
+                   "--log-level", s.log_level, "--log-file", str(log_path), *self.extra]
         return command, {**os.environ, BROKER_ENV: self.broker_url}
 
     def _close_runs(self, children: list[Child], status: str, message: str | None, ended: bool) -> list[int]:

@@ -26,6 +26,8 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.utils.httpobj import urlparse_cached
 
+from scraper.closing import closer_of
+
 PAUSE_STATUSES = {429, 503}
 
 
@@ -75,7 +77,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return cls(crawler.settings, crawler)
 
     def _closing(self) -> bool:
-        closer = getattr(self.crawler, "newsagg_closer", None)
+        closer = closer_of(self.crawler)
         return closer is not None and closer.closing
 
     async def process_request(self, request: Request, spider=None) -> None:
