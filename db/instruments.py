@@ -116,7 +116,7 @@ def retag(conn: sqlite3.Connection, filters=None, batch: int = BACKFILL_BATCH, r
 
     recognise_article = recognise_article or recognise
     where, params = (filters or ArticleFilter(include_duplicates=True)).where("articles.id > ?")
-    sql = (f"SELECT articles.id, title, body, language, published_at FROM articles{where}"
+    sql = (f"SELECT articles.id, title, body, language, published_at, modified_at FROM articles{where}"
            " ORDER BY articles.id LIMIT ?")
     report = RetagReport()
     last_id = 0
@@ -125,11 +125,12 @@ def retag(conn: sqlite3.Connection, filters=None, batch: int = BACKFILL_BATCH, r
         if not rows:
             return report
         last_id = rows[-1][0]
-        fresh = {row[0]: (tuple(row[1:]), recognise_article(row[1], row[2], row[3], row[4])) for row in rows}
+        fresh = {row[0]: (tuple(row[1:]), recognise_article(*row[1:])) for row in rows}
         with transaction(conn):
             marks = ",".join("?" * len(fresh))
             now = {row[0]: tuple(row[1:]) for row in conn.execute(
-                f"SELECT id, title, body, language, published_at FROM articles WHERE id IN ({marks})", list(fresh))}
+                f"SELECT id, title, body, language, published_at, modified_at FROM articles WHERE id IN ({marks})",
+                list(fresh))}
             stored = _stored_tags(conn, list(fresh))
             for article_id, (read, tags) in fresh.items():
                 if now.get(article_id) != read:
@@ -138,6 +139,10 @@ def retag(conn: sqlite3.Connection, filters=None, batch: int = BACKFILL_BATCH, r
                 if stored.get(article_id, set()) != {_row_of(tag) for tag in tags}:
                     _replace(conn, article_id, tags)
                     report.changed += 1
+            # A watchlist may rename an instrument it keeps: the key stays, the name follows.
+            conn.executemany("UPDATE instruments SET name = ? WHERE key = ? AND name IS NOT ?",
+                             {(tag["name"], _key(tag), tag["name"]) for _, tags in fresh.values() for tag in tags
+                              if tag.get("name")})
         report.articles += len(rows)
         if progress:
             progress(report)

@@ -123,6 +123,37 @@ def test_retag_after_a_watchlist_change(tmp_path):
     assert again.stdout.strip() == "retagged 3 articles: 0 changed"  # not article 3 (September)
 
 
+def test_retag_renames_an_instrument_the_watchlist_renames(tmp_path):
+    db = tmp_path / "news.db"
+    watchlist = tmp_path / "watchlist.csv"
+    watchlist.write_text("symbol,exchange,name,aliases\nQZX,HOSE,Quang Zen Xanh,\n", encoding="utf-8")
+    with Store(db) as store:
+        store.upsert_article(Article(url="https://x.example/4", title="Vietnam midcaps",
+                                     body="Shares of Quang Zen Xanh (HOSE: QZX) rose 3%.", language="en"), "x")
+    assert newsagg("retag", "--db", str(db), "--watchlist", str(watchlist)).returncode == 0
+    assert [row[0] for row in query(db, "SELECT name FROM instruments WHERE symbol = 'QZX'")] == ["Quang Zen Xanh"]
+    watchlist.write_text("symbol,exchange,name,aliases\nQZX,HOSE,QZX Holdings,Quang Zen Xanh\n", encoding="utf-8")
+    done = newsagg("retag", "--db", str(db), "--watchlist", str(watchlist))
+    assert done.returncode == 0, done.stderr
+    assert [tuple(row) for row in query(db, "SELECT symbol, name FROM instruments WHERE symbol = 'QZX'")] == [
+        ("QZX", "QZX Holdings")]
+
+
+def test_retag_reads_the_update_date_as_the_crawl_does(tmp_path):
+    """A listing window reaches up to the article's update (Uber listed in May 2019, between the
+    two dates): retag must keep what the crawl tagged, not judge by the first date alone."""
+    from db.instruments import retag
+
+    db = tmp_path / "news.db"
+    article = Article(url="https://x.example/u", title="Update", body="Uber (NYSE: UBER) shares rose.",
+                      published_at="2019-04-01T10:00:00+00:00", modified_at="2019-06-01T10:00:00+00:00", language="en")
+    with Store(db) as store:
+        store.upsert_article(article, "x")
+        assert set(tagged(db, 1)) == {"UBER"}
+        report = retag(store.conn, batch=10)
+    assert report.changed == 0 and set(tagged(db, 1)) == {"UBER"}
+
+
 def test_retag_leaves_an_article_a_crawl_rewrote_meanwhile(tmp_path):
     from db.instruments import retag
     from instruments import recognise
@@ -133,12 +164,12 @@ def test_retag_leaves_an_article_a_crawl_rewrote_meanwhile(tmp_path):
             store.upsert_article(article, "x")
         store.conn.execute("DELETE FROM article_instruments WHERE article_id = 3")
 
-        def recognise_while_a_crawl_writes(title, body, language, published):
+        def recognise_while_a_crawl_writes(title, body, language, published, modified):
             if "September" in title:  # article 3: a crawl stores a new version between read and write
                 with Store(db) as crawler:
                     crawler.upsert_article(Article(**{**ARTICLES[2].__dict__, "body": "Shares of Alphabet slipped.",
                                                       "instruments": None}), "x")
-            return recognise(title, body, language, published)
+            return recognise(title, body, language, published, modified)
 
         report = retag(store.conn, batch=10, recognise_article=recognise_while_a_crawl_writes)
     assert (report.articles, report.changed, report.skipped) == (3, 0, 1)
