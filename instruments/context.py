@@ -54,11 +54,14 @@ SENTENCE_OPENERS = frozenset({
     "quand", "mais", "donc", "comme", "pour", "avec", "selon",
 })
 
-# ... or right before it: "shares of Target", "cổ phiếu VIC", "Aktien von Allianz".
+# ... or right before it, as whole words: "shares of Target", "cổ phiếu VIC", "Aktien von Allianz",
+# "the carmaker Tesla" (not "lawmaker", "confirm", "accompany")...
 CUE_PHRASES_BEFORE = ("shares of", "stake in", "aktien von", "aktie von", "cổ phiếu", "công ty", "tập đoàn",
-                      "actions de", "acciones de", "azioni di", "firma", "konzern", "unternehmen", "hersteller",
-                      "company", "firm", "maker", "manufacturer", "retailer", "insurer", "carmaker", "automaker",
-                      "chipmaker", "société", "groupe", "empresa", "azienda")
+                      "actions de", "acciones de", "azioni di", "company", "firm", "maker", "manufacturer",
+                      "retailer", "insurer", "carmaker", "automaker", "chipmaker", "société", "groupe", "empresa",
+                      "azienda")
+# ... or as the end of a German compound: "der Autokonzern VW", "die Softwarefirma SAP".
+CUE_SUFFIXES_BEFORE = ("firma", "konzern", "unternehmen", "hersteller")
 
 # A one-word name after "the" and before one of these is the company's ("the Netflix app", "the Apple
 # store"); before anything else it may be a place or thing ("the Amazon, a major carbon sink").

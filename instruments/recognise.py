@@ -54,6 +54,8 @@ _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.!?](?=\s)|\n")
 _DECIMAL = re.compile(r"\d+[.,]\d+")
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])(?P<first>[A-Z][a-z]+) (?:[A-Z]\. )?$")
+# A cue phrase ending right before a name, as whole words ("the carmaker Tesla", not "lawmaker").
+_CUE_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, context.CUE_PHRASES_BEFORE)) + r")$")
 _MODEL_CODE = re.compile(r"-\d")  # "BD-1", "BT-7274": a model or product code, not the company
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)*)(?:-|[ \u00a0\u202f]?(?P<degrees>(?:"
                             + "|".join(re.escape(word) for word in context.DEGREE_WORDS)
@@ -617,7 +619,7 @@ def _has_cue(text: str, start: int, stop: int, strict: bool = False) -> bool:
     if after_word in context.CUES_AFTER and not (strict and after_word in context.NAME_HEADS):
         return True
     before = text[max(0, start - 20):start].casefold().rstrip()
-    return before.endswith(context.CUE_PHRASES_BEFORE)
+    return before.endswith(context.CUE_SUFFIXES_BEFORE) or _CUE_BEFORE.search(before) is not None
 
 
 def _name_before(text: str, position: int) -> str | None:

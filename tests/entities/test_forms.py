@@ -222,6 +222,16 @@ def test_an_acronym_name_counts_with_a_company_cue():
     assert ("stock", "CAE") in tags("Die CAE GmbH eröffnet ein Trainingszentrum.", language="de")
 
 
+@pytest.mark.parametrize("text", ["Both sides confirm Kodiak was there.", "He said the lawmaker Kodiak had lied."])
+def test_a_cue_word_inside_another_word_is_no_cue(text):
+    assert tags(text) == {}
+
+
+def test_a_cue_word_before_a_name_and_a_compound_ending_in_one_are_cues():
+    assert ("stock", "KGS") in tags("The company Kodiak Gas Services rose.")
+    assert ("stock", "VOW3") in tags("Der Autokonzern Volkswagen legte zu.", language="de")
+
+
 def test_an_article_updated_after_a_listing_may_name_the_listed_company():
     text = "Coinbase charges a spread of about 0.50%."
     assert tags(text, published="2021-03-23") == {}
