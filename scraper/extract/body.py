@@ -82,8 +82,9 @@ def extract_content(doc: Document, container: str | None = None, drop: Sequence[
     """Body, FAQ and disclaimer from one walk of the page; FAQ and notices are taken out of the body.
 
     A site profile's hints (CSS or XPath selectors, scraper/extract/sites/): `container` is the
-    article element (when it matches; else the container is found as usual), `drop` removes
-    elements from the page before anything is read, `notices` are disclaimer boxes."""
+    article element (when it matches; else the container is found as usual), `drop` elements
+    whose text blocks are left out of everything read here (body, FAQ, notices), `notices` are
+    disclaimer boxes."""
     page_blocks = iter_blocks(doc.root, keep_hidden=True)
     if drop:
         dropped = _selected(doc, drop)
@@ -100,7 +101,8 @@ def extract_content(doc: Document, container: str | None = None, drop: Sequence[
         embedded = _embedded_body(doc)
         if embedded is None or len(embedded[0]) < _STUB_GAIN * _chars(blocks):
             embedded = None
-            region, blocks = _unmarked_region(doc, visible, region, blocks, title)
+            if chosen is None:  # a profile's container is the article, however short
+                region, blocks = _unmarked_region(doc, visible, region, blocks, title)
     article_root = region.root if region is not None and region.root.tag not in ("body", "html") else None
     faq = find_faq(doc, page_blocks, article_root)
     found = find_disclaimers(page_blocks, article_root)
@@ -261,7 +263,7 @@ def _teaser_at(blocks: list[Block], index: int):
     if item is None:
         return None
     neighbours = [blocks[position].element for position in (index - 1, end) if 0 <= position < len(blocks)]
-    own_item = not any(_is_within(element, item) for element in neighbours)
+    own_item = not any(_inside(element, {item}) for element in neighbours)
     if _signature(headline) == _signature(excerpt) and not own_item:
         return None
     card = own_item and any(node.tag in ("article", "li") for node in (item, *islice(item.iterancestors(), _CARD_LEVELS)))
@@ -272,16 +274,12 @@ def _common_ancestor(headline, excerpt, levels: int):
     """The nearest element holding both, at most `levels` above the headline (None if farther)."""
     item = headline
     for _ in range(levels + 1):
-        if _is_within(excerpt, item):
+        if _inside(excerpt, {item}):
             return item
         item = item.getparent()
         if item is None:
             return None
     return None
-
-
-def _is_within(element, ancestor) -> bool:
-    return element is ancestor or any(node is ancestor for node in element.iterancestors())
 
 
 def _signature(element) -> tuple:
