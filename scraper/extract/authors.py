@@ -564,13 +564,20 @@ def _dated_line_authors(doc: Document) -> list[str]:
     chrome = PageChrome(doc)
     pieces = list(_joined_prefixes(text for text, parent in header_pieces(doc)
                                    if parent.tag not in _NOT_BYLINE_TAGS and not _outside_article(parent, chrome)))
+    dated: dict[int, bool] = {}  # the slow date parser once per piece, not once per neighbour
+
+    def names_a_date(at: int) -> bool:
+        if at not in dated:
+            dated[at] = names_a_day(pieces[at], fast=False)
+        return dated[at]
+
     for index, piece in enumerate(pieces):
         # "Filed Under:", "Tags:" label what follows; they are not names.
         if piece.endswith((":", "：")) or len(piece) > _MAX_NAME_CHARS:
             continue
-        if any(names_a_day(text, fast=False) for text in pieces[max(index - 1, 0):index + 2]):
+        if any(names_a_date(at) for at in range(max(index - 1, 0), min(index + 2, len(pieces)))):
             # ... the date and the name in one piece: "11.12.2019 - Amelie Loevenich"
-            for part in [piece] + (_DATE_NAME_SEPARATOR.split(piece) if names_a_day(piece, fast=False) else []):
+            for part in [piece] + (_DATE_NAME_SEPARATOR.split(piece) if names_a_date(index) else []):
                 names = clean_authors([part], min_words=2)
                 if names:
                     return names

@@ -17,7 +17,7 @@ but a signal only counts when the page backs it up:
 3. Pages without a backed-up structured headline (older templates, portals): the visible
    heading (h1-h6, or any short text) that is the <title> or a segment of it, "Headline" in
    "Headline - Soccer - Sport"; the longest one wins, in its visible spelling.
-4. Otherwise the first non-empty signal in the order above, the <title> last.
+4. Otherwise the first non-empty signal in the order above, then the first heading.
 
 Then what readers see may overrule the answer on pages without a JSON-LD headline:
 
