@@ -85,6 +85,17 @@ def test_profile_fields_win_over_the_generic_chain():
     assert "Prices are indicative" not in article.body
 
 
+def test_a_profiles_container_is_the_article_however_short():
+    """A brief next to long related stories: the stub safety net must not trade the profile's
+    container for another one."""
+    related = "".join(f"<p>Related story {n}: markets moved again as investors weighed the central bank's next "
+                      "step, the dollar and a long list of earnings reports due this week.</p>" for n in range(6))
+    page = (f"<html><head><title>Brief</title></head><body><div class='story-body'><p>Gold rose 1% in early "
+            f"trade.</p></div><div class='related-stories'>{related}</div></body></html>")
+    brief = SiteProfile(hosts=("example-markets.com",), body="div.story-body", name="brief")
+    assert extract(page, URL, profile=brief).body == "Gold rose 1% in early trade."
+
+
 def test_selectors_that_match_nothing_fall_back_to_the_generic_chain():
     empty = SiteProfile(hosts=("example-markets.com",), title=(".nope",), published=(".nope",),
                         authors=(".nope",), body=".nope", drop=(".nope",), notices=(".nope",), name="empty")
