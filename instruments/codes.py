@@ -14,7 +14,7 @@ INDEX_RICS = {
     "FTMIB": "FTSE MIB", "AEX": "AEX", "SSMI": "SMI", "ATX": "ATX", "OMXS30": "OMX Stockholm 30",
     "N225": "Nikkei 225", "TOPX": "TOPIX", "HSI": "Hang Seng", "SSEC": "Shanghai Composite",
     "CSI300": "CSI 300", "KS11": "KOSPI", "BSESN": "Sensex", "NSEI": "Nifty 50", "AXJO": "S&P/ASX 200",
-    "GSPTSE": "S&P/TSX Composite", "BVSP": "Ibovespa", "VNI": "VN-Index", "DXY": "DXY",
+    "GSPTSE": "S&P/TSX Composite", "KSE": "KSE-100", "BVSP": "Ibovespa", "VNI": "VN-Index", "DXY": "DXY",
     "MIWD00000PUS": "MSCI ACWI", "MIAPJ0000PUS": "MSCI AC Asia Pacific ex Japan", "MSCIEF": "MSCI Emerging Markets",
     "MIWO00000PUS": "MSCI World", "SOX": "PHLX Semiconductor", "BKX": "BKX",
 }
@@ -22,5 +22,5 @@ INDEX_RICS = {
 CURRENCIES = frozenset({
     "USD", "EUR", "JPY", "GBP", "CHF", "CNY", "CNH", "AUD", "CAD", "NZD", "HKD", "SGD", "INR", "KRW", "VND",
     "RUB", "TRY", "BRL", "MXN", "ZAR", "SEK", "NOK", "DKK", "PLN", "TWD", "THB", "IDR", "MYR", "PHP",
-    "HUF", "CZK", "ILS", "SAR", "AED", "NGN", "EGP", "ARS", "UAH", "PKR",
+    "HUF", "CZK", "ILS", "SAR", "AED", "NGN", "EGP", "ARS", "UAH", "PKR", "LKR",
 })

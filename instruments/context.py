@@ -92,6 +92,10 @@ CURRENCY_CUES = tuple(re.compile(pattern) for pattern in (
 ))
 # A currency name followed by one of these is a unit or a thing, not the market instrument:
 # "in dollar terms", "dollar bills", "dollar-denominated debt", "euro coins".
+# Currencies whose bare name keeps its meaning beside another currency of the same name: other
+# currencies are quoted against them ("the Australian dollar rose against the dollar").
+ANCHOR_CURRENCIES = frozenset({"USD"})
+
 CURRENCY_UNITS = frozenset({
     "terms", "bill", "bills", "note", "notes", "coin", "coins", "denominated", "backed", "amount", "amounts",
     "sign", "symbol", "store", "stores", "shop", "shops", "zone", "area", "millionaire", "millionaires",

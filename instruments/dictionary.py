@@ -89,6 +89,8 @@ class Entry:
     explicit: set[str] = field(default_factory=set)  # names a listing file gives (not derived)
     cued: set[str] = field(default_factory=set)  # "?name": counts only in its kind's context
     trusted: set[str] = field(default_factory=set)  # "=name": never read as an everyday word
+    # derived names a generated list marks "?": kept with a company cue even where they are everyday words
+    cued_if_common: set[str] = field(default_factory=set)
     home: str | None = None  # exchange family, to break ties between entries sharing a name
     listed_from: str | None = None
     listed_until: str | None = None
@@ -138,11 +140,13 @@ class Dictionary:
             for name in sorted(entry.names - entry.removed):
                 single = len(name.split()) == 1
                 common = common_words.get(name.casefold(), frozenset()) if single else frozenset()
+                cued = name in entry.cued or entry.instrument.kind == "currency"
                 if common and name not in entry.explicit:
-                    continue  # "News" from News Corp, "City" from City Holding: only when a list says so
+                    if name not in entry.cued_if_common or common & {"en", "*"}:
+                        continue  # "News" from News Corp, "City" from City Holding: only when a list says so
+                    cued = True  # "Gartner" (Danish for gardener): "Gartner Inc.", "Gartner analysts"
                 if name in entry.trusted:
                     common = frozenset()
-                cued = name in entry.cued or entry.instrument.kind == "currency"
                 variants = not cued and not common and name in case_variants
                 self._add_alias(keys, Alias(name, index, name.islower(), common, cued, variants=variants))
                 if single and entry.instrument.kind != "currency" and len(name) >= 3 and name[-1].isalpha() \
@@ -324,8 +328,11 @@ def supplement_rows(entries: list[Entry], rows: Iterable[ListingRow]) -> None:
         index = by_listing.get(listing)
         if index is not None:  # its names nobody else has: "Seagate" for Seagate Technology
             known = entries[index]
+            if known.instrument.kind != row.kind or not _same_company(known.instrument.name, row.name):
+                continue
+            known.cued_if_common |= {alias[1:] for alias in row.aliases if alias[:1] == "?"} & known.names
             free = [alias for alias in row.aliases if alias.lstrip("?=").casefold() not in owners]
-            if free and known.instrument.kind == row.kind and _same_company(known.instrument.name, row.name):
+            if free:
                 _add_aliases(known, free)
                 for alias in free:
                     owners.setdefault(alias.lstrip("?=").casefold(), set()).add(index)

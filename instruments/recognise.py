@@ -56,7 +56,10 @@ _DECIMAL = re.compile(r"\d+[.,]\d+")
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])(?P<first>[A-Z][a-z]+) (?:[A-Z]\. )?$")
 # A cue phrase ending right before a name, as whole words ("the carmaker Tesla", not "lawmaker").
 _CUE_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, context.CUE_PHRASES_BEFORE)) + r")$")
-_MODEL_CODE = re.compile(r"-\d")  # "BD-1", "BT-7274": a model or product code, not the company
+# "BD-1", "BT-7274", "BD-R", "BD-RE": a model or product code, not the company
+_MODEL_CODE = re.compile(r"-(?:\d|[A-Z]{1,2}(?![\w-]))")
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+_PRODUCT_NUMBER = re.compile(r" [A-Z]{0,3}\d")  # "the Boeing 777", "the Airbus A350": the maker's product
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)*)(?:-|[ \u00a0\u202f]?(?P<degrees>(?:"
                             + "|".join(re.escape(word) for word in context.DEGREE_WORDS)
                             + r")[ \u00a0\u202f]?)?)$", re.IGNORECASE)
@@ -81,6 +84,8 @@ class _Hit:
     by_capital: str | None = None  # the everyday-word name whose only support is its capital letter
     stop: int = -1  # end of a name in the text
     needs_crypto: bool = False  # a crypto name that is also something else ("ETH", "Stellar"): needs crypto context
+    currency_noun: str | None = None  # a currency name's last word ("rupee" of "rupee" and "Pakistani rupee")
+    bare: bool = False  # ... when the name is that word alone
 
 
 class _Article:
@@ -138,6 +143,7 @@ class Recogniser:
             if hit.by_capital in embedded:
                 hit.supported = False
         self._crypto_context(title_hits + body_hits, article)
+        self._bare_currencies(title_hits + body_hits)
         strong = {self._key(hit) for hit in title_hits + body_hits if not hit.weak or hit.supported}
         tags: dict[str, Tag] = {}
         for in_title, hits in ((True, title_hits), (False, body_hits)):
@@ -181,6 +187,22 @@ class Recogniser:
                 or any(hit.needs_crypto and hit.supported for hit in hits) or article.crypto_title():
             for hit in waiting:
                 hit.supported = True
+
+    def _bare_currencies(self, hits: list[_Hit]) -> None:
+        """"rupee" alone is the Indian rupee unless the article qualifies it otherwise: after "the
+        Pakistani rupee", a bare "rupee" is that one (when the article never writes "Indian rupee").
+        The anchor currencies stay themselves: "the Australian dollar against the dollar"."""
+        entries = self.dictionary.entries
+        qualified: dict[str, set[int]] = {}
+        for hit in hits:
+            if hit.currency_noun and not hit.bare:
+                qualified.setdefault(hit.currency_noun, set()).add(hit.entry)
+        for hit in hits:
+            if not hit.bare or entries[hit.entry].instrument.symbol in context.ANCHOR_CURRENCIES:
+                continue
+            others = qualified.get(hit.currency_noun, set())
+            if len(others) == 1 and hit.entry not in others:
+                hit.entry = next(iter(others))
 
     def _key(self, hit: _Hit) -> str:
         return f"entry:{hit.entry}" if hit.entry is not None else hit.instrument.key
@@ -269,7 +291,7 @@ class Recogniser:
         for symbol in symbols:
             if not closed and (len(symbol) < 2 or symbol in TRAPS):
                 continue  # "Nasdaq: A look at ...", "NYSE: IT stocks ..."
-            exchange = exchanges.canonical(spelling, symbol)
+            symbol, exchange = _unsuffixed(symbol, exchanges.canonical(spelling, symbol))
             if symbol.isdigit() and exchanges.family(exchange) not in exchanges.NUMERIC_TICKERS:
                 continue  # "Nasdaq: 334": US, European and Vietnamese tickers have letters
             entry = self.dictionary.lookup_listing(symbol, exchange)
@@ -370,6 +392,9 @@ class Recogniser:
             if lines and not _has_cue(text, start, stop, strict=True) and article.says(lines):
                 continue  # "RTX 3080" in an article on Nvidia's cards: the product line
             hit = _Hit(entry, None, start, "name", stop=stop)
+            if kind == "currency":
+                hit.currency_noun = alias.text.split()[-1].casefold()
+                hit.bare = " " not in alias.text
             if kind == "crypto" and not alias.cued and not _says_crypto(alias.text):
                 hit.weak = hit.needs_crypto = True  # "ETH Zürich", "magazine Stellar": only with crypto context
                 hit.supported = _kind_cue(kind, text, start, stop) or _crypto_paragraph(text, start, stop)
@@ -426,6 +451,14 @@ _HOME_MARKET = {"en": "US", "de": "DE", "fr": "Euronext Paris", "vi": "VN", "ja"
                 "da": "Nasdaq Copenhagen", "ko": "KR"}
 
 
+def _unsuffixed(symbol: str, exchange: str | None) -> tuple[str, str | None]:
+    """"(KSE: 066570.KS)": the exchange suffix some writers add after the exchange's name as well."""
+    base, _, suffix = symbol.rpartition(".")
+    if base and suffix in exchanges.SUFFIXES and suffix not in exchanges.WEAK_SUFFIXES:
+        return base, exchanges.SUFFIXES[suffix]
+    return symbol, exchange
+
+
 def _case_fits(span: str, alias) -> bool:
     if alias.any_case or alias.entry < 0:
         return span.casefold() == alias.text.casefold() or fold(span) == fold(alias.text)
@@ -434,6 +467,8 @@ def _case_fits(span: str, alias) -> bool:
         return True
     if alias.variants and span[:1].isupper() and fold(span) == fold(alias.text):
         return True  # a distinctive name in another case: "Gamestop", "Baywa", "Axa"
+    if _CAMEL_CASE.fullmatch(span) and not alias.common_in and fold(span) == fold(alias.text):
+        return True  # an inner capital no everyday word has: "MasterCard", "NetGear" for "Mastercard", "Netgear"
     return span.isupper() and span == alias.text.upper() and len(alias.text) >= 4  # an all-capitals headline
 
 
@@ -546,11 +581,12 @@ def _inside_other_name(text: str, start: int, stop: int, alias) -> bool:
 
 def _the_thing(text: str, start: int, stop: int, alias) -> bool:
     """"the Amazon, a major carbon sink": a one-word name after "the" is a place or thing unless a
-    company thing ("the Netflix app"), a capitalised word ("the Amazon Prime") or an owner's 's follows."""
+    company thing ("the Netflix app"), a capitalised word ("the Amazon Prime"), a model number ("the
+    Boeing 777") or an owner's 's follows."""
     if " " in alias.text or text[max(0, start - 4):start].casefold() != "the ":
         return False
     after = text[stop:stop + 3]
-    if after.startswith(("'s", "’s")) or after[:1] == " " and after[1:2].isupper():
+    if after.startswith(("'s", "’s")) or after[:1] == " " and after[1:2].isupper() or _PRODUCT_NUMBER.match(text, stop):
         return False
     return _next_word(text, stop) not in context.COMPANY_THINGS_AFTER
 

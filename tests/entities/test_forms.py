@@ -324,3 +324,48 @@ def test_a_company_name_inside_a_club_university_product_line_or_place_is_no_tag
 ])
 def test_the_same_companies_elsewhere_stay_tags(text, symbol):
     assert symbol in {key[1] for key in tags(text)}
+
+
+# --- fifth pass: holdout4's errors, by kind --------------------------------------------------------
+
+def test_an_exchange_suffix_written_after_the_exchange_name_is_that_listing():
+    found = tags("LG Electronics (KSE: 066570.KS) said on Monday.")
+    assert set(found) == {("stock", "066570")}
+
+
+@pytest.mark.parametrize(("text", "symbol"), [
+    ("Visa and MasterCard officials were deposed.", "MA"),
+    ("The Boeing 777 started its journey.", "BA"),
+    ("Orders for the Airbus A350 grew.", "AIR"),
+])
+def test_inner_capitals_and_model_numbers_keep_the_company(text, symbol):
+    assert ("stock", symbol) in tags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It burns a BD-R disc in 16 minutes and reads BD-RE media.",
+    "The Amazon, a major carbon sink, is burning.",
+    "MasterClass sells online courses.",  # inner capitals of another name
+])
+def test_model_codes_and_places_stay_no_company(text):
+    assert not any(kind == "stock" for kind, _ in tags(text)), tags(text)
+
+
+def test_a_bare_currency_name_is_the_one_the_article_qualifies():
+    found = tags("The Pakistan rupee fell to 61.95 per dollar. The rupee weakened further against the dollar.")
+    assert ("currency", "PKR") in found and ("currency", "INR") not in found
+    assert found[("currency", "PKR")]["mentions"] == 2
+    assert ("currency", "INR") in tags("The rupee fell against the dollar.")
+    both = tags("The Indian rupee and the Pakistani rupee fell; the rupee slid against the dollar.")
+    assert both[("currency", "INR")]["mentions"] == 2
+
+
+def test_the_dollar_stays_the_us_dollar_beside_another_dollar():
+    found = tags("The Australian dollar rose against the dollar.")
+    assert {("currency", "AUD"), ("currency", "USD")} <= set(found)
+
+
+def test_a_company_named_like_a_word_of_another_language_counts_with_a_cue():
+    # "Gartner" is Danish and Norwegian for gardener: with a company cue it is the company in English
+    assert ("stock", "IT") in tags("said Thilo Koslowski, an analyst for Gartner Inc.")
+    assert ("stock", "IT") not in tags("Der Gartner pflanzte Rosen.", language="de")
