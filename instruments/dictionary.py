@@ -314,7 +314,7 @@ def supplement_rows(entries: list[Entry], rows: Iterable[ListingRow]) -> None:
     """Add generated rows below the written ones: a row whose ticker or ISIN is known adds nothing;
     a row whose own name a known company has is another listing of it ("Novartis AG", NYSE: NVS);
     any other row is a new entry without the names another instrument already has."""
-    known_listings = {(symbol, exchanges.family(exchange)) for entry in entries for symbol, exchange in entry.listings}
+    added_listings: set[tuple[str, str | None]] = set()  # by earlier generated rows (known ones are in by_listing)
     known_isins = {isin for entry in entries for isin in entry.isins}
     owners: dict[str, set[int]] = {}
     for index, entry in enumerate(entries):
@@ -337,9 +337,9 @@ def supplement_rows(entries: list[Entry], rows: Iterable[ListingRow]) -> None:
                 for alias in free:
                     owners.setdefault(alias.lstrip("?=").casefold(), set()).add(index)
             continue
-        if listing in known_listings or (row.isin and row.isin in known_isins):
+        if listing in added_listings or (row.isin and row.isin in known_isins):
             continue
-        known_listings.add(listing)
+        added_listings.add(listing)
         same_name = owners.get(row.name.casefold(), set()) | owners.get(min(name_aliases(row.name) or {row.name},
                                                                            key=len).casefold(), set())
         stocks = [index for index in same_name if entries[index].instrument.kind == row.kind]
@@ -383,21 +383,23 @@ def _merge_row(entries: list[Entry], row: ListingRow, by_isin: dict[str, Entry],
         by_isin[row.isin] = entry
     by_listing[(row.symbol, exchanges.family(exchange))] = entry
     derived = name_aliases(row.name) if row.kind == "stock" and derive else set()
-    _add_aliases(entry, [row.name, *row.aliases], derived)
+    _add_aliases(entry, row.aliases, derived, name=row.name)
     entry.removed |= set(row.removed)
     return entry
 
 
-def _add_aliases(entry: Entry, written_aliases: list[str], derived: set[str] = frozenset()) -> None:
-    """Names a listing file writes (with their "?" and "=" marks) and names derived from them."""
+def _add_aliases(entry: Entry, written_aliases: list[str], derived: set[str] = frozenset(),
+                 name: str | None = None) -> None:
+    """A row's name and the aliases a listing file writes (with their "?" and "=" marks), names
+    derived from the name, and the aliases without their accents ("Societe Generale")."""
     aliases = []
     for alias in written_aliases:
         if alias[:1] in "?=" and len(alias) > 1:
             (entry.cued if alias[0] == "?" else entry.trusted).add(alias[1:])
             alias = alias[1:]
         aliases.append(alias)
-    written = set(aliases)  # as the file writes them: short ones too ("Eon", "Nio")
-    accentless = {strip_accents(alias) for alias in aliases[1:]} - written
+    written = set(aliases) | ({name} if name else set())  # as the file writes them: short ones too ("Eon", "Nio")
+    accentless = {strip_accents(alias) for alias in aliases} - written
     entry.names |= {name for name in derived | written if name.islower() or _usable(name, name in written)}
     entry.names |= accentless
     entry.explicit |= written | accentless
@@ -429,11 +431,6 @@ def read_lines(path: Path) -> frozenset[str]:
                      if line.strip() and not line.startswith("#"))
 
 
-def read_not_instruments(path: Path = NOT_INSTRUMENTS) -> list[str]:
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-
-
 def build(watchlist: str | Path | None = None, include_package: bool = True) -> Dictionary:
     """The default dictionary, plus the watchlist. A bad watchlist raises WatchlistError before
     anything is built, so a process never runs with half of it."""
@@ -446,7 +443,7 @@ def build(watchlist: str | Path | None = None, include_package: bool = True) -> 
     if US_COMPANIES.exists():
         supplement_rows(entries, read_listing_file(US_COMPANIES))
     merge_rows(entries, operator_rows, replace_names=True)
-    return Dictionary(entries, read_not_instruments(), read_common_words(), read_lines(CASE_VARIANTS),
+    return Dictionary(entries, sorted(read_lines(NOT_INSTRUMENTS)), read_common_words(), read_lines(CASE_VARIANTS),
                       read_lines(FIRST_NAMES))
 
 

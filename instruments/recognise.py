@@ -97,6 +97,7 @@ class _Article:
         self.text = f"{title}\n{body}"
         self._folded: str | None = None
         self._prefixes: set[str] | None = None
+        self._crypto_paragraphs: dict[tuple[bool, int], bool] = {}
 
     @property
     def folded(self) -> str:
@@ -110,6 +111,16 @@ class _Article:
         if pattern is None:
             pattern = _WORDS_PATTERNS[words] = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
         return pattern.search(self.folded) is not None
+
+    def crypto_paragraph(self, text: str, start: int, stop: int) -> bool:
+        """"crypto", "token", "blockchain"... in the paragraph of a name (each paragraph read once)."""
+        first = text.rfind("\n", 0, start) + 1
+        last = text.find("\n", stop)
+        key = (text is self.title, first)
+        if key not in self._crypto_paragraphs:
+            paragraph = text[first:last if last >= 0 else len(text)]
+            self._crypto_paragraphs[key] = context.CRYPTO_CONTEXT.search(paragraph.casefold()) is not None
+        return self._crypto_paragraphs[key]
 
     def crypto_title(self) -> bool:
         return context.CRYPTO_CONTEXT.search(self.title.casefold()) is not None
@@ -397,7 +408,7 @@ class Recogniser:
                 hit.bare = " " not in alias.text
             if kind == "crypto" and not alias.cued and not _says_crypto(alias.text):
                 hit.weak = hit.needs_crypto = True  # "ETH Zürich", "magazine Stellar": only with crypto context
-                hit.supported = _kind_cue(kind, text, start, stop) or _crypto_paragraph(text, start, stop)
+                hit.supported = _kind_cue(kind, text, start, stop) or article.crypto_paragraph(text, start, stop)
             elif alias.cued:
                 hit.weak = True
                 hit.supported = _has_cue(text, start, stop, strict=True) if kind == "stock" \
@@ -595,13 +606,6 @@ def _says_crypto(name: str) -> bool:
     """"Bitcoin", "Dogecoin", "Ethereum Classic": the name itself says crypto."""
     folded = name.casefold()
     return any(stem in folded for stem in context.CRYPTO_STEMS)
-
-
-def _crypto_paragraph(text: str, start: int, stop: int) -> bool:
-    """"crypto", "token", "blockchain"... in the paragraph of a name."""
-    first = text.rfind("\n", 0, start) + 1
-    last = text.find("\n", stop)
-    return context.CRYPTO_CONTEXT.search(text[first:last if last >= 0 else len(text)].casefold()) is not None
 
 
 def _unit_after_number(text: str, start: int, stop: int, alias) -> bool:
