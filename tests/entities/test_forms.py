@@ -86,10 +86,14 @@ def test_bare_nasdaq_is_the_index_only_when_it_moves():
     assert tags("The company is listed on the Nasdaq since 2019.") == {}
 
 
-def test_listing_dates_apply_when_the_article_date_is_known():
-    text = "Uber drivers went on strike."
-    assert ("stock", "UBER") in tags(text, published="2024-05-01")
-    assert tags(text, published="2014-12-15") == {}
+@pytest.mark.parametrize(("text", "symbol", "before", "after"), [
+    ("Uber drivers went on strike.", "UBER", "2014-12-15", "2024-05-01"),
+    ("Estimates from Visa officials were cited.", "V", "2007-12-31", "2008-06-01"),  # IPO of March 2008
+    ("Fortinet ships a new firewall.", "FTNT", "2008-01-07", "2010-01-07"),
+])
+def test_listing_dates_apply_when_the_article_date_is_known(text, symbol, before, after):
+    assert ("stock", symbol) in tags(text, published=after)
+    assert ("stock", symbol) not in tags(text, published=before)
 
 
 def test_counts_title_and_first_position():
