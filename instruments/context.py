@@ -169,6 +169,19 @@ PRODUCT_LINES = {
             "raytracing", "dlss", "card vga", "card đồ họa"),
 }
 
+# Platforms and picture agencies whose name alone on a line credits an embedded post or a photo (a
+# company named alone on a line elsewhere is a table cell or a list item, and counts).
+CREDIT_NAMES = frozenset({
+    "facebook", "twitter", "instagram", "youtube", "tiktok", "linkedin", "pinterest", "snapchat", "reddit",
+    "getty", "getty images", "shutterstock", "alamy",
+})
+
+# Small words an acronym skips: "Alliance des États du Sahel" (AES), "Bank for International Settlements" (BIS).
+ACRONYM_SMALL_WORDS = frozenset({
+    "of", "the", "and", "for", "in", "on", "to", "a", "an", "&", "des", "du", "de", "la", "le", "les", "et",
+    "der", "die", "das", "für", "und", "von", "del", "di", "della", "y", "e", "do", "da", "dos",
+})
+
 # Heads that follow two coordinated names: "Orange and Riverside counties", "the Ford and Rockefeller
 # foundations": each name is one of those things. (Not "parks", "awards": verbs too.)
 COORDINATED_HEADS = frozenset({

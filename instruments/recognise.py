@@ -23,7 +23,7 @@ from stdnum import isin as isin_number
 from stdnum.gb import sedol as sedol_number
 
 from . import codes, context, exchanges
-from .dictionary import GENITIVE_S, TRAPS, Dictionary, fold, has_cjk
+from .dictionary import GENITIVE_S, TRAPS, Dictionary, fold, has_cjk, strip_accents
 from .model import Instrument, Tag
 
 _SYMBOL = r"[A-Z0-9](?:[A-Z0-9]|[.\-](?=[A-Z0-9])){0,9}"
@@ -59,6 +59,10 @@ _CUE_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, context.CUE_PHR
 # "BD-1", "BT-7274", "BD-R", "BD-RE": a model or product code, not the company
 _MODEL_CODE = re.compile(r"-(?:\d|[A-Z]{1,2}(?![\w-]))")
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+# An acronym in brackets after what it stands for, or after it inside the brackets.
+_ACRONYM_DEFINED = re.compile(r"(?P<words>(?:[^\W\d_][\w'’-]*[ \t]+){1,10}?)\((?P<acronym>[A-Z]{2,6})\)"
+                              r"|\((?P<words2>[^()\n]{3,90}?),[ \t]*(?P<acronym2>[A-Z]{2,6})\)")
+_SPONSORED_BEFORE = re.compile(r"(?<![\w])(?P<head>[A-Z][\w'’-]*) (?:by|presented by|powered by) $")
 _PRODUCT_NUMBER = re.compile(r" [A-Z]{0,3}\d")  # "the Boeing 777", "the Airbus A350": the maker's product
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)*)(?:-|[ \u00a0\u202f]?(?P<degrees>(?:"
                             + "|".join(re.escape(word) for word in context.DEGREE_WORDS)
@@ -98,6 +102,7 @@ class _Article:
         self._folded: str | None = None
         self._prefixes: set[str] | None = None
         self._crypto_paragraphs: dict[tuple[bool, int], bool] = {}
+        self._acronyms: dict[str, str] | None = None
 
     @property
     def folded(self) -> str:
@@ -121,6 +126,18 @@ class _Article:
             paragraph = text[first:last if last >= 0 else len(text)]
             self._crypto_paragraphs[key] = context.CRYPTO_CONTEXT.search(paragraph.casefold()) is not None
         return self._crypto_paragraphs[key]
+
+    def acronym_meaning(self, acronym: str) -> str | None:
+        """What the article spells an acronym out as: "(Alliance des États du Sahel, AES)",
+        "hypersensitivity pneumonitis (HP)"; None when it does not."""
+        if self._acronyms is None:
+            self._acronyms = {}
+            for match in _ACRONYM_DEFINED.finditer(self.text):
+                defined = match.group("acronym") or match.group("acronym2")
+                meaning = _spelled_out(_WORD.findall(match.group("words") or match.group("words2")), defined)
+                if meaning:
+                    self._acronyms.setdefault(defined, meaning)
+        return self._acronyms.get(acronym)
 
     def crypto_title(self) -> bool:
         return context.CRYPTO_CONTEXT.search(self.title.casefold()) is not None
@@ -393,6 +410,11 @@ class Recogniser:
                 continue
             if kind == "stock" and _inside_other_name(text, start, stop, alias):
                 continue
+            if kind == "stock" and not is_title and alias.text.casefold() in context.CREDIT_NAMES \
+                    and _alone_on_its_line(text, start, stop):
+                continue  # "Facebook" under an embedded post, "Getty Images" under a photo: a credit
+            if kind == "stock" and self._defined_otherwise(text[start:stop], entry, article):
+                continue  # "(Alliance des États du Sahel, AES)": the text says what the acronym is
             if kind == "stock" and " " not in alias.text and self._after_company(hits, text, start):
                 continue  # "Dolby Atmos": a product of the company named right before
             if kind == "stock" and _unit_after_number(text, start, stop, alias):
@@ -427,6 +449,16 @@ class Recogniser:
                         hit.by_capital = alias.text
             hits.append(hit)
         return hits
+
+    def _defined_otherwise(self, span: str, entry: int, article: _Article) -> bool:
+        """An acronym the article spells out as something other than the company's names."""
+        if not (span.isupper() and 2 <= len(span) <= 6 and span.isalpha()):
+            return False
+        meaning = article.acronym_meaning(span)
+        if meaning is None:
+            return False
+        folded = f" {fold(meaning)} "
+        return not any(f" {fold(name)} " in folded for name in self.dictionary.entries[entry].names if name != span)
 
     def _after_company(self, hits: list[_Hit], text: str, start: int) -> bool:
         last = hits[-1] if hits else None
@@ -558,7 +590,8 @@ def _previous_word(text: str, start: int) -> str:
 
 
 def _inside_other_name(text: str, start: int, stop: int, alias) -> bool:
-    """Part of another name or thing: a venue ("Allianz Arena", "Toyota Music Factory"), a person
+    """Part of another name or thing: a venue ("Allianz Arena", "Toyota Music Factory"), an event's
+    sponsor ("Davis Cup by Rakuten"), a person
     ("Mr Ford"), a place ("Bristow, VA", "the Amazon, a major carbon sink"), a compound whose head
     is another word ("NATO-Allianz"), a region ("the northern Amazon"), a club or university ("TSV
     Bayer 04 Leverkusen", "UC Berkeley", "University of California, Berkeley"), one of two things named
@@ -581,6 +614,9 @@ def _inside_other_name(text: str, start: int, stop: int, alias) -> bool:
         return True
     if _previous_word(text, start) in context.HONORIFICS:
         return True
+    sponsored = _SPONSORED_BEFORE.search(text, max(0, start - 40), start)
+    if sponsored and sponsored.group("head").casefold() in context.ORGANISATION_HEADS:
+        return True  # "the Davis Cup by Rakuten Finals": a sponsor's name inside an event's
     if _US_STATE.match(text, stop):
         return True
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
@@ -600,6 +636,26 @@ def _the_thing(text: str, start: int, stop: int, alias) -> bool:
     if after.startswith(("'s", "’s")) or after[:1] == " " and after[1:2].isupper() or _PRODUCT_NUMBER.match(text, stop):
         return False
     return _next_word(text, stop) not in context.COMPANY_THINGS_AFTER
+
+
+def _alone_on_its_line(text: str, start: int, stop: int) -> bool:
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", stop)
+    return not text[first:start].strip() and not text[stop:last if last >= 0 else len(text)].strip(" .:")
+
+
+def _spelled_out(words: list[str], acronym: str) -> str | None:
+    """The last words whose initials spell the acronym ("Alliance des États du Sahel" for AES; the
+    small words between do not count; a hyphen starts a word: "Hewlett-Packard" for HP)."""
+    initials = ""
+    for count, word in enumerate(reversed(words), 1):
+        if word.casefold() not in context.ACRONYM_SMALL_WORDS:
+            initials = "".join(part[:1] for part in word.split("-") if part) + initials
+        if strip_accents(initials).casefold() == acronym.casefold():
+            return " ".join(words[-count:])
+        if len(initials) >= len(acronym):
+            return None
+    return None
 
 
 def _says_crypto(name: str) -> bool:

@@ -373,3 +373,26 @@ def test_a_company_named_like_a_word_of_another_language_counts_with_a_cue():
     # "Gartner" is Danish and Norwegian for gardener: with a company cue it is the company in English
     assert ("stock", "IT") in tags("said Thilo Koslowski, an analyst for Gartner Inc.")
     assert ("stock", "IT") not in tags("Der Gartner pflanzte Rosen.", language="de")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Die Sahelallianz (Alliance des États du Sahel, AES) wuchs. Die AES kämpfte weiter.", "de"),
+    ("Patients with hypersensitivity pneumonitis (HP) were studied. HP is rare.", "en"),
+])
+def test_an_acronym_the_article_spells_out_as_something_else_is_no_company(text, language):
+    assert tags(text, language=language) == {}
+
+
+def test_an_acronym_spelled_out_as_the_company_stays_the_company():
+    assert tags("Hewlett-Packard (HP) said HP will cut jobs.")[("stock", "HPQ")]["mentions"] == 3
+    assert ("stock", "AES") in tags("AES shares fell as AES Corp cut its outlook.")
+
+
+def test_a_sponsor_inside_an_event_name_is_no_company():
+    assert tags("The podcast is sponsored by the Davis Cup by Rakuten Madrid Finals.") == {}
+    assert ("stock", "4755") in tags("The shares were bought by Rakuten.")
+
+
+def test_a_platform_alone_on_a_line_is_a_credit_a_company_in_a_table_cell_is_a_mention():
+    assert tags("She crashed.\n\nFacebook\n\nPolice said the tablets were toxic.") == {}
+    assert ("stock", "NFLX") in tags("Kindle\n\n52.4 MB\n\nNetflix\n\n16.2 MB")
