@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import ahocorasick
@@ -326,17 +326,20 @@ def supplement_rows(entries: list[Entry], rows: Iterable[ListingRow]) -> None:
         exchange = _canonical_exchange(row.exchange)
         listing = (row.symbol, exchanges.family(exchange))
         index = by_listing.get(listing)
-        if index is not None:  # its names nobody else has: "Seagate" for Seagate Technology
-            known = entries[index]
-            if known.instrument.kind != row.kind or not _same_company(known.instrument.name, row.name):
-                continue
+        known = entries[index] if index is not None else None
+        if known is not None and known.instrument.kind == row.kind and _same_company(known.instrument.name, row.name):
             known.cued_if_common |= {alias[1:] for alias in row.aliases if alias[:1] == "?"} & known.names
             free = [alias for alias in row.aliases if alias.lstrip("?=").casefold() not in owners]
-            if free:
+            if free:  # its names nobody else has: "Seagate" for Seagate Technology
                 _add_aliases(known, free)
                 for alias in free:
                     owners.setdefault(alias.lstrip("?=").casefold(), set()).add(index)
             continue
+        if known is not None:
+            if known.listed_until is None:
+                continue  # another company's ticker: the written list knows better
+            # a ticker taken again after its company left ("WB": Wachovia until 2008, Weibo since)
+            row = replace(row, listed_from=row.listed_from or known.listed_until)
         if listing in added_listings or (row.isin and row.isin in known_isins):
             continue
         added_listings.add(listing)
