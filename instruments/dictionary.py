@@ -91,6 +91,7 @@ class Entry:
     trusted: set[str] = field(default_factory=set)  # "=name": never read as an everyday word
     # derived names a generated list marks "?": kept with a company cue even where they are everyday words
     cued_if_common: set[str] = field(default_factory=set)
+    name_dates: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # names used for a while
     home: str | None = None  # exchange family, to break ties between entries sharing a name
     listed_from: str | None = None
     listed_until: str | None = None
@@ -105,6 +106,12 @@ class Alias:
     cued: bool = False  # needs its kind's context (currencies always do; a company: a company cue)
     genitive: bool = False  # "Samsungs", "Googles": only in languages that inflect names so
     variants: bool = False  # also in another case with a capital first letter ("Gamestop", "Axa")
+    valid: tuple[str | None, str | None] = (None, None)  # a former name's dates: (from, until), ISO
+
+    def valid_on(self, first: str, last: str) -> bool:
+        """Used between an article's publication (`first`) and last update (`last`); any day when unknown."""
+        since, until = self.valid
+        return not first or ((since or "") <= last and (until is None or first < until))
 
 
 # Languages whose genitive adds an -s to a name ("Samsungs neue Tablets", "Volvos vinst").
@@ -148,10 +155,12 @@ class Dictionary:
                 if name in entry.trusted:
                     common = frozenset()
                 variants = not cued and not common and name in case_variants
-                self._add_alias(keys, Alias(name, index, name.islower(), common, cued, variants=variants))
+                valid = entry.name_dates.get(name, (None, None))
+                self._add_alias(keys, Alias(name, index, name.islower(), common, cued, variants=variants, valid=valid))
                 if single and entry.instrument.kind != "currency" and len(name) >= 3 and name[-1].isalpha() \
                         and name[-1] not in "sxzßSXZ" and not has_cjk(name) and name[-1].isascii():
-                    self._add_alias(keys, Alias(name + "s", index, name.islower(), common, cued, genitive=True))
+                    self._add_alias(keys, Alias(name + "s", index, name.islower(), common, cued, genitive=True,
+                                                valid=valid))
         for phrase in not_instruments:
             self._add_alias(keys, Alias(phrase, -1, True, frozenset()))
         for key, alias_ids in keys.items():
@@ -350,9 +359,7 @@ def supplement_rows(entries: list[Entry], rows: Iterable[ListingRow]) -> None:
             entries[stocks[0]].listings.add((row.symbol, exchange))
             continue
         taken = {alias for alias in (row.name, *row.aliases) if alias.lstrip("?=").casefold() in owners}
-        row = ListingRow(row.kind, row.symbol, row.exchange, row.name, row.isin,
-                         [alias for alias in row.aliases if alias not in taken], row.removed, row.line,
-                         row.listed_from, row.listed_until)
+        row = replace(row, aliases=[alias for alias in row.aliases if alias not in taken])
         entry = _merge_row(entries, row, {}, {}, False, derive=False)
         entry.names -= {name for name in entry.names if name.casefold() in owners}
         for name in entry.names:
@@ -387,6 +394,7 @@ def _merge_row(entries: list[Entry], row: ListingRow, by_isin: dict[str, Entry],
     by_listing[(row.symbol, exchanges.family(exchange))] = entry
     derived = name_aliases(row.name) if row.kind == "stock" and derive else set()
     _add_aliases(entry, row.aliases, derived, name=row.name)
+    entry.name_dates.update(row.alias_dates)
     entry.removed |= set(row.removed)
     return entry
 

@@ -11,7 +11,9 @@ matches as written (and in an all-capitals headline). Prefixes: `-` removes a na
 dictionary derived for the same instrument ("-Dow" on Dow Inc.); `?` marks a name that counts only
 with its kind's context ("?Nasdaq" as an index: "the Nasdaq rose"; a company's: a company cue or
 another mention of the company, "?Dell": "Dell shares"); `=` marks a name that is never
-read as an everyday word ("=Ether"). Lines starting with `#`
+read as an everyday word ("=Ether"). A name used only for a while carries its dates: "Symantec [until
+2019-11-04]" (a former name: later articles do not mean this instrument by it), "Tata Motors [from
+2025-11-12]". Lines starting with `#`
 are comments. A bad line raises WatchlistError naming the file and line, and nothing is loaded.
 """
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -48,6 +51,11 @@ class ListingRow:
     line: int = 0
     listed_from: str | None = None  # ISO dates: an article outside them does not mean this listing
     listed_until: str | None = None
+    # names used only for a while: "Symantec [until 2019-11-04]" -> {"Symantec": (None, "2019-11-04")}
+    alias_dates: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+
+_DATED_ALIAS = re.compile(r"(?P<alias>.+?)\s*\[(?P<edge>from|until)\s+(?P<date>[^\]]*)\]")
 
 
 def read_listing_file(path: str | Path) -> list[ListingRow]:
@@ -108,9 +116,15 @@ def _row(record: dict[str, str], where: str, number: int) -> ListingRow:
 
         if not isin_number.is_valid(isin):
             raise WatchlistError(f"{where}: {isin!r} is not a valid ISIN (length, country or check digit)")
-    aliases, removed = [], []
+    aliases, removed, alias_dates = [], [], {}
     for alias in (record.get("aliases") or "").split("|"):
         alias = " ".join(alias.split())
+        dated = _DATED_ALIAS.fullmatch(alias)
+        if dated:
+            alias = dated.group("alias")
+            _check_date(dated.group("date"), f"the date of alias {alias!r}", where)
+            span = (dated.group("date"), None) if dated.group("edge") == "from" else (None, dated.group("date"))
+            alias_dates[alias.lstrip("?=")] = span
         if alias.startswith("-"):
             removed.append(alias[1:].strip())
         elif alias:
@@ -119,10 +133,14 @@ def _row(record: dict[str, str], where: str, number: int) -> ListingRow:
     for name in ("listed_from", "listed_until"):
         value = record.get(name) or None
         if value is not None:
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                raise WatchlistError(f"{where}: {name} must be a date like 2022-10-27, not {value!r}") from None
+            _check_date(value, name, where)
         dates[name] = value
     return ListingRow(kind, symbol, record.get("exchange") or None, record["name"], isin, aliases, removed, number,
-                      **dates)
+                      **dates, alias_dates=alias_dates)
+
+
+def _check_date(value: str, what: str, where: str) -> None:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise WatchlistError(f"{where}: {what} must be a date like 2022-10-27, not {value!r}") from None

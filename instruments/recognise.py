@@ -103,6 +103,7 @@ class _Article:
         self._prefixes: set[str] | None = None
         self._crypto_paragraphs: dict[tuple[bool, int], bool] = {}
         self._acronyms: dict[str, str] | None = None
+        self.dates: tuple[str, str] = ("", "")  # (published, last updated), ISO days; empty when unknown
 
     @property
     def folded(self) -> str:
@@ -165,6 +166,7 @@ class Recogniser:
         body = unicodedata.normalize("NFC", body or "")
         embedded: set[str] = set()  # everyday-word names seen as the tail of a longer name ("Port Vale")
         article = _Article(title, body)
+        article.dates = _dates(published, modified)
         title_hits = self._listed(self._hits(title, language, True, embedded, article), published, modified)
         body_hits = self._listed(self._hits(body, language, False, embedded, article), published, modified)
         for hit in title_hits + body_hits:  # "Port Vale ... Vale keeper": the capital is the longer name's
@@ -193,8 +195,7 @@ class Recogniser:
                                                       if tag.instrument.key in order else 0))
 
     def _listed(self, hits: list[_Hit], published: str | None, modified: str | None = None) -> list[_Hit]:
-        first = (published or modified or "")[:10]
-        last = max(first, (modified or "")[:10])
+        first, last = _dates(published, modified)
         if not first:
             return hits
         entries = self.dictionary.entries
@@ -380,14 +381,16 @@ class Recogniser:
             start, stop = end - length + 1, end - 1  # text offsets of the name (padding removed)
             span = text[start:stop]
             verified = [alias_id for alias_id in alias_ids if _case_fits(span, dictionary.aliases[alias_id])
-                        and (not dictionary.aliases[alias_id].genitive or language in GENITIVE_S)]
+                        and (not dictionary.aliases[alias_id].genitive or language in GENITIVE_S)
+                        and dictionary.aliases[alias_id].valid_on(*article.dates)]
             if verified:
                 candidates.append((start, stop, verified))
         if len(dictionary.cjk_automaton) and has_cjk(text):
             for end, (length, alias_ids) in dictionary.cjk_automaton.iter(folded):
                 start, stop = end - length + 1, end + 1
                 span = text[start:stop]
-                verified = [alias_id for alias_id in alias_ids if _case_fits(span, dictionary.aliases[alias_id])]
+                verified = [alias_id for alias_id in alias_ids if _case_fits(span, dictionary.aliases[alias_id])
+                            and dictionary.aliases[alias_id].valid_on(*article.dates)]
                 if verified and _cjk_edges_fit(text, start, stop):
                     candidates.append((start, stop, verified))
         candidates.sort(key=lambda item: (item[0], item[0] - item[1]))
@@ -492,6 +495,12 @@ class Recogniser:
 _HOME_MARKET = {"en": "US", "de": "DE", "fr": "Euronext Paris", "vi": "VN", "ja": "TSE", "nl": "Euronext Amsterdam",
                 "es": "BME", "it": "Euronext Milan", "sv": "Nasdaq Stockholm", "fi": "Nasdaq Helsinki",
                 "da": "Nasdaq Copenhagen", "ko": "KR"}
+
+
+def _dates(published: str | None, modified: str | None) -> tuple[str, str]:
+    """(first, last) day an article speaks for: published, and updated if later."""
+    first = (published or modified or "")[:10]
+    return first, max(first, (modified or "")[:10])
 
 
 def _unsuffixed(symbol: str, exchange: str | None) -> tuple[str, str | None]:

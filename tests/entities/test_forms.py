@@ -396,3 +396,18 @@ def test_a_sponsor_inside_an_event_name_is_no_company():
 def test_a_platform_alone_on_a_line_is_a_credit_a_company_in_a_table_cell_is_a_mention():
     assert tags("She crashed.\n\nFacebook\n\nPolice said the tablets were toxic.") == {}
     assert ("stock", "NFLX") in tags("Kindle\n\n52.4 MB\n\nNetflix\n\n16.2 MB")
+
+
+@pytest.mark.parametrize(("text", "published", "symbol"), [
+    ("Symantec said profits rose.", "2008-01-01", "GEN"),  # Gen Digital's former name
+    ("Motorola cut jobs.", "2008-01-01", "MSI"),  # Motorola Solutions' until 2011
+    ("Yandex shares fell.", "2020-01-01", "NBIS"),  # Yandex N.V., now Nebius Group
+    ("Yandex shares fell.", "2025-01-01", "YDEX"),  # the Moscow-listed Yandex since 2024
+])
+def test_a_former_name_is_the_company_that_bore_it_on_the_day(text, published, symbol):
+    assert [key[1] for key in tags(text, published=published)] == [symbol]
+
+
+def test_a_former_name_after_its_date_is_not_the_old_company():
+    assert ("stock", "GEN") not in tags("Symantec, now a Broadcom unit, said.", published="2021-01-01")
+    assert ("stock", "MSI") not in tags("The Motorola Razr is made by Lenovo.", published="2023-01-01")

@@ -30,6 +30,7 @@ def test_watchlist_instruments_are_tagged(tmp_path):
     ("QZX,HOSE,Quang Zen,,stock,VN0000000001", "not a valid ISIN"),
     ("QZX,HOSE,Quang Zen,,bond", "kind must be one of"),
     ("QZX,HOSE,Quang Zen,a,b,c,d,e,f", "fields, the header has"),
+    ("QZX,HOSE,Quang Zen,Old Zen [until 2019-13-01]", "the date of alias 'Old Zen' must be a date"),
 ])
 def test_a_bad_line_names_its_line_and_loads_nothing(tmp_path, line, message):
     before = default_recogniser()
@@ -55,3 +56,18 @@ def test_config_entities_section(tmp_path):
     config.write_text('[entities]\nlist = "x.csv"\n')
     with pytest.raises(ConfigError, match=r"newsagg.toml:2: unknown \[entities\] key 'list'"):
         load_config(config)
+
+
+def test_a_former_name_means_the_company_only_until_its_date(tmp_path):
+    watchlist = tmp_path / "watchlist.csv"
+    watchlist.write_text("symbol,exchange,name,aliases\n"
+                         "QZX,HOSE,Quang Zen Xanh,Old Zenith [until 2020-01-01]\n"
+                         "QZN,HOSE,Old Zenith Foods,Old Zenith [from 2021-06-01]\n", encoding="utf-8")
+    recogniser = use_watchlist(watchlist)
+
+    def symbols(published):
+        return [tag.instrument.symbol for tag in recogniser.tags("", "Old Zenith said profits rose.", "en", published)]
+
+    assert symbols("2019-05-01") == ["QZX"]
+    assert symbols("2022-05-01") == ["QZN"]
+    assert symbols("2020-06-01") == []  # between the two: neither company was called so
