@@ -18,7 +18,6 @@ from cluster import messages
 from cluster.app import CRAWL_QUEUE, CRAWL_TASK, Keys, app, redis_client
 from cluster.claims import Claim
 from core.config import Source
-from core.errors import NewsaggError
 from db.runs import RunCounters
 from scheduler.timing import build_trigger
 from scraper.run import RunSummary
@@ -35,20 +34,15 @@ def enqueue(source: str, trigger: str, full: bool = False, max_pages: int | None
     return result.id
 
 
-def wait_for(broker_url: str, tasks: dict[str, str], poll: float = 0.5,
-             timeout: float | None = None) -> list[RunSummary]:
+def wait_for(broker_url: str, tasks: dict[str, str], poll: float = 0.5) -> list[RunSummary]:
     """Wait until every task's run is closed (or refused); one summary per task, in order."""
     client = redis_client(broker_url)
     done: dict[str, RunSummary] = {}
-    deadline = time.monotonic() + timeout if timeout else None
     while len(done) < len(tasks):
         for task_id, source in tasks.items():
             if task_id not in done and (summary := _outcome(client, task_id, source)) is not None:
                 done[task_id] = summary
         if len(done) < len(tasks):
-            if deadline and time.monotonic() > deadline:
-                raise NewsaggError(f"gave up waiting after {timeout:g}s for: "
-                                   f"{', '.join(tasks[t] for t in tasks if t not in done)}")
             time.sleep(poll)
     return [done[task_id] for task_id in tasks]
 
@@ -107,12 +101,6 @@ class ClusterLaunch:
 
     def kill_all(self) -> None:
         self._stopping = True
-
-    def running(self) -> list:
-        return []
-
-    def pids(self) -> set[int]:
-        return set()
 
 
 def _seconds_to_next_slot(source: Source) -> float:
