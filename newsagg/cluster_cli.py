@@ -181,7 +181,7 @@ def _crawl_on_cluster(args, config, broker: str) -> int:
         return 0
     summaries = dispatch.wait_for(broker, tasks)
     for summary in summaries:
-        print_summary(summary, f"the writer's {config.db_path}", args.quiet)
+        print_summary(summary, summary.db or "-", args.quiet)  # "-": no run, so no database was written
     return exit_status(summaries)
 
 
