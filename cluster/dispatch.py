@@ -16,7 +16,7 @@ import redis
 from celery.result import AsyncResult
 
 from cluster import messages
-from cluster.app import CRAWL_QUEUE, CRAWL_TASK, Keys, app, redis_client
+from cluster.app import CRAWL_QUEUE, CRAWL_TASK, Keys, app
 from cluster.claims import Claim
 from core.config import Source
 from db.runs import RunCounters
@@ -43,9 +43,9 @@ class ClusterSummary(RunSummary):
     db: str | None = None
 
 
-def wait_for(broker_url: str, tasks: dict[str, str], poll: float = 0.5) -> list[ClusterSummary]:
-    """Wait until every task's run is closed (or refused); one summary per task, in order."""
-    client = redis_client(broker_url)
+def wait_for(client: redis.Redis, tasks: dict[str, str], poll: float = 0.5) -> list[ClusterSummary]:
+    """Wait until every task's run is closed (or refused); one summary per task, in order. `client`:
+    the one the broker was checked with (cluster.app.connect)."""
     done: dict[str, ClusterSummary] = {}
     while len(done) < len(tasks):
         for task_id, source in tasks.items():

@@ -4,10 +4,13 @@ publishes is put there as the writer would (no writer, worker or Celery task run
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import redis
 
 from cluster import dispatch, writer
 from cluster.app import Keys
@@ -28,10 +31,26 @@ def closed_run(db: Path, failed_pages: int) -> dict:
         conn.close()
 
 
+@contextmanager
+def redis_clients_made(monkeypatch) -> Iterator[list[str]]:
+    """The URLs of the Redis clients made inside (redis-py connects lazily, per client)."""
+    made: list[str] = []
+    from_url = redis.Redis.from_url
+
+    def counted(url: str, **options) -> redis.Redis:
+        made.append(url)
+        return from_url(url, **options)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(redis.Redis, "from_url", counted)
+        yield made
+
+
 @dataclass
 class Waited:
     code: int
     out: str
+    clients: list[str]  # the URLs of the Redis clients it made
     writer_db: Path
     own_db: Path  # the operator's [database] path
 
@@ -49,8 +68,9 @@ def waited(tmp_path, redis_server, monkeypatch, capsys) -> Waited:
                       '[[sources]]\nname = "wire"\nstart_urls = ["http://127.0.0.1:9/news/"]\n')
     monkeypatch.setattr("cluster.app.configure", lambda *args, **kwargs: None)  # no Celery: nothing is sent
     monkeypatch.setattr(dispatch, "enqueue", lambda *args, **kwargs: "task-1")
-    code = main(["crawl", "wire", "--config", str(config), "--wait"])
-    return Waited(code, capsys.readouterr().out, writer_db, own_db)
+    with redis_clients_made(monkeypatch) as made:
+        code = main(["crawl", "wire", "--config", str(config), "--wait"])
+    return Waited(code, capsys.readouterr().out, made, writer_db, own_db)
 
 
 def test_crawl_wait_prints_the_writers_database(waited):
@@ -61,6 +81,10 @@ def test_crawl_wait_prints_the_writers_database(waited):
             in waited.out)
     assert f"... 2 more: sqlite3 {waited.writer_db} 'SELECT" in waited.out
     assert str(waited.own_db) not in waited.out
+
+
+def test_crawl_wait_asks_the_broker_over_one_connection(waited, redis_server):
+    assert waited.clients == [redis_server.url]  # the ping that checks the broker is there, and the wait
 
 
 def test_the_writer_publishes_its_database_as_an_absolute_path(tmp_path, redis_server, monkeypatch):
