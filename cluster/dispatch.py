@@ -9,16 +9,16 @@ from __future__ import annotations
 import json
 import logging
 import time
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import redis
 from celery.result import AsyncResult
 
 from cluster import messages
-from cluster.app import CRAWL_QUEUE, CRAWL_TASK, Keys, app, redis_client
+from cluster.app import CRAWL_QUEUE, CRAWL_TASK, Keys, app
 from cluster.claims import Claim
 from core.config import Source
-from core.errors import NewsaggError
 from db.runs import RunCounters
 from scheduler.timing import build_trigger
 from scraper.run import RunSummary
@@ -35,40 +35,44 @@ def enqueue(source: str, trigger: str, full: bool = False, max_pages: int | None
     return result.id
 
 
-def wait_for(broker_url: str, tasks: dict[str, str], poll: float = 0.5,
-             timeout: float | None = None) -> list[RunSummary]:
-    """Wait until every task's run is closed (or refused); one summary per task, in order."""
-    client = redis_client(broker_url)
-    done: dict[str, RunSummary] = {}
-    deadline = time.monotonic() + timeout if timeout else None
+@dataclass
+class ClusterSummary(RunSummary):
+    """A run's summary as the writer published it: `db` is the file the writer wrote (None when no
+    run was opened), which the operator's own config need not name."""
+
+    db: str | None = None
+
+
+def wait_for(client: redis.Redis, tasks: dict[str, str], poll: float = 0.5) -> list[ClusterSummary]:
+    """Wait until every task's run is closed (or refused); one summary per task, in order. `client`:
+    the one the broker was checked with (cluster.app.connect)."""
+    done: dict[str, ClusterSummary] = {}
     while len(done) < len(tasks):
         for task_id, source in tasks.items():
             if task_id not in done and (summary := _outcome(client, task_id, source)) is not None:
                 done[task_id] = summary
         if len(done) < len(tasks):
-            if deadline and time.monotonic() > deadline:
-                raise NewsaggError(f"gave up waiting after {timeout:g}s for: "
-                                   f"{', '.join(tasks[t] for t in tasks if t not in done)}")
             time.sleep(poll)
     return [done[task_id] for task_id in tasks]
 
 
-def _outcome(client, task_id: str, source: str) -> RunSummary | None:
+def _outcome(client: redis.Redis, task_id: str, source: str) -> ClusterSummary | None:
     opened = client.get(Keys.task(task_id))
     if opened is None:
         result = AsyncResult(task_id, app=app)
         if result.state in ("FAILURE", "REVOKED"):  # e.g. a source this worker's config does not have
-            return RunSummary(source, None, "failed", message=_error_text(result))
+            return ClusterSummary(source, None, "failed", message=_error_text(result))
         return None
     opened = json.loads(opened)
     if opened["status"] == "busy":
-        return RunSummary(source, None, "busy", message=opened["message"])
+        return ClusterSummary(source, None, "busy", message=opened["message"])
     summary = client.get(Keys.done(opened["run_id"]))
     if summary is None:
         return None
     summary = json.loads(summary)
-    return RunSummary(summary["source"], summary["run_id"], summary["status"], RunCounters(**summary["counters"]),
-                      summary["message"], [tuple(error) for error in summary["first_errors"]])
+    return ClusterSummary(summary["source"], summary["run_id"], summary["status"],
+                          RunCounters(**summary["counters"]), summary["message"],
+                          [tuple(error) for error in summary["first_errors"]], db=summary["db"])
 
 
 def _error_text(result: AsyncResult) -> str:
@@ -107,12 +111,6 @@ class ClusterLaunch:
 
     def kill_all(self) -> None:
         self._stopping = True
-
-    def running(self) -> list:
-        return []
-
-    def pids(self) -> set[int]:
-        return set()
 
 
 def _seconds_to_next_slot(source: Source) -> float:

@@ -267,7 +267,7 @@ class RemoteBackend:
         return [(sources[0], self.run_id)], []
 
     def fetch_state(self) -> SnapshotFetchState:
-        return SnapshotFetchState(self.snapshot, self.run.add_state)
+        return SnapshotFetchState(self.snapshot)
 
     def new_writer(self) -> RemoteWriter:
         return RemoteWriter(self.run)

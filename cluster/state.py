@@ -57,8 +57,8 @@ class SnapshotFetchState:
     """The reads of a cluster crawl (scraper/backend.py's FetchStateAccess): db.fetch_state's
     answers from the snapshot; what the crawl writes goes to the writer with its batches."""
 
-    def __init__(self, snapshot: Snapshot, send_state):
-        self.snapshot, self.send_state = snapshot, send_state
+    def __init__(self, snapshot: Snapshot):
+        self.snapshot = snapshot
 
     def known_articles(self, source: str):
         return list(self.snapshot.articles)
@@ -82,9 +82,6 @@ class SnapshotFetchState:
     def published_dates(self, urls) -> dict[str, str]:
         published = self.snapshot.published
         return {url: published[url] for url in urls if url in published}
-
-    def write_batch(self, source: str, batch, now: str) -> None:
-        self.send_state(batch, now)
 
     def close(self) -> None:
         pass

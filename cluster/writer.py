@@ -14,6 +14,7 @@ import logging
 import sqlite3
 import threading
 import time
+from pathlib import Path
 
 import redis
 
@@ -32,7 +33,8 @@ LOCK_BEAT_SECONDS = 10.0  # how often source_locks.heartbeat_at of a live cluste
 
 class Writer:
     def __init__(self, db_path: str, client: redis.Redis, heartbeat_timeout: float):
-        self.db_path, self.client, self.heartbeat_timeout = db_path, client, heartbeat_timeout
+        # Absolute: run summaries name it to operators on other hosts and in other folders.
+        self.db_path, self.client, self.heartbeat_timeout = str(Path(db_path).resolve()), client, heartbeat_timeout
         self.store = Store(db_path)
 
     def shut_down(self) -> None:

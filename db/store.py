@@ -28,7 +28,6 @@ from .connection import connect, transaction, utcnow
 from .dedup import (
     NEAR_DUPLICATE_OVERLAP,
     Fingerprint,
-    SentFingerprint,
     ShingleCache,
     content_hash,
     fingerprint,
@@ -172,17 +171,11 @@ class PreparedArticle:
 
 
 def prepare_article(article: Article, source: str, fetched_url: str | None = None,
-                    seen_urls: Iterable[str] = (), band_keys: Iterable[int] | None = None) -> PreparedArticle:
-    """`band_keys` given (computed where the article was extracted): the fingerprint's shingles are
-    only computed here if a near-duplicate candidate must be verified."""
+                    seen_urls: Iterable[str] = ()) -> PreparedArticle:
     fetched_url = fetched_url or article.url
     canonical = article_url(fetched_url, article.canonical_url)
-    if band_keys is not None:
-        prints = cache(partial(SentFingerprint.of, tuple(band_keys), article.body))
-    else:
-        prints = cache(partial(fingerprint, article.body))
     return PreparedArticle(article, source, canonical, _urls_seen(fetched_url, canonical, seen_urls),
-                           content_hash(article.body), prints)
+                           content_hash(article.body), cache(partial(fingerprint, article.body)))
 
 
 def _urls_seen(fetched_url: str, canonical: str, seen_urls: Iterable[str]) -> set[str]:

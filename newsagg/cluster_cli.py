@@ -171,7 +171,7 @@ def _crawl_on_cluster(args, config, broker: str) -> int:
     from cluster.app import configure, connect
 
     names = [source.name for source in named_sources(args, config)]
-    connect(broker)  # a broker that is away is one line now, not Celery's retries' traceback later
+    client = connect(broker)  # a broker that is away is one line now, not Celery's retries' traceback later
     configure(broker, config.cluster.heartbeat_timeout)
     tasks = {dispatch.enqueue(name, "manual", args.full, args.max_pages): name for name in names}
     if not args.wait:
@@ -179,9 +179,9 @@ def _crawl_on_cluster(args, config, broker: str) -> int:
             for task_id, name in tasks.items():
                 print(f"{name}: queued (task {task_id})")
         return 0
-    summaries = dispatch.wait_for(broker, tasks)
+    summaries = dispatch.wait_for(client, tasks)
     for summary in summaries:
-        print_summary(summary, f"the writer's {config.db_path}", args.quiet)
+        print_summary(summary, summary.db or "-", args.quiet)  # "-": no run, so no database was written
     return exit_status(summaries)
 
 

@@ -94,4 +94,5 @@ def test_only_new_across_hosts_a_second_run_fetches_no_known_article(tmp_path, r
         harbor.stop()
         wire.stop()
     assert "0 new" in second.stdout and "harbor: ok" in second.stdout, second.stdout
+    assert f"(run 2, db {db})" in second.stdout  # the writer's file, which the operator's config does not name
     assert refetched == []

@@ -74,7 +74,7 @@ def test_the_snapshot_answers_what_the_file_answers(tmp_path):
                  FetchRecord("https://y/b", "other", "article", 200, None, None, now)],
         revisits=[fetch_state.Revisit("https://x/list", "s", "listing", 3600.0, now, reads=2)],
         frontier_added={"https://x/next": ("https://x/list", now)}), now)
-    access = state.SnapshotFetchState(state.Snapshot(state.build(conn, "s")), lambda batch, now: None)
+    access = state.SnapshotFetchState(state.Snapshot(state.build(conn, "s")))
     for read in READS:
         local, remote = getattr(fetch_state, read)(conn, "s"), getattr(access, read)("s")
         if isinstance(local, dict):
