@@ -129,21 +129,28 @@ class _Signals:
         article = article_json_ld(doc) or {}
         headline = article.get("headline") or article.get("name")
         self.title = clean_text(doc.title)
-        shown = [h for h in doc.root.iter(*HEADING_LEVELS) if not _links_home(h, doc.url)]
-        self.headings = [text for text in map(_heading_text, shown)
-                         if text and len(text) <= _MAX_HEADING_CHARS][:_MAX_SHOWN_HEADINGS]
-        self.heading_keys = {squash(text) for text in self.headings}
-        h1s = [_without_dateline(text) for text in (_heading_text(h) for h in shown if h.tag == "h1") if text]
-        self.h1 = h1s[0] if h1s else ""
-        self.h1_kickers = [split for split in map(_kicker_split, (h for h in shown if h.tag == "h1")) if split]
-        self.h1s = h1s
-        self.h1_keys = {squash(text) for text in h1s}
+        self.read_headings(doc)
         structured = [clean_text(headline if isinstance(headline, str) else ""),
                       clean_text(doc.meta_first("og:title")), clean_text(doc.meta_first("twitter:title"))]
         self.structured = [self.clean(text) for text in structured]
         self.title_runs = _segment_runs(self.title)
         self.title_parts = {key for key in map(squash, _SEPARATOR.split(self.title)) if key}
         self.title_words = _words(self.title)
+
+    def read_headings(self, doc: Document) -> None:
+        """The page's headings (h1-h6 but the site's logo), in one walk: the first
+        _MAX_SHOWN_HEADINGS, the later ones (a headline below long menus of <h2>s, searched for its
+        visible spelling) and the <h1>s."""
+        shown = [h for h in doc.root.iter(*HEADING_LEVELS) if not _links_home(h, doc.url)]
+        texts = [_heading_text(h) for h in shown]
+        self.headings = [text for text in texts if text and len(text) <= _MAX_HEADING_CHARS][:_MAX_SHOWN_HEADINGS]
+        self.later_headings = [text for text in texts[_MAX_SHOWN_HEADINGS:] if text][:_MAX_LATER_HEADINGS]
+        self.heading_keys = {squash(text) for text in self.headings}
+        h1s = [(h, text) for h, text in zip(shown, texts, strict=True) if h.tag == "h1"]
+        self.h1s = [_without_dateline(text) for _, text in h1s if text]
+        self.h1 = self.h1s[0] if self.h1s else ""
+        self.h1_kickers = [split for split in (_kicker_split(h) for h, _ in h1s) if split]
+        self.h1_keys = {squash(text) for text in self.h1s}
 
     def headline(self) -> str | None:
         chosen = self.best_signal()
@@ -284,7 +291,7 @@ class _Signals:
         opening the post). Not for a JSON-LD
         headline: the publisher's own statement of it is taken as written."""
         plain = text.translate(_TYPOGRAPHY)
-        for shown in ((*self.h1s, *self.headings), tuple(islice(self.later_headings(), _MAX_LATER_HEADINGS)),
+        for shown in ((*self.h1s, *self.headings), self.later_headings,
                       self.shown_lines(len(text)) if text.islower() or text.isupper() else ()):
             found = next((line for line in shown if line.translate(_TYPOGRAPHY) == plain), None) \
                 or next((line for line in shown if line.translate(_TYPOGRAPHY).casefold() == plain.casefold()), None)
@@ -296,11 +303,6 @@ class _Signals:
         """The page's visible text pieces of about the headline's length, outside headings."""
         pieces = _TEXT_OF_LENGTH(self.doc.root, low=length - _LENGTH_SLACK, high=length + _LENGTH_SLACK)
         return tuple(" ".join(piece.split()) for piece in pieces)
-
-    def later_headings(self):
-        """The headings after the first _MAX_SHOWN_HEADINGS (a headline below long menus of <h2>s)."""
-        shown = (h for h in self.doc.root.iter(*HEADING_LEVELS) if not _links_home(h, self.doc.url))
-        return filter(None, map(_heading_text, islice(shown, _MAX_SHOWN_HEADINGS, None)))
 
     def usable(self, text: str) -> bool:
         return len(text) >= _MIN_HEADLINE and not is_site_name(text, self.names)
