@@ -50,7 +50,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from .blocks import Block
+from .blocks import Block, is_hidden
 from .chrome import class_and_id, class_words
 from .dates import names_a_day
 from .document import Document
@@ -71,7 +71,6 @@ _MIN_HEADLINE = 3
 # A kicker (Dachzeile) in front of a headline: a short topic label ending in a colon.
 _KICKER = re.compile(r"^[^:]{3,60}:\s+$")
 _BODY_TEXT = etree.XPath("//body//text()[normalize-space()][not(ancestor::script or ancestor::style)]")
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _TEXT_OF_LENGTH = etree.XPath("//body//text()[string-length(normalize-space()) >= $low]"
                                "[string-length(normalize-space()) <= $high][not(ancestor::script or ancestor::style)]")
@@ -399,13 +398,12 @@ def _with_node(item):
 
 
 def _hidden(node: list) -> bool:
-    """Is the text node inside an element hidden inline (a share template, `style="display:none"`)?"""
+    """Is the text node inside an element hidden by markup (a share template, `style="display:none"`),
+    by the body's one rule (blocks.is_hidden)?"""
     if not node:
         return False
     parent = node[0].getparent()
-    return parent is not None and any(_DISPLAY_NONE.search(element.get("style") or "")
-                                      or element.get("hidden") is not None
-                                      for element in (parent, *parent.iterancestors()))
+    return parent is not None and any(map(is_hidden, (parent, *parent.iterancestors())))
 
 
 def _word_count(text: str) -> int:
