@@ -27,6 +27,8 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from .blocks import Block
+from .body import Content
 from .chrome import class_and_id, is_thread_or_consent
 from .date_words import MONTHS, WEEKDAYS
 from .dates import names_a_day
@@ -543,15 +545,12 @@ def _is_date_lead(text: str) -> bool:
         and names_a_day(text)
 
 
-def _article_lines(content) -> list:
+def _article_lines(content: Content | None) -> list[Block]:
     """The page's blocks from _LINES_ABOVE_HEADLINE lines above the headline (the last <h1> above
     the body), or _LINES_BEFORE_BODY lines up, to _LINES_AFTER_BODY lines below the body."""
-    if content is None or not content.blocks or not content.page_blocks:
+    if content is None:
         return []
-    page, body = content.page_blocks, content.blocks
-    first, last = body[0].element, body[-1].element
-    start = next((index for index, block in enumerate(page) if block.element is first), None)
-    end = next((index for index in range(len(page) - 1, -1, -1) if page[index].element is last), None)
+    start, end, page = content.body_start(), content.body_end(), content.page_blocks
     if start is None or end is None:
         return []
     headline = next((index for index in range(start - 1, -1, -1) if page[index].heading == 1), start)

@@ -76,6 +76,21 @@ class Content:
     # authors the byline lines around it.
     page_blocks: list[Block] = field(default_factory=list)
 
+    def body_start(self) -> int | None:
+        """Where the body's first block stands in page_blocks; None without either, or when the
+        body is not the page's own text (script data)."""
+        if not self.blocks or not self.page_blocks:
+            return None
+        first = self.blocks[0].element
+        return next((index for index, block in enumerate(self.page_blocks) if block.element is first), None)
+
+    def body_end(self) -> int | None:
+        """Where the body's last block stands in page_blocks (None as for body_start)."""
+        if not self.blocks or not self.page_blocks:
+            return None
+        last, page = self.blocks[-1].element, self.page_blocks
+        return next((index for index in range(len(page) - 1, -1, -1) if page[index].element is last), None)
+
 
 def extract_content(doc: Document, container: str | None = None, drop: Sequence[str] = (),
                     notices: Sequence[str] = ()) -> Content:

@@ -44,13 +44,13 @@ home page is the site's logo and no headline signal.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
 from .blocks import Block, is_hidden
+from .body import Content
 from .chrome import class_and_id, class_words
 from .dates import names_a_day
 from .document import Document
@@ -262,7 +262,7 @@ class _Signals:
         the <title>'s "Jeremy Clarkson ripped off" over the deck below it)."""
         if any(self.structured) or self.content is None:
             return None
-        above_body = _lines_above_body(self.content.blocks, self.content.page_blocks)
+        above_body = _lines_above_body(self.content)
         chosen = chosen or ""
         chosen_words = _words(chosen)
         if len(chosen_words.split()) > 1 and any(f" {chosen_words} " in f" {_words(block.text)} "
@@ -437,15 +437,13 @@ def _heading_text(heading) -> str:
     return clean_text("".join(_SHOWN_TEXT(heading)))
 
 
-def _lines_above_body(body: Sequence[Block], page: Sequence[Block]) -> list[Block]:
+def _lines_above_body(content: Content) -> list[Block]:
     """The page's lines from the article's first paragraph up, nearest first, while at most a
     date, byline or share bar (_MAX_LEAD_IN_CHARS) lies between them and the paragraph."""
-    if not body or not page:
-        return []
-    first = body[0].element
-    start = next((index for index, block in enumerate(page) if block.element is first), None)
+    start = content.body_start()
     if start is None:
         return []
+    page = content.page_blocks
     lines, between = [page[start]], 0
     for block in reversed(page[max(start - _MAX_LEAD_IN_BLOCKS, 0):start]):
         if between > _MAX_LEAD_IN_CHARS:
