@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -41,6 +40,7 @@ from .site import (
     header_pieces,
     is_site_name,
     json_ld_types,
+    links_home,
     select_texts,
     site_names,
     squash,
@@ -111,6 +111,7 @@ _MICRODATA_AUTHOR_XPATH = etree.XPath('//*[@itemprop="author" or @itemprop="crea
 # ... with hCards, on pages that say "vcard" (a third scan of the tree otherwise)
 _MICRODATA_OR_HCARD_XPATH = etree.XPath(
     '//*[@itemprop="author" or @itemprop="creator"] | //a[@rel="author"] | //*[contains(@class, "vcard")]')
+_HCARD_LINK_XPATH = etree.XPath(".//a[contains(@class, 'fn')]")
 _HCARD_NAME_XPATH = etree.XPath('descendant-or-self::*[contains(concat(" ", normalize-space(@class), " "), " fn ")]')
 _AUTHOR_BOX_XPATH = etree.XPath("//body//*[contains(@class, 'uthor') or contains(@id, 'uthor')]")
 _AUTHOR_BOX = re.compile("|".join(map(re.escape, AUTHOR_BOX_CLASSES)))
@@ -421,7 +422,8 @@ def _microdata_authors(doc: Document) -> list[str]:
         hcard = element.get("itemprop") not in ("author", "creator") and element.get("rel") != "author"
         if hcard and not {"vcard", "author"} <= set((element.get("class") or "").split()):
             continue  # a "vcard" that is nobody's author card
-        if hcard and (chrome.holds(element) or not _HCARD_NAME_XPATH(element) or _links_home(element)):
+        if hcard and (chrome.holds(element) or not _HCARD_NAME_XPATH(element)
+                      or _is_blog_card(element, doc.url)):
             continue  # a commenter's or a teaser's card, one that names nobody, or the site's own
         named = element.xpath('.//*[@itemprop="name"]') or (hcard and _HCARD_NAME_XPATH(element))
         if named:
@@ -432,10 +434,10 @@ def _microdata_authors(doc: Document) -> list[str]:
     return [text for text in inside or outside if len(text) <= _MAX_BYLINE_CHARS]
 
 
-def _links_home(card) -> bool:
-    """Does the hCard's name link to the site's front page (the blog's own card in its header:
+def _is_blog_card(card, url: str) -> bool:
+    """Is the hCard the blog's own, its name linking to the front page (in the blog's header:
     <h1 class="vcard author"><a class="fn" href="https://blog.example/">Blog</a>)?"""
-    return any(urlsplit(href).path in ("", "/") for href in card.xpath(".//a[contains(@class, 'fn')]/@href"))
+    return any(links_home(link, url) for link in _HCARD_LINK_XPATH(card))
 
 
 def _byline_authors(doc: Document) -> list[str]:

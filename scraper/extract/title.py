@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import re
 from itertools import islice
-from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
@@ -55,7 +54,7 @@ from .chrome import class_and_id, class_words
 from .dates import names_a_day
 from .document import Document
 from .rules import HEADING_LEVELS
-from .site import article_json_ld, clean_text, is_site_name, select_texts, site_names, squash
+from .site import article_json_ld, clean_text, is_site_name, links_home, select_texts, site_names, squash
 from .wordlists import (
     BYLINE_PREFIXES,
     HEADLINE_CLASS_SUBSTRINGS,
@@ -140,7 +139,7 @@ class _Signals:
         """The page's headings (h1-h6 but the site's logo), in one walk: the first
         _MAX_SHOWN_HEADINGS, the later ones (a headline below long menus of <h2>s, searched for its
         visible spelling) and the <h1>s."""
-        shown = [h for h in doc.root.iter(*HEADING_LEVELS) if not _links_home(h, doc.url)]
+        shown = [h for h in doc.root.iter(*HEADING_LEVELS) if not _is_logo(h, doc.url)]
         texts = [_heading_text(h) for h in shown]
         self.headings = [text for text in texts if text and len(text) <= _MAX_HEADING_CHARS][:_MAX_SHOWN_HEADINGS]
         self.later_headings = [text for text in texts[_MAX_SHOWN_HEADINGS:] if text][:_MAX_LATER_HEADINGS]
@@ -412,22 +411,12 @@ def _word_count(text: str) -> int:
     return max(words, len(_CJK.findall(text)) // 2) if not text.isascii() else words
 
 
-def _links_home(heading, url: str) -> bool:
-    """Is the heading the site's logo: all its text a link to the home page (`<h1 class=site-title>
+def _is_logo(heading, url: str) -> bool:
+    """Is the heading the site's logo: all its text one link to the front page (`<h1 class=site-title>
     <a href="/" rel="home">Site</a></h1>`)?"""
     links = heading.findall(".//a")
-    if len(links) != 1:
-        return False
-    link = links[0]
-    href = (link.get("href") or "").strip()
-    if not href or href[0] == "#" or (href.count("/") > 3 and href.rstrip("/").count("/") > 2):
-        return False  # no link, an anchor, or a path below the home page
-    if "home" not in (link.get("rel") or "").split():
-        parts = urlsplit(urljoin(url, href))
-        host = (urlsplit(url).hostname or "").removeprefix("www.")
-        if parts.path.strip("/") or parts.query or (parts.hostname or "").removeprefix("www.") != host:
-            return False
-    return squash(link.text_content()) == squash(heading.text_content())
+    return len(links) == 1 and links_home(links[0], url) \
+        and squash(links[0].text_content()) == squash(heading.text_content())
 
 
 def _heading_text(heading) -> str:
