@@ -32,6 +32,7 @@ from .chrome import class_and_id, is_thread_or_consent
 from .date_words import MONTHS, WEEKDAYS
 from .dates import names_a_day
 from .document import Document
+from .rules import BYLINE_PREFIX, BYLINE_WORDS
 from .site import (
     ClassMatcher,
     PageChrome,
@@ -52,7 +53,6 @@ from .wordlists import (
     AUTHOR_META,
     AUTHOR_ORGANISATION_TYPES,
     BYLINE_CLASSES,
-    BYLINE_PREFIXES,
     COLON_ONLY_BYLINE_PREFIXES,
     DATE_PREPOSITIONS,
     DESK_WORDS,
@@ -68,8 +68,6 @@ from .wordlists import (
     WEEKDAY_PREPOSITIONS,
 )
 
-_PREFIX = re.compile(r"^(?:(?:{})\b\s*[:：\-–]?\s*)+".format("|".join(
-    re.escape(word) for word in sorted(BYLINE_PREFIXES, key=len, reverse=True))), re.I)
 _SPLIT = re.compile(r"\s*(?:[,;&/|、，・•]|\s(?:{})\s)\s*".format("|".join(
     re.escape(word) for word in sorted(NAME_CONJUNCTIONS, key=len, reverse=True))), re.I)
 _ROLE_SUFFIX = re.compile(r"\s*(?:{})$".format("|".join(map(re.escape, NAME_ROLE_SUFFIXES))), re.I)
@@ -122,8 +120,7 @@ _AGENCY_KEYS = {agency.casefold() for agency in AGENCIES}
 _NOT_HANDLES = frozenset(NAME_CONJUNCTIONS) | NAME_PARTICLES  # "Text und Fotos": "und" is nobody's user name
 _ROLE_LINKS = NAME_PARTICLES | {"of", "at", "für", "for", "des"}  # "Director of X", "Leiterin für Y"
 # A byline line: a byline word opening the line, or after a date ("Posted on 21 September 2020 by X").
-_LINE_PREFIX = re.compile(r"(?:^|(?<=\s))({})(?:\s*[:：]\s*|\s+)(?=\S)".format("|".join(
-    re.escape(word) for word in sorted(BYLINE_PREFIXES, key=len, reverse=True))), re.I)
+_LINE_PREFIX = re.compile(rf"(?:^|(?<=\s))({BYLINE_WORDS})(?:\s*[:：]\s*|\s+)(?=\S)", re.I)
 # Where the credit on a byline line ends: a separator, a date or time ("von R. R. am 07.08.2013").
 _CREDIT_END = re.compile(
     r"\s*[|•·~»›()\[\]]|\s+[-–—]\s|\s+(?:{})\s+(?=\S*\d)|\s+\S*\d"
@@ -290,7 +287,7 @@ def sort_credits(raw: Iterable[str], site: set[str] = frozenset(), min_words: in
     seen: set[str] = set()
     for text in _joined_prefixes(raw):
         text = clean_text(text)
-        named = handles or bool(_PREFIX.match(text.lstrip(_LEADING_MARKS)))
+        named = handles or bool(BYLINE_PREFIX.match(text.lstrip(_LEADING_MARKS)))
         names = [name for name in map(clean_name, _SPLIT.split(_NOISE.sub(" ", text))) if name]
         kinds = [classify_credit(name, site, 1 if named else min_words, handle=named) for name in names]
         for name, kind in zip(names, kinds, strict=True):
@@ -307,7 +304,7 @@ def _joined_prefixes(raw: Iterable[str]) -> Iterator[str]:
     """Byline pieces with a lone byline word joined to the next piece: "von ", "freeman1984"."""
     pending = ""
     for text in raw:
-        if _PREFIX.fullmatch(text.strip(_LEADING_MARKS + " \t\n")):
+        if BYLINE_PREFIX.fullmatch(text.strip(_LEADING_MARKS + " \t\n")):
             pending = text
             continue
         yield f"{pending.strip(_LEADING_MARKS)} {text}" if pending else text
@@ -315,7 +312,7 @@ def _joined_prefixes(raw: Iterable[str]) -> Iterator[str]:
 
 
 def clean_name(text: str) -> str:
-    name = _PREFIX.sub("", text.strip(" \t-–—:,.*'\"«»“”·|"))
+    name = BYLINE_PREFIX.sub("", text.strip(" \t-–—:,.*'\"«»“”·|"))
     name = _ROLE_SUFFIX.sub("", name)
     return " ".join(name.split()).strip(" -–—:,.'\"")
 
@@ -405,7 +402,7 @@ def _twitter_label_author(doc: Document) -> list[str]:
     """WordPress/Yoast: twitter:label1 "Written by" + twitter:data1 "Jane Doe"."""
     for index in "12345":
         label = (doc.meta_first(f"twitter:label{index}") or "").casefold()
-        if label and _PREFIX.fullmatch(label.rstrip(": ")):
+        if label and BYLINE_PREFIX.fullmatch(label.rstrip(": ")):
             return doc.meta.get(f"twitter:data{index}", [])
     return []
 
@@ -465,7 +462,7 @@ def _credit_pieces(pieces: Iterable[str]) -> list[str]:
     kept: list[str] = []
     labelled = False
     for piece in pieces:
-        if _PREFIX.match(piece.strip(_LEADING_MARKS + " \t\n")):
+        if BYLINE_PREFIX.match(piece.strip(_LEADING_MARKS + " \t\n")):
             labelled = False
         elif piece.rstrip().endswith((":", "：")):
             labelled = True
@@ -491,7 +488,7 @@ def _byline_line_authors(doc: Document, content) -> list[str]:
     chrome = PageChrome(doc)
     for index, block in enumerate(lines):
         text = block.text
-        if _PREFIX.fullmatch(text.strip(_LEADING_MARKS)) and index + 1 < len(lines):
+        if BYLINE_PREFIX.fullmatch(text.strip(_LEADING_MARKS)) and index + 1 < len(lines):
             text = f"{text} {lines[index + 1].text}"  # "Autor" / "Jane Doe,"
         if len(text.split()) > _MAX_BYLINE_LINE_WORDS:
             continue

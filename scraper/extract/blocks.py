@@ -7,7 +7,6 @@ of it is link text, and whether an ancestor is marked as boilerplate by its clas
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -23,6 +22,7 @@ from .rules import (
     BOILERPLATE_ROLES,
     BOILERPLATE_SUBSTRINGS,
     BOILERPLATE_TOKENS,
+    CJK,
     CONTENT_MARKERS,
     DEFERRED_CLASS_SUBSTRINGS,
     HEADING_LEVELS,
@@ -172,14 +172,12 @@ def _is_deferred_content(element) -> bool:
         any(word in classes for word in DEFERRED_CLASS_SUBSTRINGS)
 
 
-# Chinese, Japanese and Korean script carries about three Latin letters of text per character.
-_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_CJK_EXTRA_WEIGHT = 2
+_CJK_EXTRA_WEIGHT = 2  # a CJK character carries about three Latin letters of text
 
 
 def _nonspace(text: str) -> int:
     chars = len(text) - text.count(" ")
-    return chars if text.isascii() else chars + _CJK_EXTRA_WEIGHT * len(_CJK.findall(text))
+    return chars if text.isascii() else chars + _CJK_EXTRA_WEIGHT * len(CJK.findall(text))
 
 
 class _Collector:

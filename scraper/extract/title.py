@@ -53,10 +53,9 @@ from .body import Content
 from .chrome import class_and_id, class_words
 from .dates import names_a_day
 from .document import Document
-from .rules import HEADING_LEVELS
+from .rules import BYLINE_PREFIX, CJK, HEADING_LEVELS
 from .site import article_json_ld, clean_text, is_site_name, links_home, select_texts, site_names, squash
 from .wordlists import (
-    BYLINE_PREFIXES,
     HEADLINE_CLASS_SUBSTRINGS,
     HEADLINE_CLASS_WORDS,
     KICKER_CLASS_SUBSTRINGS,
@@ -70,7 +69,6 @@ _MIN_HEADLINE = 3
 # A kicker (Dachzeile) in front of a headline: a short topic label ending in a colon.
 _KICKER = re.compile(r"^[^:]{3,60}:\s+$")
 _BODY_TEXT = etree.XPath("//body//text()[normalize-space()][not(ancestor::script or ancestor::style)]")
-_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _TEXT_OF_LENGTH = etree.XPath("//body//text()[string-length(normalize-space()) >= $low]"
                                "[string-length(normalize-space()) <= $high][not(ancestor::script or ancestor::style)]")
 _LENGTH_SLACK = 3
@@ -101,7 +99,6 @@ _MAX_HEADLINE_WORDS = 40
 _MAX_DATELINE_WORDS = 5  # "Wednesday, 09 January 2008" in front of a headline
 _DATELINE_END = " ,:;|-–—"
 _MAX_INLINE = 3  # elements inside a line whose class may say headline (<td><span class=headline>)
-_BYLINE = re.compile(r"^(?:{})\b".format("|".join(map(re.escape, BYLINE_PREFIXES))), re.I)
 _HEADLINE_CLASS = re.compile("|".join(HEADLINE_CLASS_SUBSTRINGS), re.I)
 _KICKER_CLASS = re.compile("|".join(KICKER_CLASS_SUBSTRINGS), re.I)
 _KICKER_SEPARATOR = ":|-–—"
@@ -276,7 +273,7 @@ class _Signals:
         for block in above_body:
             words = len(block.text.split())
             if _is_headline_line(block) and len(chosen.split()) < words <= _MAX_HEADLINE_WORDS \
-                    and words >= least and not _BYLINE.match(block.text) \
+                    and words >= least and not BYLINE_PREFIX.match(block.text) \
                     and not names_a_day(block.text):
                 return block.text
         return None
@@ -408,7 +405,7 @@ def _hidden(node: list) -> bool:
 def _word_count(text: str) -> int:
     """Words, counting two CJK characters as one (those scripts put no spaces between words)."""
     words = len(text.split())
-    return max(words, len(_CJK.findall(text)) // 2) if not text.isascii() else words
+    return max(words, len(CJK.findall(text)) // 2) if not text.isascii() else words
 
 
 def _is_logo(heading, url: str) -> bool:
