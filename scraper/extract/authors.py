@@ -193,7 +193,7 @@ def _fuller_credit(doc: Document, content, site: set[str], writers: list[str], s
     for source, _, kind in _SOURCES[start:]:
         if kind == "guess":
             break
-        if source is _SOURCES[2][0] or (kind == "line" and not single):
+        if source is _MICRODATA or (kind == "line" and not single):
             continue  # microdata seldom adds a co-author; a line names one person at a time
         for raw in _joined_prefixes(source(doc, content)):
             people = sort_credits([raw], site, 2, handles=kind == "structured")[0]
@@ -607,8 +607,9 @@ def _page_only(source: Callable[[Document], Iterable[str]]) -> Callable[[Documen
 # (source, fewest words a person's name needs there, kind): "structured" credits name the author
 # (one-word user names count), a "byline" is marked as one by its class, a "line" opens with a
 # byline word (its source returns the names it checked), a "guess" is a name line by position.
+_MICRODATA = _page_only(_microdata_authors)  # no fuller credit: it seldom adds a co-author
 _SOURCES: list[tuple[Callable[[Document, object], Iterable[str]], int, str]] = [
     (_page_only(_json_ld_authors), 1, "structured"), (_page_only(_meta_authors), 1, "structured"),
-    (_page_only(_microdata_authors), 1, "structured"), (_page_only(_byline_authors), 2, "byline"),
+    (_MICRODATA, 1, "structured"), (_page_only(_byline_authors), 2, "byline"),
     (_byline_line_authors, 1, "line"), (_page_only(_dated_line_authors), 2, "guess"),
     (_page_only(_signature_authors), 2, "guess")]
