@@ -152,6 +152,8 @@ BYLINE_PREFIX = re.compile(rf"^(?:(?:{BYLINE_WORDS})\b\s*[:：\-–]?\s*)+", re.
 # A line ending so reads as a sentence (a heading worded so is text set large, not a label).
 SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
 CLOSING_QUOTES = ("\"", "”", "“", "»")
+# ... the one tuple for "ends as a sentence does", a quoted one included ('He said: "We will."').
+SENTENCE_OR_QUOTE_ENDS = SENTENCE_ENDS + CLOSING_QUOTES
 # What may open a line besides a letter or digit (a line opening with other punctuation goes on
 # from the line before it: ". the Guardian. Retrieved 2022-03-23").
 OPENING_MARKS = "\"'“„«‘([¿¡"
