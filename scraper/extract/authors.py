@@ -23,14 +23,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from urllib.parse import urlsplit
 
 from lxml import etree
 
+from .blocks import Block
+from .body import Content
 from .chrome import class_and_id, is_thread_or_consent
 from .date_words import MONTHS, WEEKDAYS
 from .dates import names_a_day
 from .document import Document
+from .rules import BYLINE_PREFIX, BYLINE_WORDS
 from .site import (
     ClassMatcher,
     PageChrome,
@@ -39,6 +41,7 @@ from .site import (
     header_pieces,
     is_site_name,
     json_ld_types,
+    links_home,
     select_texts,
     site_names,
     squash,
@@ -50,7 +53,6 @@ from .wordlists import (
     AUTHOR_META,
     AUTHOR_ORGANISATION_TYPES,
     BYLINE_CLASSES,
-    BYLINE_PREFIXES,
     COLON_ONLY_BYLINE_PREFIXES,
     DATE_PREPOSITIONS,
     DESK_WORDS,
@@ -66,8 +68,6 @@ from .wordlists import (
     WEEKDAY_PREPOSITIONS,
 )
 
-_PREFIX = re.compile(r"^(?:(?:{})\b\s*[:：\-–]?\s*)+".format("|".join(
-    re.escape(word) for word in sorted(BYLINE_PREFIXES, key=len, reverse=True))), re.I)
 _SPLIT = re.compile(r"\s*(?:[,;&/|、，・•]|\s(?:{})\s)\s*".format("|".join(
     re.escape(word) for word in sorted(NAME_CONJUNCTIONS, key=len, reverse=True))), re.I)
 _ROLE_SUFFIX = re.compile(r"\s*(?:{})$".format("|".join(map(re.escape, NAME_ROLE_SUFFIXES))), re.I)
@@ -109,6 +109,7 @@ _MICRODATA_AUTHOR_XPATH = etree.XPath('//*[@itemprop="author" or @itemprop="crea
 # ... with hCards, on pages that say "vcard" (a third scan of the tree otherwise)
 _MICRODATA_OR_HCARD_XPATH = etree.XPath(
     '//*[@itemprop="author" or @itemprop="creator"] | //a[@rel="author"] | //*[contains(@class, "vcard")]')
+_HCARD_LINK_XPATH = etree.XPath(".//a[contains(@class, 'fn')]")
 _HCARD_NAME_XPATH = etree.XPath('descendant-or-self::*[contains(concat(" ", normalize-space(@class), " "), " fn ")]')
 _AUTHOR_BOX_XPATH = etree.XPath("//body//*[contains(@class, 'uthor') or contains(@id, 'uthor')]")
 _AUTHOR_BOX = re.compile("|".join(map(re.escape, AUTHOR_BOX_CLASSES)))
@@ -119,8 +120,7 @@ _AGENCY_KEYS = {agency.casefold() for agency in AGENCIES}
 _NOT_HANDLES = frozenset(NAME_CONJUNCTIONS) | NAME_PARTICLES  # "Text und Fotos": "und" is nobody's user name
 _ROLE_LINKS = NAME_PARTICLES | {"of", "at", "für", "for", "des"}  # "Director of X", "Leiterin für Y"
 # A byline line: a byline word opening the line, or after a date ("Posted on 21 September 2020 by X").
-_LINE_PREFIX = re.compile(r"(?:^|(?<=\s))({})(?:\s*[:：]\s*|\s+)(?=\S)".format("|".join(
-    re.escape(word) for word in sorted(BYLINE_PREFIXES, key=len, reverse=True))), re.I)
+_LINE_PREFIX = re.compile(rf"(?:^|(?<=\s))({BYLINE_WORDS})(?:\s*[:：]\s*|\s+)(?=\S)", re.I)
 # Where the credit on a byline line ends: a separator, a date or time ("von R. R. am 07.08.2013").
 _CREDIT_END = re.compile(
     r"\s*[|•·~»›()\[\]]|\s+[-–—]\s|\s+(?:{})\s+(?=\S*\d)|\s+\S*\d"
@@ -193,7 +193,7 @@ def _fuller_credit(doc: Document, content, site: set[str], writers: list[str], s
     for source, _, kind in _SOURCES[start:]:
         if kind == "guess":
             break
-        if source is _SOURCES[2][0] or (kind == "line" and not single):
+        if source is _MICRODATA or (kind == "line" and not single):
             continue  # microdata seldom adds a co-author; a line names one person at a time
         for raw in _joined_prefixes(source(doc, content)):
             people = sort_credits([raw], site, 2, handles=kind == "structured")[0]
@@ -287,7 +287,7 @@ def sort_credits(raw: Iterable[str], site: set[str] = frozenset(), min_words: in
     seen: set[str] = set()
     for text in _joined_prefixes(raw):
         text = clean_text(text)
-        named = handles or bool(_PREFIX.match(text.lstrip(_LEADING_MARKS)))
+        named = handles or bool(BYLINE_PREFIX.match(text.lstrip(_LEADING_MARKS)))
         names = [name for name in map(clean_name, _SPLIT.split(_NOISE.sub(" ", text))) if name]
         kinds = [classify_credit(name, site, 1 if named else min_words, handle=named) for name in names]
         for name, kind in zip(names, kinds, strict=True):
@@ -304,7 +304,7 @@ def _joined_prefixes(raw: Iterable[str]) -> Iterator[str]:
     """Byline pieces with a lone byline word joined to the next piece: "von ", "freeman1984"."""
     pending = ""
     for text in raw:
-        if _PREFIX.fullmatch(text.strip(_LEADING_MARKS + " \t\n")):
+        if BYLINE_PREFIX.fullmatch(text.strip(_LEADING_MARKS + " \t\n")):
             pending = text
             continue
         yield f"{pending.strip(_LEADING_MARKS)} {text}" if pending else text
@@ -312,7 +312,7 @@ def _joined_prefixes(raw: Iterable[str]) -> Iterator[str]:
 
 
 def clean_name(text: str) -> str:
-    name = _PREFIX.sub("", text.strip(" \t-–—:,.*'\"«»“”·|"))
+    name = BYLINE_PREFIX.sub("", text.strip(" \t-–—:,.*'\"«»“”·|"))
     name = _ROLE_SUFFIX.sub("", name)
     return " ".join(name.split()).strip(" -–—:,.'\"")
 
@@ -402,7 +402,7 @@ def _twitter_label_author(doc: Document) -> list[str]:
     """WordPress/Yoast: twitter:label1 "Written by" + twitter:data1 "Jane Doe"."""
     for index in "12345":
         label = (doc.meta_first(f"twitter:label{index}") or "").casefold()
-        if label and _PREFIX.fullmatch(label.rstrip(": ")):
+        if label and BYLINE_PREFIX.fullmatch(label.rstrip(": ")):
             return doc.meta.get(f"twitter:data{index}", [])
     return []
 
@@ -419,7 +419,8 @@ def _microdata_authors(doc: Document) -> list[str]:
         hcard = element.get("itemprop") not in ("author", "creator") and element.get("rel") != "author"
         if hcard and not {"vcard", "author"} <= set((element.get("class") or "").split()):
             continue  # a "vcard" that is nobody's author card
-        if hcard and (chrome.holds(element) or not _HCARD_NAME_XPATH(element) or _links_home(element)):
+        if hcard and (chrome.holds(element) or not _HCARD_NAME_XPATH(element)
+                      or _is_blog_card(element, doc.url)):
             continue  # a commenter's or a teaser's card, one that names nobody, or the site's own
         named = element.xpath('.//*[@itemprop="name"]') or (hcard and _HCARD_NAME_XPATH(element))
         if named:
@@ -430,10 +431,10 @@ def _microdata_authors(doc: Document) -> list[str]:
     return [text for text in inside or outside if len(text) <= _MAX_BYLINE_CHARS]
 
 
-def _links_home(card) -> bool:
-    """Does the hCard's name link to the site's front page (the blog's own card in its header:
+def _is_blog_card(card, url: str) -> bool:
+    """Is the hCard the blog's own, its name linking to the front page (in the blog's header:
     <h1 class="vcard author"><a class="fn" href="https://blog.example/">Blog</a>)?"""
-    return any(urlsplit(href).path in ("", "/") for href in card.xpath(".//a[contains(@class, 'fn')]/@href"))
+    return any(links_home(link, url) for link in _HCARD_LINK_XPATH(card))
 
 
 def _byline_authors(doc: Document) -> list[str]:
@@ -461,7 +462,7 @@ def _credit_pieces(pieces: Iterable[str]) -> list[str]:
     kept: list[str] = []
     labelled = False
     for piece in pieces:
-        if _PREFIX.match(piece.strip(_LEADING_MARKS + " \t\n")):
+        if BYLINE_PREFIX.match(piece.strip(_LEADING_MARKS + " \t\n")):
             labelled = False
         elif piece.rstrip().endswith((":", "：")):
             labelled = True
@@ -487,7 +488,7 @@ def _byline_line_authors(doc: Document, content) -> list[str]:
     chrome = PageChrome(doc)
     for index, block in enumerate(lines):
         text = block.text
-        if _PREFIX.fullmatch(text.strip(_LEADING_MARKS)) and index + 1 < len(lines):
+        if BYLINE_PREFIX.fullmatch(text.strip(_LEADING_MARKS)) and index + 1 < len(lines):
             text = f"{text} {lines[index + 1].text}"  # "Autor" / "Jane Doe,"
         if len(text.split()) > _MAX_BYLINE_LINE_WORDS:
             continue
@@ -543,15 +544,12 @@ def _is_date_lead(text: str) -> bool:
         and names_a_day(text)
 
 
-def _article_lines(content) -> list:
+def _article_lines(content: Content | None) -> list[Block]:
     """The page's blocks from _LINES_ABOVE_HEADLINE lines above the headline (the last <h1> above
     the body), or _LINES_BEFORE_BODY lines up, to _LINES_AFTER_BODY lines below the body."""
-    if content is None or not content.blocks or not content.page_blocks:
+    if content is None:
         return []
-    page, body = content.page_blocks, content.blocks
-    first, last = body[0].element, body[-1].element
-    start = next((index for index, block in enumerate(page) if block.element is first), None)
-    end = next((index for index in range(len(page) - 1, -1, -1) if page[index].element is last), None)
+    start, end, page = content.body_start(), content.body_end(), content.page_blocks
     if start is None or end is None:
         return []
     headline = next((index for index in range(start - 1, -1, -1) if page[index].heading == 1), start)
@@ -609,8 +607,9 @@ def _page_only(source: Callable[[Document], Iterable[str]]) -> Callable[[Documen
 # (source, fewest words a person's name needs there, kind): "structured" credits name the author
 # (one-word user names count), a "byline" is marked as one by its class, a "line" opens with a
 # byline word (its source returns the names it checked), a "guess" is a name line by position.
+_MICRODATA = _page_only(_microdata_authors)  # no fuller credit: it seldom adds a co-author
 _SOURCES: list[tuple[Callable[[Document, object], Iterable[str]], int, str]] = [
     (_page_only(_json_ld_authors), 1, "structured"), (_page_only(_meta_authors), 1, "structured"),
-    (_page_only(_microdata_authors), 1, "structured"), (_page_only(_byline_authors), 2, "byline"),
+    (_MICRODATA, 1, "structured"), (_page_only(_byline_authors), 2, "byline"),
     (_byline_line_authors, 1, "line"), (_page_only(_dated_line_authors), 2, "guess"),
     (_page_only(_signature_authors), 2, "guess")]

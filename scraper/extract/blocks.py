@@ -7,22 +7,21 @@ of it is link text, and whether an ancestor is marked as boilerplate by its clas
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from lxml import etree
 
-from .chrome import names_of, slug_words, words_of
+from .chrome import names_of, plain_names, slug_words, without_states, words_of
 from .rules import (
     ALWAYS_BOILERPLATE_TAGS,
     ALWAYS_BOILERPLATE_TOKENS,
-    ARTICLE_KIND_WORDS,
     BLOCK_TAGS,
     BOILERPLATE_ROLES,
     BOILERPLATE_SUBSTRINGS,
     BOILERPLATE_TOKENS,
+    CJK,
     CONTENT_MARKERS,
     DEFERRED_CLASS_SUBSTRINGS,
     HEADING_LEVELS,
@@ -34,7 +33,6 @@ from .rules import (
     QUESTION_MARKS,
     RESPONSIVE_DISPLAY,
     SITE_CHROME_TAGS,
-    STATE_MODIFIER,
     STREAMED_FRAGMENT_ID,
     literal_alternation,
 )
@@ -115,13 +113,9 @@ def _names_say_content(names: str) -> bool:
 def _names_say_boilerplate(names: str) -> bool:
     if _names_say_content(names):
         return False
-    names = STATE_MODIFIER.sub(" ", names)
-    if not BOILERPLATE_TOKENS.isdisjoint(words_of(names)):
+    if not BOILERPLATE_TOKENS.isdisjoint(words_of(without_states(names))):
         return True
-    names = names.lower()
-    for word in ARTICLE_KIND_WORDS:  # "commentary" names an opinion piece, not a comment box
-        names = names.replace(word, " ")
-    return _BOILERPLATE_SUBSTRING.search(names) is not None
+    return _BOILERPLATE_SUBSTRING.search(plain_names(names)) is not None
 
 
 def is_notice_marked(element) -> bool:
@@ -131,13 +125,13 @@ def is_notice_marked(element) -> bool:
 
 @lru_cache(maxsize=8192)
 def _names_say_notice(names: str) -> bool:
-    names = STATE_MODIFIER.sub(" ", names).lower()  # "has-disclosure" describes a wrapper, it is not one
+    names = plain_names(names, kinds=())  # "has-disclosure" describes a wrapper, it is not one
     return any(marker in names for marker in NOTICE_REGION_MARKERS)
 
 
 @lru_cache(maxsize=8192)
 def _names_say_always_boilerplate(names: str) -> bool:
-    return not ALWAYS_BOILERPLATE_TOKENS.isdisjoint(words_of(STATE_MODIFIER.sub(" ", names)))
+    return not ALWAYS_BOILERPLATE_TOKENS.isdisjoint(words_of(without_states(names)))
 
 
 def is_hidden(element) -> bool:
@@ -172,14 +166,12 @@ def _is_deferred_content(element) -> bool:
         any(word in classes for word in DEFERRED_CLASS_SUBSTRINGS)
 
 
-# Chinese, Japanese and Korean script carries about three Latin letters of text per character.
-_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_CJK_EXTRA_WEIGHT = 2
+_CJK_EXTRA_WEIGHT = 2  # a CJK character carries about three Latin letters of text
 
 
 def _nonspace(text: str) -> int:
     chars = len(text) - text.count(" ")
-    return chars if text.isascii() else chars + _CJK_EXTRA_WEIGHT * len(_CJK.findall(text))
+    return chars if text.isascii() else chars + _CJK_EXTRA_WEIGHT * len(CJK.findall(text))
 
 
 class _Collector:

@@ -26,7 +26,7 @@ from .document import Document
 from .embedded import json_ld_article_text, next_flight_html, script_state_html
 from .faq import find_faq
 from .notices import find_disclaimers
-from .rules import CLOSING_QUOTES, LEAD_MARKERS, OPENING_MARKS, SENTENCE_ENDS
+from .rules import LEAD_MARKERS, OPENING_MARKS, SENTENCE_ENDS, SENTENCE_OR_QUOTE_ENDS
 from .site import compiled_selector
 
 # Inside the region a boilerplate-marked subtree is kept only when it wraps more than this share
@@ -58,7 +58,6 @@ _CAPTION_WRAPPER_CHILDREN = 3
 _NOT_CAPTION_ENDS = tuple(end for end in SENTENCE_ENDS if end != ".")  # a caption may end in a full stop
 # A line this short that the page repeats word for word is interface.
 _REPEATED_LINE_MAX_CHARS = 40
-_SENTENCE_END = SENTENCE_ENDS + CLOSING_QUOTES
 
 
 @dataclass
@@ -75,6 +74,21 @@ class Content:
     # The page's visible blocks, in reading order: the title reads the lines above the body, the
     # authors the byline lines around it.
     page_blocks: list[Block] = field(default_factory=list)
+
+    def body_start(self) -> int | None:
+        """Where the body's first block stands in page_blocks; None without either, or when the
+        body is not the page's own text (script data)."""
+        if not self.blocks or not self.page_blocks:
+            return None
+        first = self.blocks[0].element
+        return next((index for index, block in enumerate(self.page_blocks) if block.element is first), None)
+
+    def body_end(self) -> int | None:
+        """Where the body's last block stands in page_blocks (None as for body_start)."""
+        if not self.blocks or not self.page_blocks:
+            return None
+        last, page = self.blocks[-1].element, self.page_blocks
+        return next((index for index in range(len(page) - 1, -1, -1) if page[index].element is last), None)
 
 
 def extract_content(doc: Document, container: str | None = None, drop: Sequence[str] = (),
@@ -210,7 +224,7 @@ def _without_repeated_lines(blocks: list[Block], page_blocks: list[Block]) -> li
     """A short line the page repeats word for word outside the article too ("Story saved" on every
     story card, an embed's privacy placeholder) is interface, not text."""
     short = {block.text for block in blocks if block.chars <= _REPEATED_LINE_MAX_CHARS and not block.heading
-             and not block.text.endswith(_SENTENCE_END)}
+             and not block.text.endswith(SENTENCE_OR_QUOTE_ENDS)}
     if not short:
         return blocks
     inside = {(block.element, block.text) for block in blocks}
@@ -304,8 +318,8 @@ def _without_orphan_labels(blocks: list[Block], page_blocks: list[Block]) -> lis
     out = []
     for index, block in enumerate(blocks):
         after = following.get((block.element, block.text))
-        if block.chars > _LABEL_MAX_CHARS or block.text.endswith(_SENTENCE_END) or after is None or \
-                (after.element, after.text) in kept:
+        if block.chars > _LABEL_MAX_CHARS or block.text.endswith(SENTENCE_OR_QUOTE_ENDS) \
+                or after is None or (after.element, after.text) in kept:
             out.append(block)
             continue
         if block.heading:

@@ -11,6 +11,8 @@ thread/consent words.
 
 Class names are read by one tokeniser, `class_words`: lowercased words split at anything that is
 not a letter or digit and at camelCase humps ("ArticleModuleTeaser_x" -> article, module, teaser, x).
+Searched for substrings ("footer", "related"), they are read as `plain_names` gives them: lowercased,
+without state modifiers ("has-sidebar") and article kinds ("commentary"); blocks.py reads them so too.
 """
 
 from __future__ import annotations
@@ -65,6 +67,21 @@ def words_of(names: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def without_states(names: str) -> str:
+    """Class/id names without state modifiers: "has-image", "with-sidebar", "is-active" describe what
+    an element holds or how it is, not what it is."""
+    return STATE_MODIFIER.sub(" ", names)
+
+
+def plain_names(names: str, kinds: tuple[str, ...] = ARTICLE_KIND_WORDS) -> str:
+    """Class/id names as class substrings are searched in: without state modifiers, lowercased,
+    and without the words in `kinds` ("commentary" is an opinion piece, not a comment thread)."""
+    names = without_states(names).lower()
+    for word in kinds:
+        names = names.replace(word, " ")
+    return names
+
+
 def slug_words(text: str) -> list[str]:
     """The lowercased words of an id made from a heading ("sharing-with-a-single-developer"), or of
     the heading's text, in order: split as class_words splits, without the camelCase humps."""
@@ -90,9 +107,7 @@ def is_chrome_marked(element, boxes: bool = True, column: bool = False) -> bool:
 
 @lru_cache(maxsize=8192)
 def _names_say_chrome(names: str, boxes: bool, column: bool) -> bool:
-    names = STATE_MODIFIER.sub(" ", names)
-    for word in ARTICLE_KIND_WORDS + (ARTICLE_COLUMN_SUBSTRINGS if column else ()):
-        names = names.replace(word, " ")  # "commentary" is an opinion piece, not a comment thread
+    names = plain_names(names, ARTICLE_KIND_WORDS + (ARTICLE_COLUMN_SUBSTRINGS if column else ()))
     return any(part in names for part in SITE_FRAME_CLASS_SUBSTRINGS) or \
         (boxes and any(part in names for part in STORY_BOX_CLASS_SUBSTRINGS))
 

@@ -13,7 +13,6 @@ from .rules import (
     CALL_TO_ACTION,
     CALL_TO_ACTION_MAX_CHARS,
     CAPTION_CREDIT_SUFFIX,
-    CLOSING_QUOTES,
     CONTRIBUTOR_CREDIT,
     COOKIE_LINE,
     CREDIT_OR_BYLINE,
@@ -24,6 +23,7 @@ from .rules import (
     PICTURE_AGENCY_MAX_WORDS,
     RELATIVE_TIME,
     SENTENCE_ENDS,
+    SENTENCE_OR_QUOTE_ENDS,
     TEASER_PREFIX,
     TEMPLATE_PLACEHOLDER,
 )
@@ -35,7 +35,7 @@ _SHORT_LINE = 80  # characters: credit, byline and date lines are shorter than t
 # headline with a time in it ("9h05 - La Bourse de Paris ouvre dans le vert"), which is text.
 _DATELINE_MAX_WORDS = 3
 # A line ending so reads as a sentence (or introduces what follows): no dateline.
-_SENTENCE_OR_LABEL_END = SENTENCE_ENDS + CLOSING_QUOTES + (":",)
+_SENTENCE_OR_LABEL_END = SENTENCE_OR_QUOTE_ENDS + (":",)
 _WORD = re.compile(r"[^\W\d_]{4,}")  # short words are month abbreviations, am/pm, time zones
 
 

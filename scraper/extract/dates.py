@@ -42,6 +42,7 @@ from .date_words import (
     VI_YEAR_WORD,
     YESTERDAY,
 )
+from .rules import literal_alternation
 
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
 _MAX_TEXT = 200
@@ -49,23 +50,21 @@ _MAX_DATEPARSER_TEXT = 60
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
                   r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)")
-def _any(words) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
+_CLOCK_WORDS, _DAY_SUFFIXES, _DATE_JOINERS, _ONE_WORDS = (
+    literal_alternation(words).pattern for words in (CLOCK_WORDS, DAY_SUFFIXES, DATE_JOINERS, ONE_WORDS))
 _TIME = re.compile(r"(?<![\d.:])(\d{1,2})\s*[:h時시]\s*(\d{2})(?:[:.](\d{2}))?(?:\s*(?:分|분))?\s*([ap]\.?m\.?)?"
-                   rf"(?:\s*(?:{_any(CLOCK_WORDS)}))?"
+                   rf"(?:\s*(?:{_CLOCK_WORDS}))?"
                    r"(?:\s*\(?([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\)?)?(?![\d])", re.I)
 _YMD = re.compile(r"(?<!\d)(\d{4})\s*[./년年-]\s*(\d{1,2})\s*[./월月-]\s*(\d{1,2})(?!\d)\s*[일日]?")
 _DMY = re.compile(r"(?<![\d.])(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d])")
 _VI = re.compile(rf"(?<!\d)(\d{{1,2}})\s+{VI_MONTH_WORD}\s+(\d{{1,2}})[,\s]+(?:{VI_YEAR_WORD}\s+)?(\d{{4}})", re.I)
 _WORD = r"([^\W\d_]{3,}\.?)"
-_DAY = rf"(\d{{1,2}})(?:\.|{_any(DAY_SUFFIXES)})?"
-_JOINER = rf"(?:(?:{_any(DATE_JOINERS)})\s+)?"
+_DAY = rf"(\d{{1,2}})(?:\.|{_DAY_SUFFIXES})?"
+_JOINER = rf"(?:(?:{_DATE_JOINERS})\s+)?"
 _DAY_MONTH_YEAR = re.compile(rf"(?<!\d){_DAY}\s+{_JOINER}{_WORD},?\s+{_JOINER}(\d{{4}})")
 _MONTH_DAY_YEAR = re.compile(rf"{_WORD}\s+{_DAY},?\s+(\d{{4}})(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_RELATIVE = re.compile(rf"(\d+|(?:{_any(ONE_WORDS)})\b)\s*([^\W\d_]+|[時間分日週주시간일분前]+)", re.I)
+_RELATIVE = re.compile(rf"(\d+|(?:{_ONE_WORDS})\b)\s*([^\W\d_]+|[時間分日週주시간일분前]+)", re.I)
 
 
 def parse_date(text: str | None, languages: list[str] | None = None,

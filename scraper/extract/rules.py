@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .wordlists import BYLINE_PREFIXES
+
 
 def literal_alternation(words) -> re.Pattern:
     """One regex matching any of `words` as plain text, their common prefixes shared (a trie): Python's
@@ -140,9 +142,18 @@ CONTENT_MARKERS = (
 LEAD_MARKERS = frozenset({"lead", "teaser", "standfirst", "intro", "summary", "dek", "excerpt",
                           "strapline", "subtitle", "subheadline", "abstract"})
 
+# Chinese, Japanese and Korean script: no spaces between words, about three Latin letters of text a character.
+CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# The byline words (wordlists.BYLINE_PREFIXES), longest first: "written by" before "by".
+BYLINE_WORDS = "|".join(re.escape(word) for word in sorted(BYLINE_PREFIXES, key=len, reverse=True))
+# Byline words opening a text, with the colon or dash after them: "By ", "Text: ", "Von: ".
+BYLINE_PREFIX = re.compile(rf"^(?:(?:{BYLINE_WORDS})\b\s*[:：\-–]?\s*)+", re.I)
+
 # A line ending so reads as a sentence (a heading worded so is text set large, not a label).
 SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
 CLOSING_QUOTES = ("\"", "”", "“", "»")
+# ... the one tuple for "ends as a sentence does", a quoted one included ('He said: "We will."').
+SENTENCE_OR_QUOTE_ENDS = SENTENCE_ENDS + CLOSING_QUOTES
 # What may open a line besides a letter or digit (a line opening with other punctuation goes on
 # from the line before it: ". the Guardian. Retrieved 2022-03-23").
 OPENING_MARKS = "\"'“„«‘([¿¡"

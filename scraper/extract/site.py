@@ -8,7 +8,7 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml.cssselect import CSSSelector
@@ -77,7 +77,7 @@ def site_names(doc: Document) -> set[str]:
             names.add(clean_text(publisher.get("name")))
         elif isinstance(publisher, str):
             names.add(clean_text(publisher))
-    host = (urlsplit(doc.url).hostname or "").removeprefix("www.")
+    host = _bare_host(doc.url)
     if host:
         names.update({host, host.split(".")[0] if host.count(".") else host})
         labels = host.split(".")
@@ -95,6 +95,25 @@ def title_suffix_name(doc: Document) -> str | None:
     if len(parts) < 2 or len(parts[-1].split()) > _MAX_SUFFIX_WORDS or len(parts[-1]) >= len(parts[0]):
         return None
     return squash(parts[-1]) or None
+
+
+def links_home(link: etree._Element, url: str) -> bool:
+    """Does the link lead to the front page of the site serving `url`: its host (with or without
+    "www.") at the root, without a query (`/?p=1` is an article), or marked rel="home"? Never an
+    anchor, an empty link or a path below the root. The one rule for the site's logo heading
+    (title.py) and the blog's own hCard (authors.py)."""
+    href = (link.get("href") or "").strip()
+    if not href or href[0] == "#" or (href.count("/") > 3 and href.rstrip("/").count("/") > 2):
+        return False  # no link, an anchor, or a path below the home page (before parsing it)
+    if "home" in (link.get("rel") or "").split():
+        return True
+    target = urljoin(url, href)
+    parts = urlsplit(target)
+    return _bare_host(target) == _bare_host(url) and not parts.path.strip("/") and not parts.query
+
+
+def _bare_host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
 def is_site_name(text: str, names: set[str]) -> bool:

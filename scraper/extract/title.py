@@ -44,20 +44,18 @@ home page is the site's logo and no headline signal.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from itertools import islice
-from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from .blocks import Block
+from .blocks import Block, is_hidden
+from .body import Content
 from .chrome import class_and_id, class_words
 from .dates import names_a_day
 from .document import Document
-from .rules import HEADING_LEVELS
-from .site import article_json_ld, clean_text, is_site_name, select_texts, site_names, squash
+from .rules import BYLINE_PREFIX, CJK, HEADING_LEVELS
+from .site import article_json_ld, clean_text, is_site_name, links_home, select_texts, site_names, squash
 from .wordlists import (
-    BYLINE_PREFIXES,
     HEADLINE_CLASS_SUBSTRINGS,
     HEADLINE_CLASS_WORDS,
     KICKER_CLASS_SUBSTRINGS,
@@ -71,8 +69,6 @@ _MIN_HEADLINE = 3
 # A kicker (Dachzeile) in front of a headline: a short topic label ending in a colon.
 _KICKER = re.compile(r"^[^:]{3,60}:\s+$")
 _BODY_TEXT = etree.XPath("//body//text()[normalize-space()][not(ancestor::script or ancestor::style)]")
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
-_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _TEXT_OF_LENGTH = etree.XPath("//body//text()[string-length(normalize-space()) >= $low]"
                                "[string-length(normalize-space()) <= $high][not(ancestor::script or ancestor::style)]")
 _LENGTH_SLACK = 3
@@ -103,7 +99,6 @@ _MAX_HEADLINE_WORDS = 40
 _MAX_DATELINE_WORDS = 5  # "Wednesday, 09 January 2008" in front of a headline
 _DATELINE_END = " ,:;|-–—"
 _MAX_INLINE = 3  # elements inside a line whose class may say headline (<td><span class=headline>)
-_BYLINE = re.compile(r"^(?:{})\b".format("|".join(map(re.escape, BYLINE_PREFIXES))), re.I)
 _HEADLINE_CLASS = re.compile("|".join(HEADLINE_CLASS_SUBSTRINGS), re.I)
 _KICKER_CLASS = re.compile("|".join(KICKER_CLASS_SUBSTRINGS), re.I)
 _KICKER_SEPARATOR = ":|-–—"
@@ -129,21 +124,28 @@ class _Signals:
         article = article_json_ld(doc) or {}
         headline = article.get("headline") or article.get("name")
         self.title = clean_text(doc.title)
-        shown = [h for h in doc.root.iter(*HEADING_LEVELS) if not _links_home(h, doc.url)]
-        self.headings = [text for text in map(_heading_text, shown)
-                         if text and len(text) <= _MAX_HEADING_CHARS][:_MAX_SHOWN_HEADINGS]
-        self.heading_keys = {squash(text) for text in self.headings}
-        h1s = [_without_dateline(text) for text in (_heading_text(h) for h in shown if h.tag == "h1") if text]
-        self.h1 = h1s[0] if h1s else ""
-        self.h1_kickers = [split for split in map(_kicker_split, (h for h in shown if h.tag == "h1")) if split]
-        self.h1s = h1s
-        self.h1_keys = {squash(text) for text in h1s}
+        self.read_headings(doc)
         structured = [clean_text(headline if isinstance(headline, str) else ""),
                       clean_text(doc.meta_first("og:title")), clean_text(doc.meta_first("twitter:title"))]
         self.structured = [self.clean(text) for text in structured]
         self.title_runs = _segment_runs(self.title)
         self.title_parts = {key for key in map(squash, _SEPARATOR.split(self.title)) if key}
         self.title_words = _words(self.title)
+
+    def read_headings(self, doc: Document) -> None:
+        """The page's headings (h1-h6 but the site's logo), in one walk: the first
+        _MAX_SHOWN_HEADINGS, the later ones (a headline below long menus of <h2>s, searched for its
+        visible spelling) and the <h1>s."""
+        shown = [h for h in doc.root.iter(*HEADING_LEVELS) if not _is_logo(h, doc.url)]
+        texts = [_heading_text(h) for h in shown]
+        self.headings = [text for text in texts if text and len(text) <= _MAX_HEADING_CHARS][:_MAX_SHOWN_HEADINGS]
+        self.later_headings = [text for text in texts[_MAX_SHOWN_HEADINGS:] if text][:_MAX_LATER_HEADINGS]
+        self.heading_keys = {squash(text) for text in self.headings}
+        h1s = [(h, text) for h, text in zip(shown, texts, strict=True) if h.tag == "h1"]
+        self.h1s = [_without_dateline(text) for _, text in h1s if text]
+        self.h1 = self.h1s[0] if self.h1s else ""
+        self.h1_kickers = [split for split in (_kicker_split(h) for h, _ in h1s) if split]
+        self.h1_keys = {squash(text) for text in self.h1s}
 
     def headline(self) -> str | None:
         chosen = self.best_signal()
@@ -256,7 +258,7 @@ class _Signals:
         the <title>'s "Jeremy Clarkson ripped off" over the deck below it)."""
         if any(self.structured) or self.content is None:
             return None
-        above_body = _lines_above_body(self.content.blocks, self.content.page_blocks)
+        above_body = _lines_above_body(self.content)
         chosen = chosen or ""
         chosen_words = _words(chosen)
         if len(chosen_words.split()) > 1 and any(f" {chosen_words} " in f" {_words(block.text)} "
@@ -271,7 +273,7 @@ class _Signals:
         for block in above_body:
             words = len(block.text.split())
             if _is_headline_line(block) and len(chosen.split()) < words <= _MAX_HEADLINE_WORDS \
-                    and words >= least and not _BYLINE.match(block.text) \
+                    and words >= least and not BYLINE_PREFIX.match(block.text) \
                     and not names_a_day(block.text):
                 return block.text
         return None
@@ -284,7 +286,7 @@ class _Signals:
         opening the post). Not for a JSON-LD
         headline: the publisher's own statement of it is taken as written."""
         plain = text.translate(_TYPOGRAPHY)
-        for shown in ((*self.h1s, *self.headings), tuple(islice(self.later_headings(), _MAX_LATER_HEADINGS)),
+        for shown in ((*self.h1s, *self.headings), self.later_headings,
                       self.shown_lines(len(text)) if text.islower() or text.isupper() else ()):
             found = next((line for line in shown if line.translate(_TYPOGRAPHY) == plain), None) \
                 or next((line for line in shown if line.translate(_TYPOGRAPHY).casefold() == plain.casefold()), None)
@@ -296,11 +298,6 @@ class _Signals:
         """The page's visible text pieces of about the headline's length, outside headings."""
         pieces = _TEXT_OF_LENGTH(self.doc.root, low=length - _LENGTH_SLACK, high=length + _LENGTH_SLACK)
         return tuple(" ".join(piece.split()) for piece in pieces)
-
-    def later_headings(self):
-        """The headings after the first _MAX_SHOWN_HEADINGS (a headline below long menus of <h2>s)."""
-        shown = (h for h in self.doc.root.iter(*HEADING_LEVELS) if not _links_home(h, self.doc.url))
-        return filter(None, map(_heading_text, islice(shown, _MAX_SHOWN_HEADINGS, None)))
 
     def usable(self, text: str) -> bool:
         return len(text) >= _MIN_HEADLINE and not is_site_name(text, self.names)
@@ -397,37 +394,26 @@ def _with_node(item):
 
 
 def _hidden(node: list) -> bool:
-    """Is the text node inside an element hidden inline (a share template, `style="display:none"`)?"""
+    """Is the text node inside an element hidden by markup (a share template, `style="display:none"`),
+    by the body's one rule (blocks.is_hidden)?"""
     if not node:
         return False
     parent = node[0].getparent()
-    return parent is not None and any(_DISPLAY_NONE.search(element.get("style") or "")
-                                      or element.get("hidden") is not None
-                                      for element in (parent, *parent.iterancestors()))
+    return parent is not None and any(map(is_hidden, (parent, *parent.iterancestors())))
 
 
 def _word_count(text: str) -> int:
     """Words, counting two CJK characters as one (those scripts put no spaces between words)."""
     words = len(text.split())
-    return max(words, len(_CJK.findall(text)) // 2) if not text.isascii() else words
+    return max(words, len(CJK.findall(text)) // 2) if not text.isascii() else words
 
 
-def _links_home(heading, url: str) -> bool:
-    """Is the heading the site's logo: all its text a link to the home page (`<h1 class=site-title>
+def _is_logo(heading, url: str) -> bool:
+    """Is the heading the site's logo: all its text one link to the front page (`<h1 class=site-title>
     <a href="/" rel="home">Site</a></h1>`)?"""
     links = heading.findall(".//a")
-    if len(links) != 1:
-        return False
-    link = links[0]
-    href = (link.get("href") or "").strip()
-    if not href or href[0] == "#" or (href.count("/") > 3 and href.rstrip("/").count("/") > 2):
-        return False  # no link, an anchor, or a path below the home page
-    if "home" not in (link.get("rel") or "").split():
-        parts = urlsplit(urljoin(url, href))
-        host = (urlsplit(url).hostname or "").removeprefix("www.")
-        if parts.path.strip("/") or parts.query or (parts.hostname or "").removeprefix("www.") != host:
-            return False
-    return squash(link.text_content()) == squash(heading.text_content())
+    return len(links) == 1 and links_home(links[0], url) \
+        and squash(links[0].text_content()) == squash(heading.text_content())
 
 
 def _heading_text(heading) -> str:
@@ -437,15 +423,13 @@ def _heading_text(heading) -> str:
     return clean_text("".join(_SHOWN_TEXT(heading)))
 
 
-def _lines_above_body(body: Sequence[Block], page: Sequence[Block]) -> list[Block]:
+def _lines_above_body(content: Content) -> list[Block]:
     """The page's lines from the article's first paragraph up, nearest first, while at most a
     date, byline or share bar (_MAX_LEAD_IN_CHARS) lies between them and the paragraph."""
-    if not body or not page:
-        return []
-    first = body[0].element
-    start = next((index for index, block in enumerate(page) if block.element is first), None)
+    start = content.body_start()
     if start is None:
         return []
+    page = content.page_blocks
     lines, between = [page[start]], 0
     for block in reversed(page[max(start - _MAX_LEAD_IN_BLOCKS, 0):start]):
         if between > _MAX_LEAD_IN_CHARS:

@@ -741,3 +741,12 @@ def test_the_blogs_own_hcard_linking_home_is_no_author():
             '</h1></div><h3 class="entry-title">H</h3><h4 class="vcard author">vom <span class="fn">Jane Doe</span></h4>'
             + PROSE)
     assert extract_authors(doc(page(body=body))) == ["Jane Doe"]
+
+
+
+@pytest.mark.parametrize("href", ["https://daniel.example.org/", "#", "/?author=2"])
+def test_an_hcard_linking_elsewhere_than_the_sites_front_page_is_an_author(href):
+    # The front page is the site's own (its host, at the root, without a query): site.links_home,
+    # the rule that also tells the logo heading. A one-word name: only the hCard credits it.
+    body = f'<h3>H</h3><div>By <span class="author vcard"><a class="fn" href="{href}">Daniel</a></span></div>'
+    assert extract_authors(doc(page(body=body + PROSE))) == ["Daniel"]
