@@ -169,8 +169,19 @@ def _is_deferred_content(element) -> bool:
 _CJK_EXTRA_WEIGHT = 2  # a CJK character carries about three Latin letters of text
 
 
-def _nonspace(text: str) -> int:
-    chars = len(text) - text.count(" ")
+def text_weight(text: str) -> int:
+    """Non-space characters, a CJK character counted as three (the measure of Block.chars)."""
+    return _cjk_weighted(text, len(text) - text.count(" "))
+
+
+def weighted_length(text: str) -> int:
+    """A text's length with its CJK characters weighed as text_weight weighs them: what a summary or
+    a script's article text is compared in against blocks, so a short CJK body is not mistaken for
+    a long one."""
+    return _cjk_weighted(text, len(text))
+
+
+def _cjk_weighted(text: str, chars: int) -> int:
     return chars if text.isascii() else chars + _CJK_EXTRA_WEIGHT * len(CJK.findall(text))
 
 
@@ -186,7 +197,7 @@ class _Collector:
         if text:
             self.parts.append(text)
             if in_link:
-                self.link_chars += _nonspace(" ".join(text.split()))
+                self.link_chars += text_weight(" ".join(text.split()))
 
     def flush(self, element, marks: tuple, hidden: bool = False, notice: bool = False) -> None:
         if not self.parts:
@@ -196,7 +207,7 @@ class _Collector:
         link_chars, self.link_chars = self.link_chars, 0
         if text:
             tag = element.tag if isinstance(element.tag, str) else ""
-            self.blocks.append(Block(element, text, _nonspace(text), min(link_chars, _nonspace(text)),
+            self.blocks.append(Block(element, text, text_weight(text), min(link_chars, text_weight(text)),
                                      marks, HEADING_LEVELS.get(tag, 0), hidden=hidden, notice_marked=notice))
 
 

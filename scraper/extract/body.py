@@ -18,7 +18,15 @@ from lxml import etree
 
 from core.article import FaqEntry
 
-from .blocks import Block, blocks_within, is_always_boilerplate, is_prose, iter_blocks, resolve_boilerplate
+from .blocks import (
+    Block,
+    blocks_within,
+    is_always_boilerplate,
+    is_prose,
+    iter_blocks,
+    resolve_boilerplate,
+    weighted_length,
+)
 from .chrome import class_words
 from .clean import is_furniture_block
 from .container import Region, find_region, is_furniture_element
@@ -113,7 +121,7 @@ def extract_content(doc: Document, container: str | None = None, drop: Sequence[
     if _is_stub(blocks, doc):
         # The safety net: the page's script data, else the region found without class names.
         embedded = _embedded_body(doc)
-        if embedded is None or len(embedded[0]) < _STUB_GAIN * _chars(blocks):
+        if embedded is None or weighted_length(embedded[0]) < _STUB_GAIN * _chars(blocks):
             embedded = None
             if chosen is None:  # a profile's container is the article, however short
                 region, blocks = _unmarked_region(doc, visible, region, blocks, title)
@@ -158,7 +166,7 @@ def _is_stub(blocks: list[Block], doc: Document) -> bool:
     """Too little text for an article, or less than the page's own summary says there is."""
     chars = _chars(blocks)
     summary = doc.meta_first("description", "og:description") or ""
-    return chars < _STUB_MAX_CHARS or chars < len(summary)
+    return chars < _STUB_MAX_CHARS or chars < weighted_length(summary)
 
 
 def _unmarked_region(doc: Document, visible: list[Block], region: Region | None, blocks: list[Block],

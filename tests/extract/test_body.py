@@ -194,6 +194,23 @@ def test_script_rendered_page_falls_back_to_json_ld_article_body():
     assert body.startswith("First paragraph of a story") and body.count("\n\n") == 3
 
 
+def test_a_short_cjk_body_is_weighed_like_the_summary_and_the_script_text():
+    """A CJK character weighs three Latin letters in a block; the page's summary and its script
+    text are weighed alike, so a visible teaser shorter than the summary falls back to the script's
+    article text (compared by raw length, the teaser looked three times longer than it is)."""
+    import json
+
+    teaser = "日本銀行は金融政策決定会合で政策金利を据え置いた。" * 4  # 100 characters, weight 300
+    summary = "日本銀行は金融政策決定会合で政策金利の据え置きを決め、市場は円相場の動きに注目した。" * 3
+    article = "\n\n".join(["植田和男総裁は記者会見で今後の物価の見通しについて詳しく説明した。" * 4] * 4)
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "articleBody": article}
+    html = (f'<html><head><meta name="description" content="{summary}">'
+            f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script></head>'
+            f"<body><article><p>{teaser}</p></article></body></html>")
+    body = extract(html, URL).body
+    assert "植田和男総裁は記者会見で" in body and body.startswith(teaser)
+
+
 def test_visible_body_wins_over_json_ld_article_body():
     import json
 
