@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice, pairwise
@@ -46,6 +47,11 @@ _LEAD_MAX_LINK_DENSITY = 0.2
 # A body shorter than this (or than the page's description) is a stub: look again without class names.
 _STUB_MAX_CHARS = 250
 _STUB_GAIN = 2
+# A slideshow's legends count their slides ("14/50 Burberry's autumn campaign"): this many of one
+# count make an embedded gallery, dropped when the rest of the region is an article of its own.
+_SLIDE_COUNTER = re.compile(r"\s*(\d{1,3}) ?/ ?(\d{1,3})\s")
+_SLIDESHOW_MIN_SLIDES = 4
+_SLIDESHOW_MIN_REST = 1000
 # A heading or "label:" line this short, not worded as a sentence, introduces what follows it.
 _LABEL_MAX_CHARS = 80
 _LABEL_MAX_WORDS = 6
@@ -116,7 +122,7 @@ def extract_content(doc: Document, container: str | None = None, drop: Sequence[
                   None) if container else None
     region = Region(chosen) if chosen is not None else find_region(doc, visible)
     title = _page_title(doc)
-    blocks = region_blocks(visible, region, title)
+    blocks = _without_slideshow(region_blocks(visible, region, title))
     embedded = None
     if _is_stub(blocks, doc):
         # The safety net: the page's script data, else the region found without class names.
@@ -148,6 +154,32 @@ def _selected(doc: Document, selectors: Sequence[str]) -> set:
     """Elements the selectors match (a profile's hints)."""
     return {found for selector in selectors for found in compiled_selector(selector)(doc.root)
             if not isinstance(found, str)}
+
+
+def _without_slideshow(blocks: list[Block]) -> list[Block]:
+    """The region without a gallery embedded in it: the smallest element around the slide legends
+    of one count ("1/50" ... "50/50"), when what is left is still an article (a gallery article
+    keeps its slides)."""
+    slides: dict[str, dict[str, Block]] = {}
+    for block in blocks:
+        counter = _SLIDE_COUNTER.match(block.text)
+        if counter and 0 < int(counter.group(1)) <= int(counter.group(2)):
+            slides.setdefault(counter.group(2), {}).setdefault(counter.group(1), block)
+    legends = max(slides.values(), key=len, default={})
+    if len(legends) < _SLIDESHOW_MIN_SLIDES:
+        return blocks
+    gallery = _smallest_around([block.element for block in legends.values()])
+    rest = [block for block in blocks if gallery is None or not _inside(block.element, {gallery})]
+    return rest if _chars(rest) >= _SLIDESHOW_MIN_REST else blocks
+
+
+def _smallest_around(elements: list):
+    """The innermost element holding all of `elements`."""
+    shared = [elements[0], *elements[0].iterancestors()]
+    for other in elements[1:]:
+        around = {other, *other.iterancestors()}
+        shared = [element for element in shared if element in around]
+    return shared[0] if shared else None
 
 
 def _inside(element, elements: set) -> bool:

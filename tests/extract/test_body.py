@@ -414,3 +414,23 @@ def test_a_list_of_citations_is_not_a_teaser_list():
                          f"<br>. The Daily Paper. 2019-02-1{n}. Retrieved 2022-03-23.</li>" for n in range(4))
     body = body_of(page(f"<article>{_paragraphs()}<h2>References</h2><ol>{references}</ol></article>"))
     assert body.count("Retrieved 2022-03-23") == 4
+
+
+def _slides(count: int) -> str:
+    caption = ("A caption about another company's news, long enough to read as prose and to outweigh "
+               "the article it was embedded in if nothing took it out of the body.")
+    return '<ul class="legends">' + "".join(
+        f"<li><h2><span class='counter'>{n}/{count}</span> Slide headline number {n}</h2><p>{caption}</p></li>"
+        for n in range(1, count + 1)) + "</ul>"
+
+
+def test_a_gallery_embedded_in_an_article_is_not_its_body():
+    article = _paragraphs(PARAGRAPHS * 3)  # an article of its own, over 1,000 characters
+    body = extract(page(f"<article>{_paragraphs(PARAGRAPHS[:1])}{_slides(12)}{article}</article>"), URL).body
+    assert "Slide headline" not in body and "another company's news" not in body
+    assert body.startswith(PARAGRAPHS[0]) and body.endswith(PARAGRAPHS[-1])
+
+
+def test_a_gallery_article_keeps_its_slides():
+    body = extract(page(f"<article>{_paragraphs(PARAGRAPHS[:1])}{_slides(12)}</article>"), URL).body
+    assert "12/12 Slide headline number 12" in body and body.startswith(PARAGRAPHS[0])
