@@ -59,9 +59,6 @@ _CUE_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, context.CUE_PHR
 # "BD-1", "BT-7274", "BD-R", "BD-RE": a model or product code, not the company
 _MODEL_CODE = re.compile(r"-(?:\d|[A-Z]{1,2}(?![\w-]))")
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
-# An acronym in brackets after what it stands for, or after it inside the brackets.
-_ACRONYM_DEFINED = re.compile(r"(?P<words>(?:[^\W\d_][\w'’-]*[ \t]+){1,10}?)\((?P<acronym>[A-Z]{2,6})\)"
-                              r"|\((?P<words2>[^()\n]{3,90}?),[ \t]*(?P<acronym2>[A-Z]{2,6})\)")
 _SPONSORED_BEFORE = re.compile(r"(?<![\w])(?P<head>[A-Z][\w'’-]*) (?:by|presented by|powered by) $")
 _PRODUCT_NUMBER = re.compile(r" [A-Z]{0,3}\d")  # "the Boeing 777", "the Airbus A350": the maker's product
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)*)(?:-|[ \u00a0\u202f]?(?P<degrees>(?:"
@@ -102,7 +99,7 @@ class _Article:
         self._folded: str | None = None
         self._prefixes: set[str] | None = None
         self._crypto_paragraphs: dict[tuple[bool, int], bool] = {}
-        self._acronyms: dict[str, str] | None = None
+        self._acronyms: dict[str, str | None] = {}
         self.dates: tuple[str, str] = ("", "")  # (published, last updated), ISO days; empty when unknown
 
     @property
@@ -131,14 +128,10 @@ class _Article:
     def acronym_meaning(self, acronym: str) -> str | None:
         """What the article spells an acronym out as: "(Alliance des États du Sahel, AES)",
         "hypersensitivity pneumonitis (HP)"; None when it does not."""
-        if self._acronyms is None:
-            self._acronyms = {}
-            for match in _ACRONYM_DEFINED.finditer(self.text):
-                defined = match.group("acronym") or match.group("acronym2")
-                meaning = _spelled_out(_WORD.findall(match.group("words") or match.group("words2")), defined)
-                if meaning:
-                    self._acronyms.setdefault(defined, meaning)
-        return self._acronyms.get(acronym)
+        if acronym not in self._acronyms:
+            self._acronyms[acronym] = next(filter(None, (
+                _spelled_out(_WORD.findall(before), acronym) for before in _spelled_before(self.text, acronym))), None)
+        return self._acronyms[acronym]
 
     def crypto_title(self) -> bool:
         return context.CRYPTO_CONTEXT.search(self.title.casefold()) is not None
@@ -651,6 +644,20 @@ def _alone_on_its_line(text: str, start: int, stop: int) -> bool:
     first = text.rfind("\n", 0, start) + 1
     last = text.find("\n", stop)
     return not text[first:start].strip() and not text[stop:last if last >= 0 else len(text)].strip(" .:")
+
+
+def _spelled_before(text: str, acronym: str):
+    """The words before each "(ACRONYM)", and inside each "(words, ACRONYM)"."""
+    for closing in (f"({acronym})", f", {acronym})"):
+        position = text.find(closing)
+        while position >= 0:
+            if closing[0] == "(":
+                yield text[max(0, position - 120):position]
+            else:
+                opening = text.rfind("(", max(0, position - 120), position)
+                if opening >= 0 and "\n" not in text[opening:position]:
+                    yield text[opening + 1:position]
+            position = text.find(closing, position + 1)
 
 
 def _spelled_out(words: list[str], acronym: str) -> str | None:
