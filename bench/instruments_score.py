@@ -39,8 +39,12 @@ HOLDOUT4 = LABELS.with_name("holdout4.jsonl")
 # holdout5: labelled blind on corpus truth text (dev scrapinghub and fundus, wide readability) while the
 # fifth pass was tuned.
 HOLDOUT5 = LABELS.with_name("holdout5.jsonl")
-LABEL_FILES = (LABELS, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5)
-SPLITS = ("tune", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")
+# holdout6: labelled blind on the analyst's text (L3S-GN1 truth bodies, trafilatura-eval pages rebuilt by
+# hand) after the fifth pass was committed; only ids, instruments and, for trafilatura-eval, titles and
+# notes are shipped.
+HOLDOUT6 = LABELS.with_name("holdout6.jsonl")
+LABEL_FILES = (LABELS, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6)
+SPLITS = ("tune", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
 # Splits labelled on the analyst's own copy of each page (its "text", kept outside the repository):
 # their truth text is that copy or nothing, never the corpus truth's body, which is another text.
 ANALYST_TEXT_SPLITS = frozenset({"holdout2", "holdout3", "holdout4"})

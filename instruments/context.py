@@ -18,6 +18,10 @@ ORGANISATION_HEADS = frozenset({
     "county",
 })
 
+# Initials that name a place or a body, not a person ("U.S. Ford sales", but "T.J. Ford" is a player).
+PLACE_INITIALS = frozenset({"U.S.", "U.K.", "E.U.", "U.N.", "U.A.E.", "D.C.", "N.Y.", "L.A.", "S.F.", "N.Z.",
+                            "U.S.A.", "P.R."})
+
 # Titles before a person's name: "Mr Ford", "Herr Porsche", "Mme Michelin".
 HONORIFICS = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "lady", "lord", "herr", "frau", "m", "mme", "mlle",

@@ -53,7 +53,8 @@ _AMOUNT_BEFORE = re.compile(r"[\d$€£¥]\S*\s*(?:million|billion|trillion|mn|b
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.!?](?=\s)|\n")
 _DECIMAL = re.compile(r"\d+[.,]\d+")
-_FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])(?P<first>[A-Z][a-z]+) (?:[A-Z]\. )?$")
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])(?P<first>[A-ZÀ-Þ][a-zß-ÿ]+) (?:[A-Z]\. )?$")
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,3}$")  # "T.J. Ford", "J. R. Ford": a person
 # A cue phrase ending right before a name, as whole words ("the carmaker Tesla", not "lawmaker").
 _CUE_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, context.CUE_PHRASES_BEFORE)) + r")$")
 # "BD-1", "BT-7274", "BD-R", "BD-RE": a model or product code, not the company
@@ -85,6 +86,7 @@ class _Hit:
     by_capital: str | None = None  # the everyday-word name whose only support is its capital letter
     stop: int = -1  # end of a name in the text
     needs_crypto: bool = False  # a crypto name that is also something else ("ETH", "Stellar"): needs crypto context
+    name: str | None = None  # the dictionary name a name hit matched
     currency_noun: str | None = None  # a currency name's last word ("rupee" of "rupee" and "Pakistani rupee")
     bare: bool = False  # ... when the name is that word alone
 
@@ -167,6 +169,7 @@ class Recogniser:
                 hit.supported = False
         self._crypto_context(title_hits + body_hits, article)
         self._bare_currencies(title_hits + body_hits)
+        self._short_names(title_hits + body_hits)
         strong = {self._key(hit) for hit in title_hits + body_hits if not hit.weak or hit.supported}
         tags: dict[str, Tag] = {}
         for in_title, hits in ((True, title_hits), (False, body_hits)):
@@ -209,6 +212,20 @@ class Recogniser:
                 or any(hit.needs_crypto and hit.supported for hit in hits) or article.crypto_title():
             for hit in waiting:
                 hit.supported = True
+
+    def _short_names(self, hits: list[_Hit]) -> None:
+        """"Yamaha Motor Italia ... (Yamaha)": a one-word name that the article also writes as the head
+        of another company's longer name means that company (Yamaha Motor, not the Yamaha that makes
+        pianos), when only one such company is named."""
+        longer: dict[str, set[int]] = {}
+        for hit in hits:
+            if hit.name and " " in hit.name and hit.entry is not None:
+                longer.setdefault(hit.name.split()[0], set()).add(hit.entry)
+        for hit in hits:
+            if hit.name and " " not in hit.name and self.dictionary.entries[hit.entry].instrument.kind == "stock":
+                others = longer.get(hit.name, set())
+                if len(others) == 1 and hit.entry not in others:
+                    hit.entry = next(iter(others))
 
     def _bare_currencies(self, hits: list[_Hit]) -> None:
         """"rupee" alone is the Indian rupee unless the article qualifies it otherwise: after "the
@@ -420,7 +437,7 @@ class Recogniser:
             lines = context.PRODUCT_LINES.get(alias.text)
             if lines and not _has_cue(text, start, stop, strict=True) and article.says(lines):
                 continue  # "RTX 3080" in an article on Nvidia's cards: the product line
-            hit = _Hit(entry, None, start, "name", stop=stop)
+            hit = _Hit(entry, None, start, "name", stop=stop, name=alias.text)
             if kind == "currency":
                 hit.currency_noun = alias.text.split()[-1].casefold()
                 hit.bare = " " not in alias.text
@@ -462,15 +479,18 @@ class Recogniser:
             and self.dictionary.entries[last.entry].instrument.kind == "stock"
 
     def _after_first_name(self, text: str, start: int, alias) -> bool:
-        """"Christian Kemper", "Michael Dell", "John M. Ford": a one-word name right after a first
-        name (and a middle initial) is a surname."""
+        """"Christian Kemper", "Michael Dell", "John M. Ford", "Andrés Santander", "T.J. Ford": a one-word
+        name right after a first name (and a middle initial) or after initials is a surname."""
         if " " in alias.text:
             return False
+        initials = _INITIALS_BEFORE.search(text, max(0, start - 12), start)
+        if initials and initials.group().replace(" ", "") not in context.PLACE_INITIALS:
+            return True
         match = _FIRST_NAME_BEFORE.search(text, max(0, start - 30), start)
         if match is None:
             return False
         first_names = self.dictionary.first_names
-        first = match.group("first")
+        first = strip_accents(match.group("first"))  # "Andrés Santander"
         if first in first_names:
             return True
         return "?" + first in first_names and not _sentence_initial(text, match.start("first"))
@@ -661,17 +681,43 @@ def _spelled_before(text: str, acronym: str):
 
 
 def _spelled_out(words: list[str], acronym: str) -> str | None:
-    """The last words whose initials spell the acronym ("Alliance des États du Sahel" for AES; the
-    small words between do not count; a hyphen starts a word: "Hewlett-Packard" for HP)."""
-    initials = ""
-    for count, word in enumerate(reversed(words), 1):
+    """The last words that spell the acronym: each word gives its initial and maybe later letters
+    of its own ("Alliance des États du Sahel" for AES, "Deutscher Skiverband" for DSV); the small
+    words between give nothing; a hyphen starts a word ("Hewlett-Packard" for HP)."""
+    parts = [strip_accents(part).casefold() for word in words for part in word.split("-")
+             if part and word.casefold() not in context.ACRONYM_SMALL_WORDS]
+    used = _spelling_words(parts, strip_accents(acronym).casefold())
+    if used is None:
+        return None
+    count = 0  # words (small ones included) back to the first part used
+    remaining = used
+    for word in reversed(words):
+        count += 1
         if word.casefold() not in context.ACRONYM_SMALL_WORDS:
-            initials = "".join(part[:1] for part in word.split("-") if part) + initials
-        if strip_accents(initials).casefold() == acronym.casefold():
+            remaining -= len([part for part in word.split("-") if part])
+        if remaining <= 0:
             return " ".join(words[-count:])
-        if len(initials) >= len(acronym):
-            return None
     return None
+
+
+def _spelling_words(parts: list[str], letters: str) -> int | None:
+    """How many of the last `parts` spell `letters`, each part its initial then a subsequence of itself."""
+    if not letters:
+        return 0
+    if not parts:
+        return None
+    word = parts[-1]
+    for split in range(len(letters) - 1, -1, -1):  # this word's letters: letters[split:], fewest first
+        if letters[split] == word[:1] and _is_subsequence(letters[split + 1:], word[1:]):
+            rest = _spelling_words(parts[:-1], letters[:split])
+            if rest is not None:
+                return rest + 1
+    return None
+
+
+def _is_subsequence(letters: str, word: str) -> bool:
+    characters = iter(word)
+    return all(letter in characters for letter in letters)
 
 
 def _says_crypto(name: str) -> bool:

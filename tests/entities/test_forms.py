@@ -411,3 +411,22 @@ def test_a_former_name_is_the_company_that_bore_it_on_the_day(text, published, s
 def test_a_former_name_after_its_date_is_not_the_old_company():
     assert ("stock", "GEN") not in tags("Symantec, now a Broadcom unit, said.", published="2021-01-01")
     assert ("stock", "MSI") not in tags("The Motorola Razr is made by Lenovo.", published="2023-01-01")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Raptors guard T.J. Ford was cleared to resume workouts.", "en"),  # initials: a person
+    ("Su timonel, Andrés Santander, es de la idea.", "es"),  # an accented first name
+    ("Der Deutsche Skiverband (DSV) hat nun die Möglichkeit. Der DSV will.", "de"),  # a compound spelled out
+])
+def test_people_and_bodies_named_like_companies_are_no_tags(text, language):
+    assert tags(text, language=language, published="2022-01-01") == {}
+
+
+def test_initials_of_a_place_do_not_make_a_person():
+    assert ("stock", "F") in tags("Ford Motor cut prices. U.S. Ford sales rose.")
+
+
+def test_a_short_name_means_the_company_the_article_names_with_it():
+    found = tags("Yamaha Motor Italia's Troy Corser was sixth.\n\n3. Haga (Yamaha) 1'32.4")
+    assert set(found) == {("stock", "7272")} and found[("stock", "7272")]["mentions"] == 2
+    assert set(tags("Yamaha pianos are loud.")) == {("stock", "7951")}
