@@ -39,9 +39,9 @@ HOLDOUT4 = LABELS.with_name("holdout4.jsonl")
 # holdout5: labelled blind on corpus truth text (dev scrapinghub and fundus, wide readability) while the
 # fifth pass was tuned.
 HOLDOUT5 = LABELS.with_name("holdout5.jsonl")
-# holdout6: labelled blind on the analyst's text (L3S-GN1 truth bodies, trafilatura-eval pages rebuilt by
-# hand) after the fifth pass was committed; only ids, instruments and, for trafilatura-eval, titles and
-# notes are shipped.
+# holdout6: labelled blind after the fifth pass was committed, on L3S-GN1 truth (title and body) and on
+# trafilatura-eval pages the analyst rebuilt by hand (that text stays outside the repository, so those
+# lines have truth text only with --labels on the analyst's file); L3S lines ship ids and instruments only.
 HOLDOUT6 = LABELS.with_name("holdout6.jsonl")
 LABEL_FILES = (LABELS, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6)
 SPLITS = ("tune", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
@@ -122,8 +122,9 @@ def truth_texts(labels: list[dict]) -> dict[str, tuple[str, str, str | None, str
             texts[label["id"]] = (label["title"], label["body"], label.get("language"), published, modified)
         elif label.get("text") is not None:
             texts[label["id"]] = (label.get("title") or "", label["text"], label.get("language"), published, modified)
-        elif row.get("body") and label["split"] not in ANALYST_TEXT_SPLITS:
-            texts[label["id"]] = (label["title"] or "", row["body"], label.get("language"), published, modified)
+        elif row.get("body") and label["split"] not in ANALYST_TEXT_SPLITS:  # labelled on the corpus truth
+            title = label.get("title") or row.get("title") or ""
+            texts[label["id"]] = (title, row["body"], label.get("language"), published, modified)
     return texts
 
 

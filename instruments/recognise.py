@@ -394,7 +394,7 @@ class Recogniser:
                         and (not dictionary.aliases[alias_id].genitive or language in GENITIVE_S)
                         and dictionary.aliases[alias_id].valid_on(*article.dates)]
             if verified:
-                candidates.append((start, stop, verified))
+                candidates.append((start, stop, self._current(verified, article)))
         if len(dictionary.cjk_automaton) and has_cjk(text):
             for end, (length, alias_ids) in dictionary.cjk_automaton.iter(folded):
                 start, stop = end - length + 1, end + 1
@@ -402,7 +402,7 @@ class Recogniser:
                 verified = [alias_id for alias_id in alias_ids if _case_fits(span, dictionary.aliases[alias_id])
                             and dictionary.aliases[alias_id].valid_on(*article.dates)]
                 if verified and _cjk_edges_fit(text, start, stop):
-                    candidates.append((start, stop, verified))
+                    candidates.append((start, stop, self._current(verified, article)))
         candidates.sort(key=lambda item: (item[0], item[0] - item[1]))
         hits: list[_Hit] = []
         title_cased = is_title and _title_cased(text)
@@ -462,6 +462,12 @@ class Recogniser:
                         hit.by_capital = alias.text
             hits.append(hit)
         return hits
+
+    def _current(self, alias_ids: list[int], article: _Article) -> list[int]:
+        """Without the article's date, a name two companies bore means the one that bears it now."""
+        if article.dates[0] or len({self.dictionary.aliases[alias_id].entry for alias_id in alias_ids}) < 2:
+            return alias_ids
+        return [alias_id for alias_id in alias_ids if self.dictionary.aliases[alias_id].valid[1] is None] or alias_ids
 
     def _defined_otherwise(self, span: str, entry: int, article: _Article) -> bool:
         """An acronym the article spells out as something other than the company's names."""

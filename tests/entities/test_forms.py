@@ -430,3 +430,17 @@ def test_a_short_name_means_the_company_the_article_names_with_it():
     found = tags("Yamaha Motor Italia's Troy Corser was sixth.\n\n3. Haga (Yamaha) 1'32.4")
     assert set(found) == {("stock", "7272")} and found[("stock", "7272")]["mentions"] == 2
     assert set(tags("Yamaha pianos are loud.")) == {("stock", "7951")}
+
+
+@pytest.mark.parametrize(("published", "symbol"), [
+    ("2010-01-01", "BRCM"),  # Broadcom Corporation, bought by Avago in 2016
+    ("2020-01-01", "AVGO"),  # Avago took the name
+    (None, "AVGO"),  # no date: the name's bearer today
+])
+def test_a_name_two_companies_bore_is_the_one_of_the_article_s_day(published, symbol):
+    assert [key[1] for key in tags("Broadcom said its chips sold well.", published=published)] == [symbol]
+
+
+def test_a_company_taken_over_since_is_tagged_in_its_own_day_only():
+    assert ("stock", "WFM") in tags("Whole Foods cut prices.", published="2010-05-01")
+    assert tags("Whole Foods cut prices.", published="2020-05-01") == {}

@@ -21,10 +21,13 @@ FLOORS = {
     # labelled blind while the fourth pass was tuned, measured once; L3S-GN1 pages (research use only): the
     # labeller's text is not shipped, so the truth check skips and the extracted one needs ../shared
     ("holdout4", "truth"): (0.89, 0.735),
-    ("holdout4", "extracted"): (0.96, 0.81),  # studied in the fifth pass
+    ("holdout4", "extracted"): (0.95, 0.885),  # studied in the fifth pass
     # labelled blind on corpus truth text while the fifth pass was tuned, scored once (0.833 / 0.729), then studied
     ("holdout5", "truth"): (0.95, 0.85),
     ("holdout5", "extracted"): (0.95, 0.85),
+    # labelled blind after the fifth pass was committed, scored once (0.760 / 0.704), then studied; its
+    # trafilatura-eval lines have no truth text in the repository, so only extracted text is checked
+    ("holdout6", "extracted"): (0.91, 0.81),
 }
 
 
