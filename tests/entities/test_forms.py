@@ -444,3 +444,18 @@ def test_a_name_two_companies_bore_is_the_one_of_the_article_s_day(published, sy
 def test_a_company_taken_over_since_is_tagged_in_its_own_day_only():
     assert ("stock", "WFM") in tags("Whole Foods cut prices.", published="2010-05-01")
     assert tags("Whole Foods cut prices.", published="2020-05-01") == {}
+
+
+@pytest.mark.parametrize(("text", "language", "symbol"), [
+    ("Der BVB gewann gegen Mainz.", "de", "BVB"),
+    ("Ajax Amsterdam beat PSV.", "en", "AJAX"),
+    ("Galatasaray ve Fenerbahçe derbisi yarın.", "tr", "GSRAY"),
+])
+def test_a_listed_football_club_is_a_stock(text, language, symbol):
+    assert ("stock", symbol) in tags(text, language=language, published="2024-01-01")
+
+
+@pytest.mark.parametrize("text", ["Borussia Mönchengladbach won.", "AJAX requests are asynchronous.",
+                                  "Fans packed into Celtic Connections."])
+def test_unlisted_clubs_and_look_alikes_are_no_club(text):
+    assert tags(text, published="2024-01-01") == {}
