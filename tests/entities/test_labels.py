@@ -17,7 +17,7 @@ FLOORS = {
     ("tune", "extracted"): (0.98, 0.925),
     ("holdout", "extracted"): (0.98, 0.975),
     ("holdout2", "extracted"): (0.93, 0.92),  # labelled blind after the second pass, studied in the third
-    ("holdout3", "extracted"): (0.985, 0.88),  # labelled blind while the third pass was tuned, studied in the fourth
+    ("holdout3", "extracted"): (0.985, 0.89),  # labelled blind while the third pass was tuned, studied in the fourth
     # labelled blind while the fourth pass was tuned, measured once; L3S-GN1 pages (research use only): the
     # labeller's text is not shipped, so the truth check skips and the extracted one needs ../shared
     ("holdout4", "truth"): (0.89, 0.735),
