@@ -216,32 +216,20 @@ class Recogniser:
     def _short_names(self, hits: list[_Hit]) -> None:
         """"Yamaha Motor Italia ... (Yamaha)": a one-word name that the article also writes as the head
         of another company's longer name means that company (Yamaha Motor, not the Yamaha that makes
-        pianos), when only one such company is named."""
-        longer: dict[str, set[int]] = {}
-        for hit in hits:
-            if hit.name and " " in hit.name and hit.entry is not None:
-                longer.setdefault(hit.name.split()[0], set()).add(hit.entry)
-        for hit in hits:
-            if hit.name and " " not in hit.name and self.dictionary.entries[hit.entry].instrument.kind == "stock":
-                others = longer.get(hit.name, set())
-                if len(others) == 1 and hit.entry not in others:
-                    hit.entry = next(iter(others))
+        pianos)."""
+        stocks = [hit for hit in hits if hit.name and self.dictionary.entries[hit.entry].instrument.kind == "stock"]
+        _take_the_named_one(stocks, lambda hit: hit.name.split()[0] if " " in hit.name else None,
+                            lambda hit: hit.name if " " not in hit.name else None)
 
     def _bare_currencies(self, hits: list[_Hit]) -> None:
         """"rupee" alone is the Indian rupee unless the article qualifies it otherwise: after "the
         Pakistani rupee", a bare "rupee" is that one (when the article never writes "Indian rupee").
         The anchor currencies stay themselves: "the Australian dollar against the dollar"."""
         entries = self.dictionary.entries
-        qualified: dict[str, set[int]] = {}
-        for hit in hits:
-            if hit.currency_noun and not hit.bare:
-                qualified.setdefault(hit.currency_noun, set()).add(hit.entry)
-        for hit in hits:
-            if not hit.bare or entries[hit.entry].instrument.symbol in context.ANCHOR_CURRENCIES:
-                continue
-            others = qualified.get(hit.currency_noun, set())
-            if len(others) == 1 and hit.entry not in others:
-                hit.entry = next(iter(others))
+        _take_the_named_one([hit for hit in hits if hit.currency_noun],
+                            lambda hit: None if hit.bare else hit.currency_noun,
+                            lambda hit: hit.currency_noun if hit.bare and entries[hit.entry].instrument.symbol
+                            not in context.ANCHOR_CURRENCIES else None)
 
     def _key(self, hit: _Hit) -> str:
         return f"entry:{hit.entry}" if hit.entry is not None else hit.instrument.key
@@ -514,6 +502,19 @@ class Recogniser:
 _HOME_MARKET = {"en": "US", "de": "DE", "fr": "Euronext Paris", "vi": "VN", "ja": "TSE", "nl": "Euronext Amsterdam",
                 "es": "BME", "it": "Euronext Milan", "sv": "Nasdaq Stockholm", "fi": "Nasdaq Helsinki",
                 "da": "Nasdaq Copenhagen", "ko": "KR"}
+
+
+def _take_the_named_one(hits: list[_Hit], longer_key, bare_key) -> None:
+    """One sense per article: a bare name (its `bare_key`) that the article also writes as part of a
+    longer name of exactly one other instrument (the same `longer_key`) means that instrument."""
+    longer: dict[str, set[int]] = {}
+    for hit in hits:
+        if (key := longer_key(hit)) is not None:
+            longer.setdefault(key, set()).add(hit.entry)
+    for hit in hits:
+        others = longer.get(bare_key(hit), set())
+        if len(others) == 1 and hit.entry not in others:
+            hit.entry = next(iter(others))
 
 
 def _dates(published: str | None, modified: str | None) -> tuple[str, str]:
