@@ -394,7 +394,8 @@ def _merge_row(entries: list[Entry], row: ListingRow, by_isin: dict[str, Entry],
     by_listing[(row.symbol, exchanges.family(exchange))] = entry
     derived = name_aliases(row.name) if row.kind == "stock" and derive else set()
     _add_aliases(entry, row.aliases, derived, name=row.name)
-    entry.name_dates.update(row.alias_dates)
+    entry.name_dates.update({form: span for alias, span in row.alias_dates.items()
+                             for form in (alias, strip_accents(alias))})  # "Nestlé", "Nestle" alike
     entry.removed |= set(row.removed)
     return entry
 

@@ -71,3 +71,12 @@ def test_a_former_name_means_the_company_only_until_its_date(tmp_path):
     assert symbols("2019-05-01") == ["QZX"]
     assert symbols("2022-05-01") == ["QZN"]
     assert symbols("2020-06-01") == []  # between the two: neither company was called so
+
+
+def test_a_former_name_s_dates_hold_for_its_accentless_spelling(tmp_path):
+    watchlist = tmp_path / "watchlist.csv"
+    watchlist.write_text("symbol,exchange,name,aliases\nQZX,HOSE,Quang Zen Xanh,Hòa Zenith [until 2020-01-01]\n",
+                         encoding="utf-8")
+    recogniser = use_watchlist(watchlist)
+    assert [tag.instrument.symbol for tag in recogniser.tags("", "Hoa Zenith rose.", "en", "2019-01-01")] == ["QZX"]
+    assert recogniser.tags("", "Hoa Zenith rose.", "en", "2021-01-01") == []
