@@ -45,6 +45,8 @@ class LoopbackSite:
         self.routes = routes
         self.requests: list[str] = []  # paths in arrival order
         self.request_headers: list[tuple[str, dict]] = []
+        self.in_flight = 0  # requests being answered now, and the most at once (a crawler's concurrency)
+        self.peak_in_flight = 0
         self._lock = threading.Lock()
         site = self
 
@@ -95,6 +97,16 @@ class LoopbackSite:
         return route(raw_path, headers) if callable(route) else route
 
     def _answer(self, handler: BaseHTTPRequestHandler, head: bool) -> None:
+        with self._lock:
+            self.in_flight += 1
+            self.peak_in_flight = max(self.peak_in_flight, self.in_flight)
+        try:
+            self._answer_counted(handler, head)
+        finally:
+            with self._lock:
+                self.in_flight -= 1
+
+    def _answer_counted(self, handler: BaseHTTPRequestHandler, head: bool) -> None:
         headers = {k.lower(): v for k, v in handler.headers.items()}
         with self._lock:
             self.requests.append(handler.path)

@@ -45,3 +45,13 @@ def test_retry_after_is_honoured_then_the_page_is_stored(loopback, tmp_path):
     assert third - second >= 1.9, "the second retry must back off longer (2x the 1 s base)"
     agents = {headers.get("user-agent") for path, headers in site.request_headers}
     assert agents == {"newsagg/0.1 (+https://github.com/newsagg/newsagg) (contact: https://example.org/bot)"}
+
+
+def test_a_host_never_gets_more_downloads_at_once_than_concurrency_per_domain(loopback, tmp_path):
+    paths = [f"/news/slow-{i}" for i in range(12)]
+    routes = {path: Resource(article_html(path), delay=0.3) for path in paths}  # a slow origin
+    routes["/"] = Resource(listing_html(paths))
+    site = loopback(routes)
+    result = Crawler(site, tmp_path, crawler={"download_delay": 0, "concurrency_per_domain": 2}).crawl()
+    assert result.run["articles_new"] == 12
+    assert site.peak_in_flight <= 2, f"{site.peak_in_flight} downloads at once with a cap of 2"

@@ -282,7 +282,8 @@ def test_a_killed_run_leaves_a_frontier_the_next_run_fetches_although_every_list
 
 
 def test_a_run_stopped_at_its_timeout_leaves_a_frontier_the_next_run_fetches(tmp_path):
-    site = PublisherSite(story_delay=0.5)
+    # 2 s a story: even all 16 of Scrapy's slots at once could not fetch the 60 stories in 4 s
+    site = PublisherSite(story_delay=2.0)
     server = site.serve()
     try:
         timed = Crawler(server, tmp_path, source={**SOURCE, "timeout": "4s"}, crawler={"concurrency_per_domain": 2})
