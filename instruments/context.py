@@ -94,12 +94,12 @@ CURRENCY_CUES = tuple(re.compile(pattern) for pattern in (
     r"face au|contre le|par rapport au|s'est (?:apprécié|déprécié)|frente al|contra el)\b",
     r"円安|円高|ドル高|ドル安|ユーロ高|ユーロ安|為替|対ドル|相場|汇率|兑|升值|贬值|走强|走弱|환율|강세|약세",
 ))
-# A currency name followed by one of these is a unit or a thing, not the market instrument:
-# "in dollar terms", "dollar bills", "dollar-denominated debt", "euro coins".
 # Currencies whose bare name keeps its meaning beside another currency of the same name: other
 # currencies are quoted against them ("the Australian dollar rose against the dollar").
 ANCHOR_CURRENCIES = frozenset({"USD"})
 
+# A currency name followed by one of these is a unit or a thing, not the market instrument:
+# "in dollar terms", "dollar bills", "dollar-denominated debt", "euro coins".
 CURRENCY_UNITS = frozenset({
     "terms", "bill", "bills", "note", "notes", "coin", "coins", "denominated", "backed", "amount", "amounts",
     "sign", "symbol", "store", "stores", "shop", "shops", "zone", "area", "millionaire", "millionaires",
