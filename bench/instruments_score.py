@@ -8,8 +8,9 @@
 Labels: tests/entities/labels/instrument_labels.jsonl (splits tune, holdout), holdout2.jsonl,
 holdout3.jsonl and holdout4.jsonl (labelled on the analyst's copy of each page, which stays outside the
 repository, so only --extracted scores them unless --labels names the analyst's file with its "text"),
-holdout5.jsonl (labelled on the corpus truth text, like tune and holdout), written blind with
-GUIDELINES.md beside them. The unit is the article-instrument pair. A predicted
+holdout5.jsonl (labelled on the corpus truth text, like tune and holdout) and holdout6.jsonl (L3S-GN1
+truth, and trafilatura-eval pages rebuilt by the analyst: those lines need --labels on the analyst's file
+for truth text), written blind with GUIDELINES.md beside them. The unit is the article-instrument pair. A predicted
 instrument matches a labelled one of the same kind when they share the ISIN, the ticker (ignoring
 case, spaces, dots and dashes) or the name (ignoring case, accents and legal suffixes). The recogniser reads the truth text (title +
 body), so extraction quality does not blur the matcher's measurement; --extracted adds the same

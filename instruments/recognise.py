@@ -119,12 +119,10 @@ class _Article:
 
     def crypto_paragraph(self, text: str, start: int, stop: int) -> bool:
         """"crypto", "token", "blockchain"... in the paragraph of a name (each paragraph read once)."""
-        first = text.rfind("\n", 0, start) + 1
-        last = text.find("\n", stop)
+        first, last = _line_around(text, start, stop)
         key = (text is self.title, first)
         if key not in self._crypto_paragraphs:
-            paragraph = text[first:last if last >= 0 else len(text)]
-            self._crypto_paragraphs[key] = context.CRYPTO_CONTEXT.search(paragraph.casefold()) is not None
+            self._crypto_paragraphs[key] = context.CRYPTO_CONTEXT.search(text[first:last].casefold()) is not None
         return self._crypto_paragraphs[key]
 
     def acronym_meaning(self, acronym: str) -> str | None:
@@ -240,7 +238,7 @@ class Recogniser:
     # --- pass 1: explicit forms ---------------------------------------------------------------------
 
     def _hits(self, text: str, language: str | None, is_title: bool, embedded: set[str],
-              article: _Article | None = None) -> list[_Hit]:
+              article: _Article) -> list[_Hit]:
         if not text:
             return []
         hits: list[_Hit] = []
@@ -250,7 +248,7 @@ class Recogniser:
             if found:
                 hits.extend(found)
                 taken.append(match.span())
-        hits.extend(self._names(text, language, is_title, taken, embedded, article or _Article("", text)))
+        hits.extend(self._names(text, language, is_title, taken, embedded, article))
         hits.sort(key=lambda hit: hit.start)
         return hits
 
@@ -667,10 +665,15 @@ def _the_thing(text: str, start: int, stop: int, alias) -> bool:
     return _next_word(text, stop) not in context.COMPANY_THINGS_AFTER
 
 
-def _alone_on_its_line(text: str, start: int, stop: int) -> bool:
-    first = text.rfind("\n", 0, start) + 1
+def _line_around(text: str, start: int, stop: int) -> tuple[int, int]:
+    """Where the line (a paragraph) holding text[start:stop] begins and ends."""
     last = text.find("\n", stop)
-    return not text[first:start].strip() and not text[stop:last if last >= 0 else len(text)].strip(" .:")
+    return text.rfind("\n", 0, start) + 1, last if last >= 0 else len(text)
+
+
+def _alone_on_its_line(text: str, start: int, stop: int) -> bool:
+    first, last = _line_around(text, start, stop)
+    return not text[first:start].strip() and not text[stop:last].strip(" .:")
 
 
 def _spelled_before(text: str, acronym: str):

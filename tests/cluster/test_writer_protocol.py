@@ -23,13 +23,18 @@ from tests.helpers import query, wait_for
 pytestmark = pytest.mark.slow
 
 
-def test_a_task_delivered_twice_opens_one_run_and_pickle_is_refused(tmp_path, redis_server, roles):
+def _start_writer(tmp_path, redis_server, roles, heartbeat_timeout: str):
+    """A real writer on its own file, ready; returns the file, the writer process and a task sender."""
     config = tmp_path / "newsagg.toml"
-    config.write_text(f'[cluster]\nbroker = "{redis_server.url}"\nheartbeat_timeout = "3s"\n')
+    config.write_text(f'[cluster]\nbroker = "{redis_server.url}"\nheartbeat_timeout = "{heartbeat_timeout}"\n')
     db = tmp_path / "news.db"
     writer = roles("writer", "writer", "--config", str(config), "--db", str(db))
     wait_for(lambda: "ready" in writer.output(), 30, "the writer")
-    app = sender(redis_server.url, 3)
+    return db, writer, sender(redis_server.url, 3)
+
+
+def test_a_task_delivered_twice_opens_one_run_and_pickle_is_refused(tmp_path, redis_server, roles):
+    db, writer, app = _start_writer(tmp_path, redis_server, roles, heartbeat_timeout="3s")
     request = messages.open_run("task-1", "wire", "schedule", None, "worker-host", 4242, "/var/log/newsagg")
     first = app.send_task(OPEN_TASK, args=[request], queue=CONTROL_QUEUE).get(timeout=30)
     again = app.send_task(OPEN_TASK, args=[request], queue=CONTROL_QUEUE).get(timeout=30)
@@ -53,12 +58,7 @@ def test_a_task_delivered_twice_opens_one_run_and_pickle_is_refused(tmp_path, re
 def test_a_run_being_stopped_keeps_its_lock_until_its_crawl_has_ended(tmp_path, redis_server, roles):
     """A timeout is first a close with ended=False (the crawl gets SIGTERM and may still send its
     last batches): the run is marked, but the lock stays and `--wait` is not answered yet."""
-    config = tmp_path / "newsagg.toml"
-    config.write_text(f'[cluster]\nbroker = "{redis_server.url}"\nheartbeat_timeout = "30s"\n')
-    db = tmp_path / "news.db"
-    writer = roles("writer", "writer", "--config", str(config), "--db", str(db))
-    wait_for(lambda: "ready" in writer.output(), 30, "the writer")
-    app = sender(redis_server.url, 3)
+    db, _, app = _start_writer(tmp_path, redis_server, roles, heartbeat_timeout="30s")
     request = messages.open_run("task-1", "wire", "schedule", None, "worker-host", 4242, None)
     run_id = app.send_task(OPEN_TASK, args=[request], queue=CONTROL_QUEUE).get(timeout=30)["run_id"]
     client = redis_client(redis_server.url)
