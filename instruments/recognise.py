@@ -54,6 +54,11 @@ _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.!?](?=\s)|\n")
 _DECIMAL = re.compile(r"\d+[.,]\d+")
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])(?P<first>[A-ZÀ-Þ][a-zß-ÿ]+) (?:[A-Z]\. )?$")
+# A surname right after a first name: "Lohan", "Tkachuk", "McDonald"; not the second of several
+# capitalised words ("Wiley Online Library": a product's name).
+_SURNAME_AFTER = re.compile(r" ((?:Mc|Mac|O')?[A-ZÀ-Þ][a-zß-ÿ]+)\b(?![-'’&]|\s*[&(]|\s+[A-ZÀ-Þ0-9])")
+# An author's first name or initials after "Surname, " in a reference: "Ford, Martin. 2016", "Ford, M. (2016)".
+_CITED_FIRST_NAME = re.compile(r", (?:(?P<first>[A-Z][a-z]+)(?: [A-Z]\.)*|(?:[A-Z]\. ?){1,3})[.,] ?(?:\(?\d{4}|[A-Z\d])")
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,3}$")  # "T.J. Ford", "J. R. Ford": a person
 # A cue phrase ending right before a name, as whole words ("the carmaker Tesla", not "lawmaker").
 _CUE_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, context.CUE_PHRASES_BEFORE)) + r")$")
@@ -66,6 +71,7 @@ _NUMBER_BEFORE = re.compile(r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)*)(?:-|[ \u00a
                             + "|".join(re.escape(word) for word in context.DEGREE_WORDS)
                             + r")[ \u00a0\u202f]?)?)$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_PLACE_BEFORE = re.compile(r"(?<!\w)(?:{})\.? $".format("|".join(context.PLACE_WORDS_BEFORE)), re.I)
 _PREFIX_BEFORE = re.compile(r"(?<![\w.&'’-])(?P<prefix>[A-Za-z]{2,5}) $")
 _PREFIXED_NAME = re.compile(r"(?<![\w.&'’-])(?P<prefix>" + "|".join(sorted(context.NAME_PREFIXES, key=len, reverse=True))
                             + r") (?=[A-ZÄÖÜÉ][a-zäöüßéèáíóú])")
@@ -89,6 +95,7 @@ class _Hit:
     name: str | None = None  # the dictionary name a name hit matched
     currency_noun: str | None = None  # a currency name's last word ("rupee" of "rupee" and "Pakistani rupee")
     bare: bool = False  # ... when the name is that word alone
+    cue: bool = False  # a one-word company name with a company cue beside it ("Klöckner-Aktie")
 
 
 class _Article:
@@ -103,6 +110,9 @@ class _Article:
         self._crypto_paragraphs: dict[tuple[bool, int], bool] = {}
         self._acronyms: dict[str, str | None] = {}
         self.dates: tuple[str, str] = ("", "")  # (published, last updated), ISO days; empty when unknown
+        # companies whose one-word name the article uses for a person or a place ("Julia Klöckner",
+        # "Lindsay Lohan", "Mt. Everest"): their bare name means that throughout
+        self.named_otherwise: set[int] = set()
 
     @property
     def folded(self) -> str:
@@ -165,7 +175,10 @@ class Recogniser:
         for hit in title_hits + body_hits:  # "Port Vale ... Vale keeper": the capital is the longer name's
             if hit.by_capital in embedded:
                 hit.supported = False
+            if hit.entry in article.named_otherwise and hit.name and " " not in hit.name and not hit.cue:
+                hit.weak, hit.supported = True, False  # "Julia Klöckner ... Klöckners Vorgänger": hers
         self._crypto_context(title_hits + body_hits, article)
+        _unknown_cashtags(title_hits + body_hits)
         self._bare_currencies(title_hits + body_hits)
         self._short_names(title_hits + body_hits)
         strong = {self._key(hit) for hit in title_hits + body_hits if not hit.weak or hit.supported}
@@ -193,9 +206,7 @@ class Recogniser:
         if not first:
             return hits
         entries = self.dictionary.entries
-        return [hit for hit in hits if hit.entry is None or (
-            (entries[hit.entry].listed_from or "") <= last
-            and (entries[hit.entry].listed_until is None or first < entries[hit.entry].listed_until))]
+        return [hit for hit in hits if hit.entry is None or entries[hit.entry].listed_during(first, last)]
 
     def _crypto_context(self, hits: list[_Hit], article: _Article) -> None:
         """"ETH", "Stellar" without a crypto cue of their own count when the article is about crypto:
@@ -256,7 +267,7 @@ class Recogniser:
         group = match.lastgroup
         start = match.start()
         if match.group("cash"):
-            return self._cashtag(match.group("cash"), start)
+            return self._cashtag(match.group("cash"), start, text, match.end())
         if match.group("syms"):
             return self._qualified(match, text)
         if match.group("sfx"):
@@ -291,7 +302,7 @@ class Recogniser:
             return self.dictionary.lookup_kind(code, "currency")
         return self.dictionary.lookup_kind(code, "crypto")
 
-    def _cashtag(self, symbol: str, start: int) -> list[_Hit]:
+    def _cashtag(self, symbol: str, start: int, text: str, stop: int) -> list[_Hit]:
         if symbol in _CURRENCY_CASHTAGS or symbol in TRAPS:
             return []
         entry = self.dictionary.lookup_symbol(symbol)
@@ -299,7 +310,10 @@ class Recogniser:
             return [_Hit(entry, None, start, "cashtag")]
         if len(symbol) < 2 or symbol.isdigit():
             return []
-        return [_Hit(None, Instrument("stock", symbol, None, None), start, "cashtag")]
+        # A ticker nobody listed, or a variable ("set $DAYS and $CATOP"): it counts with a company cue
+        # ("$ZQXW shares") or in an article that writes known tickers too (_unknown_cashtags).
+        return [_Hit(None, Instrument("stock", symbol, None, None), start, "cashtag", weak=True,
+                     supported=_has_cue(text, start, stop))]
 
     def _qualified(self, match: re.Match, text: str) -> list[_Hit]:
         words = match.group("ex").split(" ")
@@ -404,15 +418,17 @@ class Recogniser:
                 continue
             alias = next(dictionary.aliases[i] for i in alias_ids if dictionary.aliases[i].entry == entry)
             kind = dictionary.entries[entry].instrument.kind
-            if kind == "stock" and self._after_first_name(text, start, alias):
+            if kind == "stock" and (self._after_first_name(text, start, alias) or self._before_surname(text, stop, alias)
+                                    or self._cited_author(text, stop, alias) or _after_place_word(text, start, alias)):
                 embedded.add(alias.text)  # "Mike Ford ... Ford wrote": a surname throughout
+                article.named_otherwise.add(entry)
                 continue
             if kind == "stock" and _inside_other_name(text, start, stop, alias):
                 continue
             if kind == "stock" and not is_title and alias.text.casefold() in context.CREDIT_NAMES \
                     and _alone_on_its_line(text, start, stop):
                 continue  # "Facebook" under an embedded post, "Getty Images" under a photo: a credit
-            if kind == "stock" and self._defined_otherwise(text[start:stop], entry, article):
+            if kind in ("stock", "index") and self._defined_otherwise(text[start:stop], entry, article):
                 continue  # "(Alliance des États du Sahel, AES)": the text says what the acronym is
             if kind == "stock" and " " not in alias.text and self._after_company(hits, text, start):
                 continue  # "Dolby Atmos": a product of the company named right before
@@ -424,6 +440,8 @@ class Recogniser:
             if lines and not _has_cue(text, start, stop, strict=True) and article.says(lines):
                 continue  # "RTX 3080" in an article on Nvidia's cards: the product line
             hit = _Hit(entry, None, start, "name", stop=stop, name=alias.text)
+            if kind == "stock" and " " not in alias.text:
+                hit.cue = _has_cue(text, start, stop)
             if kind == "currency":
                 hit.currency_noun = alias.text.split()[-1].casefold()
                 hit.bare = " " not in alias.text
@@ -481,11 +499,31 @@ class Recogniser:
         match = _FIRST_NAME_BEFORE.search(text, max(0, start - 30), start)
         if match is None:
             return False
+        if _previous_word(text, match.start("first")) in context.ARTICLES:
+            return False  # "eine Art Netflix": a noun
         first_names = self.dictionary.first_names
         first = strip_accents(match.group("first"))  # "Andrés Santander"
         if first in first_names:
             return True
         return "?" + first in first_names and not _sentence_initial(text, match.start("first"))
+
+    def _before_surname(self, text: str, stop: int, alias) -> bool:
+        """"Lindsay Lohan", "Brady Tkachuk": a one-word company name that is a first name, right before
+        a capitalised word that is no company word, is a person's name."""
+        if " " in alias.text or (alias.text not in self.dictionary.first_names
+                                 and "?" + alias.text not in self.dictionary.first_names):
+            return False
+        match = _SURNAME_AFTER.match(text, stop)
+        return match is not None and match.group(1).casefold() not in context.CUES_AFTER
+
+    def _cited_author(self, text: str, stop: int, alias) -> bool:
+        """"Ford, Martin. 2016.", "Pearson, J. K.": a one-word name before a comma and a first name or
+        initials, then a full stop or comma, is an author in a list of references."""
+        match = _CITED_FIRST_NAME.match(text, stop)
+        if match is None or " " in alias.text:
+            return False
+        first = match.group("first")
+        return first is None or first in self.dictionary.first_names or "?" + first in self.dictionary.first_names
 
     def _choose(self, alias_ids: list[int], language: str | None) -> int | None:
         """The entry a name means; a name shared by several entries needs the article's market."""
@@ -500,6 +538,15 @@ class Recogniser:
 _HOME_MARKET = {"en": "US", "de": "DE", "fr": "Euronext Paris", "vi": "VN", "ja": "TSE", "nl": "Euronext Amsterdam",
                 "es": "BME", "it": "Euronext Milan", "sv": "Nasdaq Stockholm", "fi": "Nasdaq Helsinki",
                 "da": "Nasdaq Copenhagen", "ko": "KR"}
+
+
+def _unknown_cashtags(hits: list[_Hit]) -> None:
+    """Cashtags of symbols the dictionary lacks count in an article that writes tickers of known
+    instruments as well ("$AAPL and $ZQXW rallied"): there, "$" marks tickers, not variables."""
+    if any(hit.entry is not None and hit.form in ("cashtag", "exchange", "suffix") for hit in hits):
+        for hit in hits:
+            if hit.entry is None and hit.form == "cashtag":
+                hit.supported = True
 
 
 def _take_the_named_one(hits: list[_Hit], longer_key, bare_key) -> None:
@@ -624,8 +671,9 @@ def _inside_other_name(text: str, start: int, stop: int, alias) -> bool:
     Bayer 04 Leverkusen", "UC Berkeley", "University of California, Berkeley"), one of two things named
     together ("Orange and Riverside counties", "Riverside and Orange counties")."""
     following = _CAPITALISED_RUN.match(text, stop)
-    if following and any(word.strip(".,;:'’-").casefold() in context.ORGANISATION_HEADS for word in following.group().split()):
-        return True
+    if following and any(part.casefold() in context.ORGANISATION_HEADS
+                         for word in following.group().split() for part in word.strip(".,;:'’-").split("-")):
+        return True  # "Allianz Arena", "Hyundai A-League"
     if " " not in alias.text and _previous_word(text, start) in context.REGION_WORDS_BEFORE \
             and _previous_word(text, start) == text[max(0, start - 40):start].split()[-1].strip(".'’"):
         return True  # "the northern Amazon": lower case as written
@@ -651,6 +699,11 @@ def _inside_other_name(text: str, start: int, stop: int, alias) -> bool:
     if _MODEL_CODE.match(text, stop):
         return True
     return _the_thing(text, start, stop, alias)
+
+
+def _after_place_word(text: str, start: int, alias) -> bool:
+    """"Mt. Everest", "Lake Orange", "Cape Fear": a one-word name after a place word is the place."""
+    return " " not in alias.text and _PLACE_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 def _the_thing(text: str, start: int, stop: int, alias) -> bool:

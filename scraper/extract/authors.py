@@ -68,8 +68,15 @@ from .wordlists import (
     WEEKDAY_PREPOSITIONS,
 )
 
-_SPLIT = re.compile(r"\s*(?:[,;&/|、，・•]|\s(?:{})\s)\s*".format("|".join(
-    re.escape(word) for word in sorted(NAME_CONJUNCTIONS, key=len, reverse=True))), re.I)
+
+def _alternation(words) -> str:
+    """A regex alternation of `words`, the longest first (so "und" does not stop "unde...")."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_CONJUNCTIONS = _alternation(NAME_CONJUNCTIONS)
+_EDITOR_LABELS = _alternation(EDITOR_LABELS)
+_SPLIT = re.compile(rf"\s*(?:[,;&/|、，・•]|\s(?:{_CONJUNCTIONS})\s)\s*", re.I)
 _ROLE_SUFFIX = re.compile(r"\s*(?:{})$".format("|".join(map(re.escape, NAME_ROLE_SUFFIXES))), re.I)
 _NOISE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|@\w+|\([^)]*\)|\[[^\]]*\]")
 _BAD_CHARS = re.compile(r"[\d:|<>{}=#+©~]")  # © marks a photo credit
@@ -77,8 +84,9 @@ _BAD_CHARS = re.compile(r"[\d:|<>{}=#+©~]")  # © marks a photo credit
 _HANDLE = re.compile(r"[^\W_][\w.\-]{2,29}")
 _CAMEL_CASE = re.compile(r"[a-z]{3}[A-Z]")  # "MatsWichmann": a user name (not "McDonald", "LeBron")
 _ACRONYM = re.compile(r"[A-Z]{2,5}(?:-[A-Z]{1,4})?")  # "CNN", "AFP", "SP-X": an organisation, never a person's name
-_COAUTHOR_JOIN = r"\s*(?:[,;&/|、，・•]|\s(?:{})\s)\s*".format(  # "A, B", "A und B" (not "A in Berlin")
-    "|".join(re.escape(word) for word in sorted(NAME_CONJUNCTIONS, key=len, reverse=True) if len(word) > 2))
+_COAUTHOR_CONJUNCTIONS = _alternation(word for word in NAME_CONJUNCTIONS if len(word) > 2)
+# "A, B", "A und B" (not "A in Berlin")
+_COAUTHOR_JOIN = rf"\s*(?:[,;&/|、，・•]|\s(?:{_COAUTHOR_CONJUNCTIONS})\s)\s*"
 _COAUTHOR_AFTER = re.compile(_COAUTHOR_JOIN + r"[^\W\d_]")
 _COAUTHOR_BEFORE = re.compile(r"[^\W\d_]" + _COAUTHOR_JOIN + r"$")
 _SURNAME_AFTER = re.compile(r"\s+[^\W\d_]")
@@ -94,13 +102,11 @@ _NOT_BYLINE_LINE_CLASS = re.compile("|".join(word for word in NOT_BYLINE_CLASS_S
 _NOT_BYLINE_TAGS = frozenset({"script", "style", "img", "svg", "figure", "figcaption", "button"})
 # "Editor: " right in front of a name (searched in the few characters before it).
 # ... also before the second of several names: "Redaktion: Roman Warschauer und <name>".
-_EDITOR_LABEL = re.compile(r"\b(?:{})\s*[:：\-–]\s*(?:[^\W\d][\w.' -]{{1,40}}?(?:,|&|\s(?:{})\s)\s*)*$".format(
-    "|".join(re.escape(label) for label in sorted(EDITOR_LABELS, key=len, reverse=True)),
-    "|".join(map(re.escape, NAME_CONJUNCTIONS))), re.I)
+_EDITOR_LABEL = re.compile(
+    rf"\b(?:{_EDITOR_LABELS})\s*[:：\-–]\s*(?:[^\W\d][\w.' -]{{1,40}}?(?:,|&|\s(?:{_CONJUNCTIONS})\s)\s*)*$", re.I)
 _EDITOR_LABEL_CHARS = 90
 # A line that opens with an editor label and a colon: "责任编辑：焦鹏", "Redaktion: Jane Doe".
-_EDITOR_LINE = re.compile(r"\s*(?:{})\s*[:：]\s*".format(
-    "|".join(re.escape(label) for label in sorted(EDITOR_LABELS, key=len, reverse=True))), re.I)
+_EDITOR_LINE = re.compile(rf"\s*(?:{_EDITOR_LABELS})\s*[:：]\s*", re.I)
 _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
 _MAX_BYLINE_CHARS = 200

@@ -63,6 +63,45 @@ def test_traps_are_not_tagged(text):
     assert tags(text) == {}
 
 
+def test_a_cashtag_nobody_listed_needs_a_cue_or_known_tickers_beside_it():
+    assert tags("Next, change $CATOP and $DAYS to match the values in openssl.conf.") == {}
+    assert ("stock", "ZQXW") in tags("$ZQXW shares jumped 20% on Monday.")
+    assert {("stock", "AAPL"), ("stock", "ZQXW")} <= set(tags("$AAPL and $ZQXW rallied."))
+
+
+def test_a_company_named_like_a_person_is_the_person_throughout():
+    # "Julia Klöckner" makes "Klöckner" hers in the whole article; "Lindsay Lohan" is no Lindsay Corp.
+    assert tags("Lang attackiert Julia Klöckner. Klöckner weist das zurück.", "Streit um Klöckner", "de") == {}
+    assert tags("Stars such as Lindsay Lohan were arrested; Brady Tkachuk scored.") == {}
+    assert tags("First-team coach Nigel Pearson will take charge.") == {}  # Nigel is also a town
+    # ... unless the article names the company as such
+    found = tags("Julia Klöckner spoke. Klöckner & Co shares rose; Klöckner said sales grew.", language="de")
+    assert found[("stock", "KCO")]["mentions"] >= 2
+    assert ("stock", "PSON") in tags("Pearson said sales grew; Pearson shares rose.")
+
+
+@pytest.mark.parametrize("text", [
+    "Five SES crew members were flown to Airlie Beach.",  # SES S.A.: an acronym only derived from its name
+    "It is possible using Websocket, SSE or any other technology.",
+    "the gateway to the world's highest peak Mt. Everest. The first Everest summiteer died.",
+    "Round 20 of the Hyundai A-League.",
+    "a leading force in the 2004 Orange Revolution in Ukraine",
+    "Homeland Security Investigations (HSI) agents took custody of the men.",
+    "[1] Ford, Martin. 2016. The rise of the robots.",
+])
+def test_names_that_mean_something_else_here(text):
+    assert tags(text) == {}
+
+
+def test_an_acronym_a_list_writes_or_with_a_cue_counts():
+    assert ("stock", "HPQ") in tags("HP said PC sales rose.")  # companies.csv writes "HP"
+    assert ("stock", "SMIN") in tags("SES shares rose after the satellite launch.")
+
+
+def test_a_first_name_after_an_article_is_a_noun():
+    assert ("stock", "NFLX") in tags("Sie wünschen sich eine Art Netflix für Journalismus.", language="de")
+
+
 def test_common_word_tickers_in_other_languages_are_not_tags():
     # "Allianz" is German for alliance: without a company cue it is not the insurer.
     assert tags("Die NATO-Allianz und die Allianz der Staaten.", language="de") == {}

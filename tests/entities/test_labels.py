@@ -1,7 +1,7 @@
 """The blind hand labels as a ratchet: precision and recall per article-instrument pair may not
 drop below what was measured (bench/instruments_score.py, docs/extraction.md). "truth": the text the
-labeller read; "extracted": the text newsagg extracts from the same pages (holdout2, holdout3 and
-holdout4 have only this: the labeller's copy of their pages is not in the repository)."""
+labeller read; "extracted": the text newsagg extracts from the same pages (holdout2, holdout3,
+holdout4 and holdout7 have only this: the labeller's copy of their pages is not in the repository)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from bench import instruments_score
 
-# (split, text) -> (precision, recall). Fifth pass, measured 2026-12 (docs/extraction.md); raise them when the
+# (split, text) -> (precision, recall). Sixth pass, measured 2026-12 (docs/extraction.md); raise them when the
 # recogniser improves. The extracted floors sit a little lower: extraction changes move them too.
 FLOORS = {
     ("tune", "truth"): (0.985, 0.985),
@@ -21,13 +21,16 @@ FLOORS = {
     # labelled blind while the fourth pass was tuned, measured once; L3S-GN1 pages (research use only): the
     # labeller's text is not shipped, so the truth check skips and the extracted one needs ../shared
     ("holdout4", "truth"): (0.89, 0.735),
-    ("holdout4", "extracted"): (0.95, 0.885),  # studied in the fifth pass
+    ("holdout4", "extracted"): (0.96, 0.885),  # studied in the fifth pass
     # labelled blind on corpus truth text while the fifth pass was tuned, scored once (0.833 / 0.729), then studied
-    ("holdout5", "truth"): (0.95, 0.85),
-    ("holdout5", "extracted"): (0.95, 0.85),
+    ("holdout5", "truth"): (0.97, 0.85),
+    ("holdout5", "extracted"): (0.97, 0.85),
     # labelled blind after the fifth pass was committed, scored once (0.760 / 0.704), then studied; its
     # trafilatura-eval lines have no truth text in the repository, so only extracted text is checked
-    ("holdout6", "extracted"): (0.91, 0.81),
+    ("holdout6", "extracted"): (0.95, 0.81),
+    # labelled blind on extracted text before the sixth pass: every page newsagg tagged among the 739 nobody
+    # had labelled, plus 41 of the others; scored once (0.562 / 0.804), then studied in the sixth pass
+    ("holdout7", "extracted"): (0.77, 0.80),
 }
 
 

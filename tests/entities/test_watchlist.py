@@ -31,11 +31,15 @@ def test_watchlist_instruments_are_tagged(tmp_path):
     ("QZX,HOSE,Quang Zen,,bond", "kind must be one of"),
     ("QZX,HOSE,Quang Zen,a,b,c,d,e,f", "fields, the header has"),
     ("QZX,HOSE,Quang Zen,Old Zen [until 2019-13-01]", "the date of alias 'Old Zen' must be a date"),
+    ("QZX,HOSE,Quang Zen,,stock,,2005-01-01|2020-01-01,2010-01-01", "must list as many periods (2 and 1)"),
+    ("QZX,HOSE,Quang Zen,,stock,,2005-01-01|2008-01-01,2010-01-01|", "must run forwards"),
+    ("QZX,HOSE,Quang Zen,,stock,,2010-01-01,2005-01-01", "must run forwards"),
+    ("QZX,HOSE,Quang Zen,,stock,,2005-01-01|2020-02-30,2010-01-01|", "listed_from must be a date"),
 ])
 def test_a_bad_line_names_its_line_and_loads_nothing(tmp_path, line, message):
     before = default_recogniser()
     watchlist = tmp_path / "watchlist.csv"
-    watchlist.write_text("# my list\nsymbol,exchange,name,aliases,kind,isin\nGOODX,HOSE,Good Name,\n" + line + "\n",
+    watchlist.write_text("# my list\nsymbol,exchange,name,aliases,kind,isin,listed_from,listed_until\nGOODX,HOSE,Good Name,\n" + line + "\n",
                          encoding="utf-8")
     with pytest.raises(WatchlistError) as raised:
         use_watchlist(watchlist)
@@ -80,3 +84,20 @@ def test_a_former_name_s_dates_hold_for_its_accentless_spelling(tmp_path):
     recogniser = use_watchlist(watchlist)
     assert [tag.instrument.symbol for tag in recogniser.tags("", "Hoa Zenith rose.", "en", "2019-01-01")] == ["QZX"]
     assert recogniser.tags("", "Hoa Zenith rose.", "en", "2021-01-01") == []
+
+
+def test_a_company_listed_twice_is_not_a_listing_between_its_periods(tmp_path):
+    watchlist = tmp_path / "watchlist.csv"
+    watchlist.write_text("symbol,exchange,name,aliases,kind,isin,listed_from,listed_until\n"
+                         "QZX,HOSE,Quang Zen Xanh,,stock,,2005-05-11|2020-06-03,2011-07-20|\n", encoding="utf-8")
+    recogniser = use_watchlist(watchlist)
+
+    def symbols(published, modified=None):
+        return [tag.instrument.symbol
+                for tag in recogniser.tags("", "Quang Zen Xanh said profits rose.", "en", published, modified)]
+
+    assert symbols("2008-01-01") == ["QZX"]
+    assert symbols("2015-01-01") == []  # taken private in between
+    assert symbols("2015-01-01", "2021-01-01") == ["QZX"]  # updated after its second listing
+    assert symbols("2024-01-01") == ["QZX"]
+    assert symbols("2004-01-01") == []
