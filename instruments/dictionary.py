@@ -44,6 +44,9 @@ CASE_VARIANTS = DATA / "case_variants.txt"
 FIRST_NAMES = DATA / "first_names.txt"
 WORLD_COMPANIES = DATA / "world_companies.csv"
 US_COMPANIES = DATA / "us_companies.csv"
+# Companies news of their day named that have since been taken over, merged, renamed or delisted, and
+# companies listed in two periods (hand-written from public knowledge; their listing periods).
+FORMER_COMPANIES = DATA / "former_companies.csv"
 
 # Never a name, whatever a list says: the traps and their kin.
 TRAPS = frozenset({
@@ -477,6 +480,8 @@ def build(watchlist: str | Path | None = None, include_package: bool = True) -> 
     merge_rows(entries, read_listing_file(COMPANIES))
     if WORLD_COMPANIES.exists():
         merge_rows(entries, read_listing_file(WORLD_COMPANIES))
+    if FORMER_COMPANIES.exists():
+        merge_rows(entries, read_listing_file(FORMER_COMPANIES))
     if US_COMPANIES.exists():
         supplement_rows(entries, read_listing_file(US_COMPANIES))
     merge_rows(entries, operator_rows, replace_names=True)

@@ -59,6 +59,7 @@ _FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])(?P<first>[A-ZÀ-Þ][a-zß-ÿ]+) (?:
 _SURNAME_AFTER = re.compile(r" ((?:Mc|Mac|O')?[A-ZÀ-Þ][a-zß-ÿ]+)\b(?![-'’&]|\s*[&(]|\s+[A-ZÀ-Þ0-9])")
 # An author's first name or initials after "Surname, " in a reference: "Ford, Martin. 2016", "Ford, M. (2016)".
 _CITED_FIRST_NAME = re.compile(r", (?:(?P<first>[A-Z][a-z]+)(?: [A-Z]\.)*|(?:[A-Z]\. ?){1,3})[.,] ?(?:\(?\d{4}|[A-Z\d])")
+_COPYRIGHT = re.compile(r"©|\(c\) \d{4}|\bcopyright\b", re.I)  # earlier on a name's line: a copyright notice
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,3}$")  # "T.J. Ford", "J. R. Ford": a person
 # A cue phrase ending right before a name, as whole words ("the carmaker Tesla", not "lawmaker").
 _CUE_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, context.CUE_PHRASES_BEFORE)) + r")$")
@@ -428,6 +429,8 @@ class Recogniser:
             if kind == "stock" and not is_title and alias.text.casefold() in context.CREDIT_NAMES \
                     and _alone_on_its_line(text, start, stop):
                 continue  # "Facebook" under an embedded post, "Getty Images" under a photo: a credit
+            if kind == "stock" and _COPYRIGHT.search(text, text.rfind("\n", 0, start) + 1, start):
+                continue  # "Copyright © 2007 Reed Business Information, a division of Reed Elsevier": the publisher
             if kind in ("stock", "index") and self._defined_otherwise(text[start:stop], entry, article):
                 continue  # "(Alliance des États du Sahel, AES)": the text says what the acronym is
             if kind == "stock" and " " not in alias.text and self._after_company(hits, text, start):

@@ -135,6 +135,19 @@ def test_listing_dates_apply_when_the_article_date_is_known(text, symbol, before
     assert ("stock", symbol) not in tags(text, published=before)
 
 
+def test_a_company_listed_twice_is_no_listing_in_between():
+    # Warner Music Group: listed 2005-2011, taken private, listed again in 2020 (former_companies.csv)
+    text = "Warner Music Group signed a new band."
+    assert [("stock", "WMG")] == list(tags(text, published="2008-05-01"))
+    assert tags(text, published="2015-05-01") == {}
+    assert [("stock", "WMG")] == list(tags(text, published="2023-05-01"))
+
+
+def test_a_copyright_notice_names_the_publisher():
+    assert tags("Copyright © 2007 Reed Business Information, a division of Reed Elsevier Inc.",
+                published="2007-06-01") == {}
+
+
 def test_counts_title_and_first_position():
     found = tags("Nvidia rallied. Later, Nvidia slipped.", title="Nvidia hits a record")
     nvidia = found[("stock", "NVDA")]
@@ -442,6 +455,9 @@ def test_a_platform_alone_on_a_line_is_a_credit_a_company_in_a_table_cell_is_a_m
     ("Motorola cut jobs.", "2008-01-01", "MSI"),  # Motorola Solutions' until 2011
     ("Yandex shares fell.", "2020-01-01", "NBIS"),  # Yandex N.V., now Nebius Group
     ("Yandex shares fell.", "2025-01-01", "YDEX"),  # the Moscow-listed Yandex since 2024
+    ("Raytheon won a missile contract.", "2008-03-01", "RTN"),  # Raytheon Company until its 2020 merger
+    ("Raytheon won a missile contract.", "2022-03-01", "RTX"),
+    ("Nortel Networks cut 2,100 jobs.", "2008-02-27", "NT"),  # former_companies.csv: delisted in 2009
 ])
 def test_a_former_name_is_the_company_that_bore_it_on_the_day(text, published, symbol):
     assert [key[1] for key in tags(text, published=published)] == [symbol]
