@@ -512,9 +512,12 @@ class Recogniser:
 
     def _before_surname(self, text: str, stop: int, alias) -> bool:
         """"Lindsay Lohan", "Brady Tkachuk": a one-word company name that is a first name, right before
-        a capitalised word that is no company word, is a person's name."""
+        a capitalised word that is no company word, is a person's name. Not a brand a list writes as
+        the company's everyday name: "Porsche Cayenne", "Kia Sportage" are its products."""
         if " " in alias.text or (alias.text not in self.dictionary.first_names
                                  and "?" + alias.text not in self.dictionary.first_names):
+            return False
+        if alias.text in self.dictionary.entries[alias.entry].explicit and not alias.cued:
             return False
         match = _SURNAME_AFTER.match(text, stop)
         return match is not None and match.group(1).casefold() not in context.CUES_AFTER

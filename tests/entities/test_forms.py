@@ -78,6 +78,8 @@ def test_a_company_named_like_a_person_is_the_person_throughout():
     found = tags("Julia Klöckner spoke. Klöckner & Co shares rose; Klöckner said sales grew.", language="de")
     assert found[("stock", "KCO")]["mentions"] >= 2
     assert ("stock", "PSON") in tags("Pearson said sales grew; Pearson shares rose.")
+    # a brand the lists write before its product is the company: "Porsche Cayenne" is no person
+    assert ("stock", "P911") in tags("The Porsche Cayenne sold well.", published="2023-01-01")
 
 
 @pytest.mark.parametrize("text", [

@@ -27,7 +27,7 @@ FLOORS = {
     ("holdout5", "extracted"): (0.97, 0.85),
     # labelled blind after the fifth pass was committed, scored once (0.760 / 0.704), then studied; its
     # trafilatura-eval lines have no truth text in the repository, so only extracted text is checked
-    ("holdout6", "extracted"): (0.95, 0.81),
+    ("holdout6", "extracted"): (0.91, 0.85),
     # labelled blind on extracted text before the sixth pass: every page newsagg tagged among the 739 nobody
     # had labelled, plus 41 of the others; scored once (0.562 / 0.804), then studied in the sixth pass
     ("holdout7", "extracted"): (0.77, 0.80),
