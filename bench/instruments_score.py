@@ -11,7 +11,7 @@ repository, so only --extracted scores them unless --labels names the analyst's 
 holdout5.jsonl (labelled on the corpus truth text, like tune and holdout) and holdout6.jsonl (L3S-GN1
 truth, and trafilatura-eval pages rebuilt by the analyst: those lines need --labels on the analyst's file
 for truth text), and holdout7.jsonl and holdout8.jsonl (labelled on the text newsagg extracts: only
---extracted scores them), written blind with GUIDELINES.md beside them. The unit is the article-instrument pair. A predicted
+--extracted scores them), all written blind with GUIDELINES.md beside them. The unit is the article-instrument pair. A predicted
 instrument matches a labelled one of the same kind when they share the ISIN, the ticker (ignoring
 case, spaces, dots and dashes) or the name (ignoring case, accents and legal suffixes). The recogniser reads the truth text (title +
 body), so extraction quality does not blur the matcher's measurement; --extracted adds the same
@@ -52,7 +52,8 @@ HOLDOUT7 = LABELS.with_name("holdout7.jsonl")
 # others, labelled blind on extracted text.
 HOLDOUT8 = LABELS.with_name("holdout8.jsonl")
 LABEL_FILES = (LABELS, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8)
-SPLITS = ("tune", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8")
+SPLITS = ("tune", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
+          "holdout8")
 # Splits labelled on the analyst's own copy of each page (its "text", kept outside the repository):
 # their truth text is that copy or nothing, never the corpus truth's body, which is another text.
 ANALYST_TEXT_SPLITS = frozenset({"holdout2", "holdout3", "holdout4", "holdout7", "holdout8"})

@@ -158,7 +158,8 @@ class Dictionary:
             for name in sorted(entry.names - entry.removed):
                 single = len(name.split()) == 1
                 common = common_words.get(name.casefold(), frozenset()) if single else frozenset()
-                cued = name in entry.cued or entry.instrument.kind == "currency" or _derived_acronym(name, entry)
+                cued = name in entry.cued or entry.instrument.kind == "currency" \
+                    or _derived_acronym(name, entry)
                 if common and name not in entry.explicit:
                     if name not in entry.cued_if_common or common & {"en", "*"}:
                         continue  # "News" from News Corp, "City" from City Holding: only when a list says so

@@ -57,8 +57,10 @@ _FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])(?P<first>[A-ZÀ-Þ][a-zß-ÿ]+) (?:
 # A surname right after a first name: "Lohan", "Tkachuk", "McDonald"; not the second of several
 # capitalised words ("Wiley Online Library": a product's name).
 _SURNAME_AFTER = re.compile(r" ((?:Mc|Mac|O')?[A-ZÀ-Þ][a-zß-ÿ]+)\b(?![-'’&]|\s*[&(]|\s+[A-ZÀ-Þ0-9])")
-# An author's first name or initials after "Surname, " in a reference: "Ford, Martin. 2016", "Ford, M. (2016)".
-_CITED_FIRST_NAME = re.compile(r", (?:(?P<first>[A-Z][a-z]+)(?: [A-Z]\.)*|(?:[A-Z]\. ?){1,3})[.,] ?(?:\(?\d{4}|[A-Z\d])")
+# An author's first name or initials after "Surname, " in a reference: "Ford, Martin. 2016",
+# "Ford, M. (2016)".
+_CITED_FIRST_NAME = re.compile(
+    r", (?:(?P<first>[A-Z][a-z]+)(?: [A-Z]\.)*|(?:[A-Z]\. ?){1,3})[.,] ?(?:\(?\d{4}|[A-Z\d])")
 _COPYRIGHT = re.compile(r"©|\(c\) \d{4}|\bcopyright\b", re.I)  # earlier on a name's line: a copyright notice
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,3}$")  # "T.J. Ford", "J. R. Ford": a person
 # A cue phrase ending right before a name, as whole words ("the carmaker Tesla", not "lawmaker").
@@ -419,9 +421,8 @@ class Recogniser:
                 continue
             alias = next(dictionary.aliases[i] for i in alias_ids if dictionary.aliases[i].entry == entry)
             kind = dictionary.entries[entry].instrument.kind
-            if kind == "stock" and (self._after_first_name(text, start, alias) or self._before_surname(text, stop, alias)
-                                    or self._cited_author(text, stop, alias) or _after_place_word(text, start, alias)):
-                embedded.add(alias.text)  # "Mike Ford ... Ford wrote": a surname throughout
+            if kind == "stock" and self._named_otherwise(text, start, stop, alias):
+                embedded.add(alias.text)  # "Mike Ford ... Ford wrote": a person's (or a place's) throughout
                 article.named_otherwise.add(entry)
                 continue
             if kind == "stock" and _inside_other_name(text, start, stop, alias):
@@ -430,7 +431,7 @@ class Recogniser:
                     and _alone_on_its_line(text, start, stop):
                 continue  # "Facebook" under an embedded post, "Getty Images" under a photo: a credit
             if kind == "stock" and _COPYRIGHT.search(text, text.rfind("\n", 0, start) + 1, start):
-                continue  # "Copyright © 2007 Reed Business Information, a division of Reed Elsevier": the publisher
+                continue  # "Copyright © 2007 Reed Business Information, a division of Reed Elsevier"
             if kind in ("stock", "index") and self._defined_otherwise(text[start:stop], entry, article):
                 continue  # "(Alliance des États du Sahel, AES)": the text says what the acronym is
             if kind == "stock" and " " not in alias.text and self._after_company(hits, text, start):
@@ -491,6 +492,11 @@ class Recogniser:
         return last is not None and last.form == "name" and last.stop == start - 1 and text[start - 1] == " " \
             and self.dictionary.entries[last.entry].instrument.kind == "stock"
 
+    def _named_otherwise(self, text: str, start: int, stop: int, alias) -> bool:
+        """A one-word company name used here for a person or a place."""
+        return self._after_first_name(text, start, alias) or self._before_surname(text, stop, alias) \
+            or self._cited_author(text, stop, alias) or _after_place_word(text, start, alias)
+
     def _after_first_name(self, text: str, start: int, alias) -> bool:
         """"Christian Kemper", "Michael Dell", "John M. Ford", "Andrés Santander", "T.J. Ford": a one-word
         name right after a first name (and a middle initial) or after initials is a surname."""
@@ -514,8 +520,7 @@ class Recogniser:
         """"Lindsay Lohan", "Brady Tkachuk": a one-word company name that is a first name, right before
         a capitalised word that is no company word, is a person's name. Not a brand a list writes as
         the company's everyday name: "Porsche Cayenne", "Kia Sportage" are its products."""
-        if " " in alias.text or (alias.text not in self.dictionary.first_names
-                                 and "?" + alias.text not in self.dictionary.first_names):
+        if " " in alias.text or not self._first_name(alias.text):
             return False
         if alias.text in self.dictionary.entries[alias.entry].explicit and not alias.cued:
             return False
@@ -528,8 +533,11 @@ class Recogniser:
         match = _CITED_FIRST_NAME.match(text, stop)
         if match is None or " " in alias.text:
             return False
-        first = match.group("first")
-        return first is None or first in self.dictionary.first_names or "?" + first in self.dictionary.first_names
+        return match.group("first") is None or self._first_name(match.group("first"))
+
+    def _first_name(self, word: str) -> bool:
+        """A first name anywhere ("?Nigel", a town too, counts as well)."""
+        return word in self.dictionary.first_names or "?" + word in self.dictionary.first_names
 
     def _choose(self, alias_ids: list[int], language: str | None) -> int | None:
         """The entry a name means; a name shared by several entries needs the article's market."""
@@ -678,7 +686,8 @@ def _inside_other_name(text: str, start: int, stop: int, alias) -> bool:
     together ("Orange and Riverside counties", "Riverside and Orange counties")."""
     following = _CAPITALISED_RUN.match(text, stop)
     if following and any(part.casefold() in context.ORGANISATION_HEADS
-                         for word in following.group().split() for part in word.strip(".,;:'’-").split("-")):
+                         for word in following.group().split()
+                         for part in word.strip(".,;:'’-").split("-")):
         return True  # "Allianz Arena", "Hyundai A-League"
     if " " not in alias.text and _previous_word(text, start) in context.REGION_WORDS_BEFORE \
             and _previous_word(text, start) == text[max(0, start - 40):start].split()[-1].strip(".'’"):
