@@ -143,16 +143,16 @@ def _periods(record: dict[str, str], where: str) -> tuple[tuple[str | None, str 
     if len(starts) != len(ends):
         raise WatchlistError(f"{where}: listed_from and listed_until must list as many periods "
                              f"({len(starts)} and {len(ends)})")
-    periods, previous_end = [], ""
+    periods: list[tuple[str | None, str | None]] = []
     for start, end in zip(starts, ends, strict=True):
         for value, what in ((start, "listed_from"), (end, "listed_until")):
             if value.strip():
                 _check_date(value.strip(), what, where)
         start, end = start.strip() or None, end.strip() or None
-        if (start and end and start >= end) or (start or end or "9") <= previous_end:
+        before = periods[-1][1] if periods else ""  # the end of the period before ("": none)
+        if (start and end and start >= end) or (periods and (not start or not before or start < before)):
             raise WatchlistError(f"{where}: listing periods must run forwards, one after another "
                                  f"({record.get('listed_from')!r} to {record.get('listed_until')!r})")
-        previous_end = end or "9999"
         periods.append((start, end))
     return () if periods == [(None, None)] else tuple(periods)
 

@@ -34,6 +34,8 @@ def test_watchlist_instruments_are_tagged(tmp_path):
     ("QZX,HOSE,Quang Zen,,stock,,2005-01-01|2020-01-01,2010-01-01", "must list as many periods (2 and 1)"),
     ("QZX,HOSE,Quang Zen,,stock,,2005-01-01|2008-01-01,2010-01-01|", "must run forwards"),
     ("QZX,HOSE,Quang Zen,,stock,,2010-01-01,2005-01-01", "must run forwards"),
+    ("QZX,HOSE,Quang Zen,,stock,,2005-01-01|,2010-01-01|", "must run forwards"),  # a second period from when?
+    ("QZX,HOSE,Quang Zen,,stock,,2005-01-01|2008-01-01,|", "must run forwards"),  # the first never ended
     ("QZX,HOSE,Quang Zen,,stock,,2005-01-01|2020-02-30,2010-01-01|", "listed_from must be a date"),
 ])
 def test_a_bad_line_names_its_line_and_loads_nothing(tmp_path, line, message):
