@@ -145,6 +145,12 @@ def test_a_company_listed_twice_is_no_listing_in_between():
     assert [("stock", "WMG")] == list(tags(text, published="2023-05-01"))
 
 
+def test_a_company_that_left_its_exchange_is_no_listing_afterwards():
+    text = "Since the collapse of Lehman Brothers, banks hold more capital."
+    assert [("stock", "LEH")] == list(tags(text, published="2008-06-01"))
+    assert tags(text, published="2015-06-01") == {}  # delisted in September 2008
+
+
 def test_a_copyright_notice_names_the_publisher():
     assert tags("Copyright © 2007 Reed Business Information, a division of Reed Elsevier Inc.",
                 published="2007-06-01") == {}
